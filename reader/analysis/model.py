@@ -1,0 +1,68 @@
+"""Results of the analysis, shaped like the analysis JSON of DESIGN.md."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ActorKind = Literal["person", "organization", "place"]
+KINDS: tuple[ActorKind, ...] = ("person", "organization", "place")
+
+
+@dataclass(slots=True)
+class Actor:
+    """One entity of the article, however often and however it is named."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An occurrence ``[start, end)`` of an actor in the text."""
+
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation, marks included, with the mention that names its speaker for it."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the analysis found in one text."""
+
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actors": [asdict(a) for a in self.actors],
+            "mentions": [asdict(m) for m in self.mentions],
+            "quotes": [asdict(q) for q in self.quotes],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            actors=[Actor(**a) for a in data.get("actors", [])],
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+        )

@@ -1,0 +1,45 @@
+"""From text to :class:`Analysis`: engine, actor layer, quotes, corrections, cache."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.actors import find_actors
+from reader.analysis.cache import AnalysisCache
+from reader.analysis.corrections import apply_corrections
+from reader.analysis.engine import Engine, Parsed
+from reader.analysis.model import Analysis
+from reader.analysis.quotes import find_quotes
+
+
+def analyze_parsed(parsed: Parsed) -> Analysis:
+    """Run the actor and quote layers over one engine result."""
+    actors, mentions = find_actors(parsed)
+    quotes = find_quotes(parsed, actors, mentions)
+    return Analysis(actors=actors, mentions=mentions, quotes=quotes)
+
+
+class Analyzer:
+    """The analysis entry point for the CLI and the window (which runs it off the UI thread)."""
+
+    def __init__(self, model: str | None = None, cache_dir: Path | None = None) -> None:
+        self.engine = Engine(model)
+        self.cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+
+    def analyze(self, text: str, corrections: Sequence[dict[str, Any]] = ()) -> Analysis:
+        """Analyse one text, from the cache when it was seen before with the same model."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        analysis = self.cache.get(key, self.engine.model_key) if self.cache else None
+        if analysis is None:
+            analysis = analyze_parsed(self.engine.parse(text))
+            if self.cache:
+                self.cache.put(key, self.engine.model_key, analysis)
+        return apply_corrections(analysis, corrections)
+
+    def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """Analyse texts in order with one batched pass of the engine (no cache)."""
+        for parsed in self.engine.parse_many(texts):
+            yield analyze_parsed(parsed)

@@ -1,0 +1,123 @@
+"""``reader analyze``: the analysis JSON of DESIGN.md, for one file or a JSONL batch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+from reader import paths
+from reader.errors import ReaderError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader analyze",
+                                     description="Find actors and quotations without opening the window.")
+    parser.add_argument("file", nargs="?", help="the article to analyse")
+    parser.add_argument("--json", action="store_true", help="print the analysis JSON")
+    parser.add_argument("--batch", metavar="IN.jsonl",
+                        help='analyse each line {"id": …, "text": …} verbatim; one JSON line out per line in')
+    parser.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.file) == bool(args.batch):
+        raise ReaderError("analyze needs a FILE or --batch IN.jsonl (not both)")
+    if args.batch:
+        return _batch(args)
+    return _single(args)
+
+
+def _single(args: argparse.Namespace) -> int:
+    from reader.analysis.pipeline import Analyzer
+    from reader.document import load
+
+    article = load(args.file)
+    cache = None if args.no_cache else paths.cache_dir(args.data_dir)
+    analysis = Analyzer(args.model, cache).analyze(article.text, _corrections(args, article.source))
+    out: dict[str, Any] = {
+        "id": article.source,
+        "article": {"title": article.title, "date": article.date, "format": article.format, "text": article.text},
+        **analysis.to_json(),
+    }
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    names = {a.id: a.name for a in analysis.actors}
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        counts[m.actor] = counts.get(m.actor, 0) + 1
+    print(article.title)
+    if article.date:
+        print(article.date)
+    print(f"\nActors ({len(analysis.actors)}):")
+    for a in sorted(analysis.actors, key=lambda a: -counts.get(a.id, 0)):
+        role = f", {a.role}" if a.role else ""
+        print(f"  {a.name} ({a.kind}{role}) ×{counts.get(a.id, 0)}")
+    print(f"\nQuotes ({len(analysis.quotes)}):")
+    for q in analysis.quotes:
+        said = article.text[q.start:q.end]
+        short = said if len(said) <= 90 else said[:87] + "…"
+        print(f"  {names.get(q.speaker or '', 'unknown')}: {short}")
+    return 0
+
+
+def _corrections(args: argparse.Namespace, document: str | None) -> list[dict[str, Any]]:
+    """The user's actor corrections from the store, if there is one; the analysis works without."""
+    store_file = paths.store_path(args.data_dir)
+    if not store_file.exists():
+        return []
+    try:
+        from notes.store import NoteStore
+
+        with NoteStore(store_file, read_only=True) as store:
+            return [c.to_json() for c in store.corrections(document)]
+    except ReaderError:
+        raise
+    except Exception as err:  # a damaged store must not stop a read-only analysis
+        print(f"reader: note store not used ({err})", file=sys.stderr)
+        return []
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from reader.analysis.pipeline import Analyzer
+
+    items = _read_batch(args.batch)
+    analyzer = Analyzer(args.model)
+    started = time.monotonic()
+    total = len(items)
+    for done, (item_id, analysis) in enumerate(zip((i for i, _ in items),
+                                                   analyzer.analyze_many(t for _, t in items)), 1):
+        sys.stdout.write(json.dumps({"id": item_id, **analysis.to_json()}, ensure_ascii=False) + "\n")
+        if done % 10 == 0 or done == total:
+            print(f"analysed {done}/{total} ({time.monotonic() - started:.1f} s)", file=sys.stderr)
+    sys.stdout.flush()
+    return 0
+
+
+def _read_batch(path: str) -> list[tuple[Any, str]]:
+    """Read and check every line before any output, so bad input never half-writes."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ReaderError(f"{path}: cannot read it as UTF-8 JSON lines ({err})") from None
+    items: list[tuple[Any, str]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            raise ReaderError(f"{path}:{number}: not a JSON object") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise ReaderError(f'{path}:{number}: each line must be an object with a "text" string')
+        items.append((obj.get("id"), obj["text"]))
+    return items

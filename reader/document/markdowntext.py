@@ -1,0 +1,26 @@
+"""Markdown articles, rendered with Python-Markdown and walked into blocks."""
+
+from __future__ import annotations
+
+import markdown
+
+from reader.document.article import Article
+from reader.document.htmlblocks import BlockWalker, parse_fragment
+
+_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "smarty"]
+
+
+def parse_markdown(text: str, source: str | None = None) -> Article:
+    """Render Markdown and keep its structure; raw HTML inside it is reduced to its text.
+
+    The HTML walker drops scripts, styles, forms and images, so a ``<script>`` in the
+    Markdown is never run and a ``<b>`` is never shown as literal markup.
+    """
+    from reader.document.plaintext import split_date_marker
+
+    date, body = split_date_marker(text)
+    rendered = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
+    walker = BlockWalker()
+    walker.walk(parse_fragment(rendered))
+    b = walker.builder
+    return Article(text=b.text(), blocks=b.blocks, styles=b.styles, date=date, source=source, format="md")

@@ -1,0 +1,1 @@
+"""Data files shipped with Reader (installed as ``reader.resources``)."""

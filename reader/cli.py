@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from notes.errors import StoreError
 from reader.errors import ReaderError
 
 EXIT_USAGE = 2
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui.app import run_window
 
         return run_window(args)
-    except ReaderError as err:
+    except (ReaderError, StoreError) as err:
         print(f"reader: {err}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

@@ -34,6 +34,8 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 
+_PREFERRED = ["cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "iso8859_2", "cp1253", "cp1254", "koi8_r"]
+
 # Share of control characters (other than tab/newline) above which text is treated as binary.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -62,7 +64,8 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    return _checked(*_legacy(data, name))
+    text, encoding = _legacy(data, name)
+    return _checked(text, name), encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -82,12 +85,24 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def _legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Guess a single-byte code page; cp1252 is what most non-UTF-8 news files are."""
+    """Guess a single-byte code page.
+
+    charset-normalizer often ties several code pages on short texts; among the tied ones
+    the code page most news files use wins (cp1252 for Western text, cp1251 for Cyrillic).
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
-    candidates = [best.encoding] if best is not None else []
-    candidates += ["cp1252", "latin-1"]
+    sample = data[:1_000_000]
+    results = list(from_bytes(sample))
+    if not any(r.encoding == "cp1252" for r in results):  # not always offered on short texts
+        results += list(from_bytes(sample, cp_isolation=["cp1252"]))
+    if results:
+        least = min(r.chaos for r in results)
+        tied = [r.encoding for r in results if r.chaos <= least + 0.01]
+        ranked = sorted(tied, key=lambda e: _PREFERRED.index(e) if e in _PREFERRED else len(_PREFERRED))
+        candidates = ranked + ["cp1252", "latin-1"]
+    else:
+        candidates = ["cp1252", "latin-1"]
     for encoding in candidates:
         try:
             return data.decode(encoding), encoding

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from reader.document.article import BlockKind, Style, StyleKind, TextBuilder
@@ -161,4 +162,7 @@ def _int(value: str | None, default: int) -> int:
 def parse_fragment(markup: str) -> lxml_html.HtmlElement:
     """Parse HTML (a document or a fragment) into an element tree without running anything."""
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    return lxml_html.document_fromstring(markup or "<p></p>", parser=parser)
+    try:
+        return lxml_html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError):  # empty or only white space / comments
+        return lxml_html.document_fromstring("<p></p>", parser=parser)

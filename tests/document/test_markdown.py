@@ -1,0 +1,35 @@
+from reader.document import parse
+
+
+def spans(article, kind):
+    return [article.text[s.start:s.end] for s in article.styles if s.kind == kind]
+
+
+def test_structure_and_inline_styles() -> None:
+    md = "# Harbour plan\n\nThe *new* pier is **long**. See [the map](https://example.org/map).\n\n" \
+         "> Quoted block\n\n- one\n- two\n\n1. first\n2. second\n"
+    article = parse(md, "md")
+    kinds = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    assert kinds == [("heading", "Harbour plan"), ("paragraph", "The new pier is long. See the map."),
+                     ("quote", "Quoted block"), ("list_item", "one"), ("list_item", "two"),
+                     ("list_item", "first"), ("list_item", "second")]
+    assert article.title == "Harbour plan"
+    assert spans(article, "emphasis") == ["new"]
+    assert spans(article, "strong") == ["long"]
+    links = [s for s in article.styles if s.kind == "link"]
+    assert [(article.text[s.start:s.end], s.href) for s in links] == [("the map", "https://example.org/map")]
+    assert [b.ordinal for b in article.blocks if b.kind == "list_item"] == [None, None, 1, 2]
+
+
+def test_raw_html_is_neither_run_nor_shown() -> None:
+    md = "Hello <script>alert('x')</script><b>bold</b> <img src=/etc/passwd> world\n\n<style>p{}</style>"
+    article = parse(md, "md")
+    assert "alert" not in article.text
+    assert "<" not in article.text and ">" not in article.text
+    assert "bold" in article.text and "world" in article.text
+
+
+def test_date_marker_in_markdown() -> None:
+    article = parse("date 2020-01-31 Body text here.", "md")
+    assert article.date == "2020-01-31"
+    assert article.text == "Body text here."

@@ -1,0 +1,214 @@
+"""The search box over every note, with results shown as the user types.
+
+The panel only asks (``query_changed``, after a pause in typing) and shows what it is
+given; the search itself runs on the store's thread, so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+DEBOUNCE_MS = 250
+"""Pause in typing before a search is asked for."""
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def marked_html(snippet: str, marks: Sequence[tuple[int, int]]) -> str:
+    """``snippet`` as HTML with the ``[start, end)`` marks in bold; everything else escaped."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(marks):
+        start, end = max(start, pos), min(end, len(snippet))
+        if end <= start:
+            continue
+        parts.append(html.escape(snippet[pos:start]))
+        parts.append(f"<b>{html.escape(snippet[start:end])}</b>")
+        pos = end
+    parts.append(html.escape(snippet[pos:]))
+    return "".join(parts)
+
+
+def hit_html(hit: Any) -> str:
+    """A result as rich text: the article's title and date, the snippet, the tags."""
+    document, annotation = hit.document, hit.annotation
+    if document is None:  # the index knows the note but not its article: show the file name
+        title, date = html.escape(os.path.basename(annotation.document) or annotation.document), ""
+    else:
+        title = html.escape(document.title or os.path.basename(document.path))
+        date = f" <span style='color: gray'>· {html.escape(document.date)}</span>" if document.date else ""
+    tags = " ".join(f"#{html.escape(tag)}" for tag in annotation.tags)
+    tag_line = f"<br><span style='color: gray'>{tags}</span>" if tags else ""
+    return f"<div><small>{title}{date}</small><br>{marked_html(hit.snippet, hit.marks)}{tag_line}</div>"
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints an item's :data:`HTML_ROLE` as rich text, wrapped to the view's width."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(option.rect.width(), 120))
+        return doc
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        doc = self._document(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text,
+                                     option.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
+
+
+class _QueryEdit(QLineEdit):
+    """A line edit that hands Up/Down to the result list, as search boxes do."""
+
+    step = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """A query box and its ranked results.
+
+    Signals:
+        query_changed(str): the trimmed query, after a pause in typing ('' when cleared).
+        hit_activated(object): the search hit the user opened (Enter or click).
+    """
+
+    query_changed = Signal(str)
+    hit_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = _QueryEdit()
+        self.query.setPlaceholderText('Search notes — words, "a phrase", tag:x, actor:"Name", color:yellow')
+        self.query.setClearButtonEnabled(True)
+        self.status = QLabel()
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.results = QListWidget()
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._ask)
+        self._open_first = False
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        self.query.returnPressed.connect(self._open_current)
+        self.query.step.connect(self._step)
+        self.results.itemClicked.connect(self._open_item)
+        self.results.itemActivated.connect(self._open_item)
+
+    def current_query(self) -> str:
+        return self.query.text().strip()
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the box and ask for it at once (e.g. a tag picked elsewhere)."""
+        self.query.setText(text)
+        self._ask()
+
+    def focus_query(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    def refresh(self) -> None:
+        """Ask again for the current query, e.g. after notes changed."""
+        if self.current_query():
+            self._ask()
+
+    def set_results(self, query: str, hits: Sequence[Any]) -> None:
+        """Show ``hits`` for ``query``; answers to an older query are ignored."""
+        if query != self.current_query():
+            return
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HTML_ROLE, hit_html(hit))
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.annotation.selector.exact)
+            self.results.addItem(item)
+        if hits:
+            self.results.setCurrentRow(0)
+            if self._open_first:
+                self._open_item(self.results.item(0))
+        self._open_first = False
+        count = len(hits)
+        self.status.setText(f"{count} note{'s' if count != 1 else ''}" if count else "No notes match.")
+
+    def show_failure(self, query: str, message: str) -> None:
+        """Tell the user why ``query`` found nothing (e.g. a malformed filter)."""
+        if query == self.current_query():
+            self.results.clear()
+            self.status.setText(message)
+
+    def _ask(self) -> None:
+        self._timer.stop()
+        query = self.current_query()
+        if not query:
+            self.results.clear()
+            self.status.clear()
+        self.query_changed.emit(query)
+
+    def _step(self, delta: int) -> None:
+        if self.results.count():
+            row = min(max(self.results.currentRow() + delta, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+
+    def _open_current(self) -> None:
+        if self._timer.isActive():  # Enter before the pause: open the first result when it comes
+            self._open_first = True
+            self._ask()
+            return
+        item = self.results.currentItem()
+        if item is not None:
+            self._open_item(item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.hit_activated.emit(item.data(HIT_ROLE))

@@ -1,0 +1,151 @@
+"""Quotation marks → quoted spans, without mistaking apostrophes for quotes.
+
+Marks are classified by glyph and by what flanks them (an opening mark has text after it
+and space or an opening bracket before it), so straight ``"`` and ``'`` work as well as
+curly ones, and ``Kremlin’s``, ``don't``, ``rock 'n' roll`` and ``'90s`` stay apostrophes.
+Only the outermost quotation is reported; marks of another family inside it are nested
+quotes and stay inside. News style continues a quotation over paragraphs: the paragraph
+ends open and the next one reopens with a mark, or does not and closes later; either way
+it is one span. A quotation that never closes ends with its paragraph, so one stray mark
+cannot swallow the rest of the article. The scan is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+_MARK = re.compile(r"''|``|[\"“”„‘’'«»‹›]")
+
+_FAMILY = {
+    "''": "double", "``": "double", '"': "double", "“": "double", "”": "double", "„": "double",
+    "‘": "single", "’": "single", "'": "single",
+    "«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
+}
+_GLYPH_OPENS = {"“": True, "„": True, "``": True, "‘": True, "«": True, "‹": True,
+                "”": False, "’": False, "»": False, "›": False}
+"""The direction a curly glyph states; straight marks state none."""
+
+_OPEN_BEFORE = set("([{<—–/:;") | set(_FAMILY)
+_CLOSE_AFTER = set(".,;:!?)]}>—–-…/") | set(_FAMILY)
+_ELISION = re.compile(r"(?:\d\ds?\b|n['’]\s|(?:em|til|cause|cos|tis|twas|bout|round|kay)\b)", re.IGNORECASE)
+"""What follows a leading apostrophe: '90s, '16, rock 'n' roll, 'em, 'til, 'cause, 'tis."""
+
+_TURN = re.compile(r"[A-Z][A-Z.' -]{1,40}:")
+"""A transcript turn ("PENCE: …") after a paragraph's opening mark starts a new quotation."""
+
+
+class QuotedSpan(NamedTuple):
+    """A quotation ``[start, end)`` including its marks; ``closed`` is False when it ran out with its paragraph."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    family: str
+    opens: bool  # the direction read from glyph and context
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's paragraphs, white space trimmed: a line break of any kind ends one."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
+        if end > start:
+            out.append((start, end))
+        pos += len(line) + 1
+    return out
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every outermost quotation in ``text``, in order."""
+    found: list[QuotedSpan] = []
+    carried: tuple[str, int, int] | None = None  # an open double quote: family, start, end of its text so far
+    for p_start, p_end in paragraphs(text):
+        marks = _marks(text, p_start, p_end)
+        if carried is not None:
+            family, q_start, q_end = carried
+            carried = None
+            first = next((m for m in marks if m.family == family), None)
+            reopens = first is not None and first.opens and first.start == p_start
+            if reopens and not _TURN.match(text, first.end):
+                marks = marks[1:] if marks[0] is first else [m for m in marks if m is not first]
+                found_here, carried = _scan(text, marks, p_end, (family, q_start))
+                found.extend(found_here)
+                continue
+            if first is not None and not first.opens:
+                found_here, carried = _scan(text, marks, p_end, (family, q_start))
+                found.extend(found_here)
+                continue
+            found.append(QuotedSpan(q_start, q_end, False))
+        found_here, carried = _scan(text, marks, p_end, None)
+        found.extend(found_here)
+    if carried is not None:
+        found.append(QuotedSpan(carried[1], carried[2], False))
+    return [q for q in found if text[q.start:q.end].strip(" \"'“”„‘’«»‹›`")]
+
+
+def _scan(text: str, marks: list[_Mark], p_end: int,
+          open_: tuple[str, int] | None) -> tuple[list[QuotedSpan], tuple[str, int, int] | None]:
+    """Pair the marks of one paragraph; return its quotations and the one left open, if any."""
+    found: list[QuotedSpan] = []
+    last_close = {m.family: m.start for m in marks if not m.opens}
+    depth = 1 if open_ else 0
+    for mark in marks:
+        if open_ is None:
+            # A single mark opens only if something can close it in this paragraph: else it is an apostrophe.
+            if mark.opens and (mark.family == "double" or last_close.get(mark.family, -1) > mark.start):
+                open_, depth = (mark.family, mark.start), 1
+            continue
+        if mark.family != open_[0]:
+            continue  # nested quote of another family, or an apostrophe inside the quotation
+        if mark.opens:
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            found.append(QuotedSpan(open_[1], mark.end, True))
+            open_ = None
+    if open_ is None:
+        return found, None
+    if open_[0] == "double":
+        return found, (open_[0], open_[1], p_end)
+    # An unclosed quotation of another family ends with its paragraph.
+    found.append(QuotedSpan(open_[1], p_end, False))
+    return found, None
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    """The quotation marks of ``text[start:end]`` with their direction; apostrophes left out."""
+    out: list[_Mark] = []
+    for m in _MARK.finditer(text, start, end):
+        glyph = m.group()
+        family = _FAMILY[glyph]
+        before = text[m.start() - 1] if m.start() > start else None
+        after = text[m.end()] if m.end() < end else None
+        if family == "single":
+            if before is not None and after is not None and before.isalnum() and after.isalnum():
+                continue  # don't, Kremlin’s
+            if (before is None or not before.isalnum()) and _ELISION.match(text, m.end(), end):
+                continue  # '90s, 'n', 'em
+            if before == "n" and text[m.start() - 2: m.start() - 1] in ("'", "’"):
+                continue  # the second mark of 'n'
+        can_open = after is not None and not after.isspace() and (
+            before is None or before.isspace() or before in _OPEN_BEFORE)
+        can_close = before is not None and not before.isspace() and (
+            after is None or after.isspace() or after in _CLOSE_AFTER)
+        if can_open != can_close:
+            opens = can_open
+        elif glyph in _GLYPH_OPENS:
+            opens = _GLYPH_OPENS[glyph]
+        else:
+            continue  # a straight mark that is neither: space on both sides, or inside a word
+        out.append(_Mark(m.start(), m.end(), family, opens))
+    return out

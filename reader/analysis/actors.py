@@ -1,21 +1,344 @@
-"""Actors from the engine's entities (first cut: one actor per distinct name and kind)."""
+"""Named actors: one actor per person, organisation or place of the document.
+
+On top of the model's entities: spans are cleaned (:mod:`names`), spellings of one name
+are one actor whatever label the model gave each ("label consistency"), surnames join
+the full name, short company names their legal name, acronyms their expansion; each
+actor gets one kind from the document's evidence (:mod:`kinds`); names the model missed
+elsewhere in the text become mentions too; people get the role the text gives them.
+Everything here is linear in the length of the text.
+"""
 
 from __future__ import annotations
 
-from reader.analysis.engine import Parsed
-from reader.analysis.model import Actor, ActorKind, Mention
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+from reader.analysis.engine import Parsed, Token
+from reader.analysis.gazetteer import Lexicon, lexicon
+from reader.analysis.kinds import DATELINE, LABEL_KINDS, TITLE, decide, name_evidence
+from reader.analysis.model import Actor, ActorKind, Mention
+from reader.analysis.names import capitalised, clean_entity, name_key
+from reader.analysis.roles import role_after, role_before, title_before
+
+MAX_NAME_TOKENS = 8
+_NOT_ACTOR_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME",
+                               "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ \t]*,[ \t]*[A-Z][A-Za-z.]+)?"
+                       r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Za-z]+\))", re.M)
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
+
+
+@dataclass(slots=True)
+class _Form:
+    """One spelling of a name (by :func:`name_key`) and the evidence gathered for it."""
+
+    key: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    votes: Counter[ActorKind] = field(default_factory=Counter)
+    evidence: Counter[ActorKind] = field(default_factory=Counter)
+    first: int = 0
+    words: int = 1
+    short: bool = False  # a surname or short company name: the full name decides the kind
+
+    @property
+    def surface(self) -> str:
+        """The usual spelling, preferring mixed case to a shouted headline."""
+        return max(self.surfaces, key=lambda s: (not s.isupper(), self.surfaces[s], -len(s)))
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
 
 
 def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
-    actors: dict[tuple[str, str], Actor] = {}
-    mentions: list[Mention] = []
+    """The actors of one text and their name mentions, sorted and non-overlapping."""
+    lex = lexicon()
+    text = parsed.text
+    tags = {t.start: t.tag for t in parsed.tokens}
+    shouted = _shouted_lines(text)
+    forms: dict[str, _Form] = {}
+    mentions: dict[tuple[int, int], _Mention] = {}
+
+    def add(start: int, end: int, vote: ActorKind | None, evidence: Counter[ActorKind] | None = None) -> _Form:
+        surface = text[start:end]
+        key = name_key(surface)
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = _Form(key, first=start, words=len(surface.split()))
+            form.evidence.update(name_evidence(surface, lex))
+        form.surfaces[surface] += 1
+        if vote:
+            form.votes[vote] += 1
+        if evidence:
+            form.evidence.update(evidence)
+        mentions[(start, end)] = _Mention(start, end, key)
+        return form
+
+    for start, end, place in _datelines(text):
+        add(start, end, None, Counter({"place": DATELINE}))
     for ent in parsed.entities:
-        kind = _KIND.get(ent.label)
+        kind = LABEL_KINDS.get(ent.label)
         if kind is None:
             continue
-        name = parsed.text[ent.start:ent.end]
-        actor = actors.setdefault((name, kind), Actor(f"a{len(actors) + 1}", name, kind))
-        mentions.append(Mention(ent.start, ent.end, actor.id))
-    return list(actors.values()), mentions
+        in_headline = _inside(shouted, ent.start)
+        for piece in clean_entity(text, ent.start, ent.end, kind == "person", lex):
+            if (piece.start, piece.end) in mentions:
+                continue
+            if in_headline and name_key(text[piece.start:piece.end]) not in lex.places:
+                continue  # the model guesses wildly on capitals; known names come back below
+            evidence = _context_evidence(text, piece.start, piece.titled, lex)
+            form = add(piece.start, piece.end, kind if piece.voted and not in_headline else None, evidence)
+            acronym = _ACRONYM_AFTER.match(text, piece.end)
+            if acronym and form.words > 1 and _initials(text[piece.start:piece.end]).startswith(acronym.group(1)[0]):
+                add(acronym.start(1), acronym.end(1), kind if piece.voted else None)
+
+    union = _Union()
+    _join_acronyms(forms, union)
+    _join_surnames(forms, union)
+    _join_company_names(forms, union, lex)
+
+    _find_missed(parsed, forms, mentions, shouted, tags, lex)
+    return _assemble(text, forms, mentions, union, tags, lex)
+
+
+def _context_evidence(text: str, start: int, titled: bool, lex: Lexicon) -> Counter[ActorKind]:
+    if titled or title_before(text, start, lex):
+        return Counter({"person": TITLE})
+    return Counter()
+
+
+def _shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals (headlines, datelines), where the model's labels are noise."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        upper = sum(1 for ch in line if ch.isupper())
+        lower = sum(1 for ch in line if ch.islower())
+        if upper >= 3 and upper > 4 * lower:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _datelines(text: str) -> Iterator[tuple[int, int, ActorKind]]:
+    """"LONDON 1996-08-30", "WASHINGTON (Reuters)": the capitals open a story with its place."""
+    for m in _DATELINE.finditer(text):
+        yield m.start(1), m.end(1), "place"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
+    """"NATO" and "North Atlantic Treaty Organization" are one actor when both occur."""
+    acronyms = {f.key: f for f in forms.values() if f.words == 1 and re.fullmatch(r"[A-Z&]{2,8}", f.surface.replace(".", ""))}
+    if not acronyms:
+        return
+    for form in forms.values():
+        if form.words < 2:
+            continue
+        letters = _initials(form.surface).casefold()
+        if letters in acronyms:
+            union.join(form.key, letters)
+
+
+def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
+    """"Stoltenberg" and "Aung San Suu Kyi"'s "Suu Kyi" join the full name they end."""
+    endings: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms.values():
+        words = form.surface.split()
+        if len(words) < 2 or not _personal(form):
+            continue
+        for k in range(1, len(words)):
+            endings[name_key(" ".join(words[k:]))].append(form)
+    for form in forms.values():
+        owners = [o for o in endings.get(form.key, ()) if o is not form]
+        if not owners:
+            continue
+        before = [o for o in owners if o.first <= form.first]
+        owner = max(before, key=lambda o: o.first) if before else min(owners, key=lambda o: o.first)
+        form.short = True
+        union.join(owner.key, form.key)
+
+
+def _personal(form: _Form) -> bool:
+    total = form.votes + form.evidence
+    return total["person"] > 0 and total["person"] >= max(total["organization"], total["place"])
+
+
+def _join_company_names(forms: dict[str, _Form], union: _Union, lex: Lexicon) -> None:
+    """"Magna" is "Magna International Inc" when the rest is only legal form."""
+    for form in list(forms.values()):
+        words = form.surface.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].rstrip(".") in lex.corporate_suffixes:
+            cut -= 1
+        if cut == len(words):
+            continue
+        short = forms.get(name_key(" ".join(words[:cut])))
+        if short is not None and short is not form:
+            short.short = True
+            union.join(form.key, short.key)
+
+
+def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[int, int], _Mention],
+                 shouted: list[tuple[int, int]], tags: dict[int, str], lex: Lexicon) -> None:
+    """Every other occurrence of a known name is a mention too (the model misses many)."""
+    text = parsed.text
+    known = {k: f for k, f in forms.items() if len(k) > 1 and k not in lex.not_names}
+    if not known:
+        return
+    longest = min(MAX_NAME_TOKENS, max(f.words for f in known.values()) + 2)
+    taken = sorted(mentions)
+    blocked = sorted((e.start, e.end) for e in parsed.entities if e.label in _NOT_ACTOR_LABELS)
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        match = _match_at(text, tokens, i, longest, known)
+        if match is None:
+            i += 1
+            continue
+        n, form = match
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        surface = text[start:end]
+        loud = surface.isupper() or _inside(shouted, start)
+        ok = (surface in form.surfaces or (surface.isupper() and len(surface) > 1)) and not _overlaps(taken, start, end)
+        if ok and not loud:
+            ok = (n > 1 or tags.get(start) in _PROPER_TAGS) and _alone(text, tokens, i, n, lex) and \
+                not _within_other(blocked, start, end)
+        if ok:
+            mentions[(start, end)] = _Mention(start, end, form.key)
+            i += n
+        else:
+            i += 1
+
+
+def _match_at(text: str, tokens: list[Token], i: int, longest: int, known: dict[str, _Form]) -> tuple[int, _Form] | None:
+    """The longest known name starting at token ``i`` (tokens on one line only)."""
+    key = ""
+    best = None
+    for n in range(longest):
+        j = i + n
+        if j >= len(tokens) or (n and "\n" in text[tokens[j - 1].end:tokens[j].start]):
+            break
+        key += name_key(text[tokens[j].start:tokens[j].end])
+        form = known.get(key)
+        if form is not None:
+            best = (n + 1, form)
+    return best
+
+
+def _alone(text: str, tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
+    """Not part of a longer capitalised name ("New York" inside "New York Stock Exchange")."""
+    first, last = tokens[i], tokens[i + n - 1]
+    if i > 0 and not first.sent_start:
+        prev = tokens[i - 1]
+        word = text[prev.start:prev.end]
+        if _touching(text, prev.end, first.start) and _name_like(word, prev.tag, lex) and not lex.is_honorific(word):
+            return False
+    if i + n < len(tokens):
+        nxt = tokens[i + n]
+        if _touching(text, last.end, nxt.start) and _name_like(text[nxt.start:nxt.end], nxt.tag, lex):
+            return False
+    return True
+
+
+def _touching(text: str, end: int, start: int) -> bool:
+    return not text[end:start].strip(" \t")
+
+
+def _name_like(word: str, tag: str, lex: Lexicon) -> bool:
+    return (tag in _PROPER_TAGS and word[:1].isupper() and not lex.is_title(word) and not lex.is_demonym(word)
+            and name_key(word) not in lex.not_names)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(spans, (start, start))
+    if i > 0 and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
+
+
+def _within_other(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Inside a longer non-actor entity ("Hong Kong" in "the Hong Kong Open")."""
+    i = bisect_right(spans, (start, float("inf")))
+    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in spans[max(0, i - 3):i])
+
+
+def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int], _Mention], union: _Union,
+              tags: dict[int, str], lex: Lexicon) -> tuple[list[Actor], list[Mention]]:
+    groups: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms.values():
+        groups[union.find(form.key)].append(form)
+    kinds: dict[str, ActorKind] = {}
+    for root, members in groups.items():
+        deciding = [f for f in members if not f.short] or members
+        score: Counter[ActorKind] = Counter()
+        votes: Counter[ActorKind] = Counter()
+        for f in deciding:
+            score.update(f.evidence)
+            votes.update(f.votes)
+        if any(f.short for f in members) and len(deciding) < len(members) and _personal_group(deciding):
+            score["person"] += TITLE
+        kind = decide(score, votes)
+        if kind is not None:
+            kinds[root] = kind
+
+    actors: dict[str, Actor] = {}
+    out: list[Mention] = []
+    last_end = -1
+    for (start, end), m in sorted(mentions.items()):
+        root = union.find(m.key)
+        if root not in kinds or start < last_end:
+            continue
+        actor = actors.get(root)
+        if actor is None:
+            actor = actors[root] = _new_actor(f"a{len(actors) + 1}", groups[root], kinds[root])
+        out.append(Mention(start, end, actor.id))
+        last_end = end
+        if actor.kind == "person" and actor.role is None:
+            actor.role = role_before(text, start, tags, lex) or role_after(text, end, lex)
+    return list(actors.values()), out
+
+
+def _personal_group(forms: list[_Form]) -> bool:
+    return any(_personal(f) for f in forms)
+
+
+def _new_actor(actor_id: str, members: list[_Form], kind: ActorKind) -> Actor:
+    ordered = sorted(members, key=lambda f: f.first)
+    name_form = max(ordered, key=lambda f: (not f.surface.isupper(), f.words, sum(f.surfaces.values()), -f.first))
+    name = name_form.surface
+    aliases = [f.surface for f in ordered if f is not name_form and f.surface != name]
+    return Actor(actor_id, name, kind, None, list(dict.fromkeys(aliases)))

@@ -1,0 +1,75 @@
+"""Reader's own word lists (``resources/wordlists``), loaded once, for the actor layer.
+
+They carry the evidence the statistical model lacks: titles mark people, "Ministry" or
+"Inc" mark organisations, a known country is a place, a nationality is no actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.bundled import word_list
+
+
+def fold(word: str) -> str:
+    """The lookup form of one word: case-folded, without dots, with straight apostrophes."""
+    return word.casefold().replace(".", "").replace("\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    role_modifiers: frozenset[str]
+    org_words: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    place_words: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    given_names: frozenset[str]
+    not_names: frozenset[str]
+
+    def is_title(self, word: str) -> bool:
+        """A title head word ("President", "secretary-general", "Ministers", "Gen.")."""
+        w = fold(word.strip(",;:"))
+        if w in self.titles or (w.endswith("s") and w[:-1] in self.titles):
+            return True
+        parts = [p for p in w.split("-") if p]
+        return len(parts) > 1 and parts[-1] in self.titles and all(
+            p in self.titles or p in self.role_modifiers for p in parts[:-1])
+
+    def is_honorific(self, word: str) -> bool:
+        return fold(word) in self.honorifics
+
+    def is_demonym(self, phrase: str) -> bool:
+        w = fold(phrase)
+        return w in self.demonyms or (w.endswith("s") and w[:-1] in self.demonyms) or (
+            w.endswith("es") and w[:-2] in self.demonyms)
+
+
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in word_list(name))
+
+
+def _keys(name: str) -> frozenset[str]:
+    from reader.analysis.names import name_key
+
+    return frozenset(name_key(w) for w in word_list(name))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All word lists; read from disk on first use only."""
+    return Lexicon(
+        titles=_folded("titles.txt"),
+        honorifics=_folded("honorifics.txt"),
+        role_modifiers=_folded("role-modifiers.txt"),
+        org_words=frozenset(word_list("org-words.txt")),  # case matters: "Bank", not "bank"
+        corporate_suffixes=frozenset(word_list("corporate-suffixes.txt")),
+        place_words=frozenset(word_list("place-words.txt")),
+        places=_keys("places.txt"),
+        demonyms=_folded("demonyms.txt"),
+        given_names=frozenset(word_list("given-names.txt")),
+        not_names=_folded("not-names.txt"),
+    )

@@ -1,0 +1,89 @@
+"""A person's role as the text gives it: "NATO Secretary-General Jens Stoltenberg",
+"Putin, the Russian president,".
+
+Only what stands right before the name (ending on a title word) or in an appositive
+right after it counts; anything looser would put words in the article's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.gazetteer import Lexicon, fold
+from reader.analysis.names import capitalised
+
+MAX_ROLE_WORDS = 6
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_APPOSITIVE = re.compile(r"[ \t]?,[ \t]+(?:the[ \t]+|The[ \t]+)?([^,.;:!?\n\"\u201c\u201d()]{2,80}?)[ \t]*[,.;]")
+_BINDERS = frozenset({"of", "and", "for", "'s", "\u2019s"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def title_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """``"title"`` or ``"honorific"`` when such a word stands right before ``start``."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    word = m.group(1)
+    if lex.is_honorific(word):
+        return "honorific"
+    return "title" if lex.is_title(word) else None
+
+
+def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> str | None:
+    """The role phrase ending right before a name, e.g. "NATO Secretary-General"."""
+    words: list[tuple[int, int]] = []
+    pos = start
+    while len(words) < MAX_ROLE_WORDS:
+        m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
+        if not m:
+            break
+        s, e = m.start(1), m.end(1)
+        word = text[s:e]
+        if not words:
+            if not lex.is_title(word):
+                return None
+        elif not _role_part(word, s, tags, lex):
+            break
+        words.append((s, e))
+        pos = s
+    while words and not capitalised(text[words[-1][0]:words[-1][1]]) and fold(text[words[-1][0]:words[-1][1]]) in _BINDERS:
+        words.pop()
+    if not words:
+        return None
+    return text[words[-1][0]:words[0][1]]
+
+
+def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> bool:
+    if word[-1] in ",;:.!?\"\u201c\u201d)" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return False
+    folded = fold(word)
+    if lex.is_title(word) or folded in lex.role_modifiers or folded in _BINDERS:
+        return True
+    if not capitalised(word) or folded in lex.not_names or folded in ("the", "a", "an"):
+        return False
+    if tags.get(start) in _PROPER_TAGS:
+        return True
+    return not word.endswith(("'s", "\u2019s")) and (lex.is_demonym(word) or word.isupper())
+
+
+def role_after(text: str, end: int, lex: Lexicon) -> str | None:
+    """An appositive role: "Jens Stoltenberg, NATO's secretary-general, said"."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return None
+    head = words
+    if "of" in words:  # "secretary-general of NATO"
+        head = words[:words.index("of")]
+    if not head or not lex.is_title(head[-1]):
+        return None
+    for w in words:
+        f = fold(w)
+        if not (capitalised(w) or lex.is_title(w) or f in lex.role_modifiers or f in _BINDERS
+                or f in ("the", "a", "an") or w.endswith(("'s", "\u2019s"))):
+            return None
+    return phrase

@@ -1,0 +1,338 @@
+"""Highlights, notes, search and export driven through the window, as a user would."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextBrowser, QToolBar
+
+from notes.records import Annotation, DocumentRecord, Selector
+from reader.analysis.model import Actor, Analysis, Mention, Quote
+from reader.document.loaders import load
+from reader.ui.notes_ui import NotesController, install_notes
+
+pytestmark = pytest.mark.gui
+
+TEXT = ("NATO chief Jens Stoltenberg spoke in Brussels on Friday.\n\n"
+        "\u201cWe will not be divided,\u201d Stoltenberg said, as ministers met in Vienna.")
+
+
+@dataclasses.dataclass
+class Hit:
+    annotation: Annotation
+    document: DocumentRecord | None
+    score: float
+    snippet: str
+    marks: list[tuple[int, int]]
+
+
+class FakeStore:
+    """The NoteStore calls the window makes, kept in memory."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, DocumentRecord] = {}
+        self.notes: dict[str, Annotation] = {}
+
+    def touch_document(self, path: str, content_id: str, title: str, date: str | None, text: str,
+                       actors: list[str]) -> DocumentRecord:
+        self.docs[path] = DocumentRecord(id=path, path=path, content_id=content_id, title=title, date=date,
+                                         actors=list(actors))
+        for ident, note in self.notes.items():
+            if note.document == path and text[note.selector.start:note.selector.end] != note.selector.exact:
+                self.notes[ident] = dataclasses.replace(note, status="orphaned")
+        return self.docs[path]
+
+    def documents(self) -> list[DocumentRecord]:
+        return list(self.docs.values())
+
+    def add(self, annotation: Annotation) -> Annotation:
+        self.notes[annotation.id] = annotation
+        return annotation
+
+    def update(self, ident: str, **fields: Any) -> Annotation:
+        self.notes[ident] = dataclasses.replace(self.notes[ident], **fields)
+        return self.notes[ident]
+
+    def delete(self, ident: str) -> Annotation:
+        return self.notes.pop(ident)
+
+    def annotations(self, doc_id: str | None = None) -> list[Annotation]:
+        return [a for a in self.notes.values() if doc_id is None or a.document == doc_id]
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        hits = []
+        for note in self.notes.values():
+            if query.startswith("tag:"):
+                if query[4:] in note.tags:
+                    hits.append(Hit(note, self.docs.get(note.document), 1.0, note.note, []))
+            elif query.lower() in note.note.lower():
+                at = note.note.lower().index(query.lower())
+                hits.append(Hit(note, self.docs.get(note.document), 1.0, note.note, [(at, at + len(query))]))
+        return hits[:limit]
+
+
+class FakeTasks:
+    """Runs a store call at once and answers on a later turn of the event loop, like the real runner."""
+
+    def store(self, fn: Any, *args: Any, on_done: Any = None, on_error: Any = None) -> None:
+        try:
+            value, callback = fn(*args), on_done
+        except Exception as err:  # noqa: BLE001 — handed to on_error like the runner does
+            value, callback = err, on_error
+        if callback is not None:
+            QTimer.singleShot(0, lambda: callback(value))
+
+
+class FakeView(QTextBrowser):
+    user_highlight_clicked = Signal(str)
+    position_clicked = Signal(int)
+    context_menu_about_to_show = Signal(QMenu, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.highlights: list[tuple[str, int, int, str]] = []
+        self.scrolled_to: int | None = None
+
+    def set_user_highlights(self, items: list[tuple[str, int, int, str]]) -> None:
+        self.highlights = sorted(items, key=lambda item: item[1])
+
+    def selection_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+
+    def scroll_to(self, pos: int) -> None:
+        self.scrolled_to = pos
+
+    def select(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+
+class FakeWindow(QMainWindow):
+    article_opened = Signal(object)
+    analysis_ready = Signal(object)
+
+    def __init__(self, store: FakeStore) -> None:
+        super().__init__()
+        self.view = FakeView()
+        self.setCentralWidget(self.view)
+        self.article = None
+        self.analysis: Analysis | None = None
+        self.store = store
+        self.tasks = FakeTasks()
+        self.toolbar = QToolBar()
+        self.addToolBar(self.toolbar)
+        self.menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "View", "Notes", "Help")}
+        self.errors: list[str] = []
+        self.statuses: list[str] = []
+        self.opened: list[tuple[str, int | None]] = []
+
+    def add_dock(self, widget: Any, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def menu(self, name: str) -> QMenu:
+        return self.menus[name]
+
+    def show_status(self, text: str) -> None:
+        self.statuses.append(text)
+
+    def show_error(self, text: str) -> None:
+        self.errors.append(text)
+
+    def open_path(self, path: str, position: int | None = None) -> None:
+        self.opened.append((path, position))
+        self.article = load(path)
+        self.view.setPlainText(self.article.text)
+        if position is not None:
+            self.view.scroll_to(position)
+        self.article_opened.emit(self.article)
+
+
+def analysis_of(text: str) -> Analysis:
+    first = text.index("Jens Stoltenberg")
+    second = text.index("Stoltenberg said")
+    quote = text.index("\u201cWe")
+    return Analysis(
+        actors=[Actor("a1", "Jens Stoltenberg", "person", "NATO chief", ["Stoltenberg"]),
+                Actor("a2", "Brussels", "place")],
+        mentions=[Mention(first, first + 16, "a1"), Mention(text.index("Brussels"), text.index("Brussels") + 8, "a2"),
+                  Mention(second, second + 11, "a1")],
+        quotes=[Quote(quote, text.index("\u201d") + 1, "a1", second, second + 11, "said")],
+    )
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "nato.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot, article_file: Path) -> FakeWindow:
+    win = FakeWindow(FakeStore())
+    qtbot.addWidget(win)
+    win.controller = install_notes(win)
+    win.resize(900, 600)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    win.open_path(str(article_file))
+    win.analysis = analysis_of(win.article.text)
+    win.analysis_ready.emit(win.analysis)
+    return win
+
+
+def controller(win: FakeWindow) -> NotesController:
+    return win.controller
+
+
+def highlight_with_key(qtbot, win: FakeWindow, start: int, end: int, key: Qt.Key = Qt.Key.Key_1) -> Annotation:
+    before = set(win.store.notes)
+    win.view.setFocus()
+    win.view.select(start, end)
+    qtbot.keyClick(win.view, key)
+    qtbot.waitUntil(lambda: len(win.store.notes) == len(before) + 1, timeout=2000)
+    (ident,) = set(win.store.notes) - before
+    qtbot.waitUntil(lambda: any(item[0] == ident for item in win.view.highlights), timeout=2000)
+    return win.store.notes[ident]
+
+
+def test_key_1_highlights_the_selection_and_draws_it(qtbot, window: FakeWindow) -> None:
+    text = window.article.text
+    start = text.index("Jens")
+    end = text.index(" on Friday")
+    saved = highlight_with_key(qtbot, window, start - 1, end + 1)  # white space is trimmed
+    assert saved.selector == Selector.from_text(text, start, end)
+    assert saved.color == "yellow" and saved.document == str(window.article.source)
+    assert saved.actors == ["Jens Stoltenberg", "Brussels"]
+    qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, start, end, "yellow")], timeout=2000)
+    assert window.controller.panel.list.count() == 1
+
+
+def test_key_3_on_the_same_passage_recolours_instead_of_duplicating(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    window.view.select(0, 10)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: window.store.notes[saved.id].color == "blue", timeout=2000)
+    assert len(window.store.notes) == 1
+    qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "blue")], timeout=2000)
+
+
+def test_reopening_the_article_restores_its_highlights(qtbot, window: FakeWindow, tmp_path: Path) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10, Qt.Key.Key_2)
+    other = tmp_path / "other.txt"
+    other.write_text("Another article entirely.", encoding="utf-8")
+    window.open_path(str(other))
+    qtbot.waitUntil(lambda: window.view.highlights == [], timeout=2000)
+    window.open_path(str(window.store.docs[saved.document].path))
+    qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "green")], timeout=2000)
+
+
+def test_a_passage_gone_from_the_text_is_listed_as_orphaned_not_drawn(qtbot, window: FakeWindow,
+                                                                      article_file: Path) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    article_file.write_text("Completely rewritten.", encoding="utf-8")
+    window.open_path(str(article_file))
+    qtbot.waitUntil(lambda: window.controller.panel.list.count() == 1, timeout=2000)
+    assert window.view.highlights == []
+    assert window.controller.panel.list.item(0).text().startswith("⚠ Orphaned")
+    assert saved.id in window.store.notes
+
+
+def test_clicking_a_highlight_edits_its_note_and_tags(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    ctl = controller(window)
+    window.view.user_highlight_clicked.emit(saved.id)
+    assert ctl.editor_dock.isVisible() and ctl.editor.annotation_id == saved.id
+    ctl.editor.note.setFocus()
+    qtbot.keyClicks(ctl.editor.note, "Alliance *unity* line")
+    qtbot.waitUntil(lambda: window.store.notes[saved.id].note == "Alliance *unity* line", timeout=3000)
+    assert "unity" in ctl.editor.preview.toPlainText()
+    qtbot.keyClicks(ctl.editor.tags, "nato, speeches")
+    qtbot.keyClick(ctl.editor.tags, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.store.notes[saved.id].tags == ["nato", "speeches"], timeout=2000)
+    qtbot.waitUntil(lambda: "#nato #speeches" in ctl.panel.list.item(0).text(), timeout=2000)
+
+
+def test_delete_then_ctrl_z_restores_the_same_annotation(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    ctl = controller(window)
+    window.view.user_highlight_clicked.emit(saved.id)
+    ctl.editor.delete_button.click()
+    qtbot.waitUntil(lambda: saved.id not in window.store.notes and window.view.highlights == [], timeout=2000)
+    assert not ctl.editor_dock.isVisible()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: saved.id in window.store.notes, timeout=2000)
+    assert window.store.notes[saved.id].selector == saved.selector
+    qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "yellow")], timeout=2000)
+
+
+def test_context_menu_attaches_notes_to_an_actor_and_a_quote(qtbot, window: FakeWindow) -> None:
+    text = window.article.text
+    ctl = controller(window)
+
+    def choose(pos: int, label: str) -> None:
+        menu = QMenu()
+        window.view.context_menu_about_to_show.emit(menu, pos)
+        action = next(a for a in menu.actions() if a.text() == label)
+        action.trigger()
+
+    choose(text.index("Jens") + 2, "Note on this actor")
+    qtbot.waitUntil(lambda: len(window.store.notes) == 1, timeout=2000)
+    (actor_note,) = window.store.notes.values()
+    assert actor_note.target == {"type": "actor", "actor": "Jens Stoltenberg"}
+    assert actor_note.selector.exact == "Jens Stoltenberg"
+    qtbot.waitUntil(lambda: ctl.editor.annotation_id == actor_note.id, timeout=2000)
+
+    choose(text.index("divided"), "Note on this quote")
+    qtbot.waitUntil(lambda: len(window.store.notes) == 2, timeout=2000)
+    quote_note = next(a for a in window.store.notes.values() if a.id != actor_note.id)
+    assert quote_note.target == {"type": "quote", "speaker": "Jens Stoltenberg"}
+    assert quote_note.selector.exact.startswith("\u201cWe will") and "Jens Stoltenberg" in quote_note.actors
+
+
+def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window: FakeWindow, tmp_path: Path) -> None:
+    text = window.article.text
+    start = text.index("ministers")
+    planted = highlight_with_key(qtbot, window, start, start + 9)
+    window.store.update(planted.id, note="Who were the ministers in Vienna?", tags=["vienna"])
+    other = tmp_path / "other.txt"
+    other.write_text("Another article entirely.", encoding="utf-8")
+    window.open_path(str(other))
+    ctl = controller(window)
+
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ctl.search_dock.isVisible() and ctl.search.query.hasFocus()
+    qtbot.keyClicks(ctl.search.query, "ministers")
+    qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)
+    assert "<b>ministers</b>" in ctl.search.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    rect = ctl.search.results.visualItemRect(ctl.search.results.item(0))
+    qtbot.mouseClick(ctl.search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.opened[-1] == (str(window.store.docs[planted.document].path), start)
+    qtbot.waitUntil(lambda: ctl.editor.annotation_id == planted.id, timeout=2000)
+    assert window.view.scrolled_to == start
+
+
+def test_library_tag_click_searches_that_tag(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    window.store.update(saved.id, tags=["alliance"])
+    ctl = controller(window)
+    ctl.show_library()
+    qtbot.waitUntil(lambda: ctl.library.tags.count() == 1, timeout=2000)
+    assert "1 note" in ctl.library.articles.item(0).text()
+    ctl.library.tags.itemClicked.emit(ctl.library.tags.item(0))
+    assert ctl.search.query.text() == "tag:alliance"
+    qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)

@@ -131,7 +131,7 @@ class NoteEditor(QWidget):
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
+        self._save_timer.timeout.connect(self._report_note)
 
         self.note.textChanged.connect(self._note_typed)
         self.tags.editingFinished.connect(self._tags_done)
@@ -145,20 +145,25 @@ class NoteEditor(QWidget):
         return self._annotation.id if self._annotation else None
 
     def show_annotation(self, annotation: Annotation, heading: str) -> None:
-        """Edit ``annotation``; a pending edit of the previous one is reported first."""
+        """Edit ``annotation``; a pending edit of the previous one is reported first.
+
+        Shown again while being edited, the text typed so far stays: the copy passed in
+        may predate the save of that very text.
+        """
         self.flush()
-        self._tags_done()
+        self.heading.setText(heading)
+        self.set_color(annotation.color)
+        self.setEnabled(True)
+        if annotation.id == self.annotation_id:
+            return
         self._annotation = annotation
         self._saved_note = annotation.note
         self._saved_tags = list(annotation.tags)
-        self.heading.setText(heading)
         self.note.blockSignals(True)
         self.note.setPlainText(annotation.note)
         self.note.blockSignals(False)
         self.preview.set_markdown_text(annotation.note)
         self.tags.setText(", ".join(annotation.tags))
-        self.set_color(annotation.color)
-        self.setEnabled(True)
 
     def set_color(self, color: str) -> None:
         for button in self.colors.buttons():
@@ -167,7 +172,6 @@ class NoteEditor(QWidget):
     def clear(self) -> None:
         """Show nothing, e.g. after the annotation was deleted or another article opened."""
         self.flush()
-        self._tags_done()
         self._annotation = None
         self.heading.clear()
         self.note.blockSignals(True)
@@ -182,14 +186,15 @@ class NoteEditor(QWidget):
         self._tag_model.setStringList(sorted(set(tags), key=str.casefold))
 
     def flush(self) -> None:
-        """Report the note now if it changed since it was last reported."""
+        """Report the note and tags now if they changed since they were last reported."""
         self._save_timer.stop()
-        if self._annotation is None:
-            return
-        text = self.note.toPlainText()
-        if text != self._saved_note:
-            self._saved_note = text
-            self.note_edited.emit(self._annotation.id, text)
+        self._report_note()
+        self._tags_done()
+
+    def _report_note(self) -> None:
+        if self._annotation is not None and self.note.toPlainText() != self._saved_note:
+            self._saved_note = self.note.toPlainText()
+            self.note_edited.emit(self._annotation.id, self._saved_note)
 
     def _note_typed(self) -> None:
         self.preview.set_markdown_text(self.note.toPlainText())
@@ -210,5 +215,4 @@ class NoteEditor(QWidget):
     def _delete_clicked(self) -> None:
         if self._annotation is not None:
             self.flush()  # saved first, so an undo brings the note back as last typed
-            self._tags_done()
             self.delete_requested.emit(self._annotation.id)

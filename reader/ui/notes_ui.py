@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
@@ -108,6 +108,7 @@ class NotesController(QObject):
 
         self._build_actions(swatches)
         self._connect()
+        window.installEventFilter(self)
         self.refresh_library()
         if window.article is not None:
             self._article_opened(window.article)
@@ -169,6 +170,12 @@ class NotesController(QObject):
         self.library.document_activated.connect(lambda path: self._open(path, None, None))
         self.library.tag_activated.connect(self.search_tag)
         self.library_dock.visibilityChanged.connect(lambda shown: shown and self.refresh_library())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Save a note still being typed when the window closes, before the store shuts down."""
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.editor.flush()
+        return False
 
     # -- store plumbing ----------------------------------------------------------------
 

@@ -336,3 +336,24 @@ def test_library_tag_click_searches_that_tag(qtbot, window: FakeWindow) -> None:
     ctl.library.tags.itemClicked.emit(ctl.library.tags.item(0))
     assert ctl.search.query.text() == "tag:alliance"
     qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)
+
+
+def test_a_note_still_being_typed_is_saved_when_the_window_closes(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    ctl = controller(window)
+    window.view.user_highlight_clicked.emit(saved.id)
+    qtbot.keyClicks(ctl.editor.note, "last words")
+    window.view.user_highlight_clicked.emit(saved.id)  # a stale copy must not undo the typing
+    assert ctl.editor.note.toPlainText() == "last words"
+    window.close()
+    assert window.store.notes[saved.id].note == "last words"
+
+
+def test_digits_typed_in_the_search_box_do_not_highlight(qtbot, window: FakeWindow) -> None:
+    ctl = controller(window)
+    window.view.select(0, 10)
+    ctl.show_search()
+    qtbot.keyClicks(ctl.search.query, "2022")
+    assert ctl.search.query.text() == "2022"
+    qtbot.wait(50)
+    assert window.store.notes == {}

@@ -174,16 +174,20 @@ def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
 
 
 def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
-    """"Stoltenberg" and "Aung San Suu Kyi"'s "Suu Kyi" join the full name they end."""
+    """"Stoltenberg" and "Suu Kyi" join the full name they end ("Jens Stoltenberg", "Aung San Suu Kyi");
+    failing that, the one they begin ("Wang" for "Wang Donghai", where the family name comes first)."""
     endings: dict[str, list[_Form]] = defaultdict(list)
+    beginnings: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.surface.split()
         if len(words) < 2 or not _personal(form):
             continue
         for k in range(1, len(words)):
             endings[name_key(" ".join(words[k:]))].append(form)
+            beginnings[name_key(" ".join(words[:k]))].append(form)
     for form in forms.values():
-        owners = [o for o in endings.get(form.key, ()) if o is not form]
+        owners = [o for o in endings.get(form.key, ()) if o is not form] or \
+            [o for o in beginnings.get(form.key, ()) if o is not form]
         if not owners:
             continue
         before = [o for o in owners if o.first <= form.first]
@@ -202,7 +206,7 @@ def _join_company_names(forms: dict[str, _Form], union: _Union, lex: Lexicon) ->
     for form in list(forms.values()):
         words = form.surface.split()
         cut = len(words)
-        while cut > 1 and words[cut - 1].rstrip(".") in lex.corporate_suffixes:
+        while cut > 1 and words[cut - 1].replace(".", "") in lex.corporate_suffixes:
             cut -= 1
         if cut == len(words):
             continue

@@ -30,7 +30,7 @@ def name_evidence(surface: str, lex: Lexicon) -> Counter[ActorKind]:
         score["place"] += KNOWN_PLACE
         return score
     words = surface.split()
-    if any(w.rstrip(".") in lex.org_words for w in words[1:]) or (
+    if any(w.replace(".", "") in lex.org_words for w in words[1:]) or (
             len(words) > 1 and words[0] in lex.org_words and words[1].lower() in ("of", "for")):
         score["organization"] += NAME_WORD
     elif any(w in lex.place_words for w in words) and len(words) > 1:

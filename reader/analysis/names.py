@@ -63,11 +63,11 @@ def _clean_segment(text: str, start: int, end: int, person: bool, lex: Lexicon) 
     if person:
         cut = _title_cut(text, words, lex)
         if cut:
-            head = _trim(text, words[:cut[0]], lex)
+            head = _trim(text, words[:cut[0]], False, lex)
             if head:
                 out.extend(_accept(text, head, lex, voted=False, titled=False))
             words, titled = words[cut[1]:], True
-    words = _trim(text, words, lex)
+    words = _trim(text, words, person, lex)
     if words:
         out.extend(_accept(text, words, lex, voted=True, titled=titled))
     return out
@@ -94,7 +94,7 @@ def _role_word(word: str, lex: Lexicon) -> bool:
     return lex.is_title(word) or lex.is_honorific(word) or fold(word) in lex.role_modifiers
 
 
-def _trim(text: str, words: list[list[int]], lex: Lexicon) -> list[list[int]]:
+def _trim(text: str, words: list[list[int]], person: bool, lex: Lexicon) -> list[list[int]]:
     """Drop articles, lowercase words, numbers, possessives, edge punctuation and trailing titles."""
     words = [list(w) for w in words]
     while words:
@@ -109,6 +109,7 @@ def _trim(text: str, words: list[list[int]], lex: Lexicon) -> list[list[int]]:
             words.pop(0)
         else:
             break
+    titles_cut = False
     while words:
         s, e = words[-1]
         w = text[s:e]
@@ -128,18 +129,19 @@ def _trim(text: str, words: list[list[int]], lex: Lexicon) -> list[list[int]]:
             words.pop()
         elif stripped != w:
             words[-1][1] = s + len(stripped)
-        elif not capitalised(w) or (_trailing_title(text, words, w, lex)):
+        elif not capitalised(w):
             words.pop()
+        elif not person and (lex.is_title(w) or (titles_cut and fold(w) in lex.role_modifiers)) and _unbound(text, words):
+            words.pop()  # "NATO Secretary-General", "Foreign Ministers": a role, not a name
+            titles_cut = True
         else:
             break
     return words
 
 
-def _trailing_title(text: str, words: list[list[int]], w: str, lex: Lexicon) -> bool:
-    """A title closing a span is no name ("Foreign Ministers"), unless "of" binds it ("Court of Justice")."""
-    if len(words) > 1 and text[words[-2][0]:words[-2][1]].lower() in ("of", "for", "the", "and"):
-        return False
-    return lex.is_title(w) or (len(words) > 1 and fold(w) in lex.role_modifiers)
+def _unbound(text: str, words: list[list[int]]) -> bool:
+    """Not held in the name by "of" ("Court of Justice")."""
+    return len(words) < 2 or text[words[-2][0]:words[-2][1]].lower() not in ("of", "for", "the", "and")
 
 
 def _accept(text: str, words: list[list[int]], lex: Lexicon, voted: bool, titled: bool) -> list[Piece]:

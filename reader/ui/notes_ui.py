@@ -8,6 +8,7 @@ never waits for the disk; failures go to ``window.show_error``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from notes.atomic import write_atomic
 from notes.errors import StoreError
 from notes.records import COLORS, Annotation, Selector
+from notes.store import document_id
 from reader.document.article import Article
 from reader.ui import theme
 from reader.ui.library_view import Library, LibraryView, summarize
@@ -42,16 +44,19 @@ def export_notes(store: Any, fmt: str, path: str) -> int:
     Runs on the store's thread: it reads the whole store and writes a file. The exporters
     are imported here, on first use, so opening the window does not load them.
     """
-    from notes.markdown_export import to_markdown
-    from notes.w3c import to_jsonld
-
     annotations = store.annotations()
-    documents = store.documents()
     if fmt == "markdown":
-        data = to_markdown(annotations, documents)
+        from notes.markdown_export import to_markdown
+
+        text = to_markdown(annotations, store.documents())
     else:
-        data = to_jsonld(annotations, documents)
-    write_atomic(Path(path), data.encode("utf-8"))
+        from notes import w3c
+
+        text = json.dumps(w3c.export(annotations), ensure_ascii=False, indent=1) + "\n"
+    try:
+        write_atomic(Path(path), text.encode("utf-8", "surrogatepass"))
+    except OSError as err:  # name the file the user chose, not the temporary one
+        raise OSError(err.errno, err.strerror, path) from err
     return len(annotations)
 
 
@@ -197,7 +202,12 @@ class NotesController(QObject):
         return True
 
     def _error(self, err: BaseException) -> None:
-        message = str(err) if isinstance(err, StoreError) else f"Notes: {err}"
+        if isinstance(err, StoreError):
+            message = str(err)
+        elif isinstance(err, OSError):
+            message = f"Cannot write {err.filename}: {err.strerror or err}"
+        else:
+            message = f"Notes: {err}"
         self._window.show_error(message)
 
     # -- the open article --------------------------------------------------------------
@@ -210,7 +220,7 @@ class NotesController(QObject):
         self._redraw()
         if article is None or not article.source:
             return
-        doc_id = article.source
+        doc_id = document_id(article.source)
         self._document_id = doc_id
         self._store_call(_touch_and_load, article, [],
                          on_done=lambda annotations: self._loaded(doc_id, annotations))
@@ -218,7 +228,7 @@ class NotesController(QObject):
     def _analysis_ready(self, _analysis: object) -> None:
         """Record the article's actors with the document, for ``actor:`` searches."""
         article = self._window.article
-        if article is None or article.source != self._document_id or self._document_id is None:
+        if article is None or not article.source or document_id(article.source) != self._document_id:
             return
         doc_id = self._document_id
         self._store_call(_touch_and_load, article, self._actor_names(0, len(article.text)),
@@ -447,7 +457,7 @@ class NotesController(QObject):
     def _open(self, path: str, position: int | None, annotation_id: str | None) -> None:
         """Show ``path`` (opening it unless it is the open article) at ``position``."""
         article = self._window.article
-        if article is not None and article.source == path and self._document_id == path:
+        if article is not None and article.source and document_id(article.source) == self._document_id == path:
             if position is not None:
                 self._window.view.scroll_to(position)
             if annotation_id is not None:

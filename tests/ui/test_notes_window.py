@@ -2,78 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
+import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextBrowser, QToolBar
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QTextBrowser, QToolBar
 
-from notes.records import Annotation, DocumentRecord, Selector
+from notes import w3c
+from notes.records import Annotation, Selector
+from notes.store import NoteStore
 from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.document.loaders import load
-from reader.ui.notes_ui import NotesController, install_notes
+from reader.ui.notes_ui import EXPORT_FILTERS, NotesController, install_notes
 
 pytestmark = pytest.mark.gui
 
 TEXT = ("NATO chief Jens Stoltenberg spoke in Brussels on Friday.\n\n"
         "\u201cWe will not be divided,\u201d Stoltenberg said, as ministers met in Vienna.")
-
-
-@dataclasses.dataclass
-class Hit:
-    annotation: Annotation
-    document: DocumentRecord | None
-    score: float
-    snippet: str
-    marks: list[tuple[int, int]]
-
-
-class FakeStore:
-    """The NoteStore calls the window makes, kept in memory."""
-
-    def __init__(self) -> None:
-        self.docs: dict[str, DocumentRecord] = {}
-        self.notes: dict[str, Annotation] = {}
-
-    def touch_document(self, path: str, content_id: str, title: str, date: str | None, text: str,
-                       actors: list[str]) -> DocumentRecord:
-        self.docs[path] = DocumentRecord(id=path, path=path, content_id=content_id, title=title, date=date,
-                                         actors=list(actors))
-        for ident, note in self.notes.items():
-            if note.document == path and text[note.selector.start:note.selector.end] != note.selector.exact:
-                self.notes[ident] = dataclasses.replace(note, status="orphaned")
-        return self.docs[path]
-
-    def documents(self) -> list[DocumentRecord]:
-        return list(self.docs.values())
-
-    def add(self, annotation: Annotation) -> Annotation:
-        self.notes[annotation.id] = annotation
-        return annotation
-
-    def update(self, ident: str, **fields: Any) -> Annotation:
-        self.notes[ident] = dataclasses.replace(self.notes[ident], **fields)
-        return self.notes[ident]
-
-    def delete(self, ident: str) -> Annotation:
-        return self.notes.pop(ident)
-
-    def annotations(self, doc_id: str | None = None) -> list[Annotation]:
-        return [a for a in self.notes.values() if doc_id is None or a.document == doc_id]
-
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        hits = []
-        for note in self.notes.values():
-            if query.startswith("tag:"):
-                if query[4:] in note.tags:
-                    hits.append(Hit(note, self.docs.get(note.document), 1.0, note.note, []))
-            elif query.lower() in note.note.lower():
-                at = note.note.lower().index(query.lower())
-                hits.append(Hit(note, self.docs.get(note.document), 1.0, note.note, [(at, at + len(query))]))
-        return hits[:limit]
 
 
 class FakeTasks:
@@ -119,7 +68,7 @@ class FakeWindow(QMainWindow):
     article_opened = Signal(object)
     analysis_ready = Signal(object)
 
-    def __init__(self, store: FakeStore) -> None:
+    def __init__(self, store: NoteStore) -> None:
         super().__init__()
         self.view = FakeView()
         self.setCentralWidget(self.view)
@@ -180,8 +129,8 @@ def article_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, article_file: Path) -> FakeWindow:
-    win = FakeWindow(FakeStore())
+def window(qtbot, article_file: Path, tmp_path: Path) -> Iterator[FakeWindow]:
+    win = FakeWindow(NoteStore(tmp_path / "data" / "library.json"))
     qtbot.addWidget(win)
     win.controller = install_notes(win)
     win.resize(900, 600)
@@ -191,7 +140,12 @@ def window(qtbot, article_file: Path) -> FakeWindow:
     win.open_path(str(article_file))
     win.analysis = analysis_of(win.article.text)
     win.analysis_ready.emit(win.analysis)
-    return win
+    yield win
+    win.store.close()
+
+
+def notes(win: FakeWindow) -> dict[str, Annotation]:
+    return {a.id: a for a in win.store.annotations()}
 
 
 def controller(win: FakeWindow) -> NotesController:
@@ -199,14 +153,14 @@ def controller(win: FakeWindow) -> NotesController:
 
 
 def highlight_with_key(qtbot, win: FakeWindow, start: int, end: int, key: Qt.Key = Qt.Key.Key_1) -> Annotation:
-    before = set(win.store.notes)
+    before = set(notes(win))
     win.view.setFocus()
     win.view.select(start, end)
     qtbot.keyClick(win.view, key)
-    qtbot.waitUntil(lambda: len(win.store.notes) == len(before) + 1, timeout=2000)
-    (ident,) = set(win.store.notes) - before
+    qtbot.waitUntil(lambda: len(notes(win)) == len(before) + 1, timeout=2000)
+    (ident,) = set(notes(win)) - before
     qtbot.waitUntil(lambda: any(item[0] == ident for item in win.view.highlights), timeout=2000)
-    return win.store.notes[ident]
+    return notes(win)[ident]
 
 
 def test_key_1_highlights_the_selection_and_draws_it(qtbot, window: FakeWindow) -> None:
@@ -225,8 +179,8 @@ def test_key_3_on_the_same_passage_recolours_instead_of_duplicating(qtbot, windo
     saved = highlight_with_key(qtbot, window, 0, 10)
     window.view.select(0, 10)
     qtbot.keyClick(window.view, Qt.Key.Key_3)
-    qtbot.waitUntil(lambda: window.store.notes[saved.id].color == "blue", timeout=2000)
-    assert len(window.store.notes) == 1
+    qtbot.waitUntil(lambda: notes(window)[saved.id].color == "blue", timeout=2000)
+    assert len(notes(window)) == 1
     qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "blue")], timeout=2000)
 
 
@@ -236,7 +190,7 @@ def test_reopening_the_article_restores_its_highlights(qtbot, window: FakeWindow
     other.write_text("Another article entirely.", encoding="utf-8")
     window.open_path(str(other))
     qtbot.waitUntil(lambda: window.view.highlights == [], timeout=2000)
-    window.open_path(str(window.store.docs[saved.document].path))
+    window.open_path(saved.document)
     qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "green")], timeout=2000)
 
 
@@ -248,7 +202,7 @@ def test_a_passage_gone_from_the_text_is_listed_as_orphaned_not_drawn(qtbot, win
     qtbot.waitUntil(lambda: window.controller.panel.list.count() == 1, timeout=2000)
     assert window.view.highlights == []
     assert window.controller.panel.list.item(0).text().startswith("⚠ Orphaned")
-    assert saved.id in window.store.notes
+    assert saved.id in notes(window)
 
 
 def test_clicking_a_highlight_edits_its_note_and_tags(qtbot, window: FakeWindow) -> None:
@@ -258,11 +212,11 @@ def test_clicking_a_highlight_edits_its_note_and_tags(qtbot, window: FakeWindow)
     assert ctl.editor_dock.isVisible() and ctl.editor.annotation_id == saved.id
     ctl.editor.note.setFocus()
     qtbot.keyClicks(ctl.editor.note, "Alliance *unity* line")
-    qtbot.waitUntil(lambda: window.store.notes[saved.id].note == "Alliance *unity* line", timeout=3000)
+    qtbot.waitUntil(lambda: notes(window)[saved.id].note == "Alliance *unity* line", timeout=3000)
     assert "unity" in ctl.editor.preview.toPlainText()
     qtbot.keyClicks(ctl.editor.tags, "nato, speeches")
     qtbot.keyClick(ctl.editor.tags, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.store.notes[saved.id].tags == ["nato", "speeches"], timeout=2000)
+    qtbot.waitUntil(lambda: notes(window)[saved.id].tags == ["nato", "speeches"], timeout=2000)
     qtbot.waitUntil(lambda: "#nato #speeches" in ctl.panel.list.item(0).text(), timeout=2000)
 
 
@@ -271,12 +225,12 @@ def test_delete_then_ctrl_z_restores_the_same_annotation(qtbot, window: FakeWind
     ctl = controller(window)
     window.view.user_highlight_clicked.emit(saved.id)
     ctl.editor.delete_button.click()
-    qtbot.waitUntil(lambda: saved.id not in window.store.notes and window.view.highlights == [], timeout=2000)
+    qtbot.waitUntil(lambda: saved.id not in notes(window) and window.view.highlights == [], timeout=2000)
     assert not ctl.editor_dock.isVisible()
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: saved.id in window.store.notes, timeout=2000)
-    assert window.store.notes[saved.id].selector == saved.selector
+    qtbot.waitUntil(lambda: saved.id in notes(window), timeout=2000)
+    assert notes(window)[saved.id].selector == saved.selector
     qtbot.waitUntil(lambda: window.view.highlights == [(saved.id, 0, 10, "yellow")], timeout=2000)
 
 
@@ -291,15 +245,15 @@ def test_context_menu_attaches_notes_to_an_actor_and_a_quote(qtbot, window: Fake
         action.trigger()
 
     choose(text.index("Jens") + 2, "Note on this actor")
-    qtbot.waitUntil(lambda: len(window.store.notes) == 1, timeout=2000)
-    (actor_note,) = window.store.notes.values()
+    qtbot.waitUntil(lambda: len(notes(window)) == 1, timeout=2000)
+    (actor_note,) = notes(window).values()
     assert actor_note.target == {"type": "actor", "actor": "Jens Stoltenberg"}
     assert actor_note.selector.exact == "Jens Stoltenberg"
     qtbot.waitUntil(lambda: ctl.editor.annotation_id == actor_note.id, timeout=2000)
 
     choose(text.index("divided"), "Note on this quote")
-    qtbot.waitUntil(lambda: len(window.store.notes) == 2, timeout=2000)
-    quote_note = next(a for a in window.store.notes.values() if a.id != actor_note.id)
+    qtbot.waitUntil(lambda: len(notes(window)) == 2, timeout=2000)
+    quote_note = next(a for a in notes(window).values() if a.id != actor_note.id)
     assert quote_note.target == {"type": "quote", "speaker": "Jens Stoltenberg"}
     assert quote_note.selector.exact.startswith("\u201cWe will") and "Jens Stoltenberg" in quote_note.actors
 
@@ -321,7 +275,7 @@ def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window: Fak
     assert "<b>ministers</b>" in ctl.search.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
     rect = ctl.search.results.visualItemRect(ctl.search.results.item(0))
     qtbot.mouseClick(ctl.search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.opened[-1] == (str(window.store.docs[planted.document].path), start)
+    assert window.opened[-1] == (planted.document, start)
     qtbot.waitUntil(lambda: ctl.editor.annotation_id == planted.id, timeout=2000)
     assert window.view.scrolled_to == start
 
@@ -346,7 +300,7 @@ def test_a_note_still_being_typed_is_saved_when_the_window_closes(qtbot, window:
     window.view.user_highlight_clicked.emit(saved.id)  # a stale copy must not undo the typing
     assert ctl.editor.note.toPlainText() == "last words"
     window.close()
-    assert window.store.notes[saved.id].note == "last words"
+    assert notes(window)[saved.id].note == "last words"
 
 
 def test_digits_typed_in_the_search_box_do_not_highlight(qtbot, window: FakeWindow) -> None:
@@ -356,4 +310,24 @@ def test_digits_typed_in_the_search_box_do_not_highlight(qtbot, window: FakeWind
     qtbot.keyClicks(ctl.search.query, "2022")
     assert ctl.search.query.text() == "2022"
     qtbot.wait(50)
-    assert window.store.notes == {}
+    assert notes(window) == {}
+
+
+def test_export_writes_w3c_json_ld_to_the_chosen_file(qtbot, window: FakeWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    target = tmp_path / "out" / "notes.jsonld"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *args, **kwargs: (str(target), EXPORT_FILTERS["w3c"])))
+    controller(window).export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=2000)
+    assert [a.id for a in w3c.parse(json.loads(target.read_text(encoding="utf-8")))] == [saved.id]
+    qtbot.waitUntil(lambda: any("Exported 1 note " in text for text in window.statuses), timeout=2000)
+
+
+def test_an_export_that_cannot_be_written_is_reported(qtbot, window: FakeWindow, tmp_path: Path) -> None:
+    controller(window).export_to(str(tmp_path / "missing" / "notes.jsonld"), "w3c")
+    qtbot.waitUntil(lambda: bool(window.errors), timeout=2000)
+    assert window.errors == [f"Cannot write {tmp_path / 'missing' / 'notes.jsonld'}: No such file or directory"]
+    assert not (tmp_path / "missing").exists()

@@ -7,6 +7,7 @@ itself survives a power cut.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -30,8 +31,10 @@ def fsync_dir(folder: Path) -> None:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on folders; the rename is still atomic
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+        # some file systems cannot fsync a folder; the rename is still atomic
     finally:
         os.close(fd)
 

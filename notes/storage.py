@@ -91,9 +91,10 @@ class _State:
             self.records[table].pop(op["del"], None)
             self.doc_ids[table].pop(op["del"], None)
 
-    def to_tinydb(self) -> dict[str, dict[str, Any]]:
+    def to_tinydb(self, generation: int | None = None) -> dict[str, dict[str, Any]]:
         data: dict[str, dict[str, Any]] = dict(self.extra)
-        data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "generation": self.generation}}
+        gen = self.generation if generation is None else generation
+        data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "generation": gen}}
         for table in TABLES:
             ids = self.doc_ids[table]
             data[table] = {str(ids[rid]): rec for rid, rec in self.records[table].items()}
@@ -313,12 +314,14 @@ class LibraryStorage(Storage):
         with self._lock.hold(exclusive=True):
             self._refresh()
             generation = max(self._state.generation, self._journal_generation or 0) + 1
-            self._state.generation = generation
-            data = json.dumps(self._state.to_tinydb(), ensure_ascii=True, separators=(",", ":")).encode("ascii")
+            data = json.dumps(self._state.to_tinydb(generation), ensure_ascii=True,
+                              separators=(",", ":")).encode("ascii")
             try:
                 if self.path.exists():
                     backup.keep(self.path)
                 write_atomic(self.path, data)
+                # Only now is the old journal redundant: until here it must stay in force.
+                self._state.generation = generation
                 self._base_stamp = _stamp(os.stat(self.path))
                 self._new_journal(generation)
             except OSError as err:

@@ -1,0 +1,627 @@
+"""The reading view: one article in a calm, centred column with its highlights.
+
+The document is built with ``QTextCursor`` insertions, one Qt block per line of
+``Article.text`` (the blank line between paragraphs is a short spacer block), so a Qt
+position differs from a text index only by the header in front and by UTF-16; both are
+handled by :class:`~reader.ui.offsets.PositionMap`. Automatic highlights are character
+formats applied in timed batches; the reader's own highlights and the emphasis of a
+clicked actor are extra selections drawn on top, so every layer stays visible.
+
+Nothing is ever loaded from disk or network: ``loadResource`` answers every request
+with a placeholder, and links are only reported, never followed.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date as Date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFont, QFontMetricsF, QImage,
+                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
+                           QTextListFormat)
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.analysis.model import Analysis, Mention, Quote
+from reader.document.article import Article, Block
+from reader.ui import markup, theme as themes
+from reader.ui.markup import Run
+from reader.ui.offsets import PositionMap
+
+BASE_POINT_SIZE = 13.0
+ZOOM_STEP = 1.0
+DOCUMENT_MARGIN = 40
+MIN_SIDE = 12
+BATCH_SECONDS = 0.012
+HEADING_SIZE = {1: 2, 2: 1}  # FontSizeAdjustment: 2 = 1.5x, 1 = 1.2x; deeper levels stay body size
+SPACER_PERCENT = 55
+BAR_WIDTH = 3
+
+FormatKey = tuple[str, int, markup.StyleKey, str | None, bool]
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article; reports clicks, selections and link activations.
+
+    Signals:
+        user_highlight_clicked(str): the reader clicked one of their highlights (its id).
+        position_clicked(int): a plain click, as an index into ``Article.text``.
+        context_menu_about_to_show(QMenu, int): add actions before the menu opens.
+        link_activated(str): a link was clicked; the window decides what happens.
+        markup_progress(int, int): runs formatted so far, runs to format.
+    """
+
+    user_highlight_clicked = Signal(str)
+    position_clicked = Signal(int)
+    context_menu_about_to_show = Signal(QMenu, int)
+    link_activated = Signal(str)
+    markup_progress = Signal(int, int)
+
+    def __init__(self, theme: themes.Theme = themes.LIGHT, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.hidden_kinds: set[str] = set()
+        self._zoom = 0
+        self._map = PositionMap("")
+        self._runs: list[Run] = []
+        self._formats: dict[FormatKey, QTextCharFormat] = {}
+        self._queue: list[tuple[int, int, FormatKey]] = []
+        self._queue_total = 0
+        self._batch = QTimer(self, singleShot=True, interval=0)
+        self._batch.timeout.connect(self._apply_batch)
+        self._user: list[tuple[str, int, int, str]] = []
+        self._emphasis: list[tuple[int, int]] = []
+        self._emphasis_current: tuple[int, int] | None = None
+        self._focus: tuple[str, int] | None = None  # actor id, index of the last mention shown
+        self._mention_starts: list[int] = []
+        self._mentions: list[Mention] = []
+        self._quote_starts: list[int] = []
+        self._quotes: list[Quote] = []
+        self._counts: Counter[str] = Counter()
+        self._press: QPoint | None = None
+
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setAcceptDrops(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self.viewport().setMouseTracking(True)
+        self._apply_palette()
+        self.setDocument(self._new_document())
+
+    # public API -----------------------------------------------------------------------
+    def set_article(self, article: Article) -> None:
+        """Show ``article`` at once; earlier analysis and highlights are dropped."""
+        self.article = article
+        self.analysis = None
+        self._set_analysis_index(None)
+        self._user = []
+        self._emphasis, self._emphasis_current, self._focus = [], None, None
+        self._rebuild()
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Mark up actors and quotes; formats arrive in batches, the view stays usable."""
+        if self.article is None:
+            return
+        self.analysis = analysis
+        self._set_analysis_index(analysis)
+        self._emphasis, self._emphasis_current, self._focus = [], None, None
+        old = self._runs
+        self._runs = markup.runs(self.article, analysis)
+        # Undo what the old analysis drew, then draw the new one.
+        ops = [(r.start, r.end, self._key(r, automatic=False)) for r in old if r.automatic]
+        ops += [(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)]
+        self._enqueue(ops, replace=True)
+        self._refresh_extra()
+
+    def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None:
+        """The reader's highlights: ``(annotation id, start, end, colour name)``."""
+        self._user = [tuple(i) for i in items]  # type: ignore[misc]
+        self._refresh_extra()
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        """Show or hide one kind of automatic highlight."""
+        before = {r: self._key(r) for r in self._runs if r.automatic}
+        self.hidden_kinds.discard(kind) if visible else self.hidden_kinds.add(kind)
+        ops = [(r.start, r.end, key) for r, old in before.items() if (key := self._key(r)) != old]
+        self._enqueue(ops, replace=False)
+        self.viewport().update()
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        if theme == self.theme:
+            return
+        self.theme = theme
+        self._formats.clear()
+        self._apply_palette()
+        position = self.reading_position()
+        self._rebuild()
+        if position:
+            self.scroll_to(position, exact_top=True)
+
+    def set_zoom(self, steps: int) -> None:
+        """Change the body size by ``steps`` points; the measure follows."""
+        self._zoom = steps
+        self.document().setDefaultFont(self._body_font())
+        self._update_measure()
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    @property
+    def positions(self) -> PositionMap:
+        return self._map
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text as ``[start, end)`` indices into ``Article.text``, if any."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        start = self._map.to_py(cursor.selectionStart())
+        end = self._map.to_py(cursor.selectionEnd())
+        if cursor.selectionEnd() > self._map.to_qt(end):
+            end = min(end + 1, self._map.length)  # the selection ends inside a surrogate pair
+        return (start, end) if end > start else None
+
+    def scroll_to(self, pos: int, exact_top: bool = False) -> None:
+        """Bring index ``pos`` into view, a third down the page (or at the top)."""
+        if self.article is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(pos))
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        offset = rect.top() - (4 if exact_top else self.viewport().height() // 3)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + offset)
+
+    def reading_position(self) -> int:
+        """The index of the first character shown at the top of the view."""
+        if self.article is None:
+            return 0
+        qt = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, 2)).position()
+        return self._map.to_py(qt)
+
+    def position_at(self, point: QPoint) -> int | None:
+        """The text index under a viewport point, or ``None`` over the header."""
+        qt = self.cursorForPosition(point).position()
+        if self.article is None or qt < self._map.base:
+            return None
+        return self._map.to_py(qt)
+
+    def mention_at(self, pos: int) -> Mention | None:
+        i = bisect_right(self._mention_starts, pos) - 1
+        if i >= 0 and pos < self._mentions[i].end:
+            return self._mentions[i]
+        return None
+
+    def quote_at(self, pos: int) -> Quote | None:
+        i = bisect_right(self._quote_starts, pos) - 1
+        while i >= 0:
+            if pos < self._quotes[i].end:
+                return self._quotes[i]
+            i -= 1
+            if i >= 0 and self._quotes[i].end <= self._quote_starts[0]:
+                break
+        return None
+
+    def mention_count(self, actor_id: str) -> int:
+        return self._counts[actor_id]
+
+    def focus_actor(self, actor_id: str) -> Mention | None:
+        """Emphasise every mention of an actor and scroll to the next one (cycling)."""
+        mentions = [m for m in self._mentions if m.actor == actor_id]
+        if not mentions:
+            self._emphasis, self._emphasis_current, self._focus = [], None, None
+            self._refresh_extra()
+            return None
+        if self._focus and self._focus[0] == actor_id:
+            index = (self._focus[1] + 1) % len(mentions)
+        else:
+            top = self.reading_position()
+            index = next((i for i, m in enumerate(mentions) if m.start >= top), 0)
+        self._focus = (actor_id, index)
+        self._emphasis = [(m.start, m.end) for m in mentions]
+        target = mentions[index]
+        self._emphasis_current = (target.start, target.end)
+        self._refresh_extra()
+        self.scroll_to(target.start)
+        return target
+
+    def clear_focus(self) -> None:
+        self._emphasis, self._emphasis_current, self._focus = [], None, None
+        self._refresh_extra()
+
+    def markup_pending(self) -> bool:
+        return bool(self._queue)
+
+    # resources and links: never load anything ------------------------------------------
+    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 - Qt's signature
+        """Answer every resource request without touching disk or network.
+
+        An empty answer would make ``QTextDocument`` read local files itself, so images
+        get a small placeholder and everything else an empty string.
+        """
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return _placeholder_image(self.theme)
+        return ""
+
+    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: A002,E501
+        """Navigation is never done by the widget itself."""
+
+    # events ---------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_measure()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._tooltip(event.pos())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if (event.button() != Qt.MouseButton.LeftButton or press is None
+                or (point - press).manhattanLength() > 4 or self.textCursor().hasSelection()
+                or self.anchorAt(point)):
+            return
+        pos = self.position_at(point)
+        if pos is None:
+            return
+        hit = next((h for h in reversed(self._user) if h[1] <= pos < h[2]), None)
+        if hit is not None:
+            self.user_highlight_clicked.emit(hit[0])
+        else:
+            self.position_clicked.emit(pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        pos = self.position_at(event.pos())
+        self.context_menu_about_to_show.emit(menu, -1 if pos is None else pos)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if "quote" not in self.hidden_kinds and self._quotes:
+            self._paint_quote_bars(event.rect())
+
+    # building ---------------------------------------------------------------------------
+    def _new_document(self) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setDefaultFont(self._body_font())
+        return doc
+
+    def _rebuild(self) -> None:
+        """Build a fresh document for the article (and re-apply the analysis, if any)."""
+        self._queue, self._queue_total = [], 0
+        doc = self._new_document()
+        if self.article is None:
+            self._map = PositionMap("")
+            self._runs = []
+            self.setDocument(doc)
+            return
+        cursor = QTextCursor(doc)
+        base = self._insert_header(cursor, self.article)
+        self._map = PositionMap(self.article.text, base)
+        self._runs = markup.structure_runs(self.article)
+        self._insert_body(cursor, self.article, self._runs)
+        self.setDocument(doc)
+        self._update_measure()
+        if self.analysis is not None:
+            self._runs = markup.runs(self.article, self.analysis)
+            self._enqueue([(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)], replace=True)
+        self._refresh_extra()
+
+    def _insert_header(self, cursor: QTextCursor, article: Article) -> int:
+        """Title and date above the text; returns where the body starts."""
+        first = article.blocks[0] if article.blocks else None
+        title_is_first_heading = (first is not None and first.kind == "heading"
+                                  and article.text[first.start:first.end].strip() == article.title.strip())
+        block = QTextBlockFormat()
+        block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(6)
+        if article.title and not title_is_first_heading:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+            cursor.setBlockFormat(block)
+            cursor.insertText(_clean(article.title), fmt)
+            cursor.insertBlock(block)
+        meta = " · ".join(x for x in (_long_date(article.date), Path(article.source).name if article.source else "") if x)
+        if meta:
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(self.theme.muted))
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+            meta_block = QTextBlockFormat(block)
+            meta_block.setBottomMargin(22)
+            cursor.setBlockFormat(meta_block)
+            cursor.insertText(meta, fmt)
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        return cursor.position()
+
+    def _insert_body(self, cursor: QTextCursor, article: Article, runs: list[Run]) -> None:
+        """Insert the text run by run: a newline between blocks starts a spacer block."""
+        text = article.text
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight(SPACER_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        current = -2
+        for run in runs:
+            chunk = text[run.start:run.end]
+            if run.block != current:
+                current = run.block
+                if run.block >= 0:
+                    self._start_block(cursor, article.blocks[run.block])
+            fmt = self._format(self._key(run, automatic=False))
+            if run.block < 0:
+                lines = chunk.split("\n")
+                for i, line in enumerate(lines):
+                    if i:
+                        cursor.insertBlock(spacer, fmt)
+                    if line:
+                        cursor.insertText(line.replace("\u2029", "\u2028").replace("\r", " "), fmt)
+            else:
+                cursor.insertText(_inline(chunk), fmt)
+
+    def _start_block(self, cursor: QTextCursor, block: Block) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(themes.LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if block.kind == "heading":
+            fmt.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setTopMargin(10)
+            fmt.setHeadingLevel(block.level)
+        elif block.kind == "quote":
+            fmt.setLeftMargin(28)
+            fmt.setRightMargin(12)
+        elif block.kind == "code":
+            fmt.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setNonBreakableLines(True)
+            fmt.setBackground(QColor(self.theme.chrome))
+            fmt.setLeftMargin(8)
+        cursor.setBlockFormat(fmt)
+        if block.kind == "list_item":
+            style = QTextListFormat()
+            style.setIndent(max(1, block.level))
+            if block.ordinal is not None:
+                style.setStyle(QTextListFormat.Style.ListDecimal)
+                style.setStart(block.ordinal)
+            else:
+                style.setStyle(QTextListFormat.Style.ListDisc if block.level <= 1 else QTextListFormat.Style.ListCircle)
+            cursor.createList(style)
+
+    # formats ----------------------------------------------------------------------------
+    def _visible(self, run: Run) -> bool:
+        return (run.kind is not None and run.kind not in self.hidden_kinds) or (
+            run.quote and "quote" not in self.hidden_kinds)
+
+    def _key(self, run: Run, automatic: bool = True) -> FormatKey:
+        block = self.article.blocks[run.block] if self.article and run.block >= 0 else None
+        kind = run.kind if automatic and run.kind not in self.hidden_kinds else None
+        quote = automatic and run.quote and "quote" not in self.hidden_kinds
+        return (block.kind if block else "", block.level if block else 0, run.styles, kind, quote)
+
+    def _format(self, key: FormatKey) -> QTextCharFormat:
+        fmt = self._formats.get(key)
+        if fmt is not None:
+            return fmt
+        block_kind, level, styles, kind, quote = key
+        fmt = QTextCharFormat()
+        if block_kind == "heading":
+            fmt.setFontWeight(QFont.Weight.Bold)
+            if level in HEADING_SIZE:
+                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE[level])
+        if block_kind == "code":
+            fmt.setFontFamilies(["DejaVu Sans Mono", "monospace"])
+            fmt.setFontFixedPitch(True)
+        for style, href in styles:
+            if style == "emphasis":
+                fmt.setFontItalic(True)
+            elif style == "strong":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            elif style == "code":
+                fmt.setFontFamilies(["DejaVu Sans Mono", "monospace"])
+                fmt.setFontFixedPitch(True)
+                fmt.setBackground(QColor(self.theme.chrome))
+            elif style == "link" and href:
+                fmt.setAnchor(True)
+                fmt.setAnchorHref(href)
+                fmt.setForeground(QColor(self.theme.link))
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineColor(QColor(self.theme.link))
+        if quote:
+            q = self.theme.kinds["quote"]
+            if q.ink:
+                fmt.setForeground(QColor(q.ink))
+        if kind is not None:
+            k = self.theme.kinds[kind]
+            fmt.setBackground(QColor(k.tint))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(k.line))
+        self._formats[key] = fmt
+        return fmt
+
+    def _enqueue(self, ops: list[tuple[int, int, FormatKey]], replace: bool) -> None:
+        self._queue = ops[::-1] if replace else ops[::-1] + self._queue
+        self._queue_total = len(self._queue)
+        if self._queue:
+            self._batch.start()
+        else:
+            self.markup_progress.emit(0, 0)
+
+    def _apply_batch(self) -> None:
+        """Format runs for a few milliseconds, then let the event loop breathe."""
+        deadline = time.perf_counter() + BATCH_SECONDS
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        to_qt = self._map.to_qt
+        while self._queue:
+            start, end, key = self._queue.pop()
+            cursor.setPosition(to_qt(start))
+            cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(self._format(key))
+            if len(self._queue) % 64 == 0 and time.perf_counter() > deadline:
+                break
+        cursor.endEditBlock()
+        self.markup_progress.emit(self._queue_total - len(self._queue), self._queue_total)
+        if self._queue:
+            self._batch.start()
+
+    # extra selections: the reader's highlights and the emphasised actor ---------------
+    def _refresh_extra(self) -> None:
+        selections = []
+        for _id, start, end, color in self._user:
+            fill = QColor(self.theme.user.get(color, self.theme.user["yellow"]))
+            selections.append(self._selection(start, end, fill))
+        emphasis = QColor(self.theme.emphasis)
+        for start, end in self._emphasis:
+            sel = self._selection(start, end, emphasis)
+            if (start, end) == self._emphasis_current:
+                sel.format.setFontWeight(QFont.Weight.Bold)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, fill: QColor) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(fill))
+        sel.format = fmt
+        return sel
+
+    # helpers ----------------------------------------------------------------------------
+    def _set_analysis_index(self, analysis: Analysis | None) -> None:
+        self._mentions = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
+        self._mention_starts = [m.start for m in self._mentions]
+        self._quotes = sorted(analysis.quotes, key=lambda q: q.start) if analysis else []
+        self._quote_starts = [q.start for q in self._quotes]
+        self._counts = Counter(m.actor for m in self._mentions)
+
+    def _tooltip(self, point: QPoint) -> str:
+        pos = self.position_at(point)
+        if pos is None or self.analysis is None:
+            return ""
+        parts = []
+        mention = self.mention_at(pos)
+        actor = self.analysis.actor(mention.actor) if mention else None
+        if actor is not None and actor.kind not in self.hidden_kinds:
+            role = f" — {html.escape(actor.role)}" if actor.role else ""
+            count = self._counts[actor.id]
+            parts.append(f"<b>{html.escape(actor.name)}</b><br>{themes.KIND_SINGULAR[actor.kind]}{role}"
+                         f"<br>{count} mention{'s' if count != 1 else ''}")
+        quote = self.quote_at(pos)
+        if quote is not None and "quote" not in self.hidden_kinds:
+            speaker = self.analysis.actor(quote.speaker)
+            if speaker is not None:
+                who = html.escape(speaker.name)
+            elif quote.speaker_start is not None and quote.speaker_end is not None and self.article:
+                who = html.escape(self.article.text[quote.speaker_start:quote.speaker_end])
+            else:
+                who = "speaker unknown"
+            parts.append(f"Quote — <i>{who}</i>")
+        return "<hr>".join(parts)
+
+    def _body_font(self) -> QFont:
+        font = QFont()
+        font.setFamilies(themes.SERIF)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(BASE_POINT_SIZE + ZOOM_STEP * self._zoom)
+        return font
+
+    def _apply_palette(self) -> None:
+        pal = self.theme.palette(self.palette())
+        pal.setColor(pal.ColorRole.Window, QColor(self.theme.paper))
+        self.setPalette(pal)
+        self.viewport().setPalette(pal)
+
+    def _update_measure(self) -> None:
+        """Centre a column of about ``MEASURE_CHARS`` characters; narrow windows use all."""
+        metrics = QFontMetricsF(self._body_font())
+        measure = metrics.averageCharWidth() * themes.MEASURE_CHARS + 2 * DOCUMENT_MARGIN
+        bar = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
+        room = self.width() - bar
+        side = max(MIN_SIDE, int((room - measure) / 2))
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def _paint_quote_bars(self, area: QRect) -> None:
+        """A bar in the left margin beside every line of a visible quotation."""
+        top = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, area.top())).position()
+        bottom = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, area.bottom())).position()
+        first, last = self._map.to_py(top), self._map.to_py(bottom)
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.theme.kinds["quote"].line))
+        x = DOCUMENT_MARGIN - 18
+        i = bisect_right(self._quote_starts, last)
+        for quote in self._quotes[:i]:
+            if quote.end < first:
+                continue
+            start = QTextCursor(self.document())
+            start.setPosition(self._map.to_qt(quote.start))
+            end = QTextCursor(self.document())
+            end.setPosition(self._map.to_qt(max(quote.start, quote.end - 1)))
+            y1, y2 = self.cursorRect(start).top(), self.cursorRect(end).bottom()
+            painter.drawRoundedRect(QRect(x, y1 + 2, BAR_WIDTH, max(4, y2 - y1 - 4)), 1.5, 1.5)
+        painter.end()
+
+
+def _inline(text: str) -> str:
+    """Text of one block as Qt wants it: a line break inside a block keeps its length."""
+    return text.replace("\n", "\u2028").replace("\u2029", "\u2028").replace("\r", " ")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _long_date(iso: str | None) -> str:
+    """``2022-03-04`` → ``Friday, 4 March 2022`` (or the text as given if it is not a date)."""
+    if not iso:
+        return ""
+    try:
+        d = Date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d:%A}, {d.day} {d:%B} {d.year}"
+
+
+_PLACEHOLDERS: dict[str, QImage] = {}
+
+
+def _placeholder_image(theme: themes.Theme) -> QImage:
+    """A small neutral square where an image would have been."""
+    image = _PLACEHOLDERS.get(theme.name)
+    if image is None:
+        image = QImage(QSize(16, 16), QImage.Format.Format_ARGB32)
+        image.fill(QColor(theme.chrome))
+        _PLACEHOLDERS[theme.name] = image
+    return image

@@ -1,0 +1,96 @@
+"""The window's settings, in an INI file inside the data dir (never the user's registry).
+
+One small typed facade over ``QSettings`` so keys and defaults live in one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+THEME_CHOICES = ("system", "light", "dark")
+MIN_ZOOM, MAX_ZOOM = -6, 12
+
+
+class Settings:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._q = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # window -------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+        self._q.setValue("window/state", state)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # reading ------------------------------------------------------------------------
+    def theme(self) -> str:
+        value = str(self._q.value("view/theme", "system"))
+        return value if value in THEME_CHOICES else "system"
+
+    def set_theme(self, choice: str) -> None:
+        self._q.setValue("view/theme", choice)
+
+    def zoom(self) -> int:
+        try:
+            value = int(self._q.value("view/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+        return min(max(value, MIN_ZOOM), MAX_ZOOM)
+
+    def set_zoom(self, steps: int) -> None:
+        self._q.setValue("view/zoom", steps)
+
+    def hidden_kinds(self) -> set[str]:
+        value = self._q.value("view/hidden_kinds", "")
+        return {k for k in str(value or "").split(",") if k}
+
+    def set_hidden_kinds(self, kinds: set[str]) -> None:
+        self._q.setValue("view/hidden_kinds", ",".join(sorted(kinds)))
+
+    # files --------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self._q.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self._q.setValue("files/recent", files[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self._q.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    def last_file(self) -> str | None:
+        value = self._q.value("files/last")
+        return str(value) if value else None
+
+    def position(self, path: str) -> int:
+        """The reading position remembered for ``path`` when no note store is available."""
+        try:
+            return max(0, int(self._q.value(f"positions/{_key(path)}", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_position(self, path: str, position: int) -> None:
+        self._q.setValue("files/last", path)
+        self._q.setValue(f"positions/{_key(path)}", position)
+
+
+def _key(path: str) -> str:
+    """A QSettings key for a path (slashes would make sub-groups)."""
+    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:16]

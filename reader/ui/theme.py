@@ -1,0 +1,114 @@
+"""One table of colours for everything Reader paints: the view, the legend, the panels and
+the screenshot test all read it, so a kind never has two colours.
+
+Automatic highlights are deliberately light (a tint and an underline) so that the
+reader's own highlights, drawn as a stronger fill, stay recognisable on top of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+KINDS: tuple[str, ...] = ("person", "organization", "place", "quote")
+"""Kinds of automatic highlight, in legend order."""
+
+KIND_LABELS = {"person": "People", "organization": "Organisations", "place": "Places", "quote": "Quotes"}
+KIND_SINGULAR = {"person": "person", "organization": "organisation", "place": "place", "quote": "quote"}
+
+SERIF = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
+MEASURE_CHARS = 70
+LINE_HEIGHT_PERCENT = 150
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    """How one kind is drawn: ``tint`` behind the text, ``line`` for underline or margin bar."""
+
+    tint: str
+    line: str
+    ink: str | None = None  # text colour, for quotations
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    paper: str
+    ink: str
+    muted: str
+    chrome: str
+    link: str
+    emphasis: str  # the actor the reader clicked in the Actors panel
+    kinds: dict[str, KindStyle]
+    user: dict[str, str]  # the reader's highlight colours (notes.records.COLORS)
+
+    def palette(self, base: QPalette) -> QPalette:
+        """An application palette matching the paper and ink of this theme."""
+        pal = QPalette(base)
+        pal.setColor(QPalette.ColorRole.Window, QColor(self.chrome))
+        pal.setColor(QPalette.ColorRole.Base, QColor(self.paper))
+        pal.setColor(QPalette.ColorRole.AlternateBase, QColor(self.chrome))
+        pal.setColor(QPalette.ColorRole.Text, QColor(self.ink))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(self.ink))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor(self.ink))
+        pal.setColor(QPalette.ColorRole.Button, QColor(self.chrome))
+        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor(self.paper))
+        pal.setColor(QPalette.ColorRole.ToolTipText, QColor(self.ink))
+        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(self.muted))
+        pal.setColor(QPalette.ColorRole.Link, QColor(self.link))
+        return pal
+
+
+LIGHT = Theme(
+    name="light",
+    paper="#fbf8f1",
+    ink="#26231f",
+    muted="#7d766b",
+    chrome="#efebe2",
+    link="#1f5f9e",
+    emphasis="#f2c14e",
+    kinds={
+        "person": KindStyle(tint="#fbe3cf", line="#d9742b"),
+        "organization": KindStyle(tint="#dde8f7", line="#3b72c0"),
+        "place": KindStyle(tint="#dcefdd", line="#3f9a55"),
+        "quote": KindStyle(tint="#efe4f4", line="#9a5bb5", ink="#4a2d5c"),
+    },
+    user={"yellow": "#ffe066", "green": "#9be39b", "blue": "#8ec5ff", "pink": "#ffa3c8", "purple": "#c9a4ff"},
+)
+
+DARK = Theme(
+    name="dark",
+    paper="#1f1e1c",
+    ink="#e6e1d6",
+    muted="#9a9387",
+    chrome="#2a2926",
+    link="#8ab8ec",
+    emphasis="#8a6d1f",
+    kinds={
+        "person": KindStyle(tint="#4a3322", line="#f0a060"),
+        "organization": KindStyle(tint="#26364d", line="#7fa9e6"),
+        "place": KindStyle(tint="#263f2b", line="#74c487"),
+        "quote": KindStyle(tint="#3a2c42", line="#c394db", ink="#e3cdef"),
+    },
+    user={"yellow": "#8a7414", "green": "#2f7a3a", "blue": "#245f9c", "pink": "#9c3563", "purple": "#6644a6"},
+)
+
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for a dark colour scheme (Qt 6.5+ knows; else the palette)."""
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def resolve(choice: str) -> Theme:
+    """The theme for a settings value: ``light``, ``dark`` or ``system``."""
+    if choice in THEMES:
+        return THEMES[choice]
+    return DARK if system_prefers_dark() else LIGHT

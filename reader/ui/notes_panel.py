@@ -28,6 +28,16 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+QUOTE_MARKS = "\"'“”‘’„‚«»‹›「」『』"
+
+
+def quoted(passage: str) -> str:
+    """The passage between quotation marks, unless it already begins or ends with one."""
+    if passage[:1] in QUOTE_MARKS or passage[-1:] in QUOTE_MARKS:
+        return passage
+    return f"“{passage}”"
+
+
 def target_label(annotation: Annotation) -> str:
     """What the note is about when it is attached to an actor or a quote, else ''."""
     target = annotation.target or {}
@@ -119,7 +129,7 @@ class NotesPanel(QWidget):
         label = target_label(annotation)
         if label:
             lines.append(label)
-        lines.append(f"“{shorten(annotation.selector.exact, PASSAGE_CHARS)}”")
+        lines.append(quoted(shorten(annotation.selector.exact, PASSAGE_CHARS)))
         if annotation.note.strip():
             lines.append(shorten(annotation.note, NOTE_CHARS))
         if annotation.tags:

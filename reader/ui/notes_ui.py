@@ -25,7 +25,7 @@ from reader.document.article import Article
 from reader.ui import theme
 from reader.ui.library_view import Library, LibraryView, summarize
 from reader.ui.note_editor import NoteEditor
-from reader.ui.notes_panel import NotesPanel, shorten, swatch_icon, target_label
+from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, target_label
 from reader.ui.search_panel import SearchPanel
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -70,8 +70,12 @@ def format_for(path: str, chosen_filter: str) -> str:
     return "w3c" if chosen_filter == EXPORT_FILTERS["w3c"] else "markdown"
 
 
-def _touch_and_load(store: Any, article: Article, actors: list[str]) -> list[Annotation]:
-    """Register the opened article (re-anchoring its notes) and return its annotations."""
+def _touch_and_load(store: Any, article: Article, actors: list[str] | None) -> list[Annotation]:
+    """Register the opened article (re-anchoring its notes) and return its annotations.
+
+    ``actors`` are the article's actor names once the analysis is done; ``None`` keeps
+    the ones recorded at the last visit.
+    """
     record = store.touch_document(article.source, article.content_id, article.title, article.date,
                                   article.text, actors)
     return store.annotations(record.id)
@@ -128,6 +132,7 @@ class NotesController(QObject):
         for number, name in enumerate(COLORS, start=1):
             action = QAction(swatch_icon(swatches[name]), f"Highlight {name}", window)
             action.setShortcut(QKeySequence(str(number)))
+            action.setIconText(str(number))  # the toolbar shows the swatch and its key
             action.setToolTip(f"Highlight the selection in {name} ({number})")
             action.triggered.connect(lambda _checked=False, color=name: self.highlight(color))
             notes_menu.addAction(action)
@@ -139,7 +144,7 @@ class NotesController(QObject):
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.triggered.connect(self.show_search)
         self.library_action = QAction("Library", window)
-        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.library_action.triggered.connect(self.show_library)
         self.export_action = QAction("Export…", window)
         self.export_action.triggered.connect(self.ask_export)
@@ -222,7 +227,7 @@ class NotesController(QObject):
             return
         doc_id = document_id(article.source)
         self._document_id = doc_id
-        self._store_call(_touch_and_load, article, [],
+        self._store_call(_touch_and_load, article, None,
                          on_done=lambda annotations: self._loaded(doc_id, annotations))
 
     def _analysis_ready(self, _analysis: object) -> None:
@@ -379,7 +384,7 @@ class NotesController(QObject):
         heading = target_label(annotation) or "Highlight"
         if annotation.status == "orphaned":
             heading += " (orphaned: the passage is not in this version of the article)"
-        self.editor.show_annotation(annotation, f"{heading}\n“{shorten(annotation.selector.exact, 200)}”")
+        self.editor.show_annotation(annotation, f"{heading}\n{quoted(shorten(annotation.selector.exact, 200))}")
         self.editor_dock.show()
         self.editor_dock.raise_()
         self.panel.select(annotation_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from notes.records import Annotation
@@ -66,9 +66,11 @@ class NotesPanel(QWidget):
 
     Signals:
         annotation_activated(str): the id of the annotation the user clicked.
+        delete_requested(str): the id of the annotation selected when the user pressed Delete.
     """
 
     annotation_activated = Signal(str)
+    delete_requested = Signal(str)
 
     def __init__(self, swatches: Mapping[str, QColor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,11 @@ class NotesPanel(QWidget):
         layout.addWidget(self.empty)
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
+        delete = QAction("Delete highlight", self.list)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._delete_current)
+        self.list.addAction(delete)
         self.set_annotations([])
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
@@ -135,6 +142,11 @@ class NotesPanel(QWidget):
         if annotation.tags:
             lines.append(" ".join(f"#{tag}" for tag in annotation.tags))
         return "\n".join(lines)
+
+    def _delete_current(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.delete_requested.emit(current)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.annotation_activated.emit(item.data(ID_ROLE))

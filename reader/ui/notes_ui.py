@@ -170,6 +170,7 @@ class NotesController(QObject):
         view.user_highlight_clicked.connect(self.open_annotation)
         view.context_menu_about_to_show.connect(self._extend_context_menu)
         self.panel.annotation_activated.connect(self._panel_activated)
+        self.panel.delete_requested.connect(self.delete)
         self.editor.note_edited.connect(lambda ident, note: self._update(ident, note=note))
         self.editor.tags_edited.connect(lambda ident, tags: self._update(ident, tags=tags))
         self.editor.color_chosen.connect(lambda ident, color: self._update(ident, color=color))

@@ -331,3 +331,34 @@ def test_an_export_that_cannot_be_written_is_reported(qtbot, window: FakeWindow,
     qtbot.waitUntil(lambda: bool(window.errors), timeout=2000)
     assert window.errors == [f"Cannot write {tmp_path / 'missing' / 'notes.jsonld'}: No such file or directory"]
     assert not (tmp_path / "missing").exists()
+
+
+def test_delete_key_in_the_notes_panel_deletes_the_selected_note(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    panel = controller(window).panel
+    panel.list.setCurrentRow(0)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: saved.id not in notes(window), timeout=2000)
+    qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=2000)
+
+
+def test_tags_in_the_library_are_offered_by_the_tag_completer(qtbot, window: FakeWindow) -> None:
+    saved = highlight_with_key(qtbot, window, 0, 10)
+    ctl = controller(window)
+    window.view.user_highlight_clicked.emit(saved.id)
+    ctl.editor.tags.setText("diplomacy, summits")
+    ctl.editor.tags.editingFinished.emit()
+    model = ctl.editor.tags.completer().model()
+    qtbot.waitUntil(lambda: model.stringList() == ["diplomacy", "summits"], timeout=3000)
+
+
+def test_without_a_store_highlighting_explains_itself(qtbot, article_file: Path) -> None:
+    win = FakeWindow(None)
+    qtbot.addWidget(win)
+    ctl = install_notes(win)
+    win.open_path(str(article_file))
+    win.view.select(0, 10)
+    ctl.highlight("yellow")
+    assert win.statuses[-1] == "Notes are unavailable: the note store could not be opened."
+    assert win.view.highlights == [] and win.errors == []

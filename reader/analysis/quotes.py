@@ -1,10 +1,49 @@
-"""Quotations and their speakers (first cut: none found yet)."""
+"""Quotations and their speakers: marks → spans, spans → speaker mentions → actors.
+
+A quoted span of one to three words is a quotation only when a speech cue attributes it
+("Trump called it “a con”"); otherwise it is a title or a scare quote (“Morning Joe”,
+so-called “experts”), and one whose words are all capitalised is a title either way.
+"""
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.engine import Parsed
 from reader.analysis.model import Actor, Mention, Quote
+from reader.analysis.quotemarks import QuotedSpan, find_quoted_spans
+from reader.analysis.referents import Referents
+from reader.analysis.speakers import Attribution, Attributor
+
+SHORT_WORDS = 3
+"""A quoted span of at most this many words needs a speech cue to count as a quotation."""
+
+_WORD = re.compile(r"\w[\w’'.-]*")
 
 
 def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention]) -> list[Quote]:
-    return []
+    spans = find_quoted_spans(parsed.text)
+    attributions = Attributor(parsed).attribute(spans)
+    referents = Referents(parsed, actors, mentions, [(q.start, q.end) for q in spans])
+    quotes: list[Quote] = []
+    last: tuple[str, int] | None = None
+    for span, found in zip(spans, attributions):
+        if not _is_quotation(parsed.text, span, found):
+            continue
+        if found is None:
+            quotes.append(Quote(span.start, span.end))
+            continue
+        actor, start, end = referents.resolve(found.start, found.end, last)
+        if actor is not None:
+            last = (actor, start)
+        quotes.append(Quote(span.start, span.end, actor, start, end, found.cue))
+    return quotes
+
+
+def _is_quotation(text: str, span: QuotedSpan, found: Attribution | None) -> bool:
+    words = _WORD.findall(text[span.start:span.end])
+    if len(words) > SHORT_WORDS:
+        return True
+    if len(words) > 1 and all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False  # a title: “Fox News Sunday”
+    return found is not None and found.how in ("after", "before", "turn")

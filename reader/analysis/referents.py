@@ -1,0 +1,135 @@
+"""Which actor a speaker mention stands for: a name, a pronoun or a description.
+
+A name is the actor layer's mention (or, when the layer missed it, an actor whose name
+ends in the same word). Pronouns and descriptions ("he", "the NATO chief") go to the
+most salient person before them: a person who opened a sentence since the last speaker
+was named, else the last speaker, else the nearest person. A description first tries the
+actors whose role shares a word with it ("NATO" in "NATO Secretary-General"). Gender is
+never guessed: "he" and "she" are resolved alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from reader.analysis.cues import person_nouns, source_nouns
+from reader.analysis.engine import Parsed
+from reader.analysis.model import Actor, Mention
+
+_PERSONAL = frozenset({"he", "she", "i", "him", "her"})
+_GROUP = frozenset({"they", "we", "it"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_WORD = re.compile(r"[\w’'-]+")
+_WINDOW = 3000
+"""Characters searched back for the person a pronoun or description refers to."""
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def _role_words(text: str) -> set[str]:
+    return {w for part in _words(text) for w in (part, *part.split("-"))}
+
+
+class Referents:
+    """Resolves speaker mentions of one text to its actors."""
+
+    def __init__(self, parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[Mention],
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = parsed.text
+        self.actors = {a.id: a for a in actors}
+        self.mentions = sorted((m for m in mentions if m.actor in self.actors), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._sentence_starts = [s for s, _ in parsed.sentences]
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        by_word: dict[str, set[str]] = {}
+        for a in actors:
+            for name in (a.name, *a.aliases):
+                words = _words(name)
+                if words:
+                    by_word.setdefault(words[-1], set()).add(a.id)
+        self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
+
+    def resolve(self, start: int, end: int, last: tuple[str, int] | None = None) -> tuple[str | None, int, int]:
+        """The actor that ``text[start:end]`` names, and the mention span to show for it.
+
+        ``last`` is the previous speaker and where it was named, for pronouns and descriptions.
+        """
+        words = _words(self.text[start:end])
+        if not words:
+            return None, start, end
+        head = words[-1]
+        inside = [m for m in self._between(start, end)]
+        if inside and head not in person_nouns() and head not in source_nouns():
+            people = [m for m in inside if self.actors[m.actor].kind == "person"]
+            m = (people or inside)[-1]
+            return m.actor, m.start, m.end
+        if len(words) == 1 and head in _PERSONAL:
+            return self._salient_person(start, last), start, end
+        if len(words) == 1 and head in _RELATIVE:
+            before = self._between(max(0, start - 80), start)
+            return (before[-1].actor if before else None), start, end
+        if len(words) == 1 and head in _GROUP:
+            return (last[0] if last and self.actors[last[0]].kind != "person" else None), start, end
+        if head in person_nouns() or head in source_nouns():
+            return self._described(start, end, words, head, last), start, end
+        return self._by_last_word.get(head.removesuffix("'s")), start, end
+
+    def _described(self, start: int, end: int, words: list[str], head: str,
+                   last: tuple[str, int] | None) -> str | None:
+        """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
+        person = head in person_nouns()
+        content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
+        best: tuple[int, int, str] | None = None
+        for m in self._between(max(0, start - _WINDOW), start):
+            actor = self.actors[m.actor]
+            if (actor.kind == "person") != person:
+                continue
+            known = _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
+            shared = len(content & known)
+            if shared and (best is None or (shared, m.start) > best[:2]):
+                best = (shared, m.start, actor.id)
+        if best is not None:
+            return best[2]
+        if person and words[0] in _DEFINITE:
+            excluded = {a.id for a in self.actors.values() if content & set(_words(a.name))}
+            found = self._salient_person(start, last)
+            return found if found not in excluded else None
+        return None
+
+    def _salient_person(self, pos: int, last: tuple[str, int] | None) -> str | None:
+        since = last[1] if last else 0
+        window = self._between(max(0, pos - _WINDOW), pos)
+        people = [m for m in window if self.actors[m.actor].kind == "person" and not self._in_quote(m.start)]
+        for m in reversed(people):
+            if m.start <= since:
+                break
+            if self._opens_sentence(m):
+                return m.actor
+        if last is not None and self.actors[last[0]].kind == "person":
+            return last[0]
+        return people[-1].actor if people else None
+
+    def _opens_sentence(self, m: Mention) -> bool:
+        """The mention is its sentence's subject: only capitalised words (titles) come before it."""
+        k = bisect.bisect_right(self._sentence_starts, m.start) - 1
+        lead = self.text[self._sentence_starts[k]:m.start] if k >= 0 else self.text[:m.start]
+        return all(w[:1].isupper() for w in lead.split()) and not self.text.startswith(("’s", "'s"), m.end)
+
+    def _between(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]

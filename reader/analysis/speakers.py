@@ -1,0 +1,429 @@
+"""Where each quotation's speaker is named: the speech cue beside it and the noun phrase of the cue.
+
+The engine runs no parser, so this works on part-of-speech tags and word lists. For each
+quotation, in order: a transcript turn inside it ("PENCE: …"); a cue after it
+("…,” X said", "said X", "― X"); a cue before it in its sentence ("X warned on Friday:
+“…”", "according to X"); the attribution of the quotation it continues (the second half
+of an interrupted quote, or a follow-on paragraph); last, the subject of its sentence.
+Every search is bounded by the quotation's paragraph and a few dozen tokens, so the
+work grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from reader.analysis.cues import Cues, speech_cues
+from reader.analysis.engine import Parsed
+from reader.analysis.quotemarks import QuotedSpan, paragraphs
+
+How = Literal["turn", "after", "before", "continued", "subject"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The span of text that names the speaker of one quotation, and how it was found."""
+
+    start: int
+    end: int
+    cue: str | None
+    how: How
+
+
+_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "DT", "PRP", "PRP$", "POS", "CD", "HYPH",
+                      "VBN"})
+_HEAD_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP", "CD"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_BETWEEN = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do",
+                      "also", "then", "later", "previously", "once", "again", "further", "recently", "earlier",
+                      "has", "had", "been", "repeatedly", "often", "never", "simply", "just", "even", "still",
+                      "reportedly", "publicly", "privately", "bluntly", "flatly", "angrily", "quickly",
+                      "can", "could", "may", "might", "should", "must", "'s", "’s", "not", "n't", "n’t"})
+"""Words that may stand between a speaker and the cue: "X has also repeatedly said"."""
+_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "morning", "afternoon",
+                   "evening", "night", "earlier", "later", "again", "also", "then", "recently", "once"})
+_AFTER_CUE_OK = frozenset({".", ",", ":", ";", "in", "on", "at", "during", "after", "before", "to", "of", "about",
+                           "with", "from", "when", "while", "as", "via", "through", "outside"})
+"""What may follow "X said" after a quotation that already ended its sentence."""
+_DASHES = frozenset({"—", "–", "―", "-", "--"})
+_FINAL = frozenset({".", "?", "!"})
+_TURN = re.compile(r"[\"“”„'‘«`]{1,2}\s*([A-Z][A-Z.'\- ]{1,40}):")
+
+_WINDOW = 40
+"""Tokens searched on each side of a quotation for its cue."""
+
+
+class _Tokens:
+    """The engine's tokens as parallel lists, lower-cased words included."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        text = parsed.text
+        self.text = text
+        self.starts = [t.start for t in parsed.tokens]
+        self.ends = [t.end for t in parsed.tokens]
+        self.tags = [t.tag for t in parsed.tokens]
+        self.words = [text[t.start:t.end].lower() for t in parsed.tokens]
+
+    def at(self, pos: int) -> int:
+        """Index of the first token that starts at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[j - 1]
+
+
+class Attributor:
+    """Finds the speaker span of every quotation of one text."""
+
+    def __init__(self, parsed: Parsed, cues: Cues | None = None) -> None:
+        self.tok = _Tokens(parsed)
+        self.cues = cues or speech_cues()
+        self.paras = paragraphs(parsed.text)
+        self._para_starts = [s for s, _ in self.paras]
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def attribute(self, quotes: Sequence[QuotedSpan]) -> list[Attribution | None]:
+        """One attribution (or None) per quotation, in order."""
+        t = self.tok
+        out: list[Attribution | None] = []
+        last: Attribution | None = None
+        last_para = -10
+        for k, q in enumerate(quotes):
+            para, end_para = self.paragraph_of(q.start), self.paragraph_of(q.end - 1)
+            p_start, p_end = self.paras[para][0], self.paras[end_para][1]
+            same_para = k > 0 and self.paragraph_of(quotes[k - 1].end - 1) == para
+            prev_end = quotes[k - 1].end if same_para else p_start
+            next_start = quotes[k + 1].start if k + 1 < len(quotes) else len(t.text)
+            right = (t.at(q.end), t.at(min(next_start, p_end)))
+            left = (t.at(prev_end), t.at(q.start))
+            found = (self._turn(q) or self._intro(q, para, left) or self._after(q, *right)
+                     or self._before(*left) or self._headline(*left))
+            if found is None and same_para and out[k - 1] is not None:
+                if self._only_attribution(left, out[k - 1]):
+                    found = replace(out[k - 1], how="continued")  # “…,” he said. “…”
+                elif not any(t.words[i] in _FINAL and t.tags[i] == "." for i in range(*left)):
+                    found = out[k - 1]  # the same sentence: 'called him a “liar” and a “fraud”'
+            opens_para = left[0] == left[1] and not same_para
+            if found is None and opens_para and para > 0:
+                before_start, before_end = self.paras[para - 1]
+                if k and quotes[k - 1].end > before_start:
+                    before_start = quotes[k - 1].end
+                found = self._reported(t.at(before_start), t.at(before_end))
+            if found is None and opens_para and last is not None and para - last_para <= 2:
+                found = replace(last, how="continued")
+            if found is None:
+                found = self._subject(*left)
+            out.append(found)
+            if found is not None:
+                last, last_para = found, end_para
+        return out
+
+    # -- the rules -------------------------------------------------------------------------
+
+    def _turn(self, q: QuotedSpan) -> Attribution | None:
+        """A transcript turn: the speaker's name in capitals and a colon open the quotation."""
+        m = _TURN.match(self.tok.text, q.start, min(q.end, q.start + 50))
+        if m is None:
+            return None
+        return Attribution(m.start(1), m.start(1) + len(m.group(1).rstrip()), ":", "turn")
+
+    def _intro(self, q: QuotedSpan, para: int, left: tuple[int, int]) -> Attribution | None:
+        """A cue ending in a colon right before a quotation that opens its paragraph ("Caddell continued:")."""
+        t = self.tok
+        lo, hi = left
+        if lo != hi or para == 0:
+            return None
+        prev_start, prev_end = self.paras[para - 1]
+        if t.text[prev_end - 1] != ":":
+            return None
+        lo, hi = t.at(prev_start), t.at(prev_end)
+        return self._before(lo, hi) or self._subject(lo, hi)  # "Sanders made the following comment:"
+
+    def _after(self, q: QuotedSpan, lo: int, hi: int) -> Attribution | None:
+        """'“…,” X said', '“…,” said X', '“…” ― X': the speaker right after the quotation."""
+        t = self.tok
+        hi = min(hi, lo + _WINDOW)
+        i, dash = lo, False
+        while i < hi and (t.words[i] == "," or t.words[i] in _DASHES):
+            dash = dash or t.words[i] in _DASHES
+            i += 1
+        if i >= hi:
+            return None
+        if dash:  # "” ― Adriana Rodarte": a name, and nothing else, after a dash
+            np = self._np_right(i, hi)
+            if np is None or np[1] < hi and t.words[np[1]] not in _FINAL | {","}:
+                return None
+            if not all(t.text[t.starts[k]].isupper() for k in range(*np) if t.text[t.starts[k]].isalpha()):
+                return None
+            return Attribution(*t.span(*np), t.text[t.starts[i - 1]:t.ends[i - 1]], "after")
+        inner = t.text[q.start:q.end].rstrip("\"'”’»›` ")
+        if i == lo and not inner.endswith(tuple(",?!…—–-.")):
+            return None  # '“unhinged” a Donald Trump tweet': the sentence goes on, no attribution here
+        closed_sentence = i == lo and inner.endswith((".", "…"))
+        n = self._cue_at(i, hi)
+        if n:  # "said X", "added the NATO chief"
+            np = self._np_right(self._skip_time(i + n, hi), hi)
+            if np is None or closed_sentence:
+                return None
+            return Attribution(*t.span(*np), self._cue_text(i, n), "after")
+        np = self._np_right(i, hi)
+        if np is None:
+            return None
+        j = self._skip_between(self._skip_insertion(np[1], hi), hi)
+        n = self._cue_at(j, hi) if j < hi else 0
+        if not n:
+            return None
+        k = self._skip_time(j + n, hi)
+        if closed_sentence and k < hi and t.words[k] not in _AFTER_CUE_OK:
+            return None  # "“…” He said the plan …" starts a new statement
+        return Attribution(*t.span(*np), self._cue_text(j, n), "after")
+
+    def _before(self, lo: int, hi: int) -> Attribution | None:
+        """The last cue before the quotation in its sentence, and the speaker beside that cue."""
+        lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi)
+        return self._last_cue(lo, hi, "before")
+
+    def _reported(self, lo: int, hi: int) -> Attribution | None:
+        """The last speaker of a paragraph of reported speech ("The NATO chief reiterated that …")."""
+        lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi - 1)
+        return self._last_cue(lo, hi, "continued")
+
+    def _headline(self, lo: int, hi: int) -> Attribution | None:
+        """'Politifact: Trump Is Right, ‘…’': a name and a colon open the sentence."""
+        t = self.tok
+        lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi)
+        np = self._np_right(lo, hi)
+        if np is None or np[1] >= hi or t.words[np[1]] != ":" or not self._names_someone(*np):
+            return None
+        return Attribution(*t.span(*np), ":", "before")
+
+    def _last_cue(self, lo: int, hi: int, how: How) -> Attribution | None:
+        t = self.tok
+        embedded: Attribution | None = None
+        for c in range(hi - 1, lo - 1, -1):
+            n = self._cue_at(c, hi)
+            if not n or n == 1 and not t.tags[c].startswith("VB"):
+                continue
+            cue = self._cue_text(c, n)
+            b = self._skip_between_left(c, lo)
+            if t.words[c] == "according":  # "according to X"
+                np = self._np_right(c + n, hi)
+            elif b > lo and t.tags[b - 1] in _RELATIVE_TAGS:
+                if b - 1 == lo or t.words[b - 2] != ",":
+                    continue  # "anybody who complains": a restrictive clause does not name the speaker
+                np = (b - 1, b)  # "McConnell, who said"
+            else:
+                np = self._np_left(b, lo)
+                if np is not None and np[0] > lo and t.tags[np[0] - 1] in ("IN", "TO") and np[1] - np[0] > 0:
+                    np = self._subject_np(lo, np[0]) or np  # "Protesters marching through the streets chanted"
+                if np is not None and np[0] > lo and t.words[np[0] - 1] == "what":
+                    # "what she calls “…”": the sentence's own speaker, if an earlier cue names one
+                    embedded = embedded or Attribution(*t.span(*np), cue, how)
+                    continue
+                if np is None:
+                    if b == lo:
+                        np = self._np_right(self._skip_time(c + n, hi), hi)  # "Said Trump: “…”"
+                    else:
+                        np = self._subject_np(lo, c)  # "…, saying", "and vowed to": the sentence's subject
+            if np is None:
+                continue
+            if np[1] - np[0] == 1 and t.tags[np[0]] == "PRP" and np[0] > lo:
+                # "Lynch said she recalled …": the pronoun repeats the subject of an earlier cue
+                outer = self._last_cue(lo, np[0], how)
+                if outer is not None:
+                    return outer
+            return Attribution(*t.span(*np), cue, how)
+        return embedded
+
+    def _subject(self, lo: int, hi: int) -> Attribution | None:
+        """The subject of the quotation's sentence when no cue is found: 'Trump likened them to “…”'."""
+        lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi)
+        np = self._subject_np(lo, hi)
+        if np is None:
+            return None
+        verb = self._skip_between(np[1], hi)
+        return Attribution(*self.tok.span(*np), self._cue_text(verb, 1), "subject")
+
+    def _subject_np(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first noun phrase before ``hi`` that a verb follows, if it names someone."""
+        t = self.tok
+        i = lo
+        while i < hi:
+            np = self._np_right(i, hi)
+            if np is None:
+                i += 1
+                continue
+            j = self._skip_between(self._skip_comma_insertion(np[1], hi), hi)
+            if j < hi and t.tags[j].startswith("VB"):
+                return np if self._names_someone(*np) else None
+            i = np[1]
+        return None
+
+    def _skip_comma_insertion(self, j: int, hi: int) -> int:
+        """Skip ", the former secretary of state," after a subject, up to the verb that follows it."""
+        t = self.tok
+        if j >= hi or t.words[j] != ",":
+            return j
+        for k in range(j + 1, min(hi, j + 25)):
+            if t.words[k] == "," and k + 1 < hi:
+                after = self._skip_between(k + 1, hi)
+                if after < hi and t.tags[after].startswith("VB"):
+                    return k + 1
+        return j
+
+    def _only_attribution(self, left: tuple[int, int], last: Attribution) -> bool:
+        """True when the text between two quotes of a paragraph is the first one's attribution."""
+        lo, hi = left
+        return lo < hi and self.tok.starts[lo] <= last.start and last.end <= self.tok.ends[hi - 1]
+
+    # -- noun phrases ----------------------------------------------------------------------
+
+    def _nominal(self, k: int) -> bool:
+        """A word that can be part of a noun phrase; capitalised words count whatever their tag."""
+        t = self.tok
+        return t.tags[k] in _NP_TAGS or t.text[t.starts[k]].isupper() and t.words[k].isalpha()
+
+    def _np_right(self, i: int, hi: int) -> tuple[int, int] | None:
+        """The noun phrase that starts at token ``i``: ``(i, end)``, or None."""
+        t = self.tok
+        if i >= hi or t.tags[i] in _RELATIVE_TAGS or t.tags[i] in ("POS", "HYPH"):
+            return None
+        if t.tags[i] == "PRP":
+            return (i, i + 1) if t.words[i] in _SUBJECT_PRONOUNS else None
+        j, end = i, i
+        while j < hi:
+            if j > i and (self._cue_closes_np(j, hi) or t.tags[j] == "PRP"):
+                break  # "Stoltenberg state," — the cue, though tagged as a noun
+            if self._nominal(j):
+                j += 1
+                if t.tags[j - 1] in _HEAD_TAGS or t.text[t.starts[j - 1]].isupper():
+                    end = j
+            elif t.words[j] == "(" and j > i:
+                close = self._closing_paren(j, hi)
+                if close is None:
+                    break
+                j = end = close + 1
+            else:
+                break
+        if end == i or end - i == 1 and t.words[i] in ("this", "that", "there", "here"):
+            return None
+        return i, end
+
+    def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase that ends just before token ``j``."""
+        t = self.tok
+        end = j
+        if end > lo and t.words[end - 1] == ")":
+            opening = self._opening_paren(end - 1, lo)
+            if opening is not None:
+                end = opening
+        if end <= lo:
+            return None
+        if t.tags[end - 1] == "PRP":
+            return (end - 1, end) if t.words[end - 1] in _SUBJECT_PRONOUNS else None
+        if t.tags[end - 1] not in _HEAD_TAGS:
+            return None
+        i = end
+        while i > lo and self._nominal(i - 1) and t.tags[i - 1] != "PRP":
+            i -= 1
+            if i - 2 >= lo and t.words[i - 1] == "of" and self._nominal(i - 2) and t.tags[i - 2] != "PRP":
+                i -= 1  # "the mother of three"
+        if i > lo and t.words[i - 1] == "," and not any(t.tags[k] == "NNP" for k in range(i, end)):
+            head = self._np_before_comma(i - 1, lo)  # "Pat Caddell, a pollster, said": the name
+            if head is not None:
+                return head
+        while i < end and t.tags[i] in ("POS", "HYPH"):
+            i += 1
+        return (i, end) if i < end else None
+
+    def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """A name that opens its clause just before an apposition."""
+        t = self.tok
+        i = comma
+        while i > lo and self._nominal(i - 1):
+            i -= 1
+        opens_clause = i == lo or t.words[i - 1] in (",", ":", ";", "and", "but")
+        if i < comma and opens_clause and t.tags[comma - 1] in ("NNP", "NNPS"):
+            return i, comma
+        return None
+
+    def _names_someone(self, i: int, j: int) -> bool:
+        """A subject worth naming as a speaker: a name or a personal pronoun, not 'the health issue'."""
+        t = self.tok
+        return any(t.tags[k] in ("NNP", "NNPS") for k in range(i, j)) or (
+            j - i == 1 and t.words[i] in _SUBJECT_PRONOUNS)
+
+    # -- small helpers ---------------------------------------------------------------------
+
+    def _cue_at(self, i: int, hi: int) -> int:
+        """The length of the cue at token ``i``, 0 if none; "so-called" is no cue."""
+        t = self.tok
+        if i > 0 and t.words[i - 1] in _DASHES and t.starts[i] == t.ends[i - 1]:
+            return 0
+        return self.cues.match(t.words, i, hi)
+
+    def _cue_closes_np(self, j: int, hi: int) -> bool:
+        t = self.tok
+        n = self._cue_at(j, hi)
+        return bool(n) and (j + n >= hi or not self._nominal(j + n) or t.tags[j + n] == "PRP")
+
+    def _skip_insertion(self, j: int, hi: int) -> int:
+        """Skip what stands between a name and its cue: ", a spokesman for the ministry," or "of the EPA"."""
+        t = self.tok
+        if j < hi and t.words[j] in ("of", "in", "at", "for", "from", "with"):
+            np = self._np_right(j + 1, hi)
+            if np is not None and self._skip_between(np[1], hi) < hi:
+                if self._cue_at(self._skip_between(np[1], hi), hi):
+                    return np[1]
+        if j >= hi or t.words[j] != ",":
+            return j
+        for k in range(j + 1, min(hi, j + 25)):
+            if t.words[k] in _FINAL and t.tags[k] == ".":
+                break
+            if t.words[k] == "," and k + 1 < hi and self._cue_at(self._skip_between(k + 1, hi), hi):
+                return k + 1
+        return j
+
+    def _skip_between(self, j: int, hi: int) -> int:
+        t = self.tok
+        while j < hi and (t.words[j] in _BETWEEN or t.tags[j] in ("RB", "MD")):
+            j += 1
+        return j
+
+    def _skip_between_left(self, c: int, lo: int) -> int:
+        t = self.tok
+        while c > lo and (t.words[c - 1] in _BETWEEN or t.tags[c - 1] in ("RB", "MD")):
+            c -= 1
+        return c
+
+    def _skip_time(self, j: int, hi: int) -> int:
+        t = self.tok
+        while j < hi and t.words[j] in _TIME:
+            j += 1
+        return j
+
+    def _closing_paren(self, j: int, hi: int) -> int | None:
+        t = self.tok
+        return next((k for k in range(j + 1, min(hi, j + 8)) if t.words[k] == ")"), None)
+
+    def _opening_paren(self, j: int, lo: int) -> int | None:
+        t = self.tok
+        return next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if t.words[k] == "("), None)
+
+    def _last_sentence(self, lo: int, hi: int) -> tuple[int, int]:
+        """Cut ``[lo, hi)`` to what follows its last sentence end."""
+        for k in range(hi - 1, lo - 1, -1):
+            if self.tok.words[k] in _FINAL and self.tok.tags[k] == ".":
+                return k + 1, hi
+        return lo, hi
+
+    def _cue_text(self, i: int, n: int) -> str:
+        return self.tok.text[self.tok.starts[i]:self.tok.ends[i + n - 1]]

@@ -82,10 +82,10 @@ def anchor(text: str, selector: Selector) -> Placement | None:
     return None
 
 
-def _occurrences(text: str, needle: str) -> Iterator[int]:
+def _occurrences(text: str, needle: str, cap: int = MAX_OCCURRENCES) -> Iterator[int]:
     pos = text.find(needle)
     count = 0
-    while pos >= 0 and count < MAX_OCCURRENCES:
+    while pos >= 0 and count < cap:
         yield pos
         count += 1
         pos = text.find(needle, pos + 1)
@@ -125,8 +125,7 @@ def _best_fuzzy(text: str, selector: Selector, lo: int, hi: int) -> Placement | 
     exact = selector.exact
     max_errors = int(len(exact) * (1 - MIN_QUOTE_SIMILARITY))
     best: tuple[float, int, int, int] | None = None
-    for end, errors in _local_minima(edit_distance_ends(exact, text[lo:hi], max_errors)):
-        end += lo
+    for end, errors in _candidates(exact, text, lo, hi, max_errors):
         start = _match_start(exact, text, end, errors)
         quote = 1 - errors / len(exact)
         score = _score(quote, context_similarity(text, start, end, selector))
@@ -136,6 +135,34 @@ def _best_fuzzy(text: str, selector: Selector, lo: int, hi: int) -> Placement | 
     if best is None or best[0] < MIN_SCORE:
         return None
     return Placement(best[2], best[3], "moved", best[0])
+
+
+def _candidates(pattern: str, text: str, lo: int, hi: int, max_errors: int) -> Iterator[tuple[int, int]]:
+    """Approximate matches in ``text[lo:hi]``, searched only where one could be.
+
+    Pigeonhole filter: cut the pattern into ``max_errors + 1`` pieces; a match with at most
+    ``max_errors`` edits contains one piece unchanged, so only the surroundings of exact
+    piece occurrences (found by ``str.find``, in C) are searched with Myers' algorithm.
+    """
+    m = len(pattern)
+    pieces = max_errors + 1
+    windows: list[tuple[int, int]] = []
+    for i in range(pieces):
+        a, b = i * m // pieces, (i + 1) * m // pieces
+        piece = pattern[a:b]
+        for pos in _occurrences(text[lo:hi], piece, cap=hi - lo):
+            start = lo + pos - a - max_errors
+            windows.append((max(lo, start), min(hi, start + m + 2 * max_errors)))
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in windows:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    for a, b in merged:
+        for end, errors in _local_minima(edit_distance_ends(pattern, text[a:b], max_errors)):
+            yield a + end, errors
 
 
 def edit_distance_ends(pattern: str, text: str, max_errors: int) -> Iterator[tuple[int, int]]:

@@ -185,6 +185,10 @@ class NoteEditor(QWidget):
         """Tags offered by the completer: every tag already used in the library."""
         self._tag_model.setStringList(sorted(set(tags), key=str.casefold))
 
+    def add_known_tags(self, tags: Sequence[str]) -> None:
+        """Offer ``tags`` too, e.g. the ones just saved, without waiting for the library."""
+        self.set_known_tags([*self._tag_model.stringList(), *tags])
+
     def flush(self) -> None:
         """Report the note and tags now if they changed since they were last reported."""
         self._save_timer.stop()

@@ -30,7 +30,10 @@ from reader.ui.search_panel import SearchPanel
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LIBRARY_REFRESH_MS = 600
-"""Pause after the last change before the library (counts, tags) is recomputed."""
+"""Pause after the last change before a visible library (counts, tags) is recomputed.
+
+Summing up the library reads every note on the store's thread, so it is done only when
+the library is shown or the tag completer needs it, never once per keystroke."""
 
 EXPORT_FILTERS = {
     "markdown": "Markdown (*.md)",
@@ -96,6 +99,7 @@ class NotesController(QObject):
         self._deleted: list[Annotation] = []
         self._focus_after_load: str | None = None
         self._last_color = COLORS[0]
+        self._library_stale = True
         swatches = {name: QColor(theme.LIGHT.user[name]) for name in COLORS}
 
         self.editor = NoteEditor(swatches)
@@ -118,7 +122,6 @@ class NotesController(QObject):
         self._build_actions(swatches)
         self._connect()
         window.installEventFilter(self)
-        self.refresh_library()
         if window.article is not None:
             self._article_opened(window.article)
 
@@ -343,6 +346,8 @@ class NotesController(QObject):
                 self._redraw()
             if self.editor.annotation_id == saved.id:
                 self.editor.set_color(saved.color)
+            if "tags" in fields:
+                self.editor.add_known_tags(saved.tags)
             self._changed()
 
         self._store_call(lambda store, ident: store.update(ident, **fields), annotation_id, on_done=updated)
@@ -370,8 +375,10 @@ class NotesController(QObject):
         self._add(annotation, message="Highlight restored.")
 
     def _changed(self) -> None:
-        """Notes changed: recount the library soon and refresh visible search results."""
-        self._library_timer.start()
+        """Notes changed: recount a visible library soon and refresh visible search results."""
+        self._library_stale = True
+        if self.library_dock.isVisible():
+            self._library_timer.start()
         if self.search_dock.isVisible():
             self.search.refresh()
 
@@ -382,6 +389,8 @@ class NotesController(QObject):
         annotation = self._annotations.get(annotation_id)
         if annotation is None:
             return
+        if self._library_stale:  # the tag completer offers the library's tags
+            self.refresh_library()
         heading = target_label(annotation) or "Highlight"
         if annotation.status == "orphaned":
             heading += " (orphaned: the passage is not in this version of the article)"
@@ -476,6 +485,7 @@ class NotesController(QObject):
         self._library_timer.stop()
         if self._window.store is None:
             return
+        self._library_stale = False
         self._store_call(lambda store: summarize(store.documents(), store.annotations()),
                          on_done=self._library_loaded)
 

@@ -344,13 +344,17 @@ def test_delete_key_in_the_notes_panel_deletes_the_selected_note(qtbot, window: 
 
 
 def test_tags_in_the_library_are_offered_by_the_tag_completer(qtbot, window: FakeWindow) -> None:
+    elsewhere = "/elsewhere/article.txt"
+    window.store.add(Annotation(document=elsewhere, selector=Selector.from_text("Old treaty text", 4, 10),
+                                tags=["treaties"]))
     saved = highlight_with_key(qtbot, window, 0, 10)
     ctl = controller(window)
     window.view.user_highlight_clicked.emit(saved.id)
+    model = ctl.editor.tags.completer().model()
+    qtbot.waitUntil(lambda: model.stringList() == ["treaties"], timeout=3000)
     ctl.editor.tags.setText("diplomacy, summits")
     ctl.editor.tags.editingFinished.emit()
-    model = ctl.editor.tags.completer().model()
-    qtbot.waitUntil(lambda: model.stringList() == ["diplomacy", "summits"], timeout=3000)
+    qtbot.waitUntil(lambda: model.stringList() == ["diplomacy", "summits", "treaties"], timeout=3000)
 
 
 def test_without_a_store_highlighting_explains_itself(qtbot, article_file: Path) -> None:

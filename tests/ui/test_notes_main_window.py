@@ -40,6 +40,7 @@ def test_highlight_over_astral_text_is_stored_drawn_and_restored_after_a_restart
     end = text.index(" was not shy")  # ends after 𝔄𝔡𝔞, three surrogate pairs in Qt
     select(window, start, end)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # keys 1-5 are window shortcuts
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_4)
     qtbot.waitUntil(lambda: len(stored(window)) == 1, timeout=5000)

@@ -137,6 +137,7 @@ def window(qtbot, article_file: Path, tmp_path: Path) -> Iterator[FakeWindow]:
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # keys 1-5 are window shortcuts
     win.open_path(str(article_file))
     win.analysis = analysis_of(win.article.text)
     win.analysis_ready.emit(win.analysis)

@@ -1,0 +1,102 @@
+"""The notes search language: words, "quoted phrases" and field filters.
+
+``treaty "quiet diplomacy" tag:nato actor:"Jens Stoltenberg" color:yellow in:"NATO summit"
+before:2024-01-01 after:2023-06-30`` — every part must hold (AND). Parsing never fails: the
+search box parses half-typed queries on every key press, so an unclosed quote runs to the
+end, an empty filter (``tag:``) is ignored, and a malformed date is reported in
+``Query.errors`` for the caller to show instead of raising.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_OPEN = "\"“„"
+_CLOSE = "\"”“"
+_ITEM = re.compile(
+    rf"""(?P<key>[A-Za-z]+):(?:[{_OPEN}](?P<quoted>[^{_CLOSE}]*)(?:[{_CLOSE}]|$)|(?P<value>[^\s{_OPEN}]*))
+    |[{_OPEN}](?P<phrase>[^{_CLOSE}]*)(?:[{_CLOSE}]|$)
+    |(?P<bare>[^\s{_OPEN}]+)""",
+    re.VERBOSE,
+)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEYS = {"tag": "tags", "actor": "actors", "color": "colors", "colour": "colors", "in": "titles"}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query, not yet folded (the index folds every part the way it folds notes).
+
+    Attributes:
+        terms: words and phrases as typed; a term of several words (quoted, or joined by
+            punctuation such as "state-of-the-art") must match as consecutive words.
+        tags: every tag must be on the note (a parent tag ``eu`` also matches ``eu/trade``).
+        actors: every name must be among the note's or its article's actors.
+        colors: the note has one of these colours.
+        titles: every text must occur in the article's title.
+        before: the note was created on a day before this one.
+        after: the note was created on a day after this one.
+        errors: what could not be understood; a query with errors matches nothing.
+    """
+
+    terms: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    before: date | None = None
+    after: date | None = None
+    errors: tuple[str, ...] = ()
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.tags or self.actors or self.colors or self.titles or self.before or self.after)
+
+
+def parse_query(text: str) -> Query:
+    """Split a query into its terms and filters (see the module docstring)."""
+    found: dict[str, list[str]] = {"terms": [], "tags": [], "actors": [], "colors": [], "titles": []}
+    days: dict[str, date] = {}
+    errors: list[str] = []
+    for item in _ITEM.finditer(text):
+        key = (item.group("key") or "").lower()
+        if not key:
+            found["terms"].append(item.group("phrase") if item.group("bare") is None else item.group("bare"))
+            continue
+        value = (item.group("quoted") if item.group("quoted") is not None else item.group("value")).strip()
+        if key in _KEYS:
+            if value:
+                found[_KEYS[key]].append(value)
+        elif key in ("before", "after"):
+            if value:
+                day = _parse_day(value)
+                if day is None:
+                    errors.append(f"{key}: needs a date as YYYY-MM-DD, not {value!r}")
+                else:
+                    # Two bounds of one kind: both must hold, so the stricter one counts.
+                    stricter = min if key == "before" else max
+                    days[key] = stricter(day, days.get(key, day))
+        else:
+            # Not a filter ("http://…", "10:30"): the whole item is ordinary text.
+            found["terms"].append(item.group())
+    return Query(
+        terms=tuple(t for t in found["terms"] if t.strip()),
+        tags=tuple(found["tags"]),
+        actors=tuple(found["actors"]),
+        colors=tuple(found["colors"]),
+        titles=tuple(found["titles"]),
+        before=days.get("before"),
+        after=days.get("after"),
+        errors=tuple(errors),
+    )
+
+
+def _parse_day(value: str) -> date | None:
+    if not _ISO_DAY.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,475 @@
+"""Search across every note: an in-memory inverted index, ranked by BM25F, with snippets.
+
+The store keeps the index current with ``put``/``remove``/``put_document`` as notes change,
+so a query touches only the postings of its words and the sets of its filters, never every
+note. The query language is described in :mod:`notes.query`.
+
+Each note is indexed in four fields of its own (note, highlighted passage, tags, actor
+names) and two of its article (title, the article's actors); the article's fields are
+indexed once per article, so renaming an article does not touch its notes. Scores are
+BM25F: a word counts more in the note and the passage than in the title.
+
+Not thread-safe: call it from one thread, or guard it with a lock.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from notes.markdown_plain import plain_text
+from notes.query import Query, parse_query
+from notes.records import Annotation, DocumentRecord
+from notes.textfold import fold, term, words
+
+# Fields of a note, then of its article; the order of the tf tuples in the postings.
+NOTE, EXACT, TAGS, ACTORS = range(4)
+TITLE, CAST = range(2)
+NOTE_WEIGHTS = (2.0, 2.0, 1.5, 1.0)
+"""Weights of note, passage, tags and actor names of the note."""
+DOC_WEIGHTS = (1.0, 0.5)
+"""Weights of the article's title and of its actors (shared by all its notes)."""
+K1 = 1.2
+B = 0.75
+
+SNIPPET_WORDS = 30
+"""Longest snippet, in words; longer texts are cut around the matches with "…"."""
+_LEAD_WORDS = 4
+"""Words shown before the first match when a snippet is cut."""
+_GAP = ""
+"""Placed between tags or names in a field so a phrase cannot run from one into the next."""
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result.
+
+    Attributes:
+        annotation: the note that matched.
+        document: its article, or ``None`` when the index has no record of it.
+        score: BM25F relevance; 0.0 for a query of filters only (ordered newest first).
+        snippet: plain text from the note (or the passage when the words matched there),
+            whitespace collapsed, cut with "…" when long.
+        marks: ``[start, end)`` spans of the matched words inside ``snippet``.
+    """
+
+    annotation: Annotation
+    document: DocumentRecord | None
+    score: float
+    snippet: str
+    marks: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as ``reader notes search --json`` prints it.
+
+        The snippet is plain text with each matched word between guillemets: ``«treaty»``.
+        """
+        snippet = self.snippet
+        for start, end in reversed(self.marks):
+            snippet = f"{snippet[:start]}«{snippet[start:end]}»{snippet[end:]}"
+        return {
+            "id": self.annotation.id,
+            "document": self.annotation.document,
+            "exact": self.annotation.selector.exact,
+            "note": self.annotation.note,
+            "tags": list(self.annotation.tags),
+            "score": round(self.score, 4),
+            "snippet": snippet,
+        }
+
+
+@dataclass(slots=True)
+class _Entry:
+    """What the index keeps of one note."""
+
+    annotation: Annotation
+    fields: tuple[list[str], ...]
+    lengths: tuple[int, ...]
+    tags: frozenset[str]
+    color: str
+    day: int
+    recency: float
+
+
+@dataclass(slots=True)
+class _DocEntry:
+    """What the index keeps of one article."""
+
+    record: DocumentRecord
+    fields: tuple[list[str], ...]
+    lengths: tuple[int, ...]
+    title: str
+
+
+class SearchIndex:
+    """Every note and article, indexed for :meth:`search`; empty until filled."""
+
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        self._slots: dict[str, int] = {}
+        self._entries: dict[int, _Entry] = {}
+        self._next_slot = 0
+        # term -> slot -> term frequency per note field (tuples shared through _tf_pool)
+        self._postings: dict[str, dict[int, tuple[int, ...]]] = {}
+        # term -> document id -> term frequency per article field
+        self._doc_postings: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._docs: dict[str, _DocEntry] = {}
+        self._doc_slots: dict[str, set[int]] = {}
+        self._tags: dict[str, set[int]] = {}
+        self._colors: dict[str, set[int]] = {}
+        self._days: dict[int, set[int]] = {}
+        self._recency: dict[int, float] = {}
+        # Sums of field lengths, for BM25's averages, and the longest field lengths seen.
+        self._lengths = [0] * len(NOTE_WEIGHTS)
+        self._doc_lengths = [0] * len(DOC_WEIGHTS)
+        self._longest = [0] * len(NOTE_WEIGHTS)
+        self._doc_longest = [0] * len(DOC_WEIGHTS)
+        self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- keeping the index current ------------------------------------------------------
+
+    def rebuild(self, annotations: Iterable[Annotation], documents: Iterable[DocumentRecord]) -> None:
+        """Forget everything and index these notes and articles."""
+        self._clear()
+        for doc in documents:
+            self.put_document(doc)
+        for annotation in annotations:
+            self.put(annotation)
+
+    def put(self, annotation: Annotation) -> None:
+        """Index a new note, or re-index one whose id is already here."""
+        self.remove(annotation.id)
+        slot = self._next_slot
+        self._next_slot += 1
+        fields = (
+            terms_of(plain_text(annotation.note)),
+            terms_of(annotation.selector.exact),
+            terms_of(*annotation.tags),
+            terms_of(*_note_actors(annotation)),
+        )
+        entry = _Entry(
+            annotation=annotation,
+            fields=fields,
+            lengths=tuple(len(f) - f.count(_GAP) for f in fields),
+            tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
+            color=fold(annotation.color),
+            day=_local_day(annotation.created),
+            recency=_timestamp(annotation.updated),
+        )
+        self._slots[annotation.id] = slot
+        self._entries[slot] = entry
+        for key, tfs in _frequencies(fields).items():
+            self._postings.setdefault(key, {})[slot] = self._tf_pool.setdefault(tfs, tfs)
+        for i, length in enumerate(entry.lengths):
+            self._lengths[i] += length
+            self._longest[i] = max(self._longest[i], length)
+        self._recency[slot] = entry.recency
+        self._doc_slots.setdefault(annotation.document, set()).add(slot)
+        for key in entry.tags:
+            self._tags.setdefault(key, set()).add(slot)
+        self._colors.setdefault(entry.color, set()).add(slot)
+        self._days.setdefault(entry.day, set()).add(slot)
+
+    def remove(self, annotation_id: str) -> None:
+        """Forget a note; an id the index does not hold is ignored."""
+        slot = self._slots.pop(annotation_id, None)
+        if slot is None:
+            return
+        entry = self._entries.pop(slot)
+        for key in {t for f in entry.fields for t in f if t}:
+            _discard(self._postings, key, slot)
+        for i, length in enumerate(entry.lengths):
+            self._lengths[i] -= length
+        del self._recency[slot]
+        _discard(self._doc_slots, entry.annotation.document, slot)
+        for key in entry.tags:
+            _discard(self._tags, key, slot)
+        _discard(self._colors, entry.color, slot)
+        _discard(self._days, entry.day, slot)
+
+    def put_document(self, doc: DocumentRecord) -> None:
+        """Index an article's title and actors, replacing what was known of it."""
+        old = self._docs.pop(doc.id, None)
+        if old is not None:
+            for key in {t for f in old.fields for t in f if t}:
+                _discard(self._doc_postings, key, doc.id)
+            for i, length in enumerate(old.lengths):
+                self._doc_lengths[i] -= length
+        fields = (terms_of(doc.title), terms_of(*doc.actors))
+        entry = _DocEntry(doc, fields, tuple(len(f) - f.count(_GAP) for f in fields), fold(_title_of(doc)))
+        self._docs[doc.id] = entry
+        for key, tfs in _frequencies(fields).items():
+            self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
+        for i, length in enumerate(entry.lengths):
+            self._doc_lengths[i] += length
+            self._doc_longest[i] = max(self._doc_longest[i], length)
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = 50) -> list[Hit]:
+        """The notes matching ``query``, best first; at most ``limit`` of them (all if None).
+
+        Plain words must all occur (stemmed, folded) in the note, its passage, tags, actor
+        names, or its article's title or actors. Ties, and queries of filters only, are
+        ordered by recency (``updated``, newest first). A query with errors (see
+        :func:`notes.query.parse_query`) matches nothing.
+        """
+        parsed = parse_query(query)
+        if parsed.errors or limit is not None and limit <= 0:
+            return []
+        phrases = [t for t in (terms_of(text) for text in parsed.terms) if t]
+        keys = {key for phrase in phrases for key in phrase if key}
+        term_slots = {key: self._term_slots(key) for key in keys}
+        candidates = self._candidates(parsed, list(term_slots.values()))
+        if keys:
+            rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
+        else:
+            rank = self._recency
+        checked = parsed.before or parsed.after or parsed.actors or any(len(p) > 1 for p in phrases)
+        best = self._best(candidates, rank, limit, (lambda slot: self._passes(slot, parsed, phrases)) if checked else None)
+        return [self._hit(slot, rank[slot] if keys else 0.0, keys) for slot in best]
+
+    def _best(self, candidates: Iterable[int], rank: dict[int, float], limit: int | None,
+              check: Callable[[int], bool] | None) -> list[int]:
+        """The ``limit`` best candidates that pass ``check``, running it on as few as it can.
+
+        Word order, names and dates cost more to check than the ranking, so the candidates
+        are checked best first until ``limit`` pass (and any tied with the last of them).
+        Ties are ordered by recency, then id, so results are stable.
+        """
+        chosen: list[int] = []
+        for slot in sorted(candidates, key=rank.__getitem__, reverse=True):
+            if limit is not None and len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
+                break
+            if check is None or check(slot):
+                chosen.append(slot)
+        entries, recency = self._entries, self._recency
+        chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].annotation.id), reverse=True)
+        return chosen[:limit]
+
+    def _term_slots(self, key: str) -> set[int]:
+        """Notes with the term in a field of their own or of their article."""
+        slots = set(self._postings.get(key, ()))
+        for doc_id in self._doc_postings.get(key, ()):
+            slots |= self._doc_slots.get(doc_id, set())
+        return slots
+
+    def _candidates(self, query: Query, sets: list[set[int]]) -> Iterable[int]:
+        """The notes that every word and every set-backed filter allows."""
+        sets = list(sets)
+        for tag in query.tags:
+            sets.append(self._tags.get(_tag_key(tag), set()))
+        if query.colors:
+            sets.append(set().union(*(self._colors.get(fold(c), set()) for c in query.colors)))
+        for title in query.titles:
+            wanted = fold(title).strip()
+            sets.append(set().union(*(self._doc_slots.get(d, set()) for d, e in self._docs.items() if wanted in e.title)))
+        for name in query.actors:
+            # Notes with every word of the name somewhere; _passes checks it is one name.
+            name_terms = [key for key in terms_of(name) if key]
+            sets.extend(self._term_slots(key) for key in name_terms)
+            if not name_terms:
+                sets.append(set())
+        if not sets and (query.before or query.after):
+            low = query.after.toordinal() + 1 if query.after else -math.inf
+            high = query.before.toordinal() - 1 if query.before else math.inf
+            sets.append(set().union(*(s for day, s in self._days.items() if low <= day <= high)))
+        if not sets:
+            return self._entries.keys()
+        sets.sort(key=len)
+        result = sets[0]  # never changed in place: it may be one of the index's own sets
+        for other in sets[1:]:
+            if not result:
+                break
+            result = result & other
+        return result
+
+    def _passes(self, slot: int, query: Query, phrases: list[list[str]]) -> bool:
+        """The checks the sets cannot make: word order, names, dates."""
+        entry = self._entries[slot]
+        if query.before and entry.day >= query.before.toordinal():
+            return False
+        if query.after and entry.day <= query.after.toordinal():
+            return False
+        doc = self._docs.get(entry.annotation.document)
+        fields = entry.fields + doc.fields if doc else entry.fields
+        if any(len(phrase) > 1 and not any(_contains(f, phrase) for f in fields) for phrase in phrases):
+            return False
+        names = (entry.fields[ACTORS], doc.fields[CAST]) if doc else (entry.fields[ACTORS],)
+        return all(any(_contains(f, terms_of(name)) for f in names) for name in query.actors)
+
+    def _scores(self, slots: Iterable[int], frequencies: dict[str, int]) -> dict[int, float]:
+        """BM25F of each note for the query's terms; ``frequencies`` counts notes per term."""
+        total = max(len(self._entries), 1)
+        note_norms = _norm_tables(NOTE_WEIGHTS, self._lengths, total, self._longest)
+        doc_norms = _norm_tables(DOC_WEIGHTS, self._doc_lengths, max(len(self._docs), 1), self._doc_longest)
+        postings = [
+            (math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings.get(key, {}), self._doc_postings.get(key, {}))
+            for key, n in frequencies.items()
+        ]
+        entries, docs = self._entries, self._docs
+        # Unrolled over the four note fields and two article fields: this loop is the
+        # cost of a query that matches most notes.
+        t0, t1, t2, t3 = note_norms
+        d0, d1 = doc_norms
+        scores: dict[int, float] = {}
+        for slot in slots:
+            entry = entries[slot]
+            l0, l1, l2, l3 = entry.lengths
+            doc_id = entry.annotation.document
+            doc = docs.get(doc_id)
+            score = 0.0
+            for idf, notes, doc_hits in postings:
+                tf = 0.0
+                tfs = notes.get(slot)
+                if tfs is not None:
+                    tf = tfs[0] * t0[l0] + tfs[1] * t1[l1] + tfs[2] * t2[l2] + tfs[3] * t3[l3]
+                if doc is not None:
+                    tfs = doc_hits.get(doc_id)
+                    if tfs is not None:
+                        tf += tfs[0] * d0[doc.lengths[0]] + tfs[1] * d1[doc.lengths[1]]
+                score += idf * tf * (K1 + 1) / (K1 + tf)
+            scores[slot] = score
+        return scores
+
+    def _hit(self, slot: int, score: float, keys: set[str]) -> Hit:
+        entry = self._entries[slot]
+        annotation = entry.annotation
+        doc = self._docs.get(annotation.document)
+        note = " ".join(plain_text(annotation.note).split())
+        exact = " ".join(annotation.selector.exact.split())
+        source = next((text for text in (note, exact) if keys and any(term(m.group()) in keys for m in words(text))),
+                      note or exact)
+        snippet, marks = _snippet(source, keys)
+        return Hit(annotation, doc.record if doc else None, score, snippet, marks)
+
+
+def terms_of(*texts: str) -> list[str]:
+    """The index terms of one or more texts, with a gap between texts."""
+    result: list[str] = []
+    for text in texts:
+        if result:
+            result.append(_GAP)
+        result.extend(term(m.group()) for m in words(text))
+    return result
+
+
+def _frequencies(fields: Sequence[list[str]]) -> dict[str, tuple[int, ...]]:
+    counts: dict[str, list[int]] = {}
+    for i, terms in enumerate(fields):
+        for key in terms:
+            if key:
+                counts.setdefault(key, [0] * len(fields))[i] += 1
+    return {key: tuple(c) for key, c in counts.items()}
+
+
+def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, longest: Sequence[int]) -> list[list[float]]:
+    """For each field, a field weight divided by BM25's length norm, by field length."""
+    tables = []
+    for weight, total, top in zip(weights, sums, longest):
+        average = max(total / count, 1.0)
+        tables.append([weight / (1 - B + B * n / average) for n in range(top + 1)])
+    return tables
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as consecutive items."""
+    if not needle:
+        return False
+    first, size = needle[0], len(needle)
+    start = 0
+    while True:
+        try:
+            start = haystack.index(first, start)
+        except ValueError:
+            return False
+        if haystack[start:start + size] == needle:
+            return True
+        start += 1
+
+
+def _discard(index: dict[Any, Any], key: Any, member: Any) -> None:
+    """Take ``member`` out of ``index[key]`` and drop the key once nothing is left."""
+    members = index.get(key)
+    if members is None:
+        return
+    if isinstance(members, dict):
+        members.pop(member, None)
+    else:
+        members.discard(member)
+    if not members:
+        del index[key]
+
+
+def _note_actors(annotation: Annotation) -> list[str]:
+    names = list(annotation.actors)
+    target = annotation.target or {}
+    names.extend(str(target[k]) for k in ("actor", "speaker") if target.get(k))
+    return names
+
+
+def _tag_key(tag: str) -> str:
+    return fold(tag).strip().lstrip("#").strip("/")
+
+
+def _tag_keys(tag: str) -> Iterator[str]:
+    """A tag and its parents: ``eu/trade`` is found by ``tag:eu/trade`` and by ``tag:eu``."""
+    parts = _tag_key(tag).split("/")
+    for i in range(1, len(parts) + 1):
+        yield "/".join(parts[:i])
+
+
+def _title_of(doc: DocumentRecord) -> str:
+    """The title ``in:`` looks at; the file name for an article without one."""
+    return doc.title or doc.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _parse_time(stamp: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _local_day(stamp: str) -> int:
+    """The day a note was written, in the user's time zone, as a date ordinal."""
+    moment = _parse_time(stamp)
+    return moment.astimezone().date().toordinal() if moment else date.min.toordinal()
+
+
+def _timestamp(stamp: str) -> float:
+    moment = _parse_time(stamp)
+    return moment.timestamp() if moment else 0.0
+
+
+def _snippet(text: str, keys: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the densest run of matched words, and their spans."""
+    tokens = list(words(text))
+    matched = [i for i, m in enumerate(tokens) if term(m.group()) in keys]
+    start, end = 0, len(tokens)
+    if len(tokens) > SNIPPET_WORDS:
+        reach = SNIPPET_WORDS - _LEAD_WORDS
+
+        def variety(i: int) -> tuple[int, int]:
+            """How many different query words a window opening at match ``i`` shows."""
+            return len({term(tokens[j].group()) for j in matched if i <= j < i + reach}), -i
+
+        best = max(matched, default=0, key=variety)
+        start = max(0, min(best - _LEAD_WORDS, len(tokens) - SNIPPET_WORDS))
+        end = start + SNIPPET_WORDS
+    cut_from = tokens[start].start() if start > 0 else 0
+    cut_to = tokens[end - 1].end() if end < len(tokens) else len(text)
+    prefix = "… " if start > 0 else ""
+    snippet = prefix + text[cut_from:cut_to] + (" …" if end < len(tokens) else "")
+    shift = len(prefix) - cut_from
+    marks = [(tokens[i].start() + shift, tokens[i].end() + shift) for i in matched if start <= i < end]
+    return snippet, marks

@@ -1,0 +1,54 @@
+"""Words as search sees them: case and accents folded, English stems, with their offsets.
+
+The index and the query must cut and fold text the same way, so both go through here.
+Offsets are kept so a snippet can mark the very characters that matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+# A word is a run of letters and digits; combining marks may sit inside it (text in NFD
+# form), and an apostrophe between letters keeps "don't" or "Obama's" in one piece.
+_MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"[^\W_](?:[^\W_]|[{_MARK}])*"
+_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({
+    "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "’": "'",
+})
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "Zoë", "ZOE" and "zoe" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+
+
+def stem(word: str) -> str:
+    """The English Snowball stem of a folded word ("treaties" and "treaty" give "treati")."""
+    return _STEMMER.stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def term(raw_word: str) -> str:
+    """The index term of one word as written: folded, then stemmed."""
+    return stem(fold(raw_word))
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` as matches, so callers know where each one sits."""
+    return _WORD.finditer(text)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text`` in order."""
+    return [term(m.group()) for m in _WORD.finditer(text)]

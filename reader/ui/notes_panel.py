@@ -133,6 +133,8 @@ class NotesPanel(QWidget):
         lines = []
         if annotation.status == "orphaned":
             lines.append("⚠ Orphaned: passage not found in this version")
+        elif annotation.status == "moved":
+            lines.append("Moved: the wording changed, placed on the closest passage")
         label = target_label(annotation)
         if label:
             lines.append(label)

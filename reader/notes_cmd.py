@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="read W3C Web Annotations (JSON-LD); known ids are updated, not duplicated")
     imp.add_argument("input", metavar="FILE.jsonld")
+    for command in (add, lst, search, export, imp):
+        # also accepted after the sub-command; the CLI adds the same option before it
+        command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                             help="folder of the note store (default: the user data dir, or $READER_DATA_DIR)")
     return parser
 
 

@@ -19,7 +19,7 @@ from reader.ui.legend import swatch
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole
 ACTIONS = (("rename", "Rename…", "F2"), ("merge", "Merge into…", "Ctrl+M"),
-           ("kind", "Change Kind…", "Ctrl+K"), ("hide", "Hide", "Delete"))
+           ("kind", "Change Kind…", "Ctrl+K"), ("hide", "Hide", "Ctrl+H"))
 
 
 class ActorsPanel(QWidget):

@@ -111,15 +111,19 @@ class ArticleView(QTextBrowser):
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         self._rebuild()
 
-    def set_analysis(self, analysis: Analysis | None) -> None:
-        """Mark up actors and quotes; formats arrive in batches, the view stays usable."""
+    def set_analysis(self, analysis: Analysis | None, runs: list[Run] | None = None) -> None:
+        """Mark up actors and quotes; formats arrive in batches, the view stays usable.
+
+        ``runs`` may be given as ``markup.runs(article, analysis)`` computed off the UI
+        thread (it takes a second on a 5 MB article).
+        """
         if self.article is None:
             return
         self.analysis = analysis
         self._set_analysis_index(analysis)
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         old = self._runs
-        self._runs = markup.runs(self.article, analysis)
+        self._runs = runs if runs is not None else markup.runs(self.article, analysis)
         # Undo what the old analysis drew, then draw the new one.
         ops = [(r.start, r.end, self._key(r, automatic=False)) for r in old if r.automatic]
         ops += [(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)]
@@ -133,10 +137,14 @@ class ArticleView(QTextBrowser):
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
         """Show or hide one kind of automatic highlight."""
-        before = {r: self._key(r) for r in self._runs if r.automatic}
-        self.hidden_kinds.discard(kind) if visible else self.hidden_kinds.add(kind)
-        ops = [(r.start, r.end, key) for r, old in before.items() if (key := self._key(r)) != old]
-        self._enqueue(ops, replace=False)
+        if visible == (kind not in self.hidden_kinds):
+            return
+        if visible:
+            self.hidden_kinds.discard(kind)
+        else:
+            self.hidden_kinds.add(kind)
+        touched = [r for r in self._runs if (r.quote if kind == "quote" else r.kind == kind)]
+        self._enqueue([(r.start, r.end, self._key(r)) for r in touched], replace=False)
         self.viewport().update()
 
     def set_theme(self, theme: themes.Theme) -> None:
@@ -485,7 +493,7 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(to_qt(start))
             cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(self._format(key))
-            if len(self._queue) % 64 == 0 and time.perf_counter() > deadline:
+            if len(self._queue) % 8 == 0 and time.perf_counter() > deadline:
                 break
         cursor.endEditBlock()
         self.markup_progress.emit(self._queue_total - len(self._queue), self._queue_total)

@@ -29,7 +29,7 @@ from reader import __version__, paths
 from reader.analysis.model import KINDS, Analysis
 from reader.document import Article, load
 from reader.errors import ReaderError
-from reader.ui import icons, links, theme as themes
+from reader.ui import icons, links, markup, theme as themes
 from reader.ui.actors_panel import ActorsPanel
 from reader.ui.article_view import ArticleView
 from reader.ui.legend import Legend
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     analysis_failed = Signal(str)
 
     def __init__(self, data_dir: Path, settings: Settings, store: Any = None,
-                 model: str | None = None, parent: QWidget | None = None) -> None:
+                 model: str | None = None, analyzer: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.settings = settings
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         self.tasks = TaskRunner(self)
-        self._analyzer: Any = None
+        self._analyzer: Any = analyzer  # anything with analyze(text, corrections); made on first use
         self._generation = 0
         self._menus: dict[str, QMenu] = {}
         self._theme_choice = settings.theme()
@@ -182,14 +182,14 @@ class MainWindow(QMainWindow):
         self._action("Re&load", QKeySequence.StandardKey.Refresh, self._reload, file)
         self._action("Open &Sample Article", "Ctrl+Shift+O", self._open_sample, file)
         file.addSeparator()
-        self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, file)
+        self._action("&Quit", "Ctrl+Q", self.close, file)
         self._refresh_recent()
 
         self._action("&Copy", QKeySequence.StandardKey.Copy, self.view.copy, edit)
         self._action("Select &All", QKeySequence.StandardKey.SelectAll, self.view.selectAll, edit)
 
         zoom_in = self._action("Zoom &In", "Ctrl+=", lambda: self._zoom(1), view, icon=icons.themed("zoom-in"))
-        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn])
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         zoom_out = self._action("Zoom &Out", "Ctrl+-", lambda: self._zoom(-1), view, icon=icons.themed("zoom-out"))
         self._action("&Actual Size", "Ctrl+0", lambda: self._zoom(None), view)
         view.addSeparator()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(keys_))
             view.addAction(toggle)
-        self._action("Filter &Actors", "Ctrl+Shift+F", self._focus_actor_filter, view)
+        self._action("Filter &Actors", "Ctrl+Shift+E", self._focus_actor_filter, view)
         self._action("&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen, view)
 
         self._action("&Keyboard Shortcuts", QKeySequence.StandardKey.HelpContents, self._show_shortcuts, help_)
@@ -364,13 +364,14 @@ class MainWindow(QMainWindow):
         self._progress.setRange(0, 0)
         self._progress.show()
 
-        def work() -> Analysis:
+        def work() -> tuple[Analysis, list[markup.Run]]:
             corrections = [c.to_json() for c in self.store.corrections(doc_id)] if self.store and doc_id else []
-            return self._get_analyzer().analyze(article.text, corrections)
+            analysis = self._get_analyzer().analyze(article.text, corrections)
+            return analysis, markup.runs(article, analysis)
 
-        def done(analysis: Analysis) -> None:
+        def done(result: tuple[Analysis, list[markup.Run]]) -> None:
             if generation == self._generation:
-                self._analysis_done(analysis)
+                self._analysis_done(*result)
 
         def failed(err: BaseException) -> None:
             if generation == self._generation:
@@ -388,9 +389,9 @@ class MainWindow(QMainWindow):
             self._analyzer = Analyzer(self.model, paths.cache_dir(self.data_dir))
         return self._analyzer
 
-    def _analysis_done(self, analysis: Analysis) -> None:
+    def _analysis_done(self, analysis: Analysis, runs: list[markup.Run]) -> None:
         self.analysis = analysis
-        self.view.set_analysis(analysis)
+        self.view.set_analysis(analysis, runs)
         self.actors.set_analysis(analysis)
         self.quotes.set_analysis(self.article, analysis)
         kinds = {a.id: a.kind for a in analysis.actors}

@@ -9,9 +9,9 @@ look changed.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.analysis.model import Analysis, Mention, Quote
 from reader.document.article import Article, Block, Style
@@ -19,8 +19,7 @@ from reader.document.article import Article, Block, Style
 StyleKey = tuple[tuple[str, str | None], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """``[start, end)`` of ``Article.text`` with everything that covers it.
 
     ``block`` is an index into ``Article.blocks``, or -1 between blocks.
@@ -56,24 +55,22 @@ def runs(article: Article, analysis: Analysis | None) -> list[Run]:
             cuts.add(min(max(item.start, 0), n))
             cuts.add(min(max(item.end, 0), n))
     points = sorted(cuts)
-    block_starts = [b.start for b in blocks]
     result: list[Run] = []
-    style_cursor = _Cover(article.styles)
-    mention_cursor = _Cover(mentions)
-    quote_cursor = _Cover(quotes)
+    block_cover = _Cover(blocks)
+    style_cover = _Cover(article.styles)
+    mention_cover = _Cover(mentions)
+    quote_cover = _Cover(quotes)
+    index = {id(b): i for i, b in enumerate(blocks)}
+    no_styles: StyleKey = ()
     for a, b in zip(points, points[1:]):
-        bi = bisect_right(block_starts, a) - 1
-        block = bi if bi >= 0 and _covers(blocks[bi], a) else -1
-        styles: StyleKey = tuple(sorted((s.kind, s.href) for s in style_cursor.at(a)))
-        mention = next(iter(mention_cursor.at(a)), None)
-        kind = kinds.get(mention.actor) if isinstance(mention, Mention) else None
-        quote = bool(quote_cursor.at(a))
-        result.append(Run(a, b, block, styles, kind, quote))
+        covering = block_cover.at(a)
+        block = index[id(covering[0])] if covering else -1
+        open_styles = style_cover.at(a)
+        styles = tuple(sorted((s.kind, s.href) for s in open_styles)) if open_styles else no_styles
+        open_mentions = mention_cover.at(a)
+        kind = kinds.get(open_mentions[0].actor) if open_mentions else None  # type: ignore[union-attr]
+        result.append(Run(a, b, block, styles, kind, bool(quote_cover.at(a))))
     return result
-
-
-def _covers(item: Block | Style | Mention | Quote, pos: int) -> bool:
-    return item.start <= pos < item.end
 
 
 class _Cover:
@@ -83,11 +80,16 @@ class _Cover:
         self._spans = sorted(spans, key=lambda s: s.start)
         self._next = 0
         self._open: list[Block | Style | Mention | Quote] = []
+        self._first_end = math.inf  # the earliest end among the open spans
 
     def at(self, pos: int) -> list[Block | Style | Mention | Quote]:
-        while self._next < len(self._spans) and self._spans[self._next].start <= pos:
-            self._open.append(self._spans[self._next])
-            self._next += 1
-        if self._open:
+        spans, n = self._spans, self._next
+        while n < len(spans) and spans[n].start <= pos:
+            self._open.append(spans[n])
+            self._first_end = min(self._first_end, spans[n].end)
+            n += 1
+        self._next = n
+        if self._first_end <= pos:
             self._open = [s for s in self._open if s.end > pos]
+            self._first_end = min((s.end for s in self._open), default=math.inf)
         return self._open

@@ -8,7 +8,10 @@ front of the text, so the body starts ``base`` positions into the ``QTextDocumen
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
@@ -22,7 +25,7 @@ class PositionMap:
         self.base = base
         self.length = len(text)
         # Python indices of astral characters, and the Qt offsets (from base) where they begin.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_qt = [i + k for k, i in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)
 

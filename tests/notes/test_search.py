@@ -1,0 +1,314 @@
+"""The search index: matching, filters, ranking, incremental updates, snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from notes.records import Annotation, DocumentRecord, Selector
+from notes.search import SNIPPET_WORDS, Hit, SearchIndex
+
+NATO = DocumentRecord(id="/news/nato.txt", path="/news/nato.txt", content_id="1", title="NATO summit in Vilnius",
+                      date="2023-07-11", actors=["Jens Stoltenberg", "Zoë Müller"])
+FARM = DocumentRecord(id="/news/farm.txt", path="/news/farm.txt", content_id="2", title="Farmers protest prices",
+                      date="2024-02-01", actors=["Anna Nowak"])
+
+Make = Callable[..., Annotation]
+
+
+@pytest.fixture
+def note() -> Make:
+    count = iter(range(1000))
+
+    def make(exact: str = "a passage", note: str = "", doc: DocumentRecord = NATO, day: int = 1, **fields: object) -> Annotation:
+        n = next(count)
+        stamp = f"2024-03-{day:02d}T12:00:{n % 60:02d}.000+00:00"
+        fields.setdefault("id", f"n{n}")
+        return Annotation(document=doc.id, selector=Selector(exact, "", "", 0, len(exact)), note=note,
+                          created=stamp, updated=stamp, **fields)  # type: ignore[arg-type]
+    return make
+
+
+def index_of(*annotations: Annotation, documents: tuple[DocumentRecord, ...] = (NATO, FARM)) -> SearchIndex:
+    index = SearchIndex()
+    index.rebuild(annotations, documents)
+    return index
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [hit.annotation.id for hit in hits]
+
+
+# -- matching ---------------------------------------------------------------------------
+
+def test_words_are_folded_and_stemmed(note: Make) -> None:
+    a = note(note="Zoë Müller signed the treaty", doc=FARM)
+    b = note(note="Negotiations dragged on", doc=FARM)
+    index = index_of(a, b)
+    assert ids(index.search("ZOE muller")) == [a.id]
+    assert ids(index.search("treaties")) == [a.id]
+    assert ids(index.search("negotiating")) == [b.id]
+
+
+def test_plain_words_must_all_match(note: Make) -> None:
+    a = note(note="peace treaty")
+    b = note(note="peace at last")
+    index = index_of(a, b)
+    assert ids(index.search("peace treaty")) == [a.id]
+    assert ids(index.search("peace")) and set(ids(index.search("peace"))) == {a.id, b.id}
+    assert index.search("peace unicorn") == []
+
+
+def test_every_field_is_searched(note: Make) -> None:
+    in_note = note(note="ceasefire talks", doc=FARM)
+    in_exact = note(exact="The harbour froze", doc=FARM)
+    in_tags = note(tags=["Diplomacy"], doc=FARM)
+    in_actors = note(actors=["Kwame Okafor"], doc=FARM)
+    as_speaker = note(target={"type": "quote", "speaker": "Elif Yilmaz"}, doc=FARM)
+    on_actor = note(target={"type": "actor", "actor": "Olaf Petrov"}, doc=FARM)
+    in_nato = note()
+    index = index_of(in_note, in_exact, in_tags, in_actors, as_speaker, on_actor, in_nato)
+    assert ids(index.search("ceasefire")) == [in_note.id]
+    assert ids(index.search("harbour")) == [in_exact.id]
+    assert ids(index.search("diplomacy")) == [in_tags.id]
+    assert ids(index.search("okafor")) == [in_actors.id]
+    assert ids(index.search("yilmaz")) == [as_speaker.id]
+    assert ids(index.search("petrov")) == [on_actor.id]
+    assert ids(index.search("vilnius")) == [in_nato.id]  # article title
+    assert ids(index.search("stoltenberg")) == [in_nato.id]  # article actors
+
+
+def test_phrases_need_consecutive_words(note: Make) -> None:
+    a = note(note="a quiet diplomacy of patience")
+    b = note(note="diplomacy is never quiet")
+    c = note(tags=["quiet", "diplomacy"])  # one tag ends where the next begins
+    index = index_of(a, b, c)
+    assert ids(index.search('"quiet diplomacy"')) == [a.id]
+    assert ids(index.search("quiet-diplomacy")) == [a.id]  # joined by punctuation: a phrase too
+    assert set(ids(index.search("quiet diplomacy"))) == {a.id, b.id, c.id}
+
+
+def test_markdown_marks_do_not_split_phrases(note: Make) -> None:
+    a = note(note="**Peace** [treaty](https://example.org/x) ratified")
+    index = index_of(a)
+    assert ids(index.search('"peace treaty"')) == [a.id]
+    assert index.search("example") == []  # link targets are not words of the note
+
+
+# -- filters ----------------------------------------------------------------------------
+
+def test_tag_filter(note: Make) -> None:
+    a = note(tags=["EU/Trade"])
+    b = note(tags=["eu"])
+    c = note(tags=["#Économie"])
+    index = index_of(a, b, c)
+    assert ids(index.search("tag:eu/trade")) == [a.id]
+    assert set(ids(index.search("tag:EU"))) == {a.id, b.id}  # a parent tag finds its children
+    assert ids(index.search("tag:#economie")) == [c.id]
+    assert index.search("tag:trade") == []  # a child name alone is not a tag
+    assert index.search("tag:nonexistent") == []
+    assert index.search("tag:eu tag:nonexistent") == []
+
+
+def test_actor_filter(note: Make) -> None:
+    a = note(actors=["Kwame Okafor"], doc=FARM)
+    b = note(target={"type": "quote", "speaker": "Kwame Okafor"}, doc=FARM)
+    c = note(doc=NATO)
+    d = note(actors=["Okafor Group", "Kwame Mensah"], doc=FARM)
+    index = index_of(a, b, c, d)
+    assert set(ids(index.search('actor:"kwame okafor"'))) == {a.id, b.id}
+    assert set(ids(index.search("actor:Okafor"))) == {a.id, b.id, d.id}
+    assert ids(index.search("actor:zoe")) == [c.id]  # the article's actors count
+    assert index.search('actor:"Mensah Okafor"') == []
+    assert index.search('actor:"Group Kwame"') == []  # words of two names are not one name
+
+
+def test_color_filter(note: Make) -> None:
+    a = note(color="yellow")
+    b = note(color="green")
+    c = note(color="pink")
+    index = index_of(a, b, c)
+    assert ids(index.search("color:YELLOW")) == [a.id]
+    assert set(ids(index.search("color:yellow colour:green"))) == {a.id, b.id}  # a note has one colour
+    assert index.search("color:red") == []
+
+
+def test_in_filter_looks_for_text_in_the_title(note: Make) -> None:
+    a = note(doc=NATO)
+    b = note(doc=FARM)
+    untitled = DocumentRecord(id="/x/diary-2024.md", path="/x/diary-2024.md", content_id="3")
+    c = note(doc=untitled)
+    index = index_of(a, b, c, documents=(NATO, FARM, untitled))
+    assert ids(index.search('in:"summit in vil"')) == [a.id]
+    assert ids(index.search("in:FARMERS")) == [b.id]
+    assert ids(index.search("in:diary")) == [c.id]  # the file name stands in for a title
+    assert index.search("in:nowhere") == []
+
+
+def test_date_filters_are_strict_on_the_created_day(note: Make) -> None:
+    early = note(day=3)
+    middle = note(day=5)
+    late = note(day=9)
+    index = index_of(early, middle, late)
+    assert ids(index.search("before:2024-03-05")) == [early.id]
+    assert ids(index.search("after:2024-03-05")) == [late.id]
+    assert ids(index.search("after:2024-03-02 before:2024-03-09")) == [middle.id, early.id]
+    assert index.search("after:2024-03-09") == []
+
+
+def test_query_with_an_error_matches_nothing(note: Make) -> None:
+    index = index_of(note(note="anything"))
+    assert index.search("anything before:2024-02-31") == []
+
+
+def test_filters_alone_list_newest_first(note: Make) -> None:
+    old = note(day=1, color="blue")
+    new = note(day=7, color="blue")
+    middle = note(day=4, color="blue")
+    other = note(day=9, color="pink")
+    index = index_of(old, new, middle, other)
+    hits = index.search("color:blue")
+    assert ids(hits) == [new.id, middle.id, old.id]
+    assert all(hit.score == 0.0 for hit in hits)
+    assert ids(index.search("")) == [other.id, new.id, middle.id, old.id]
+    assert ids(index.search("", limit=2)) == [other.id, new.id]
+
+
+def test_limit(note: Make) -> None:
+    index = index_of(*(note(note="common word") for _ in range(80)))
+    assert len(index.search("common")) == 50
+    assert len(index.search("common", limit=None)) == 80
+    assert index.search("common", limit=0) == []
+
+
+# -- ranking ----------------------------------------------------------------------------
+
+def test_note_and_passage_weigh_more_than_the_title(note: Make) -> None:
+    in_title = note(note="nothing to see", doc=FARM)  # "farmers" is in FARM's title
+    in_note = note(note="farmers on the road", doc=NATO)
+    in_exact = note(exact="farmers blocked roads", doc=NATO)
+    index = index_of(in_title, in_note, in_exact)
+    ranked = ids(index.search("farmers"))
+    assert ranked.index(in_title.id) == 2
+
+
+def test_more_occurrences_and_rarer_words_rank_higher(note: Make) -> None:
+    once = note(note="sanctions and a long list of other measures that were discussed today")
+    twice = note(note="sanctions, more sanctions and a long list of other measures discussed")
+    rare = note(note="blockade sanctions and a long list of other measures that were discussed")
+    fillers = [note(note="sanctions were discussed") for _ in range(5)]
+    index = index_of(once, twice, rare, *fillers)
+    ranked = ids(index.search("sanctions"))
+    assert ranked.index(twice.id) < ranked.index(once.id)
+    assert ids(index.search("blockade sanctions"))[0] == rare.id
+    scores = [hit.score for hit in index.search("sanctions")]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_equal_scores_are_ordered_by_recency(note: Make) -> None:
+    old = note(note="drought", day=2)
+    new = note(note="drought", day=8)
+    middle = note(note="drought", day=5)
+    hits = index_of(old, new, middle).search("drought")
+    assert hits[0].score == hits[1].score == hits[2].score
+    assert ids(hits) == [new.id, middle.id, old.id]
+
+
+# -- keeping current ----------------------------------------------------------------------
+
+def test_put_replaces_and_remove_forgets(note: Make) -> None:
+    a = note(note="the first draft", tags=["draft"], color="pink")
+    index = index_of(a)
+    assert ids(index.search("first")) == [a.id]
+    edited = Annotation.from_json({**a.to_json(), "note": "the final version", "tags": ["done"], "color": "blue"})
+    index.put(edited)
+    assert len(index) == 1
+    assert index.search("first") == [] and index.search("tag:draft") == [] and index.search("color:pink") == []
+    assert [hit.annotation for hit in index.search("final tag:done color:blue")] == [edited]
+    index.remove(a.id)
+    assert len(index) == 0 and index.search("final") == [] and index.search("") == []
+    index.remove(a.id)  # unknown ids are ignored
+    assert index._postings == {} and index._tags == {} and index._colors == {}  # nothing left behind
+
+
+def test_put_document_changes_title_and_actors(note: Make) -> None:
+    a = note(doc=NATO)
+    index = index_of(a)
+    assert ids(index.search("vilnius")) == [a.id]
+    renamed = DocumentRecord.from_json({**NATO.to_json(), "title": "Alliance meets in Madrid", "actors": ["Pedro Silva"]})
+    index.put_document(renamed)
+    assert index.search("vilnius") == [] and index.search("stoltenberg") == []
+    assert ids(index.search("madrid")) == [a.id]
+    assert ids(index.search('in:madrid actor:"pedro silva"')) == [a.id]
+    assert index.search("madrid")[0].document == renamed
+
+
+def test_a_note_before_its_article_is_found_once_the_article_arrives(note: Make) -> None:
+    a = note(note="harvest", doc=FARM)
+    index = SearchIndex()
+    index.put(a)
+    hit, = index.search("harvest")
+    assert hit.document is None
+    assert index.search("farmers") == []
+    index.put_document(FARM)
+    assert ids(index.search("farmers harvest")) == [a.id]
+
+
+def test_incremental_updates_rank_like_a_rebuild(note: Make) -> None:
+    notes = [note(note=f"grain {'export ' * (i % 4)}policy {i}", day=1 + i % 9, tags=[f"t{i % 3}"]) for i in range(30)]
+    built = index_of(*notes)
+    grown = SearchIndex()
+    grown.put_document(NATO)
+    for n in reversed(notes):
+        grown.put(n)
+    grown.put(note(note="grain to be removed"))
+    grown.remove(notes[-1].id)
+    grown.put(notes[-1])
+    grown.remove("n30")  # the extra note
+    grown.put_document(FARM)
+    for query in ("grain", "export policy", "tag:t1 grain", "vilnius export", ""):
+        assert [(h.annotation.id, round(h.score, 9)) for h in built.search(query, None)] == \
+               [(h.annotation.id, round(h.score, 9)) for h in grown.search(query, None)]
+
+
+# -- snippets ---------------------------------------------------------------------------
+
+def test_marks_point_at_the_matched_words(note: Make) -> None:
+    a = note(note="Zoë said the treaties were signed, and the Treaty holds.")
+    hit, = index_of(a).search("zoe treaty")
+    assert hit.snippet == a.note
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["Zoë", "treaties", "Treaty"]
+    assert hit.to_json()["snippet"] == "«Zoë» said the «treaties» were signed, and the «Treaty» holds."
+
+
+def test_long_notes_are_cut_around_the_match(note: Make) -> None:
+    words = [f"word{i}" for i in range(200)]
+    words[120] = "glacier"
+    a = note(note=" ".join(words))
+    hit, = index_of(a).search("glacier")
+    assert hit.snippet.startswith("… ") and hit.snippet.endswith(" …")
+    assert len(hit.snippet.split()) == SNIPPET_WORDS + 2
+    (start, end), = hit.marks
+    assert hit.snippet[start:end] == "glacier"
+    assert "word116 word117 word118 word119 glacier" in hit.snippet
+
+
+def test_snippet_comes_from_the_passage_when_the_note_does_not_match(note: Make) -> None:
+    a = note(exact="The\nglacier   retreated", note="my **thoughts** on it")
+    hit, = index_of(a).search("glacier")
+    assert hit.snippet == "The glacier retreated"
+    assert hit.marks == [(4, 11)]
+    hit, = index_of(a).search("thoughts")
+    assert hit.snippet == "my thoughts on it"  # plain text: no Markdown marks
+    hit, = index_of(a).search("")
+    assert hit.snippet == "my thoughts on it" and hit.marks == []
+
+
+def test_hit_json(note: Make) -> None:
+    a = note(exact="Troops moved east", note="border *movements*", tags=["war"])
+    hit, = index_of(a).search("movement")
+    assert hit.to_json() == {
+        "id": a.id, "document": NATO.id, "exact": "Troops moved east", "note": "border *movements*",
+        "tags": ["war"], "score": round(hit.score, 4), "snippet": "border «movements»",
+    }

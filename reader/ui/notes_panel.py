@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from notes.markdown_plain import plain_text
 from notes.records import Annotation
 
 PASSAGE_CHARS = 140
@@ -140,7 +141,7 @@ class NotesPanel(QWidget):
             lines.append(label)
         lines.append(quoted(shorten(annotation.selector.exact, PASSAGE_CHARS)))
         if annotation.note.strip():
-            lines.append(shorten(annotation.note, NOTE_CHARS))
+            lines.append(shorten(plain_text(annotation.note), NOTE_CHARS))
         if annotation.tags:
             lines.append(" ".join(f"#{tag}" for tag in annotation.tags))
         return "\n".join(lines)

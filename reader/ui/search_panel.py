@@ -54,9 +54,9 @@ def hit_html(hit: Any) -> str:
         title, date = html.escape(os.path.basename(annotation.document) or annotation.document), ""
     else:
         title = html.escape(document.title or os.path.basename(document.path))
-        date = f" <span style='color: gray'>· {html.escape(document.date)}</span>" if document.date else ""
+        date = f" · {html.escape(document.date)}" if document.date else ""
     tags = " ".join(f"#{html.escape(tag)}" for tag in annotation.tags)
-    tag_line = f"<br><span style='color: gray'>{tags}</span>" if tags else ""
+    tag_line = f"<br><small><i>{tags}</i></small>" if tags else ""
     return f"<div><small>{title}{date}</small><br>{marked_html(hit.snippet, hit.marks)}{tag_line}</div>"
 
 

@@ -119,7 +119,7 @@ def test_tag_completer_offers_known_tags_after_the_last_comma(qtbot) -> None:
 def test_panel_lists_notes_in_reading_order_and_keeps_orphans(qtbot) -> None:
     panel = NotesPanel(SWATCHES)
     qtbot.addWidget(panel)
-    late = annotation(40, 58, note="Who said this?", tags=["quotes"])
+    late = annotation(40, 58, note="Who **said** this?", tags=["quotes"])
     early = annotation(4, 10)
     lost = annotation(0, 3, status="orphaned")
     panel.set_annotations([lost, late, early])

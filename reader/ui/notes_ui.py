@@ -17,8 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from notes import w3c
 from notes.atomic import write_atomic
 from notes.errors import StoreError
+from notes.markdown_export import to_markdown
 from notes.records import COLORS, Annotation, Selector
 from notes.store import document_id
 from reader.document.article import Article
@@ -44,17 +46,12 @@ EXPORT_FILTERS = {
 def export_notes(store: Any, fmt: str, path: str) -> int:
     """Write every note to ``path`` as Markdown or W3C JSON-LD, atomically; the count written.
 
-    Runs on the store's thread: it reads the whole store and writes a file. The exporters
-    are imported here, on first use, so opening the window does not load them.
+    Runs on the store's thread: it reads the whole store and writes a file.
     """
     annotations = store.annotations()
     if fmt == "markdown":
-        from notes.markdown_export import to_markdown
-
         text = to_markdown(annotations, store.documents())
     else:
-        from notes import w3c
-
         text = json.dumps(w3c.export(annotations), ensure_ascii=False, indent=1) + "\n"
     try:
         write_atomic(Path(path), text.encode("utf-8", "surrogatepass"))

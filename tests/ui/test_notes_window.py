@@ -367,3 +367,20 @@ def test_without_a_store_highlighting_explains_itself(qtbot, article_file: Path)
     ctl.highlight("yellow")
     assert win.statuses[-1] == "Notes are unavailable: the note store could not be opened."
     assert win.view.highlights == [] and win.errors == []
+
+
+def test_export_as_markdown_holds_every_note(qtbot, window: FakeWindow, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    first = highlight_with_key(qtbot, window, 0, 10)
+    second = highlight_with_key(qtbot, window, window.article.text.index("ministers"),
+                                window.article.text.index(" met in"), Qt.Key.Key_5)
+    window.store.update(first.id, note="A *chief* of staff?", tags=["nato"])
+    target = tmp_path / "notes.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *args, **kwargs: (str(target), EXPORT_FILTERS["markdown"])))
+    controller(window).export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=2000)
+    exported = target.read_text(encoding="utf-8")
+    assert window.article.title in exported
+    assert first.selector.exact in exported and second.selector.exact in exported
+    assert "A *chief* of staff?" in exported and "nato" in exported

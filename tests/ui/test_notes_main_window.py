@@ -88,7 +88,10 @@ def test_a_search_hit_in_another_article_opens_it_at_the_passage(qtbot, make_win
     other.write_text("Nothing to see in this one.", encoding="utf-8")
     open_and_wait(qtbot, window, other)
 
-    window.notes.show_search()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.notes.search.query.hasFocus()
     qtbot.keyClicks(window.notes.search.query, "invitation")
     qtbot.waitUntil(lambda: window.notes.search.results.count() == 1, timeout=5000)
     with qtbot.waitSignal(window.article_opened, timeout=5000):

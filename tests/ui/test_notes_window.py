@@ -17,7 +17,7 @@ from notes.records import Annotation, Selector
 from notes.store import NoteStore
 from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.document.loaders import load
-from reader.ui.notes_ui import EXPORT_FILTERS, NotesController, install_notes
+from reader.ui.notes_ui import EXPORT_FILTERS, NotesController, format_for, install_notes
 
 pytestmark = pytest.mark.gui
 
@@ -384,3 +384,13 @@ def test_export_as_markdown_holds_every_note(qtbot, window: FakeWindow, tmp_path
     assert window.article.title in exported
     assert first.selector.exact in exported and second.selector.exact in exported
     assert "A *chief* of staff?" in exported and "nato" in exported
+
+
+@pytest.mark.parametrize(("path", "chosen", "fmt"), [
+    ("/x/notes.md", EXPORT_FILTERS["w3c"], "markdown"),
+    ("/x/notes.jsonld", EXPORT_FILTERS["markdown"], "w3c"),
+    ("/x/notes", EXPORT_FILTERS["w3c"], "w3c"),
+    ("/x/notes", EXPORT_FILTERS["markdown"], "markdown"),
+])
+def test_the_export_format_follows_the_file_name_then_the_filter(path: str, chosen: str, fmt: str) -> None:
+    assert format_for(path, chosen) == fmt

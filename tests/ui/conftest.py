@@ -113,3 +113,19 @@ def open_and_wait(qtbot, window, path: Path) -> Article:
 
 def article_of(text: str, fmt: str = "txt") -> Article:
     return parse(text, fmt, source=None)
+
+
+def point_at(view, pos: int):
+    """A viewport point over the character at text index ``pos`` (found, not guessed:
+    with a tall line height the glyphs sit lower than the cursor rectangle)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(pos))
+    rect = view.cursorRect(cursor)
+    for dy in range(0, 2 * rect.height()):
+        point = QPoint(rect.left() + 3, rect.top() + dy)
+        if view.cursorForPosition(point).position() in (view.positions.to_qt(pos), view.positions.to_qt(pos) + 1):
+            return point
+    raise AssertionError(f"no point shows index {pos}")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from reader import paths
 from reader.ui import theme as themes
 from reader.ui.settings import Settings
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import open_and_wait, point_at
 
 pytestmark = pytest.mark.gui
 
@@ -21,14 +21,6 @@ def char_format(view, pos: int):
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.positions.to_qt(pos) + 1)
     return cursor.charFormat()
-
-
-def point_of(view, pos: int) -> QPoint:
-    """A viewport point over the character at ``pos``."""
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_qt(pos))
-    rect = view.cursorRect(cursor)
-    return QPoint(rect.left() + 4, rect.center().y())
 
 
 def test_text_shows_before_the_analysis_then_highlights_arrive(qtbot, make_window, analyzer, article_file):
@@ -84,11 +76,11 @@ def test_user_highlights_and_clicks(qtbot, make_window, article_file):
     assert selections[0].format.background().color() == QColor(themes.LIGHT.user["green"])
     view.scroll_to(start)
     with qtbot.waitSignal(view.user_highlight_clicked) as clicked:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, start + 3))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, start + 3))
     assert clicked.args == ["note-1"]
     other = article.text.index("was not shy")
     with qtbot.waitSignal(view.position_clicked) as plain:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, other + 4))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, other + 4))
     assert abs(plain.args[0] - (other + 4)) <= 1
 
 
@@ -105,7 +97,7 @@ def test_context_menu_lets_others_add_actions(qtbot, make_window, article_file):
         QTimer.singleShot(0, menu.close)
 
     view.context_menu_about_to_show.connect(extend)
-    point = point_of(view, pos + 2)
+    point = point_at(view, pos + 2)
     view.contextMenuEvent(_context_event(view, point))
     assert seen and abs(seen[0][1] - (pos + 2)) <= 1
     assert "Extra" in [a.text() for a in seen[0][0].actions()]

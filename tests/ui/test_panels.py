@@ -1,0 +1,126 @@
+"""The Actors and Quotes panels: grouping, filtering, clicks that scroll, corrections."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QInputDialog
+
+from reader.ui import theme as themes
+from tests.ui.conftest import open_and_wait
+
+pytestmark = pytest.mark.gui
+
+
+def groups(panel) -> dict[str, list[tuple[str, str]]]:
+    root = panel.tree.invisibleRootItem()
+    found = {}
+    for i in range(root.childCount()):
+        group = root.child(i)
+        if group.isHidden():
+            continue
+        found[group.text(0)] = [(group.child(j).text(0), group.child(j).text(1)) for j in range(group.childCount())
+                                if not group.child(j).isHidden()]
+    return found
+
+
+def item_of(panel, name: str):
+    return next(item for item in panel._actor_items() if item.text(0) == name)
+
+
+def visible(view, pos: int) -> bool:
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(pos))
+    return view.viewport().rect().contains(view.cursorRect(cursor).center())
+
+
+def test_actors_are_grouped_by_kind_most_mentioned_first(qtbot, make_window, article_file):
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    found = groups(window.actors)
+    assert list(found) == ["People", "Organisations", "Places"]
+    assert found["People"] == [("Ada Lovelace", "2"), ("Babbage", "2")]  # ties: by name
+    assert found["Places"] == [("London", "2"), ("🚀 Station", "1")]
+    qtbot.keyClicks(window.actors.filter, "lon")
+    assert groups(window.actors) == {"Places": [("London", "2")]}  # empty groups are hidden too
+
+
+def test_clicking_an_actor_emphasises_and_cycles_through_its_mentions(qtbot, make_window, article_file):
+    window = make_window()
+    article = open_and_wait(qtbot, window, article_file)
+    view, text = window.view, article.text
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())  # far from the names
+    item = item_of(window.actors, "Babbage")
+    starts = [m.start for m in window.analysis.mentions if m.actor == item.data(0, Qt.ItemDataRole.UserRole)]
+    seen = []
+    for _ in range(3):
+        rect = window.actors.tree.visualItemRect(item)
+        qtbot.mouseClick(window.actors.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        cursor_at = view.positions.to_py(view.textCursor().position())
+        seen.append(cursor_at)
+        assert visible(view, cursor_at)
+    assert seen == [starts[0], starts[1], starts[0]]
+    emphasis = [s for s in view.extraSelections()
+                if s.format.background().color() == QColor(themes.LIGHT.emphasis)]
+    assert sorted(s.cursor.selectedText() for s in emphasis) == ["Babbage", "Babbage"]
+    assert text[starts[1]:starts[1] + 7] == "Babbage"
+
+
+def test_clicking_a_quote_scrolls_to_it(qtbot, make_window, article_file):
+    window = make_window()
+    article = open_and_wait(qtbot, window, article_file)
+    view = window.view
+    window.quotes_dock.raise_()
+    listing = window.quotes.list
+    assert listing.count() == 2
+    assert listing.item(0).text() == "“The engine 🧮 might compose music,”\n— Babbage"  # the fake: last person named
+    assert listing.item(1).text().startswith("“Come to London.”") and listing.item(1).text().endswith("— Babbage")
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    quote = sorted(window.analysis.quotes, key=lambda q: q.start)[1]
+    assert not visible(view, quote.start)
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(listing.item(1)).center())
+    assert visible(view, quote.start)
+    assert view.positions.to_py(view.textCursor().position()) == quote.start
+    assert article.text[quote.start] == "“"
+
+
+def test_corrections_are_stored_and_the_article_reanalysed(qtbot, make_window, article_file, analyzer, monkeypatch):
+    window = make_window(store=True)
+    open_and_wait(qtbot, window, article_file)
+    panel = window.actors
+    panel.tree.setCurrentItem(item_of(panel, "Royal Society"))
+    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+        panel.actions["hide"].trigger()
+    assert "Royal Society" not in {a.name for a in window.analysis.actors}
+    stored = window.store.corrections(str(article_file))
+    assert [(c.action, c.actor, c.document) for c in stored] == [("hide", "Royal Society", str(article_file))]
+    assert analyzer.calls[-1] == [stored[0].to_json()]
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Augusta Ada King", True))
+    panel.tree.setCurrentItem(item_of(panel, "Ada Lovelace"))
+    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+        panel.actions["rename"].trigger()
+    last = window.store.corrections(str(article_file))[-1]
+    assert (last.action, last.actor, last.value) == ("rename", "Ada Lovelace", "Augusta Ada King")
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("organisation", True))
+    panel.tree.setCurrentItem(item_of(panel, "London"))
+    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+        panel.actions["kind"].trigger()
+    last = window.store.corrections(str(article_file))[-1]
+    assert (last.action, last.actor, last.value) == ("kind", "London", "organization")
+
+
+def test_corrections_without_a_store_say_so(qtbot, make_window, article_file):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(store=False)
+    open_and_wait(qtbot, window, article_file)
+    window.actors.tree.setCurrentItem(item_of(window.actors, "London"))
+    window.actors.actions["hide"].trigger()
+    box = window.findChild(QMessageBox)
+    assert box is not None and "note store" in box.text()
+    box.close()

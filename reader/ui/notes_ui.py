@@ -31,6 +31,9 @@ from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, targ
 from reader.ui.search_panel import SearchPanel
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+"""Notes of the open article sit on the right beside its actors; search and library, which
+lead to other articles, on the left."""
 LIBRARY_REFRESH_MS = 600
 """Pause after the last change before a visible library (counts, tags) is recomputed.
 
@@ -105,8 +108,8 @@ class NotesController(QObject):
         self.library = LibraryView()
         self.panel_dock = window.add_dock(self.panel, "Notes", RIGHT)
         self.editor_dock = window.add_dock(self.editor, "Note", RIGHT)
-        self.search_dock = window.add_dock(self.search, "Search notes", RIGHT)
-        self.library_dock = window.add_dock(self.library, "Library", RIGHT)
+        self.search_dock = window.add_dock(self.search, "Search notes", LEFT)
+        self.library_dock = window.add_dock(self.library, "Library", LEFT)
         window.tabifyDockWidget(self.search_dock, self.library_dock)
         for dock in (self.editor_dock, self.search_dock, self.library_dock):
             dock.hide()

@@ -29,6 +29,7 @@ _GLYPH_OPENS = {"“": True, "„": True, "``": True, "‘": True, "«": True, "
 
 _OPEN_BEFORE = set("([{<—–/:;") | set(_FAMILY)
 _CLOSE_AFTER = set(".,;:!?)]}>—–-…/") | set(_FAMILY)
+_NOT_AFTER_OPENING = set(".,;:!?)]}")
 _ELISION = re.compile(r"(?:\d\ds?\b|n['’]\s|(?:em|til|cause|cos|tis|twas|bout|round|kay)\b)", re.IGNORECASE)
 """What follows a leading apostrophe: '90s, '16, rock 'n' roll, 'em, 'til, 'cause, 'tis."""
 
@@ -137,7 +138,9 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 continue  # '90s, 'n', 'em
             if before == "n" and text[m.start() - 2: m.start() - 1] in ("'", "’"):
                 continue  # the second mark of 'n'
-        can_open = after is not None and not after.isspace() and (
+        if (before is None or before.isspace()) and (after is None or after.isspace()):
+            continue  # a mark standing alone between spaces
+        can_open = after is not None and not after.isspace() and after not in _NOT_AFTER_OPENING and (
             before is None or before.isspace() or before in _OPEN_BEFORE)
         can_close = before is not None and not before.isspace() and (
             after is None or after.isspace() or after in _CLOSE_AFTER)

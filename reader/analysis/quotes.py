@@ -1,8 +1,9 @@
 """Quotations and their speakers: marks → spans, spans → speaker mentions → actors.
 
-A quoted span of one to three words is a quotation only when a speech cue attributes it
-("Trump called it “a con”"); otherwise it is a title or a scare quote (“Morning Joe”,
-so-called “experts”), and one whose words are all capitalised is a title either way.
+A quoted span of one to three words is a quotation only when someone is named as saying
+it ("Trump called it “a con”") or it is a whole sentence (“Neither do I.”); otherwise it
+is a title or a scare quote. A short span whose words are all capitalised is a title
+(“Fox News Sunday”) unless the line around it is capitalised too (a headline).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ SHORT_WORDS = 3
 """A quoted span of at most this many words needs a speech cue to count as a quotation."""
 
 _WORD = re.compile(r"\w[\w’'.-]*")
+_MARKS = " \"'“”„‘’«»‹›`"
 
 
 def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention]) -> list[Quote]:
@@ -41,9 +43,18 @@ def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention]) ->
 
 
 def _is_quotation(text: str, span: QuotedSpan, found: Attribution | None) -> bool:
-    words = _WORD.findall(text[span.start:span.end])
+    inner = text[span.start:span.end].strip(_MARKS)
+    words = _WORD.findall(inner)
     if len(words) > SHORT_WORDS:
         return True
-    if len(words) > 1 and all(w[0].isupper() or w[0].isdigit() for w in words):
-        return False  # a title: “Fox News Sunday”
-    return found is not None and found.how in ("after", "before", "turn")
+    if found is None:
+        return False
+    if len(words) > 1 and inner[-1] in ".?!" and inner[0].isupper():
+        return True  # a sentence: “Neither do I.”
+    if len(words) > 1 and _capitalised(words) and not _capitalised(_WORD.findall(text[max(0, span.start - 40):span.start])[-3:]):
+        return False  # a title, “Fox News Sunday”, unless the whole line is capitalised (a headline)
+    return found.how != "continued"
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)

@@ -214,6 +214,12 @@ class Attributor:
                 continue
             cue = self._cue_text(c, n)
             b = self._skip_between_left(c, lo)
+            np = None if t.words[c] == "according" else self._np_left(b, lo)
+            if np is not None and np[0] - 1 > lo and t.tags[np[0] - 1] in ("IN", "TO"):
+                if t.tags[np[0] - 2] in _RELATIVE_TAGS:
+                    b, np = np[0] - 1, None  # "who in 2010 said"
+                else:
+                    np = self._subject_np(lo, np[0]) or np  # "Protesters marching through the streets chanted"
             if t.words[c] == "according":  # "according to X"
                 np = self._np_right(c + n, hi)
             elif b > lo and t.tags[b - 1] in _RELATIVE_TAGS:
@@ -221,13 +227,12 @@ class Attributor:
                     continue  # "anybody who complains": a restrictive clause does not name the speaker
                 np = (b - 1, b)  # "McConnell, who said"
             else:
-                np = self._np_left(b, lo)
-                if np is not None and np[0] > lo and t.tags[np[0] - 1] in ("IN", "TO") and np[1] - np[0] > 0:
-                    np = self._subject_np(lo, np[0]) or np  # "Protesters marching through the streets chanted"
                 if np is not None and np[0] > lo and t.words[np[0] - 1] == "what":
                     # "what she calls “…”": the sentence's own speaker, if an earlier cue names one
                     embedded = embedded or Attribution(*t.span(*np), cue, how)
                     continue
+                if np is None and b - 1 > lo and t.words[b - 1] == ",":
+                    np = self._apposed_name(b - 1, lo)  # "Norway’s minister, Lars Holmgren, warned"
                 if np is None:
                     if b == lo:
                         np = self._np_right(self._skip_time(c + n, hi), hi)  # "Said Trump: “…”"
@@ -343,6 +348,13 @@ class Attributor:
         while i < end and t.tags[i] in ("POS", "HYPH"):
             i += 1
         return (i, end) if i < end else None
+
+    def _apposed_name(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """A name between two commas just before ``comma``: the apposition that names the speaker."""
+        np = self._np_left(comma, lo)
+        if np is None or np[0] <= lo or self.tok.words[np[0] - 1] != ",":
+            return None
+        return np if any(self.tok.tags[k] in ("NNP", "NNPS") for k in range(*np)) else None
 
     def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
         """A name that opens its clause just before an apposition."""

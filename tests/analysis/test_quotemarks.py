@@ -1,0 +1,101 @@
+"""Quotation marks → spans: pairing, apostrophes, nesting, paragraphs, unbalanced marks."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.quotemarks import find_quoted_spans, paragraphs
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quoted_spans(text)]
+
+
+def test_curly_straight_single_and_guillemet_pairs() -> None:
+    text = ("She said “we will stay” and he said \"we will go\". "
+            "The mayor said ‘nobody leaves’ and 'nobody comes'. Le ministre a dit «pas maintenant».")
+    assert quoted(text) == ["“we will stay”", "\"we will go\"", "‘nobody leaves’", "'nobody comes'",
+                            "«pas maintenant»"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = ("The Kremlin’s plan, don't worry, rock 'n' roll in the '90s and ’90s, "
+            "the workers' union and the Joneses’ car, 'tis true, ’em all.")
+    assert quoted(text) == []
+
+
+def test_single_quotes_beside_apostrophes() -> None:
+    text = "He called it ‘the Kremlin’s last card’ and said 'don't go, it's late' before leaving."
+    assert quoted(text) == ["‘the Kremlin’s last card’", "'don't go, it's late'"]
+
+
+def test_rock_n_roll_inside_a_single_quote() -> None:
+    assert quoted("‘Rock ’n’ roll will never die,’ she sang.") == ["‘Rock ’n’ roll will never die,’"]
+
+
+def test_nested_quote_stays_inside() -> None:
+    text = "“He told me ‘never again’, and then he said “we’ll see”,” the aide said. «Il a dit “non”.»"
+    assert quoted(text) == ["“He told me ‘never again’, and then he said “we’ll see”,”", "«Il a dit “non”.»"]
+
+
+def test_nyt_double_apostrophes() -> None:
+    text = "''We're America,'' the president added. It was ''a great day.''"
+    assert quoted(text) == ["''We're America,''", "''a great day.''"]
+
+
+def test_paragraph_reopened_is_one_quote() -> None:
+    text = "“First paragraph of the statement.\n\n“Second paragraph, and the end.”\n\nAfterwards."
+    assert quoted(text) == ["“First paragraph of the statement.\n\n“Second paragraph, and the end.”"]
+
+
+def test_paragraph_not_reopened_is_one_quote() -> None:
+    text = "“First paragraph, left open.\n\nSecond paragraph with no mark, closed here.”\n\nNot quoted."
+    assert quoted(text) == ["“First paragraph, left open.\n\nSecond paragraph with no mark, closed here.”"]
+
+
+def test_unbalanced_mark_ends_with_its_paragraph() -> None:
+    text = "He said “this never closes.\n\nThe report said “this one does” clearly.\n\nLater text."
+    assert quoted(text) == ["“this never closes.", "“this one does”"]
+
+
+def test_unbalanced_single_mark_is_an_apostrophe() -> None:
+    text = "The lawyers' fees were high, 'he said and left.\n\nShe said ‘yes’."
+    assert quoted(text) == ["‘yes’"]
+
+
+def test_transcript_turns_are_separate_quotes() -> None:
+    text = "\"HOST: First question here?\n\n\"GUEST: My answer is long.\n\n\"HOST: Thank you.\""
+    assert quoted(text) == ["\"HOST: First question here?", "\"GUEST: My answer is long.", "\"HOST: Thank you.\""]
+
+
+def test_inch_marks_and_empty_quotes_are_ignored() -> None:
+    assert quoted("A 12\" screen and a 5'10\" man, then \"\" and “ ”.") == []
+
+
+def test_paragraphs_trim_white_space() -> None:
+    text = "  One.\n\n\n Two \r\nThree"
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two", "Three"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n'\"“”‘’«»")), max_size=200))
+def test_spans_are_ordered_disjoint_and_start_with_a_mark(text: str) -> None:
+    spans = find_quoted_spans(text)
+    for q in spans:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start] in "'\"“”‘’«»„‹›`"
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+
+
+def test_long_article_with_stray_marks_stays_linear() -> None:
+    paragraph = "The minister’s aide said “we don't know” and left. A stray “mark, 'n' the '90s.\n\n"
+    text = paragraph * 40_000  # about 3.4 MB
+    started = time.perf_counter()
+    spans = find_quoted_spans(text)
+    assert time.perf_counter() - started < 20
+    assert len(spans) == 80_000
+    assert max(q.end - q.start for q in spans) < len(paragraph)

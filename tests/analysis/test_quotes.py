@@ -1,0 +1,214 @@
+"""Quotations and their speakers, on hand-built engine output (no spaCy): every attribution rule."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from reader.analysis.engine import Entity, Parsed, Token
+from reader.analysis.model import Actor, Mention, Quote
+from reader.analysis.quotes import find_quotes
+
+_TOKEN = re.compile(r"''|\w+(?:[’'-]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[’'-]\w+)*|\S")
+_LEXICON = {
+    "said": "VBD", "says": "VBZ", "told": "VBD", "warned": "VBD", "added": "VBD", "explained": "VBD",
+    "state": "NN", "reiterated": "VBD", "called": "VBD", "met": "VBD", "arrived": "VBD", "is": "VBZ",
+    "was": "VBD", "will": "MD", "adding": "VBG", "asked": "VBD", "according": "VBG", "left": "VBD",
+    "he": "PRP", "she": "PRP", "they": "PRP", "it": "PRP", "we": "PRP", "i": "PRP", "him": "PRP",
+    "the": "DT", "a": "DT", "an": "DT", "this": "DT", "that": "IN", "who": "WP", "which": "WDT",
+    "on": "IN", "at": "IN", "of": "IN", "in": "IN", "for": "IN", "about": "IN", "with": "IN", "to": "TO",
+    "and": "CC", "frosty": "JJ", "2010": "CD",
+    "also": "RB", "later": "RB", "not": "RB", "new": "JJ", "bad": "JJ", "long": "JJ",
+    ".": ".", "?": ".", "!": ".", ",": ",", ":": ":", "(": "-LRB-", ")": "-RRB-",
+    "“": "``", "‘": "``", "”": "''", "’": "''", '"': "''", "''": "''",
+}
+
+
+def parse(text: str, people: dict[str, list[str]] | None = None, orgs: dict[str, list[str]] | None = None,
+          roles: dict[str, str] | None = None, tags: dict[str, str] | None = None
+          ) -> tuple[Parsed, list[Actor], list[Mention]]:
+    """Tokens, tags, sentences, entities, actors and mentions for a test text.
+
+    ``people`` and ``orgs`` map an actor's name to the strings that mention it.
+    """
+    lexicon = {**_LEXICON, **(tags or {})}
+    parsed = Parsed(text)
+    sentence_open = True
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        tag = lexicon.get(word.lower()) or lexicon.get(word) or ("NNP" if word[0].isupper() else "NN")
+        parsed.tokens.append(Token(m.start(), m.end(), tag, sentence_open))
+        sentence_open = tag == "."
+    start = 0
+    for tok in parsed.tokens:
+        if tok.sent_start and tok.start > 0:
+            parsed.sentences.append((start, tok.start))
+            start = tok.start
+    parsed.sentences.append((start, len(text)))
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    for kind, label, table in (("person", "PERSON", people or {}), ("organization", "ORG", orgs or {})):
+        for name, forms in table.items():
+            actor = Actor(f"a{len(actors) + 1}", name, kind, (roles or {}).get(name), [f for f in forms if f != name])
+            actors.append(actor)
+            taken: list[tuple[int, int]] = []
+            for form in sorted(forms, key=len, reverse=True):
+                for hit in re.finditer(rf"\b{re.escape(form)}\b", text):
+                    if any(s < hit.end() and hit.start() < e for s, e in taken):
+                        continue
+                    taken.append(hit.span())
+                    mentions.append(Mention(hit.start(), hit.end(), actor.id))
+                    parsed.entities.append(Entity(hit.start(), hit.end(), label))
+    mentions.sort(key=lambda m: m.start)
+    parsed.entities.sort()
+    return parsed, actors, mentions
+
+
+def run(text: str, **kwargs: object) -> tuple[list[Quote], dict[str, str]]:
+    parsed, actors, mentions = parse(text, **kwargs)  # type: ignore[arg-type]
+    return find_quotes(parsed, actors, mentions), {a.id: a.name for a in actors}
+
+
+def said(text: str, q: Quote) -> tuple[str, str | None, str | None]:
+    """The quotation, its speaker mention and its cue, as text."""
+    mention = text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None
+    return text[q.start:q.end], mention, q.cue
+
+
+STOLTENBERG = {"Jens Stoltenberg": ["Jens Stoltenberg", "Stoltenberg"]}
+ROLES = {"Jens Stoltenberg": "NATO Secretary-General", "Olaf Scholz": "German Chancellor"}
+
+
+def test_speaker_before_with_colon() -> None:
+    text = ("More suffering is coming, NATO Secretary-General Jens Stoltenberg warned on Friday at the end "
+            "of the meeting: “We urge them to stop this war immediately.”")
+    (q,), names = run(text, people=STOLTENBERG)
+    assert said(text, q) == ("“We urge them to stop this war immediately.”", "Jens Stoltenberg", "warned")
+    assert names[q.speaker] == "Jens Stoltenberg"
+
+
+def test_speaker_after_with_a_slipped_verb() -> None:
+    text = "“We have been warning for months about this war”, Stoltenberg state, adding that more will come."
+    (q,), names = run(text, people=STOLTENBERG)
+    assert said(text, q) == ("“We have been warning for months about this war”", "Stoltenberg", "state")
+    assert names[q.speaker] == "Jens Stoltenberg"
+
+
+def test_inverted_cue_and_apposition() -> None:
+    text = "“It is a long road ahead of us,” said Maria Lopez, a spokeswoman for the ministry."
+    (q,), names = run(text, people={"Maria Lopez": ["Maria Lopez"]})
+    assert said(text, q)[1:] == ("Maria Lopez", "said")
+    assert names[q.speaker] == "Maria Lopez"
+
+
+def test_name_then_apposition_then_cue() -> None:
+    text = "“We will not sign this deal today,” Maria Lopez, the ministry spokeswoman, told reporters."
+    (q,), _ = run(text, people={"Maria Lopez": ["Maria Lopez"]})
+    assert said(text, q)[1:] == ("Maria Lopez", "told")
+
+
+def test_interrupted_quote_keeps_its_speaker() -> None:
+    text = "Maria Lopez arrived late. “The first part is here,” she said. “And the second part follows now.”"
+    first, second = run(text, people={"Maria Lopez": ["Maria Lopez"]})[0]
+    assert said(text, first)[1:] == ("she", "said")
+    assert (second.speaker_start, second.speaker_end, second.speaker) == (
+        first.speaker_start, first.speaker_end, first.speaker)
+    assert first.speaker == "a1"
+
+
+def test_description_resolved_through_the_role() -> None:
+    text = ("Stoltenberg met Olaf Scholz in Berlin. Scholz spoke first.\n\n"
+            "The NATO chief reiterated that the alliance is not part of this conflict.\n\n"
+            "“We have a responsibility not to spread the war beyond these borders.”")
+    (q,), names = run(text, people={**STOLTENBERG, "Olaf Scholz": ["Olaf Scholz", "Scholz"]}, roles=ROLES,
+                      tags={"spoke": "VBD"})
+    assert said(text, q)[1:] == ("The NATO chief", "reiterated")
+    assert names[q.speaker] == "Jens Stoltenberg"
+
+
+def test_definite_description_without_a_role_goes_to_the_salient_person() -> None:
+    text = ("Maria Lopez met the press in Madrid.\n\n"
+            "“Nothing has been decided about the new budget yet,” the minister said.")
+    (q,), names = run(text, people={"Maria Lopez": ["Maria Lopez"]})
+    assert said(text, q)[1:] == ("the minister", "said")
+    assert names[q.speaker] == "Maria Lopez"
+
+
+def test_indefinite_description_names_nobody() -> None:
+    text = "Maria Lopez left early.\n\n“The vote was rigged from the very start,” a spokesman said."
+    (q,), _ = run(text, people={"Maria Lopez": ["Maria Lopez"]})
+    assert said(text, q)[1:] == ("a spokesman", "said")
+    assert q.speaker is None
+
+
+def test_follow_on_paragraph_keeps_the_current_speaker() -> None:
+    text = ("“The talks failed because nobody came prepared,” Lopez said.\n\n"
+            "“We will try again next month with a better plan.”")
+    first, second = run(text, people={"Maria Lopez": ["Lopez"]})[0]
+    assert said(text, second)[1] == "Lopez"
+    assert second.speaker == first.speaker == "a1"
+
+
+def test_according_to() -> None:
+    text = "According to Maria Lopez, “the talks have failed completely and for good”."
+    (q,), _ = run(text, people={"Maria Lopez": ["Maria Lopez"]})
+    assert said(text, q)[1:] == ("Maria Lopez", "According to")
+
+
+def test_gender_neutral_pronoun_goes_to_the_last_subject() -> None:
+    text = ("Alex Kim met Jordan Lee on Monday. Lee said the plan was bad. "
+            "“It will fail before the winter comes,” he said.")
+    (q,), names = run(text, people={"Alex Kim": ["Alex Kim"], "Jordan Lee": ["Jordan Lee", "Lee"]})
+    assert said(text, q)[1:] == ("he", "said")
+    assert names[q.speaker] == "Jordan Lee"
+
+
+def test_relative_pronoun_resolves_to_its_antecedent() -> None:
+    text = ("Obama had a frosty relationship with McConnell, who in 2010 said the goal was "
+            "“to make Obama a one-term president.”")
+    (q,), names = run(text, people={"Barack Obama": ["Obama"], "Mitch McConnell": ["McConnell"]},
+                      tags={"had": "VBD", "goal": "NN"})
+    assert said(text, q)[1] == "who"
+    assert names[q.speaker] == "Mitch McConnell"
+
+
+def test_transcript_turn() -> None:
+    text = "\"PENCE: Well, look, this is the answer I will give you tonight.\""
+    (q,), names = run(text, people={"Mike Pence": ["Mike Pence"]})
+    assert said(text, q)[1] == "PENCE"
+    assert names[q.speaker] == "Mike Pence"
+
+
+def test_short_spans_need_a_speaker() -> None:
+    text = ("The so-called “experts” appeared on “Morning Joe” yesterday. "
+            "Trump called it “a con” on Friday.")
+    quotes, names = run(text, people={"Donald Trump": ["Trump"]})
+    assert [said(text, q) for q in quotes] == [("“a con”", "Trump", "called")]
+
+
+def test_unattributed_long_quote_has_no_speaker() -> None:
+    text = "The sign on the door read nothing at all.\n\n“Somebody must have taken the keys away from here.”"
+    (q,), _ = run(text)
+    assert (q.speaker, q.speaker_start, q.cue) == (None, None, None)
+
+
+def test_multi_paragraph_quote_is_one_quote_with_one_speaker() -> None:
+    text = ("Stoltenberg spoke after the meeting.\n\n"
+            "“We have a responsibility to keep this from spreading.\n\n"
+            "We want to keep the channels open to prevent accidents.”\n\nThe meeting ended.")
+    (q,), _ = run(text, people=STOLTENBERG, tags={"spoke": "VBD"})
+    assert said(text, q)[0].count("\n\n") == 1
+    assert q.speaker == "a1"
+
+
+def test_long_article_stays_fast() -> None:
+    block = ("“We will not give up on this town, not now and not ever,” Maria Lopez said on Monday. "
+             "“And the second half comes later,” she added.\n\n"
+             "A stray “mark that never closes.\n\nThe Kremlin’s “experts” met.\n\n")
+    text = block * 5000  # about 0.9 MB
+    parsed, actors, mentions = parse(text, people={"Maria Lopez": ["Maria Lopez"]})
+    started = time.perf_counter()
+    quotes = find_quotes(parsed, actors, mentions)
+    assert time.perf_counter() - started < 20
+    assert len(quotes) == 15000  # two attributed quotes and the stray one per block
+    assert all(q.speaker == "a1" for q in quotes[:2])

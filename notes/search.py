@@ -14,8 +14,9 @@ Not thread-safe: call it from one thread, or guard it with a lock.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -41,6 +42,8 @@ _LEAD_WORDS = 4
 """Words shown before the first match when a snippet is cut."""
 _GAP = ""
 """Placed between tags or names in a field so a phrase cannot run from one into the next."""
+_GAP_MARK = "|"
+"""The gap in a field's text, where terms (letters and digits) are joined by spaces."""
 
 
 @dataclass(slots=True)
@@ -86,7 +89,8 @@ class _Entry:
     """What the index keeps of one note."""
 
     annotation: Annotation
-    fields: tuple[list[str], ...]
+    fields: tuple[str, ...]
+    """Each field's terms joined by spaces, with a space at each end: " quiet diplomaci "."""
     lengths: tuple[int, ...]
     tags: frozenset[str]
     color: str
@@ -99,7 +103,7 @@ class _DocEntry:
     """What the index keeps of one article."""
 
     record: DocumentRecord
-    fields: tuple[list[str], ...]
+    fields: tuple[str, ...]
     lengths: tuple[int, ...]
     title: str
 
@@ -157,7 +161,7 @@ class SearchIndex:
         )
         entry = _Entry(
             annotation=annotation,
-            fields=fields,
+            fields=tuple(_field_text(f) for f in fields),
             lengths=tuple(len(f) - f.count(_GAP) for f in fields),
             tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
             color=fold(annotation.color),
@@ -184,7 +188,7 @@ class SearchIndex:
         if slot is None:
             return
         entry = self._entries.pop(slot)
-        for key in {t for f in entry.fields for t in f if t}:
+        for key in _field_terms(entry.fields):
             _discard(self._postings, key, slot)
         for i, length in enumerate(entry.lengths):
             self._lengths[i] -= length
@@ -199,12 +203,13 @@ class SearchIndex:
         """Index an article's title and actors, replacing what was known of it."""
         old = self._docs.pop(doc.id, None)
         if old is not None:
-            for key in {t for f in old.fields for t in f if t}:
+            for key in _field_terms(old.fields):
                 _discard(self._doc_postings, key, doc.id)
             for i, length in enumerate(old.lengths):
                 self._doc_lengths[i] -= length
         fields = (terms_of(doc.title), terms_of(*doc.actors))
-        entry = _DocEntry(doc, fields, tuple(len(f) - f.count(_GAP) for f in fields), fold(_title_of(doc)))
+        lengths = tuple(len(f) - f.count(_GAP) for f in fields)
+        entry = _DocEntry(doc, tuple(_field_text(f) for f in fields), lengths, fold(_title_of(doc)))
         self._docs[doc.id] = entry
         for key, tfs in _frequencies(fields).items():
             self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
@@ -233,25 +238,34 @@ class SearchIndex:
             rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
         else:
             rank = self._recency
-        checked = parsed.before or parsed.after or parsed.actors or any(len(p) > 1 for p in phrases)
-        best = self._best(candidates, rank, limit, (lambda slot: self._passes(slot, parsed, phrases)) if checked else None)
+        ordered = [_field_text(p) for p in phrases if len(p) > 1]
+        names = [_field_text(terms_of(name)) for name in parsed.actors]
+        check = (lambda slot: self._passes(slot, ordered, names)) if ordered or names else None
+        best = self._best(candidates, rank, limit, check)
         return [self._hit(slot, rank[slot] if keys else 0.0, keys) for slot in best]
 
-    def _best(self, candidates: Iterable[int], rank: dict[int, float], limit: int | None,
+    def _best(self, candidates: Collection[int], rank: dict[int, float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best candidates that pass ``check``, running it on as few as it can.
 
-        Word order, names and dates cost more to check than the ranking, so the candidates
+        Word order and names cost more to check than the ranking, so the candidates
         are checked best first until ``limit`` pass (and any tied with the last of them).
         Ties are ordered by recency, then id, so results are stable.
         """
-        chosen: list[int] = []
-        for slot in sorted(candidates, key=rank.__getitem__, reverse=True):
-            if limit is not None and len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
-                break
-            if check is None or check(slot):
-                chosen.append(slot)
         entries, recency = self._entries, self._recency
+        if limit is None or len(candidates) <= limit:
+            chosen = [slot for slot in candidates if check is None or check(slot)]
+        elif check is None:
+            # Everything ranked at least as well as the limit-th best, ties included.
+            threshold = heapq.nlargest(limit, map(rank.__getitem__, candidates))[-1]
+            chosen = [slot for slot in candidates if rank[slot] >= threshold]
+        else:
+            chosen = []
+            for slot in sorted(candidates, key=rank.__getitem__, reverse=True):
+                if len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
+                    break
+                if check(slot):
+                    chosen.append(slot)
         chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].annotation.id), reverse=True)
         return chosen[:limit]
 
@@ -262,7 +276,7 @@ class SearchIndex:
             slots |= self._doc_slots.get(doc_id, set())
         return slots
 
-    def _candidates(self, query: Query, sets: list[set[int]]) -> Iterable[int]:
+    def _candidates(self, query: Query, sets: list[set[int]]) -> Collection[int]:
         """The notes that every word and every set-backed filter allows."""
         sets = list(sets)
         for tag in query.tags:
@@ -278,7 +292,8 @@ class SearchIndex:
             sets.extend(self._term_slots(key) for key in name_terms)
             if not name_terms:
                 sets.append(set())
-        if not sets and (query.before or query.after):
+        if query.before or query.after:
+            # A scan of the days that have notes, a few hundred, not of the notes.
             low = query.after.toordinal() + 1 if query.after else -math.inf
             high = query.before.toordinal() - 1 if query.before else math.inf
             sets.append(set().union(*(s for day, s in self._days.items() if low <= day <= high)))
@@ -292,19 +307,18 @@ class SearchIndex:
             result = result & other
         return result
 
-    def _passes(self, slot: int, query: Query, phrases: list[list[str]]) -> bool:
-        """The checks the sets cannot make: word order, names, dates."""
+    def _passes(self, slot: int, phrases: list[str], actors: list[str]) -> bool:
+        """The checks the sets cannot make: words in order, words of one name.
+
+        ``phrases`` and ``actors`` are field texts (see :func:`_field_text`) to look for.
+        """
         entry = self._entries[slot]
-        if query.before and entry.day >= query.before.toordinal():
-            return False
-        if query.after and entry.day <= query.after.toordinal():
-            return False
         doc = self._docs.get(entry.annotation.document)
         fields = entry.fields + doc.fields if doc else entry.fields
-        if any(len(phrase) > 1 and not any(_contains(f, phrase) for f in fields) for phrase in phrases):
+        if any(not any(phrase in f for f in fields) for phrase in phrases):
             return False
         names = (entry.fields[ACTORS], doc.fields[CAST]) if doc else (entry.fields[ACTORS],)
-        return all(any(_contains(f, terms_of(name)) for f in names) for name in query.actors)
+        return all(any(name in f for f in names) for name in actors)
 
     def _scores(self, slots: Iterable[int], frequencies: dict[str, int]) -> dict[int, float]:
         """BM25F of each note for the query's terms; ``frequencies`` counts notes per term."""
@@ -380,20 +394,12 @@ def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, long
     return tables
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    """Whether ``needle`` occurs in ``haystack`` as consecutive items."""
-    if not needle:
-        return False
-    first, size = needle[0], len(needle)
-    start = 0
-    while True:
-        try:
-            start = haystack.index(first, start)
-        except ValueError:
-            return False
-        if haystack[start:start + size] == needle:
-            return True
-        start += 1
+def _field_text(terms: list[str]) -> str:
+    return f" {' '.join(t or _GAP_MARK for t in terms)} "
+
+
+def _field_terms(fields: Iterable[str]) -> set[str]:
+    return {key for text in fields for key in text.split() if key != _GAP_MARK}
 
 
 def _discard(index: dict[Any, Any], key: Any, member: Any) -> None:

@@ -323,33 +323,30 @@ class SearchIndex:
     def _scores(self, slots: Iterable[int], frequencies: dict[str, int]) -> dict[int, float]:
         """BM25F of each note for the query's terms; ``frequencies`` counts notes per term."""
         total = max(len(self._entries), 1)
-        note_norms = _norm_tables(NOTE_WEIGHTS, self._lengths, total, self._longest)
-        doc_norms = _norm_tables(DOC_WEIGHTS, self._doc_lengths, max(len(self._docs), 1), self._doc_longest)
-        postings = [
-            (math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings.get(key, {}), self._doc_postings.get(key, {}))
-            for key, n in frequencies.items()
-        ]
-        entries, docs = self._entries, self._docs
-        # Unrolled over the four note fields and two article fields: this loop is the
-        # cost of a query that matches most notes.
-        t0, t1, t2, t3 = note_norms
-        d0, d1 = doc_norms
+        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, self._lengths, total, self._longest)
+        d0, d1 = _norm_tables(DOC_WEIGHTS, self._doc_lengths, max(len(self._docs), 1), self._doc_longest)
+        terms = []
+        for key, n in frequencies.items():
+            # An article's part of the term frequency is the same for all its notes.
+            by_doc = {}
+            for doc_id, tfs in self._doc_postings.get(key, {}).items():
+                lengths = self._docs[doc_id].lengths
+                by_doc[doc_id] = tfs[0] * d0[lengths[0]] + tfs[1] * d1[lengths[1]]
+            terms.append((math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings.get(key, {}), by_doc))
+        entries = self._entries
         scores: dict[int, float] = {}
+        # Unrolled over the four note fields: this loop is the cost of a query that matches
+        # most notes.
         for slot in slots:
             entry = entries[slot]
             l0, l1, l2, l3 = entry.lengths
             doc_id = entry.annotation.document
-            doc = docs.get(doc_id)
             score = 0.0
-            for idf, notes, doc_hits in postings:
-                tf = 0.0
+            for idf, notes, by_doc in terms:
                 tfs = notes.get(slot)
+                tf = by_doc.get(doc_id, 0.0)
                 if tfs is not None:
-                    tf = tfs[0] * t0[l0] + tfs[1] * t1[l1] + tfs[2] * t2[l2] + tfs[3] * t3[l3]
-                if doc is not None:
-                    tfs = doc_hits.get(doc_id)
-                    if tfs is not None:
-                        tf += tfs[0] * d0[doc.lengths[0]] + tfs[1] * d1[doc.lengths[1]]
+                    tf += tfs[0] * t0[l0] + tfs[1] * t1[l1] + tfs[2] * t2[l2] + tfs[3] * t3[l3]
                 score += idf * tf * (K1 + 1) / (K1 + tf)
             scores[slot] = score
         return scores

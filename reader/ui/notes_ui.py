@@ -181,6 +181,7 @@ class NotesController(QObject):
         self.editor.link_clicked.connect(self._open_link)
         self.search.query_changed.connect(self._search)
         self.search.hit_activated.connect(self._open_hit)
+        self.search.dismissed.connect(lambda: self._window.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.library.document_activated.connect(lambda path: self._open(path, None, None))
         self.library.tag_activated.connect(self.search_tag)
         self.library_dock.visibilityChanged.connect(lambda shown: shown and self.refresh_library())
@@ -241,15 +242,15 @@ class NotesController(QObject):
             return
         doc_id = self._document_id
         self._store_call(_touch_and_load, article, self._actor_names(0, len(article.text)),
-                         on_done=lambda annotations: self._loaded(doc_id, annotations))
+                         on_done=lambda annotations: self._loaded(doc_id, annotations, announce=False))
 
-    def _loaded(self, doc_id: str, annotations: list[Annotation]) -> None:
+    def _loaded(self, doc_id: str, annotations: list[Annotation], announce: bool = True) -> None:
         if doc_id != self._document_id:
             return  # another article was opened meanwhile
         self._annotations = {a.id: a for a in annotations}
         self._redraw()
         orphans = sum(1 for a in annotations if a.status == "orphaned")
-        if orphans:
+        if orphans and announce:
             self._window.show_status(
                 f"{orphans} note{'s' if orphans != 1 else ''} could not be placed in this version"
                 " of the article; they are kept in the Notes panel.")

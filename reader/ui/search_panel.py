@@ -96,13 +96,17 @@ class RichTextDelegate(QStyledItemDelegate):
 
 
 class _QueryEdit(QLineEdit):
-    """A line edit that hands Up/Down to the result list, as search boxes do."""
+    """A line edit that hands Up/Down to the result list and Escape to its owner, as search boxes do."""
 
     step = Signal(int)
+    escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
             return
         super().keyPressEvent(event)
 
@@ -113,10 +117,12 @@ class SearchPanel(QWidget):
     Signals:
         query_changed(str): the trimmed query, after a pause in typing ('' when cleared).
         hit_activated(object): the search hit the user opened (Enter or click).
+        dismissed(): the user pressed Escape in the search box.
     """
 
     query_changed = Signal(str)
     hit_activated = Signal(object)
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +149,7 @@ class SearchPanel(QWidget):
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self._open_current)
         self.query.step.connect(self._step)
+        self.query.escaped.connect(self.dismissed)
         self.results.itemClicked.connect(self._open_item)
         self.results.itemActivated.connect(self._open_item)
 

@@ -271,6 +271,10 @@ def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window: Fak
 
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert ctl.search_dock.isVisible() and ctl.search.query.hasFocus()
+    qtbot.keyClick(ctl.search.query, Qt.Key.Key_Escape)
+    assert window.view.hasFocus()
+    ctl.search_action.trigger()
+    assert ctl.search.query.hasFocus()
     qtbot.keyClicks(ctl.search.query, "ministers")
     qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)
     assert "<b>ministers</b>" in ctl.search.results.item(0).data(Qt.ItemDataRole.UserRole + 1)

@@ -29,7 +29,7 @@ def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention]) ->
     referents = Referents(parsed, actors, mentions, [(q.start, q.end) for q in spans])
     quotes: list[Quote] = []
     last: tuple[str, int] | None = None
-    for span, found in zip(spans, attributions):
+    for span, found in zip(spans, attributions, strict=True):
         if not _is_quotation(parsed.text, span, found):
             continue
         if found is None:
@@ -51,7 +51,8 @@ def _is_quotation(text: str, span: QuotedSpan, found: Attribution | None) -> boo
         return False
     if len(words) > 1 and inner[-1] in ".?!" and inner[0].isupper():
         return True  # a sentence: “Neither do I.”
-    if len(words) > 1 and _capitalised(words) and not _capitalised(_WORD.findall(text[max(0, span.start - 40):span.start])[-3:]):
+    before = _WORD.findall(text[max(0, span.start - 40):span.start])[-3:]
+    if len(words) > 1 and _capitalised(words) and not _capitalised(before):
         return False  # a title, “Fox News Sunday”, unless the whole line is capitalised (a headline)
     return found.how != "continued"
 

@@ -41,7 +41,7 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _BETWEEN = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do",
                       "also", "then", "later", "previously", "once", "again", "further", "recently", "earlier",
-                      "has", "had", "been", "repeatedly", "often", "never", "simply", "just", "even", "still",
+                      "been", "repeatedly", "often", "never", "simply", "just", "even", "still",
                       "reportedly", "publicly", "privately", "bluntly", "flatly", "angrily", "quickly",
                       "can", "could", "may", "might", "should", "must", "'s", "’s", "not", "n't", "n’t"})
 """Words that may stand between a speaker and the cue: "X has also repeatedly said"."""
@@ -69,6 +69,13 @@ class _Tokens:
         self.ends = [t.end for t in parsed.tokens]
         self.tags = [t.tag for t in parsed.tokens]
         self.words = [text[t.start:t.end].lower() for t in parsed.tokens]
+        self.quoted = [False] * len(self.starts)
+
+    def mark_quoted(self, quotes: Sequence[QuotedSpan]) -> None:
+        """Remember which tokens lie inside a quotation: they are never cues or speakers."""
+        for q in quotes:
+            for k in range(self.at(q.start), self.at(q.end)):
+                self.quoted[k] = True
 
     def at(self, pos: int) -> int:
         """Index of the first token that starts at or after ``pos``."""
@@ -93,6 +100,7 @@ class Attributor:
     def attribute(self, quotes: Sequence[QuotedSpan]) -> list[Attribution | None]:
         """One attribution (or None) per quotation, in order."""
         t = self.tok
+        t.mark_quoted(quotes)
         out: list[Attribution | None] = []
         last: Attribution | None = None
         last_para = -10
@@ -104,13 +112,16 @@ class Attributor:
             next_start = quotes[k + 1].start if k + 1 < len(quotes) else len(t.text)
             right = (t.at(q.end), t.at(min(next_start, p_end)))
             left = (t.at(prev_end), t.at(q.start))
+            sentence = (t.at(self.paras[para][0]), left[1])
             found = (self._turn(q) or self._intro(q, para, left) or self._after(q, *right)
-                     or self._before(*left) or self._headline(*left))
+                     or self._before(*sentence) or self._headline(*left))
             if found is None and same_para and out[k - 1] is not None:
                 if self._only_attribution(left, out[k - 1]):
                     found = replace(out[k - 1], how="continued")  # “…,” he said. “…”
                 elif not any(t.words[i] in _FINAL and t.tags[i] == "." for i in range(*left)):
                     found = out[k - 1]  # the same sentence: 'called him a “liar” and a “fraud”'
+            if found is None and not same_para and left[0] < left[1]:
+                found = self._previous_sentence(*left)  # "…, Schiff said. “The other factor …”"
             opens_para = left[0] == left[1] and not same_para
             if found is None and opens_para and para > 0:
                 before_start, before_end = self.paras[para - 1]
@@ -151,7 +162,8 @@ class Attributor:
         """'“…,” X said', '“…,” said X', '“…” ― X': the speaker right after the quotation."""
         t = self.tok
         hi = min(hi, lo + _WINDOW)
-        i, dash = lo, False
+        gap = t.text[q.end:t.starts[lo]] if lo < len(t.starts) else ""
+        i, dash = lo, any(c in gap for c in "—–―")  # a dash glued to the mark: "”― Pamela Padilla"
         while i < hi and (t.words[i] == "," or t.words[i] in _DASHES):
             dash = dash or t.words[i] in _DASHES
             i += 1
@@ -163,7 +175,7 @@ class Attributor:
                 return None
             if not all(t.text[t.starts[k]].isupper() for k in range(*np) if t.text[t.starts[k]].isalpha()):
                 return None
-            return Attribution(*t.span(*np), t.text[t.starts[i - 1]:t.ends[i - 1]], "after")
+            return Attribution(*t.span(*np), gap.strip() or t.text[t.starts[i - 1]:t.ends[i - 1]], "after")
         inner = t.text[q.start:q.end].rstrip("\"'”’»›` ")
         if i == lo and not inner.endswith(tuple(",?!…—–-.")):
             return None  # '“unhinged” a Donald Trump tweet': the sentence goes on, no attribution here
@@ -196,6 +208,14 @@ class Attributor:
         lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi - 1)
         return self._last_cue(lo, hi, "continued")
 
+    def _previous_sentence(self, lo: int, hi: int) -> Attribution | None:
+        """The speaker of the sentence just before a quotation that opens a sentence of its own."""
+        start, end = self._last_sentence(lo, hi)
+        if start != end or start == lo:
+            return None
+        prev_lo, prev_hi = self._last_sentence(max(lo, start - _WINDOW), start - 1)
+        return self._last_cue(prev_lo, prev_hi, "continued")
+
     def _headline(self, lo: int, hi: int) -> Attribution | None:
         """'Politifact: Trump Is Right, ‘…’': a name and a colon open the sentence."""
         t = self.tok
@@ -209,6 +229,8 @@ class Attributor:
         t = self.tok
         embedded: Attribution | None = None
         for c in range(hi - 1, lo - 1, -1):
+            if t.quoted[c]:
+                continue
             n = self._cue_at(c, hi)
             if not n or n == 1 and not t.tags[c].startswith("VB"):
                 continue
@@ -232,12 +254,16 @@ class Attributor:
                     embedded = embedded or Attribution(*t.span(*np), cue, how)
                     continue
                 if np is None and b - 1 > lo and t.words[b - 1] == ",":
-                    np = self._apposed_name(b - 1, lo)  # "Norway’s minister, Lars Holmgren, warned"
-                if np is None:
-                    if b == lo:
-                        np = self._np_right(self._skip_time(c + n, hi), hi)  # "Said Trump: “…”"
-                    else:
-                        np = self._subject_np(lo, c)  # "…, saying", "and vowed to": the sentence's subject
+                    subject = self._subject_np(lo, c)  # "Jean-Marc Ayrault, the foreign minister, said"
+                    if subject is None or not self._has_name(*subject):
+                        subject = self._apposed_name(b - 1, lo) or subject  # "Norway’s minister, Lars Holmgren,"
+                    np = subject
+                elif np is not None and t.tags[c] == "VBG" and np[0] > lo:
+                    np = self._subject_np(lo, np[0]) or np  # "Trump unleashed tweets saying …"
+                if np is None and b == lo:
+                    np = self._np_right(self._skip_time(c + n, hi), hi)  # "Said Trump: “…”"
+                elif np is None:
+                    np = self._subject_np(lo, c)  # "…, saying", "and vowed to": the sentence's subject
             if np is None:
                 continue
             if np[1] - np[0] == 1 and t.tags[np[0]] == "PRP" and np[0] > lo:
@@ -245,6 +271,10 @@ class Attributor:
                 outer = self._last_cue(lo, np[0], how)
                 if outer is not None:
                     return outer
+                if t.words[np[0] - 1] in ("what", "which"):  # "tweets in which he called": the subject
+                    subject = self._subject_np(lo, np[0] - 1)
+                    if subject is not None:
+                        return Attribution(*t.span(*subject), cue, how)
             return Attribution(*t.span(*np), cue, how)
         return embedded
 
@@ -262,7 +292,7 @@ class Attributor:
         t = self.tok
         i = lo
         while i < hi:
-            np = self._np_right(i, hi)
+            np = None if t.quoted[i] or i > lo and t.tags[i - 1] in ("IN", "TO") else self._np_right(i, hi)
             if np is None:
                 i += 1
                 continue
@@ -354,7 +384,7 @@ class Attributor:
         np = self._np_left(comma, lo)
         if np is None or np[0] <= lo or self.tok.words[np[0] - 1] != ",":
             return None
-        return np if any(self.tok.tags[k] in ("NNP", "NNPS") for k in range(*np)) else None
+        return np if self._has_name(*np) else None
 
     def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
         """A name that opens its clause just before an apposition."""
@@ -367,11 +397,13 @@ class Attributor:
             return i, comma
         return None
 
+    def _has_name(self, i: int, j: int) -> bool:
+        return any(self.tok.tags[k] in ("NNP", "NNPS") for k in range(i, j))
+
     def _names_someone(self, i: int, j: int) -> bool:
         """A subject worth naming as a speaker: a name or a personal pronoun, not 'the health issue'."""
         t = self.tok
-        return any(t.tags[k] in ("NNP", "NNPS") for k in range(i, j)) or (
-            j - i == 1 and t.words[i] in _SUBJECT_PRONOUNS)
+        return self._has_name(i, j) or j - i == 1 and t.words[i] in _SUBJECT_PRONOUNS
 
     # -- small helpers ---------------------------------------------------------------------
 
@@ -392,9 +424,9 @@ class Attributor:
         t = self.tok
         if j < hi and t.words[j] in ("of", "in", "at", "for", "from", "with"):
             np = self._np_right(j + 1, hi)
-            if np is not None and self._skip_between(np[1], hi) < hi:
-                if self._cue_at(self._skip_between(np[1], hi), hi):
-                    return np[1]
+            k = self._skip_between(np[1], hi) if np is not None else hi
+            if k < hi and self._cue_at(k, hi):
+                return k
         if j >= hi or t.words[j] != ",":
             return j
         for k in range(j + 1, min(hi, j + 25)):

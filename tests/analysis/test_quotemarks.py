@@ -87,7 +87,7 @@ def test_spans_are_ordered_disjoint_and_start_with_a_mark(text: str) -> None:
     for q in spans:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start] in "'\"“”‘’«»„‹›`"
-    for a, b in zip(spans, spans[1:]):
+    for a, b in zip(spans, spans[1:], strict=False):
         assert a.end <= b.start
 
 

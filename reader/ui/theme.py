@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 KINDS: tuple[str, ...] = ("person", "organization", "place", "quote")
 """Kinds of automatic highlight, in legend order."""
@@ -90,7 +91,7 @@ DARK = Theme(
         "person": KindStyle(tint="#4a3322", line="#f0a060"),
         "organization": KindStyle(tint="#26364d", line="#7fa9e6"),
         "place": KindStyle(tint="#263f2b", line="#74c487"),
-        "quote": KindStyle(tint="#3a2c42", line="#c394db", ink="#e3cdef"),
+        "quote": KindStyle(tint="#3a2c42", line="#b57ad9", ink="#e6d2f2"),
     },
     user={"yellow": "#8a7414", "green": "#2f7a3a", "blue": "#245f9c", "pink": "#9c3563", "purple": "#6644a6"},
 )
@@ -104,7 +105,8 @@ def system_prefers_dark() -> bool:
     scheme = hints.colorScheme()
     if scheme != Qt.ColorScheme.Unknown:
         return scheme == Qt.ColorScheme.Dark
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    # The style's own palette: the application palette is the one Reader itself sets.
+    return QApplication.style().standardPalette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def resolve(choice: str) -> Theme:

@@ -263,3 +263,26 @@ def test_text_is_exactly_the_article(qtbot):
     assert char_format(view, em.start).fontItalic()
     strong = next(s for s in article.styles if s.kind == "strong")
     assert char_format(view, strong.start).fontWeight() >= 700
+
+
+def test_tooltips_name_the_actor_and_the_speaker(qtbot, make_window, article_file):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = make_window()
+    article = open_and_wait(qtbot, window, article_file)
+    view = window.view
+
+    def tooltip_at(pos: int) -> str:
+        view.scroll_to(pos)
+        point = point_at(view, pos)
+        QApplication.sendEvent(view.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point,
+                                                           view.viewport().mapToGlobal(point)))
+        return QToolTip.text()
+
+    london = tooltip_at(article.text.index("London") + 2)
+    assert "<b>London</b>" in london and "place" in london and "2 mentions" in london
+    inside = tooltip_at(article.text.index("“Come to London") + 2)
+    assert "Quote" in inside and "Babbage" in inside
+    tooltip_at(article.text.index("was not shy") + 2)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # plain text hides the tip

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 
 from notes.records import Annotation
 
-from .conftest import open_and_wait
+from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui
 

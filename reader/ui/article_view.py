@@ -41,6 +41,7 @@ MIN_SIDE = 12
 BATCH_SECONDS = 0.012
 HEADING_SIZE = {1: 2, 2: 1}  # FontSizeAdjustment: 2 = 1.5x, 1 = 1.2x; deeper levels stay body size
 SPACER_PERCENT = 55
+LIST_SPACER_PERCENT = 12
 BAR_WIDTH = 3
 
 FormatKey = tuple[str, int, markup.StyleKey, str | None, bool]
@@ -216,17 +217,11 @@ class ArticleView(QTextBrowser):
         return None
 
     def quote_at(self, pos: int) -> Quote | None:
+        """The quote around ``pos`` (quotes do not overlap, so the last one starting before)."""
         i = bisect_right(self._quote_starts, pos) - 1
-        while i >= 0:
-            if pos < self._quotes[i].end:
-                return self._quotes[i]
-            i -= 1
-            if i >= 0 and self._quotes[i].end <= self._quote_starts[0]:
-                break
+        if i >= 0 and pos < self._quotes[i].end:
+            return self._quotes[i]
         return None
-
-    def mention_count(self, actor_id: str) -> int:
-        return self._counts[actor_id]
 
     def focus_actor(self, actor_id: str) -> Mention | None:
         """Emphasise every mention of an actor and scroll to the next one (cycling)."""
@@ -376,26 +371,30 @@ class ArticleView(QTextBrowser):
 
     def _insert_body(self, cursor: QTextCursor, article: Article, runs: list[Run]) -> None:
         """Insert the text run by run: a newline between blocks starts a spacer block."""
-        text = article.text
-        spacer = QTextBlockFormat()
+        text, blocks = article.text, article.blocks
+        spacer, tight = QTextBlockFormat(), QTextBlockFormat()
         spacer.setLineHeight(SPACER_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        current = -2
+        tight.setLineHeight(LIST_SPACER_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        current, previous = -2, -1
         for run in runs:
             chunk = text[run.start:run.end]
             if run.block != current:
                 current = run.block
                 if run.block >= 0:
-                    self._start_block(cursor, article.blocks[run.block])
+                    previous = run.block
+                    self._start_block(cursor, blocks[run.block])
             fmt = self._format(self._key(run, automatic=False))
-            if run.block < 0:
-                lines = chunk.split("\n")
-                for i, line in enumerate(lines):
-                    if i:
-                        cursor.insertBlock(spacer, fmt)
-                    if line:
-                        cursor.insertText(line.replace("\u2029", "\u2028").replace("\r", " "), fmt)
-            else:
+            if run.block >= 0:
                 cursor.insertText(_inline(chunk), fmt)
+                continue
+            # Between two items of a list the gap is narrower than between paragraphs.
+            between_items = (0 <= previous < len(blocks) - 1 and blocks[previous].kind == "list_item"
+                             and blocks[previous + 1].kind == "list_item")
+            for i, line in enumerate(chunk.split("\n")):
+                if i:
+                    cursor.insertBlock(tight if between_items else spacer, fmt)
+                if line:
+                    cursor.insertText(_inline(line), fmt)
 
     def _start_block(self, cursor: QTextCursor, block: Block) -> None:
         fmt = QTextBlockFormat()

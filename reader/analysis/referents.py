@@ -22,6 +22,9 @@ _PERSONAL = frozenset({"he", "she", "i", "him", "her"})
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then", "new", "top", "senior", "vice"})
+"""Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
 _WORD = re.compile(r"[\w’'-]+")
 _WINDOW = 3000
 """Characters searched back for the person a pronoun or description refers to."""
@@ -116,10 +119,15 @@ class Referents:
         return people[-1].actor if people else None
 
     def _opens_sentence(self, m: Mention) -> bool:
-        """The mention is its sentence's subject: only capitalised words (titles) come before it."""
+        """The mention is its sentence's subject: only titles and capitalised words come before it."""
         k = bisect.bisect_right(self._sentence_starts, m.start) - 1
-        lead = self.text[self._sentence_starts[k]:m.start] if k >= 0 else self.text[:m.start]
-        return all(w[:1].isupper() for w in lead.split()) and not self.text.startswith(("’s", "'s"), m.end)
+        start = max(self._sentence_starts[k] if k >= 0 else 0, m.start - 200)
+        # The engine's sentences may run over a paragraph break or a closed quotation: cut there too.
+        breaks = list(_SENTENCE_END.finditer(self.text, start, m.start))
+        lead = self.text[breaks[-1].end() if breaks else start:m.start]
+        titles = person_nouns()
+        return (all(w[:1].isupper() or w.lower() in titles or w.lower() in _TITLE_WORDS for w in _WORD.findall(lead))
+                and not self.text.startswith(("’s", "'s"), m.end))
 
     def _between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, start)

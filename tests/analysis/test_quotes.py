@@ -212,3 +212,12 @@ def test_long_article_stays_fast() -> None:
     assert time.perf_counter() - started < 20
     assert len(quotes) == 15000  # two attributed quotes and the stray one per block
     assert all(q.speaker == "a1" for q in quotes[:2])
+
+
+def test_a_new_subject_takes_over_from_the_last_speaker() -> None:
+    text = ("“There will be no early vote,” Scholz told reporters.\n\n"
+            "Opposition leader Friedrich Merz disagreed. “This government has lost its mandate,” he said.")
+    first, second = run(text, people={"Olaf Scholz": ["Scholz"], "Friedrich Merz": ["Friedrich Merz"]},
+                        tags={"disagreed": "VBD", "lost": "VBN"})[0]
+    assert (first.speaker, second.speaker) == ("a1", "a2")
+    assert said(text, second)[1] == "he"

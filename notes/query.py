@@ -1,7 +1,7 @@
 """The notes search language: words, "quoted phrases" and field filters.
 
-``treaty "quiet diplomacy" tag:nato actor:"Jens Stoltenberg" color:yellow in:"NATO summit"
-before:2024-01-01 after:2023-06-30`` — every part must hold (AND). Parsing never fails: the
+``treaty "quiet diplomacy" negotiat* tag:nato actor:"Jens Stoltenberg" color:yellow
+in:"NATO summit" before:2024-01-01 after:2023-06-30`` — every part must hold (AND). Parsing never fails: the
 search box parses half-typed queries on every key press, so an unclosed quote runs to the
 end, an empty filter (``tag:``) is ignored, and a malformed date is reported in
 ``Query.errors`` for the caller to show instead of raising.
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from notes.textfold import words
 
 _OPEN = "\"“„"
 _CLOSE = "\"”“"
@@ -32,6 +34,7 @@ class Query:
     Attributes:
         terms: words and phrases as typed; a term of several words (quoted, or joined by
             punctuation such as "state-of-the-art") must match as consecutive words.
+        prefixes: words typed in part, ``negotiat*``: any word that begins so matches.
         tags: every tag must be on the note (a parent tag ``eu`` also matches ``eu/trade``).
         actors: every name must be among the note's or its article's actors.
         colors: the note has one of these colours.
@@ -42,6 +45,7 @@ class Query:
     """
 
     terms: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     colors: tuple[str, ...] = ()
@@ -57,13 +61,17 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Split a query into its terms and filters (see the module docstring)."""
-    found: dict[str, list[str]] = {"terms": [], "tags": [], "actors": [], "colors": [], "titles": []}
+    found: dict[str, list[str]] = {"terms": [], "prefixes": [], "tags": [], "actors": [], "colors": [], "titles": []}
     days: dict[str, date] = {}
     errors: list[str] = []
     for item in _ITEM.finditer(text):
         key = (item.group("key") or "").lower()
         if not key:
-            found["terms"].append(item.group("phrase") if item.group("bare") is None else item.group("bare"))
+            bare = item.group("bare")
+            if bare is not None and _is_prefix(bare):
+                found["prefixes"].append(bare.rstrip("*"))
+            else:
+                found["terms"].append(item.group("phrase") if bare is None else bare)
             continue
         value = (item.group("quoted") if item.group("quoted") is not None else item.group("value")).strip()
         if key in _KEYS:
@@ -83,6 +91,7 @@ def parse_query(text: str) -> Query:
             found["terms"].append(item.group())
     return Query(
         terms=tuple(t for t in found["terms"] if t.strip()),
+        prefixes=tuple(found["prefixes"]),
         tags=tuple(found["tags"]),
         actors=tuple(found["actors"]),
         colors=tuple(found["colors"]),
@@ -91,6 +100,13 @@ def parse_query(text: str) -> Query:
         after=days.get("after"),
         errors=tuple(errors),
     )
+
+
+def _is_prefix(bare: str) -> bool:
+    """``negotiat*``: one word, then the star (``U.S.*`` is a phrase; its star is dropped)."""
+    start = bare.rstrip("*")
+    found = [m.group() for m in words(start)]
+    return start != bare and found == [start]
 
 
 def _parse_day(value: str) -> date | None:

@@ -14,6 +14,7 @@ Not thread-safe: call it from one thread, or guard it with a lock.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -24,7 +25,7 @@ from typing import Any
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.textfold import fold, term, words
+from notes.textfold import fold, forms, term, words
 
 # Fields of a note, then of its article; the order of the tf tuples in the postings.
 NOTE, EXACT, TAGS, ACTORS = range(4)
@@ -35,6 +36,10 @@ DOC_WEIGHTS = (1.0, 0.5)
 """Weights of the article's title and of its actors (shared by all its notes)."""
 K1 = 1.2
 B = 0.75
+
+PREFIX_TERMS = 10
+"""A word typed in part (``negotiat*``) stands for at most this many of the commonest
+terms that begin so: enough for search as you type, few enough to stay fast."""
 
 SNIPPET_WORDS = 30
 """Longest snippet, in words; longer texts are cut around the matches with "…"."""
@@ -134,6 +139,11 @@ class SearchIndex:
         self._longest = [0] * len(NOTE_WEIGHTS)
         self._doc_longest = [0] * len(DOC_WEIGHTS)
         self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # Folded words as written -> their term, for prefixes. Words are never taken out
+        # (a word no note holds any more just finds nothing); the sorted list is rebuilt
+        # on the first prefix query after new words came in.
+        self._vocabulary: dict[str, str] = {}
+        self._sorted_words: list[str] = []
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -154,10 +164,10 @@ class SearchIndex:
         slot = self._next_slot
         self._next_slot += 1
         fields = (
-            terms_of(plain_text(annotation.note)),
-            terms_of(annotation.selector.exact),
-            terms_of(*annotation.tags),
-            terms_of(*_note_actors(annotation)),
+            self._terms_of(plain_text(annotation.note)),
+            self._terms_of(annotation.selector.exact),
+            self._terms_of(*annotation.tags),
+            self._terms_of(*_note_actors(annotation)),
         )
         entry = _Entry(
             annotation=annotation,
@@ -207,7 +217,7 @@ class SearchIndex:
                 _discard(self._doc_postings, key, doc.id)
             for i, length in enumerate(old.lengths):
                 self._doc_lengths[i] -= length
-        fields = (terms_of(doc.title), terms_of(*doc.actors))
+        fields = (self._terms_of(doc.title), self._terms_of(*doc.actors))
         lengths = tuple(len(f) - f.count(_GAP) for f in fields)
         entry = _DocEntry(doc, tuple(_field_text(f) for f in fields), lengths, fold(_title_of(doc)))
         self._docs[doc.id] = entry
@@ -216,6 +226,21 @@ class SearchIndex:
         for i, length in enumerate(entry.lengths):
             self._doc_lengths[i] += length
             self._doc_longest[i] = max(self._doc_longest[i], length)
+
+    def _terms_of(self, *texts: str) -> list[str]:
+        """:func:`terms_of`, noting new words for prefix searches."""
+        result: list[str] = []
+        vocabulary = self._vocabulary
+        for text in texts:
+            if result:
+                result.append(_GAP)
+            for match in words(text):
+                folded, key = forms(match.group())
+                result.append(key)
+                if folded not in vocabulary:
+                    vocabulary[folded] = key
+                    self._sorted_words.clear()
+        return result
 
     # -- searching ----------------------------------------------------------------------
 
@@ -233,7 +258,13 @@ class SearchIndex:
         phrases = [t for t in (terms_of(text) for text in parsed.terms) if t]
         keys = {key for phrase in phrases for key in phrase if key}
         term_slots = {key: self._term_slots(key) for key in keys}
-        candidates = self._candidates(parsed, list(term_slots.values()))
+        sets = list(term_slots.values())
+        for prefix in parsed.prefixes:
+            expansion = {key: term_slots.get(key) or self._term_slots(key) for key in self._expand(prefix)}
+            sets.append(set().union(*expansion.values()))
+            term_slots.update(expansion)
+            keys.update(expansion)
+        candidates = self._candidates(parsed, sets)
         if keys:
             rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
         else:
@@ -268,6 +299,18 @@ class SearchIndex:
                     chosen.append(slot)
         chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].annotation.id), reverse=True)
         return chosen[:limit]
+
+    def _expand(self, prefix: str) -> list[str]:
+        """The commonest terms of words that begin with ``prefix`` (see PREFIX_TERMS)."""
+        if not self._sorted_words:
+            self._sorted_words = sorted(self._vocabulary)
+        start = fold(prefix)
+        keys = set()
+        for word in self._sorted_words[bisect.bisect_left(self._sorted_words, start):]:
+            if not word.startswith(start):
+                break
+            keys.add(self._vocabulary[word])
+        return heapq.nlargest(PREFIX_TERMS, keys, key=lambda key: (len(self._postings.get(key, ())), key))
 
     def _term_slots(self, key: str) -> set[int]:
         """Notes with the term in a field of their own or of their article."""
@@ -344,9 +387,11 @@ class SearchIndex:
             score = 0.0
             for idf, notes, by_doc in terms:
                 tfs = notes.get(slot)
-                tf = by_doc.get(doc_id, 0.0)
+                tf = by_doc.get(doc_id, 0.0) if by_doc else 0.0
                 if tfs is not None:
                     tf += tfs[0] * t0[l0] + tfs[1] * t1[l1] + tfs[2] * t2[l2] + tfs[3] * t3[l3]
+                elif not tf:
+                    continue
                 score += idf * tf * (K1 + 1) / (K1 + tf)
             scores[slot] = score
         return scores
@@ -420,12 +465,14 @@ def _note_actors(annotation: Annotation) -> list[str]:
 
 
 def _tag_key(tag: str) -> str:
-    return fold(tag).strip().lstrip("#").strip("/")
+    """How a tag is compared: folded, without "#", spaces or empty levels ("EU / Trade" is "eu/trade")."""
+    return "/".join(part.strip() for part in fold(tag).strip().lstrip("#").split("/") if part.strip())
 
 
 def _tag_keys(tag: str) -> Iterator[str]:
     """A tag and its parents: ``eu/trade`` is found by ``tag:eu/trade`` and by ``tag:eu``."""
-    parts = _tag_key(tag).split("/")
+    key = _tag_key(tag)
+    parts = key.split("/") if key else []
     for i in range(1, len(parts) + 1):
         yield "/".join(parts[:i])
 

@@ -39,9 +39,15 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def forms(raw_word: str) -> tuple[str, str]:
+    """One word as written, folded, and its index term (the folded word's stem)."""
+    folded = fold(raw_word)
+    return folded, stem(folded)
+
+
 def term(raw_word: str) -> str:
     """The index term of one word as written: folded, then stemmed."""
-    return stem(fold(raw_word))
+    return forms(raw_word)[1]
 
 
 def words(text: str) -> Iterator[re.Match[str]]:

@@ -43,6 +43,12 @@ def test_half_typed_queries_are_tolerated() -> None:
     assert parse_query('""') == Query()
 
 
+def test_a_trailing_star_makes_a_prefix() -> None:
+    query = parse_query('negotiat* Zoë* treaty U.S.* "quoted*" *')
+    assert query.prefixes == ("negotiat", "Zoë")
+    assert query.terms == ("treaty", "U.S.*", "quoted*", "*")  # a star elsewhere is not a word
+
+
 def test_unknown_keys_are_ordinary_text() -> None:
     assert parse_query("https://example.org 10:30 note:this").terms == ("https://example.org", "10:30", "note:this")
 

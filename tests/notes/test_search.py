@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import SNIPPET_WORDS, Hit, SearchIndex
+from notes.search import PREFIX_TERMS, SNIPPET_WORDS, Hit, SearchIndex
 
 NATO = DocumentRecord(id="/news/nato.txt", path="/news/nato.txt", content_id="1", title="NATO summit in Vilnius",
                       date="2023-07-11", actors=["Jens Stoltenberg", "Zoë Müller"])
@@ -96,13 +96,44 @@ def test_markdown_marks_do_not_split_phrases(note: Make) -> None:
     assert index.search("example") == []  # link targets are not words of the note
 
 
+def test_prefixes_match_words_that_begin_so(note: Make) -> None:
+    a = note(note="Negotiations resumed", doc=FARM)
+    b = note(note="The treatment worked", doc=FARM)
+    c = note(note="A treaty, then a retreat", doc=FARM)
+    d = note(note="Zoë arrived", doc=FARM)
+    index = index_of(a, b, c, d)
+    assert ids(index.search("negotiat*")) == [a.id]
+    assert set(ids(index.search("TREAT*"))) == {b.id, c.id}
+    assert ids(index.search("zoe*")) == [d.id]
+    assert ids(index.search("treat* retreat")) == [c.id]
+    assert index.search("unknownprefix*") == []
+    hit, = index.search("retre*")
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["retreat"]
+
+
+def test_a_prefix_stands_for_its_commonest_words(note: Make) -> None:
+    words = [f"pre{chr(ord('a') + i)}x" for i in range(PREFIX_TERMS + 3)]
+    notes = [note(note=word, doc=FARM) for i, word in enumerate(words) for _ in range(i + 1)]
+    found = {hit.annotation.note for hit in index_of(*notes).search("pre*", limit=None)}
+    assert found == set(words[3:])  # the three rarest words are left out
+
+
+def test_a_new_word_is_found_by_prefix_after_a_prefix_search(note: Make) -> None:
+    index = index_of(note(note="glacier", doc=FARM))
+    assert len(index.search("gla*")) == 1
+    index.put(note(note="gladiator", doc=FARM))
+    assert len(index.search("gla*")) == 2
+
+
 # -- filters ----------------------------------------------------------------------------
 
 def test_tag_filter(note: Make) -> None:
     a = note(tags=["EU/Trade"])
     b = note(tags=["eu"])
-    c = note(tags=["#Économie"])
+    c = note(tags=["#Économie", " ", "/"])
     index = index_of(a, b, c)
+    assert "" not in index._tags
+    assert ids(index.search('tag:"eu / TRADE"')) == [a.id]
     assert ids(index.search("tag:eu/trade")) == [a.id]
     assert set(ids(index.search("tag:EU"))) == {a.id, b.id}  # a parent tag finds its children
     assert ids(index.search("tag:#economie")) == [c.id]

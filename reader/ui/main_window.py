@@ -210,11 +210,13 @@ class MainWindow(QMainWindow):
             highlights.addAction(action)
             self.addAction(action)
         view.addSeparator()
-        for dock, keys_ in ((self.actors_dock, "Ctrl+Shift+A"), (self.quotes_dock, "Ctrl+Shift+Q")):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(keys_))
-            view.addAction(toggle)
-        self._action("Filter &Actors", "Ctrl+Shift+E", self._focus_actor_filter, view)
+        self._action("&Actors Panel", "Ctrl+Shift+A", lambda: self._toggle_panel(self.actors_dock, self.actors.tree),
+                     view)
+        self._action("&Quotes Panel", "Ctrl+Shift+Q", lambda: self._toggle_panel(self.quotes_dock, self.quotes.list),
+                     view)
+        self._action("Filter &Actors", "Ctrl+Shift+E", lambda: self._toggle_panel(self.actors_dock, self.actors.filter),
+                     view)
+        self._action("&Back to the Text", "Esc", self._back_to_text, view)
         self._action("&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen, view)
 
         self._action("&Keyboard Shortcuts", QKeySequence.StandardKey.HelpContents, self._show_shortcuts, help_)
@@ -304,11 +306,22 @@ class MainWindow(QMainWindow):
         self.view.set_kind_visible(kind, visible)
         self.settings.set_hidden_kinds(self.view.hidden_kinds)
 
-    def _focus_actor_filter(self) -> None:
-        self.actors_dock.show()
-        self.actors_dock.raise_()
-        self.actors.filter.setFocus()
-        self.actors.filter.selectAll()
+    def _toggle_panel(self, dock: QDockWidget, focus: QWidget) -> None:
+        """Show a panel and put the keyboard in it; pressed again from there, hide it."""
+        there = QApplication.focusWidget()
+        if dock.isVisible() and there is not None and (there is focus or focus.isAncestorOf(there)):
+            dock.hide()
+            self.view.setFocus()
+            return
+        dock.show()
+        dock.raise_()
+        focus.setFocus()
+        if focus is self.actors.filter:
+            self.actors.filter.selectAll()
+
+    def _back_to_text(self) -> None:
+        self.view.clear_focus()
+        self.view.setFocus()
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

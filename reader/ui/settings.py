@@ -73,7 +73,10 @@ class Settings:
         self._q.setValue("files/recent", files[:MAX_RECENT])
 
     def remove_recent(self, path: str) -> None:
+        """Forget a file that can no longer be opened."""
         self._q.setValue("files/recent", [p for p in self.recent_files() if p != path])
+        if self.last_file() == path:
+            self._q.remove("files/last")
 
     def last_file(self) -> str | None:
         value = self._q.value("files/last")

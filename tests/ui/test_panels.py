@@ -124,3 +124,37 @@ def test_corrections_without_a_store_say_so(qtbot, make_window, article_file):
     box = window.findChild(QMessageBox)
     assert box is not None and "note store" in box.text()
     box.close()
+
+
+def test_panels_work_from_the_keyboard(qtbot, make_window, article_file):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    article = open_and_wait(qtbot, window, article_file)
+    view = window.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.actors.filter
+    qtbot.keyClicks(window.actors.filter, "roy")
+    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    tree = window.actors.tree
+    assert QApplication.focusWidget() is tree
+    tree.setCurrentItem(item_of(window.actors, "Royal Society"))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    royal = article.text.index("Royal Society")
+    assert view.positions.to_py(view.textCursor().position()) == royal and visible(view, royal)
+
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    listing = window.quotes.list
+    assert QApplication.focusWidget() is listing and window.quotes_dock.isVisible()
+    listing.setCurrentRow(1)
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    second = sorted(q.start for q in window.analysis.quotes)[1]
+    assert view.positions.to_py(view.textCursor().position()) == second
+    qtbot.keyClick(listing, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view and not [
+        s for s in view.extraSelections() if s.format.background().color() == QColor(themes.LIGHT.emphasis)]
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.quotes_dock.isVisible()  # pressed again from inside, the panel closes

@@ -286,3 +286,16 @@ def test_tooltips_name_the_actor_and_the_speaker(qtbot, make_window, article_fil
     assert "Quote" in inside and "Babbage" in inside
     tooltip_at(article.text.index("was not shy") + 2)
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # plain text hides the tip
+
+
+def test_without_a_file_the_last_article_else_the_sample_opens(data_dir, article_file):
+    from reader.bundled import sample_article
+    from reader.ui.app import _last_or_sample
+
+    settings = Settings(paths.settings_path(data_dir))
+    assert _last_or_sample(settings).source == str(sample_article().resolve())
+    settings.set_position(str(article_file), 120)
+    assert _last_or_sample(settings).source == str(article_file)
+    article_file.unlink()  # gone since: back to the sample, and forgotten
+    assert _last_or_sample(settings).source == str(sample_article().resolve())
+    assert settings.last_file() is None

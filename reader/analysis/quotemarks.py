@@ -75,6 +75,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             family, q_start, q_end = carried
             carried = None
             first = next((m for m in marks if m.family == family), None)
+            if first is not None and _straight(text, first.start) != _straight(text, q_start):
+                first = None  # "Kevin was snoring. ¶ “Here he is”: another hand, not a continuation
             reopens = first is not None and first.opens and first.start == p_start
             if reopens and not _TURN.match(text, first.end):
                 marks = marks[1:] if marks[0] is first else [m for m in marks if m is not first]
@@ -91,6 +93,10 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     if carried is not None:
         found.append(QuotedSpan(carried[1], carried[2], False))
     return [q for q in found if text[q.start:q.end].strip(" \"'“”„‘’«»‹›`")]
+
+
+def _straight(text: str, pos: int) -> bool:
+    return text[pos] in "\"'"
 
 
 def _scan(text: str, marks: list[_Mark], p_end: int,
@@ -138,12 +144,15 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 continue  # '90s, 'n', 'em
             if before == "n" and text[m.start() - 2: m.start() - 1] in ("'", "’"):
                 continue  # the second mark of 'n'
-        if (before is None or before.isspace()) and (after is None or after.isspace()):
+        if (before is None or before.isspace()) and (after is None or after.isspace()) and not (
+                before is not None and text[m.start() - 2: m.start() - 1] in ("'", "’")):
             continue  # a mark standing alone between spaces
         can_open = after is not None and not after.isspace() and after not in _NOT_AFTER_OPENING and (
             before is None or before.isspace() or before in _OPEN_BEFORE)
         can_close = before is not None and not before.isspace() and (
             after is None or after.isspace() or after in _CLOSE_AFTER)
+        if before is not None and before.isspace() and text[m.start() - 2: m.start() - 1] in ("'", "’"):
+            can_close, can_open = True, False  # "the term 'outreach,' " he said: a space between two closing marks
         if can_open != can_close:
             opens = can_open
         elif glyph in _GLYPH_OPENS:

@@ -18,6 +18,8 @@ from reader.analysis.speakers import Attribution, Attributor
 
 SHORT_WORDS = 3
 """A quoted span of at most this many words needs a speech cue to count as a quotation."""
+_MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "at", "by", "with",
+                          "from", "as", "vs", "nor", "into", "up"})
 
 _WORD = re.compile(r"\w[\w’'.-]*")
 _MARKS = " \"'“”„‘’«»‹›`"
@@ -49,13 +51,14 @@ def _is_quotation(text: str, span: QuotedSpan, found: Attribution | None) -> boo
         return True
     if found is None:
         return False
+    if len(words) > 1 and _title_case(words):
+        before = _WORD.findall(text[max(0, span.start - 40):span.start])[-3:]
+        if not (before and _title_case(before)):
+            return False  # “Fox News Sunday”, unless the line around it is a headline too
     if len(words) > 1 and inner[-1] in ".?!" and inner[0].isupper():
         return True  # a sentence: “Neither do I.”
-    before = _WORD.findall(text[max(0, span.start - 40):span.start])[-3:]
-    if len(words) > 1 and _capitalised(words) and not _capitalised(before):
-        return False  # a title, “Fox News Sunday”, unless the whole line is capitalised (a headline)
     return found.how != "continued"
 
 
-def _capitalised(words: list[str]) -> bool:
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+def _title_case(words: list[str]) -> bool:
+    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)

@@ -99,3 +99,13 @@ def test_long_article_with_stray_marks_stays_linear() -> None:
     assert time.perf_counter() - started < 20
     assert len(spans) == 80_000
     assert max(q.end - q.start for q in spans) < len(paragraph)
+
+
+def test_a_paragraph_in_another_style_does_not_continue_an_open_quote() -> None:
+    text = "\"Kevin was snoring.\n\n“Here he is, babe,” she said.\n\n“That is all.”"
+    assert quoted(text) == ["\"Kevin was snoring.", "“Here he is, babe,”", "“That is all.”"]
+
+
+def test_space_between_nested_and_outer_closing_marks() -> None:
+    text = "\"I dislike the term 'outreach,' \" he told the group. \"It is wrong.\""
+    assert quoted(text) == ["\"I dislike the term 'outreach,' \"", "\"It is wrong.\""]

@@ -68,12 +68,23 @@ def test_annotations_by_document_in_text_order(store_file: Path, make_note) -> N
 
 
 def test_unicode_round_trip(store_file: Path, make_note) -> None:
-    text = "Zoë said «שלום עולם» 🎉🇺🇦 and مرحبا\u200f\x00 end \udcff"
+    text = "Zoë said «שלום עולם» 🎉🇺🇦 and مرحبا\u200f, NUL \x00 kept, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 end"
     with NoteStore(store_file) as store:
         a = store.add(make_note(note=text, tags=["🏷️", "עברית"]))
-    with NoteStore(store_file, read_only=True) as store:
+    with NoteStore(store_file) as store:
         back = store.get(a.id)
+        store.compact()  # through library.json as well as the journal
+    with NoteStore(store_file, read_only=True) as store:
+        assert store.get(a.id) == back
     assert back is not None and back.note == text and back.tags == ["🏷️", "עברית"]
+
+
+def test_lone_surrogates_are_refused(store_file: Path, make_note) -> None:
+    with NoteStore(store_file) as store:
+        with pytest.raises(StoreError, match="not valid Unicode"):
+            store.add(make_note(note="bytes from a bad argv: \udcff"))
+        assert store.annotations() == []
+        assert store.add(make_note()).id
 
 
 def test_touch_document_creates_updates_and_follows_a_move(store_file: Path, tmp_path: Path, make_note, text) -> None:

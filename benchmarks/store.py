@@ -1,0 +1,182 @@
+"""Saving and searching notes: our store beside stock TinyDB ``JSONStorage``, in one run.
+
+    python benchmarks/store.py --annotations 50000 --json
+
+Builds a store of N generated notes over N/100 articles in a temporary folder, then times
+single adds (each fsynced) and searches through :class:`notes.store.NoteStore`, the same
+adds (``insert``) and a ``Query`` scan with stock TinyDB on a file of the same size, and
+end-to-end ``reader notes add`` / ``reader notes search`` processes. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tinydb import Query, TinyDB
+from tinydb.storages import JSONStorage
+
+from notes.records import COLORS, Annotation, DocumentRecord, Selector
+from notes.store import NoteStore
+
+WORDS = ("treaty ceasefire sanctions election parliament minister border refugees economy inflation "
+         "energy pipeline alliance summit negotiations protest court verdict budget climate drought "
+         "harvest vaccine hospital strike union ports shipping grain missile drone frontline").split()
+TAGS = ("war", "economy", "follow-up", "quote", "check", "politics", "climate", "health")
+VOCABULARY: tuple[list[str], list[float]] = ([], [])
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def vocabulary(rng: random.Random, size: int = 6000) -> tuple[list[str], list[float]]:
+    """Made-up words with Zipf-like frequencies, plus the topical words queries use, less common.
+
+    Returns the words and their cumulative weights (for ``random.choices``).
+    """
+    letters = "etaoinshrdlcumwfgypbvkjxqz"
+    made = ["".join(rng.choice(letters[:18] if k % 3 else letters) for k in range(rng.randint(2, 10)))
+            for _ in range(size)]
+    words = made + WORDS
+    weights = [1 / (rank + 1) for rank in range(size)] + [0.002] * len(WORDS)
+    return words, list(itertools.accumulate(weights))
+
+
+def make_notes(rng: random.Random, count: int, documents: list[str], start_id: int = 0) -> list[Annotation]:
+    words_of, cumulative = VOCABULARY
+    notes = []
+    for i in range(start_id, start_id + count):
+        words = rng.choices(words_of, cum_weights=cumulative, k=rng.randint(4, 30))
+        passage = " ".join(rng.choices(words_of, cum_weights=cumulative, k=rng.randint(3, 25)))
+        pos = rng.randint(0, 20000)
+        notes.append(Annotation(document=rng.choice(documents),
+                                selector=Selector(passage, "prefix text " * 2 + "before ", " after" + " suffix" * 3,
+                                                  pos, pos + len(passage)),
+                                color=rng.choice(COLORS), note=" ".join(words).capitalize() + f". Note {i}.",
+                                tags=rng.sample(TAGS, rng.randint(0, 3))))
+    return notes
+
+
+def queries(rng: random.Random, count: int) -> list[str]:
+    kinds = [lambda: rng.choice(WORDS), lambda: f"{rng.choice(WORDS)} {rng.choice(WORDS)}",
+             lambda: f"tag:{rng.choice(TAGS)} {rng.choice(WORDS)}", lambda: f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"']
+    return [rng.choice(kinds)() for _ in range(count)]
+
+
+def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], adds: int,
+                searches: int) -> dict[str, float]:
+    path = folder / "library.json"
+    with NoteStore(path) as store:
+        for doc in documents:
+            store.put_document(DocumentRecord(doc, doc, "0" * 64, title=f"Article {Path(doc).stem}"))
+        for chunk in range(0, n, 5000):
+            store.put_many(make_notes(rng, min(5000, n - chunk), documents, chunk))
+        store.compact()
+    started = time.perf_counter()
+    store = NoteStore(path)
+    open_ms = (time.perf_counter() - started) * 1000
+    try:
+        fresh = make_notes(rng, adds, documents, n)
+        add_ms = [timed(lambda a=a: store.add(a)) for a in fresh]
+        build_ms = timed(lambda: store.search("treaty"))
+        search_ms = [timed(lambda q=q: store.search(q)) for q in queries(rng, searches)]
+    finally:
+        store.close()
+    return {"add_p50_ms": percentile(add_ms, 50), "add_p95_ms": percentile(add_ms, 95),
+            "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
+            "open_ms": open_ms, "index_build_ms": build_ms, "file_mb": path.stat().st_size / 2**20}
+
+
+def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str], adds: int,
+                 searches: int) -> dict[str, float]:
+    path = folder / "stock.json"
+    with TinyDB(path, storage=JSONStorage) as db:
+        db.table("annotations").insert_multiple(a.to_json() for a in make_notes(rng, n, documents))
+    with TinyDB(path, storage=JSONStorage) as db:
+        table = db.table("annotations")
+        add_ms = [timed(lambda a=a: table.insert(a.to_json())) for a in make_notes(rng, adds, documents, n)]
+        note = Query()
+        search_ms = []
+        for q in queries(rng, searches):
+            words = [re.escape(w.strip('"')) for w in q.split() if not w.startswith("tag:")]
+            pattern = re.compile("|".join(words), re.IGNORECASE)
+            search_ms.append(timed(lambda p=pattern: table.search(
+                note.note.search(p.pattern, flags=re.IGNORECASE) | note.selector.exact.search(p.pattern, flags=re.IGNORECASE))))
+            table.clear_cache()
+    return {"add_p95_ms": percentile(add_ms, 95), "search_p95_ms": percentile(search_ms, 95),
+            "file_mb": path.stat().st_size / 2**20}
+
+
+def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
+    """Wall time of whole ``reader notes`` processes against the store built above."""
+    base = [sys.executable, "-m", "reader", "notes", "--data-dir", str(folder)]
+    add_s, search_s = [], []
+    for i in range(runs):
+        started = time.perf_counter()
+        subprocess.run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"],
+                       check=True, capture_output=True)
+        add_s.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        subprocess.run([*base, "search", "treaty ceasefire", "--json"], check=True, capture_output=True)
+        search_s.append(time.perf_counter() - started)
+    return {"add_median_s": statistics.median(add_s), "add_max_s": max(add_s),
+            "search_median_s": statistics.median(search_s), "search_max_s": max(search_s)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--annotations", type=int, default=5000)
+    parser.add_argument("--per-document", type=int, default=100, help="notes per article (default 100)")
+    parser.add_argument("--adds", type=int, default=200, help="timed adds in our store")
+    parser.add_argument("--searches", type=int, default=100, help="timed searches in our store")
+    parser.add_argument("--tinydb-ops", type=int, default=20, help="timed inserts and scans in stock TinyDB")
+    parser.add_argument("--cli-runs", type=int, default=3, help="end-to-end CLI runs (0 to skip)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    global VOCABULARY
+    VOCABULARY = vocabulary(rng)
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        folder = Path(tmp)
+        article = folder / "article.txt"
+        article.write_text("The treaty was signed after long negotiations.\n", encoding="utf-8")
+        documents = [str(folder / f"article-{i}.txt") for i in range(max(1, args.annotations // args.per_document))]
+        ours = bench_store(folder, rng, args.annotations, documents, args.adds, args.searches)
+        stock = bench_tinydb(folder, rng, args.annotations, documents, args.tinydb_ops, args.tinydb_ops)
+        cli = bench_cli(folder, article, args.cli_runs) if args.cli_runs else {}
+    result = {
+        "annotations": args.annotations, "documents": len(documents),
+        "add_p95_ms": round(ours["add_p95_ms"], 2), "search_p95_ms": round(ours["search_p95_ms"], 2),
+        "tinydb_add_p95_ms": round(stock["add_p95_ms"], 2), "tinydb_search_p95_ms": round(stock["search_p95_ms"], 2),
+        "store": {k: round(v, 2) for k, v in ours.items()},
+        "tinydb_jsonstorage": {k: round(v, 2) for k, v in stock.items()},
+        "cli": {k: round(v, 3) for k, v in cli.items()},
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

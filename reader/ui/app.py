@@ -7,6 +7,7 @@ its highlights, saves the window as a picture and exits.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -47,8 +48,17 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
     window.show_article(article)
     if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
-    return app.exec()
+        code = _screenshot(app, window, Path(args.screenshot))
+    else:
+        code = app.exec()
+    if window.tasks.pending:
+        # An analysis still running cannot be interrupted, and Python would wait for it
+        # before exiting. Store writes were finished when the window closed and the cache
+        # is written atomically, so leaving now loses nothing.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _application() -> QApplication:

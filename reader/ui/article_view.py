@@ -333,12 +333,13 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(doc)
         base = self._insert_header(cursor, self.article)
         self._map = PositionMap(self.article.text, base)
-        self._runs = markup.structure_runs(self.article)
-        self._insert_body(cursor, self.article, self._runs)
+        structure = markup.structure_runs(self.article)
+        self._insert_body(cursor, self.article, structure)
         self.setDocument(doc)
         self._update_measure()
-        if self.analysis is not None:
-            self._runs = markup.runs(self.article, self.analysis)
+        if self.analysis is None:
+            self._runs = structure
+        else:  # a new theme: the runs of the analysis stay, their formats are drawn again
             self._enqueue([(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)], replace=True)
         self._refresh_extra()
 

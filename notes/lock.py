@@ -25,6 +25,7 @@ class FileLock:
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._mode = 0
+        self._closed = False
         flags = os.O_RDWR | (os.O_CREAT if create else 0)
         try:
             self._fd: int | None = os.open(path, flags, 0o644)
@@ -39,6 +40,8 @@ class FileLock:
     def hold(self, exclusive: bool) -> Iterator[None]:
         """Hold the lock; nested holds in one thread reuse it (a shared hold cannot become exclusive)."""
         with self._thread_lock:
+            if self._closed:
+                raise StoreError(f"{self.path.with_suffix('')} was closed; open the note store again")
             if self._depth == 0 and self._fd is not None:
                 mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
                 fcntl.flock(self._fd, mode)
@@ -54,8 +57,13 @@ class FileLock:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
                     self._mode = 0
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         with self._thread_lock:
+            self._closed = True
             if self._fd is not None:
                 os.close(self._fd)
                 self._fd = None

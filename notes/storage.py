@@ -40,6 +40,8 @@ COMPACT_LINES = 2000
 """Fold the journal into ``library.json`` once it holds this much (a rewrite costs ~0.5 s at 50,000 notes)."""
 CLOSE_COMPACT_LINES = 200
 """On close, fold only a journal of at least this many commits, so a CLI call stays cheap."""
+MAX_PENDING_CHANGES = 10_000
+"""Changes kept for the search index between two calls; beyond this it is rebuilt instead."""
 
 
 def journal_path(path: Path) -> Path:
@@ -297,7 +299,9 @@ class LibraryStorage(Storage):
             self.compact()
 
     def close(self) -> None:
-        if not self.read_only and self._lock_open():
+        if self._lock.closed:
+            return
+        if not self.read_only:
             try:
                 with self._lock.hold(exclusive=True):
                     self._refresh()
@@ -336,8 +340,7 @@ class LibraryStorage(Storage):
                 self._append(ops)
                 for op in ops:
                     self._state.apply(op)
-                if self.changes is not None:
-                    self.changes.extend(ops)
+                self._note_changes(ops)
                 if self._journal_end >= COMPACT_BYTES or self._journal_lines >= COMPACT_LINES:
                     try:
                         self.compact()
@@ -373,8 +376,11 @@ class LibraryStorage(Storage):
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _lock_open(self) -> bool:
-        return self._lock._fd is not None
+    def _note_changes(self, ops: list[Op]) -> None:
+        if self.changes is not None:
+            self.changes.extend(ops)
+            if len(self.changes) > MAX_PENDING_CHANGES:
+                self.changes = None  # nobody is listening closely: a rebuild is cheaper than the backlog
 
     def _writable(self) -> None:
         if self.read_only:
@@ -473,8 +479,7 @@ class LibraryStorage(Storage):
             for ops in found.commits:
                 for op in ops:
                     self._state.apply(op)
-                if self.changes is not None:
-                    self.changes.extend(ops)
+                self._note_changes(ops)
         self._journal_lines += len(found.commits)
         self._journal_end = found.end
         self._journal_torn = found.torn

@@ -33,8 +33,8 @@ class UnknownRecordError(StoreError):
 
 
 def document_id(path: str | os.PathLike[str]) -> str:
-    """A document's id: its absolute path."""
-    return os.path.abspath(os.fspath(path))
+    """A document's id: its absolute path, symbolic links resolved (as the loaders name the source)."""
+    return os.path.realpath(os.fspath(path))
 
 
 class NoteStore:

@@ -199,6 +199,16 @@ def test_restore_backup_keeps_damaged_file_and_replays_journal(store_file: Path,
         assert {a.id for a in store.annotations()} == {first.id, later.id}
 
 
+def test_closed_store_refuses_use(store_file: Path, make_note) -> None:
+    store = NoteStore(store_file)
+    store.close()
+    store.close()  # closing twice is harmless
+    with pytest.raises(StoreError, match="closed"):
+        store.add(make_note())
+    with pytest.raises(StoreError, match="closed"):
+        store.annotations()
+
+
 def test_read_only_never_creates_or_writes(store_file: Path, make_note) -> None:
     with NoteStore(store_file, read_only=True) as store:
         assert store.annotations() == []

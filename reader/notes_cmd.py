@@ -52,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="read W3C Web Annotations (JSON-LD); known ids are updated, not duplicated")
     imp.add_argument("input", metavar="FILE.jsonld")
-    for command in (add, lst, search, export, imp):
+    restore = sub.add_parser("restore", help="replace a damaged store with a backup (the newest when none is named)")
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a file listed by --list")
+    restore.add_argument("--list", action="store_true", help="list the backups, newest first, and change nothing")
+    for command in (add, lst, search, export, imp, restore):
         # also accepted after the sub-command; the CLI adds the same option before it
         command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                              help="folder of the note store (default: the user data dir, or $READER_DATA_DIR)")
@@ -69,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         return _search(args, store_path)
     if args.command == "export":
         return _export(args, store_path)
+    if args.command == "restore":
+        return _restore(args, store_path)
     return _import(args, store_path)
 
 
@@ -241,3 +246,22 @@ def _place(a: Annotation, article: Article | None) -> Annotation:
     from notes.anchoring import reanchor
 
     return reanchor(a, article.text)
+
+
+def _restore(args: argparse.Namespace, store_path: Path) -> int:
+    from notes.store import NoteStore
+
+    backups = NoteStore.backups(store_path)
+    if args.list:
+        for b in backups:
+            print(b)
+        return 0
+    chosen = Path(args.backup) if args.backup else (backups[0] if backups else None)
+    if chosen is None:
+        raise ReaderError(f"no backups of {store_path} yet")
+    if not chosen.is_file():
+        raise ReaderError(f"{chosen}: no such backup")
+    NoteStore.restore_backup(store_path, chosen)
+    print(f"restored {chosen}; the replaced file was kept beside it as {store_path.name}.damaged-…",
+          file=sys.stderr)
+    return 0

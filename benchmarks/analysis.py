@@ -1,0 +1,99 @@
+"""Speed and memory of the analysis, measured as the user meets it (whole processes); prints JSON.
+
+    python benchmarks/analysis.py [BATCH.jsonl] [--repeat N] [--size-mb 5]
+
+- ``speed``: wall time of ``reader analyze --batch`` over the batch against a bare spaCy
+  process (import spaCy, load ``en_core_web_sm`` with its default pipeline, ``nlp.pipe``
+  over the same texts), best of ``--repeat`` runs each; ``ratio`` must stay ≤ 0.8.
+- ``memory``: peak RSS of ``reader analyze FILE --json`` on an article of ``--size-mb``
+  built by repeating the batch texts (bound: 1.5 GB).
+- ``long_line``: time of ``reader analyze`` on 2 MB without a single space (bound: 60 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_BATCH = REPO.parent / "shared" / "eval" / "ner-conll03-dev.jsonl"
+
+_BARE = """
+import json, sys
+import spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+nlp = spacy.load(sys.argv[2])
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+_PEAK = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=REPO)
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(command: list[str]) -> tuple[int, float]:
+    """Exit code and peak resident memory of ``command``, measured from a fresh parent process."""
+    out = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True,
+                         cwd=REPO).stdout.split()
+    return int(out[0]), int(out[1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("batch", nargs="?", type=Path, default=DEFAULT_BATCH)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--size-mb", type=float, default=5.0)
+    args = parser.parse_args()
+
+    from reader.analysis.engine import Engine
+
+    model = Engine().model_name
+    texts = [json.loads(line)["text"] for line in args.batch.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reader_cmd = [sys.executable, "-m", "reader", "analyze", "--batch", str(args.batch)]
+    bare_cmd = [sys.executable, "-c", _BARE, str(args.batch), model]
+    reader_s, bare_s = [], []
+    for _ in range(max(1, args.repeat)):  # interleaved, so a busy machine slows both alike
+        bare_s.append(timed(bare_cmd))
+        reader_s.append(timed(reader_cmd))
+    report: dict[str, object] = {
+        "speed": {"documents": len(texts), "words": sum(len(t.split()) for t in texts), "model": model,
+                  "reader_s": round(min(reader_s), 2), "bare_spacy_s": round(min(bare_s), 2),
+                  "ratio": round(min(reader_s) / min(bare_s), 3), "bound": 0.8},
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "long.txt"
+        unit = "\n\n".join(texts)
+        size = int(args.size_mb * 1_000_000)
+        article.write_text((unit + "\n\n") * (size // (len(unit) + 2) + 1), encoding="utf-8")
+        command = [sys.executable, "-m", "reader", "analyze", str(article), "--json", "--no-cache", "--data-dir", tmp]
+        started = time.perf_counter()
+        code, peak = peak_rss_mb(command)
+        report["memory"] = {"article_mb": round(article.stat().st_size / 1e6, 2), "exit": code,
+                            "peak_rss_mb": round(peak, 1), "seconds": round(time.perf_counter() - started, 1),
+                            "bound_mb": 1536}
+        spaceless = Path(tmp) / "spaceless.txt"
+        spaceless.write_text("x" * 2_000_000, encoding="utf-8")
+        command = [sys.executable, "-m", "reader", "analyze", str(spaceless), "--json", "--no-cache", "--data-dir", tmp]
+        started = time.perf_counter()
+        code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO).returncode
+        report["long_line"] = {"chars": 2_000_000, "exit": code, "seconds": round(time.perf_counter() - started, 1),
+                               "bound_s": 60}
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

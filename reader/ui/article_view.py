@@ -1,11 +1,10 @@
 """The reading view: one article in a calm, centred column with its highlights.
 
-The document is built with ``QTextCursor`` insertions, one Qt block per line of
-``Article.text`` (the blank line between paragraphs is a short spacer block), so a Qt
-position differs from a text index only by the header in front and by UTF-16; both are
-handled by :class:`~reader.ui.offsets.PositionMap`. Automatic highlights are character
-formats applied in timed batches; the reader's own highlights and the emphasis of a
-clicked actor are extra selections drawn on top, so every layer stays visible.
+The document is set by :mod:`reader.ui.typesetting`; every position the view takes or
+gives is a text index, converted by :class:`~reader.ui.offsets.PositionMap`. Automatic
+highlights are character formats applied in timed batches; the reader's own highlights
+and the emphasis of a clicked actor are extra selections drawn on top, so every layer
+stays visible.
 
 Nothing is ever loaded from disk or network: ``loadResource`` answers every request
 with a placeholder, and links are only reported, never followed.
@@ -18,33 +17,23 @@ import time
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date as Date
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFont, QFontMetricsF, QImage,
-                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
-                           QTextListFormat)
+                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat,
+                           QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.analysis.model import Analysis, Mention, Quote
-from reader.document.article import Article, Block
-from reader.ui import markup, theme as themes
+from reader.document.article import Article
+from reader.ui import markup, theme as themes, typesetting
 from reader.ui.markup import Run
 from reader.ui.offsets import PositionMap
+from reader.ui.typesetting import FormatKey
 
-BASE_POINT_SIZE = 13.0
-ZOOM_STEP = 1.0
-DOCUMENT_MARGIN = 40
 MIN_SIDE = 12
 BATCH_SECONDS = 0.012
-HEADING_SIZE = {1: 2, 2: 1}  # FontSizeAdjustment: 2 = 1.5x, 1 = 1.2x; deeper levels stay body size
-SPACER_PERCENT = 55
-LIST_SPACER_PERCENT = 12
 BAR_WIDTH = 3
-
-FormatKey = tuple[str, int, markup.StyleKey, str | None, bool]
 
 
 class ArticleView(QTextBrowser):
@@ -73,7 +62,7 @@ class ArticleView(QTextBrowser):
         self._zoom = 0
         self._map = PositionMap("")
         self._runs: list[Run] = []
-        self._formats: dict[FormatKey, QTextCharFormat] = {}
+        self._formats = typesetting.Formats(theme)
         self._queue: list[tuple[int, int, FormatKey]] = []
         self._queue_total = 0
         self._batch = QTimer(self, singleShot=True, interval=0)
@@ -100,7 +89,7 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.viewport().setMouseTracking(True)
         self._apply_palette()
-        self.setDocument(self._new_document())
+        self.setDocument(self._empty_document())
 
     # public API -----------------------------------------------------------------------
     def set_article(self, article: Article) -> None:
@@ -152,7 +141,7 @@ class ArticleView(QTextBrowser):
         if theme == self.theme:
             return
         self.theme = theme
-        self._formats.clear()
+        self._formats = typesetting.Formats(theme)
         self._apply_palette()
         position = self.reading_position()
         self._rebuild()
@@ -162,7 +151,7 @@ class ArticleView(QTextBrowser):
     def set_zoom(self, steps: int) -> None:
         """Change the body size by ``steps`` points; the measure follows."""
         self._zoom = steps
-        self.document().setDefaultFont(self._body_font())
+        self.document().setDefaultFont(typesetting.body_font(self._zoom))
         self._update_measure()
 
     @property
@@ -200,7 +189,7 @@ class ArticleView(QTextBrowser):
         """The index of the first character shown at the top of the view."""
         if self.article is None:
             return 0
-        qt = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, 2)).position()
+        qt = self.cursorForPosition(QPoint(typesetting.DOCUMENT_MARGIN, 2)).position()
         return self._map.to_py(qt)
 
     def position_at(self, point: QPoint) -> int | None:
@@ -314,114 +303,27 @@ class ArticleView(QTextBrowser):
             self._paint_quote_bars(event.rect())
 
     # building ---------------------------------------------------------------------------
-    def _new_document(self) -> QTextDocument:
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDocumentMargin(DOCUMENT_MARGIN)
-        doc.setDefaultFont(self._body_font())
-        return doc
-
     def _rebuild(self) -> None:
         """Build a fresh document for the article (and re-apply the analysis, if any)."""
         self._queue, self._queue_total = [], 0
-        doc = self._new_document()
         if self.article is None:
-            self._map = PositionMap("")
-            self._runs = []
-            self.setDocument(doc)
+            self._map, self._runs = PositionMap(""), []
+            self.setDocument(self._empty_document())
             return
-        cursor = QTextCursor(doc)
-        base = self._insert_header(cursor, self.article)
-        self._map = PositionMap(self.article.text, base)
-        structure = markup.structure_runs(self.article)
-        self._insert_body(cursor, self.article, structure)
+        doc, self._map = typesetting.typeset(self.article, self._formats, typesetting.body_font(self._zoom), self)
         self.setDocument(doc)
         self._update_measure()
         if self.analysis is None:
-            self._runs = structure
+            self._runs = markup.structure_runs(self.article)
         else:  # a new theme: the runs of the analysis stay, their formats are drawn again
             self._enqueue([(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)], replace=True)
         self._refresh_extra()
 
-    def _insert_header(self, cursor: QTextCursor, article: Article) -> int:
-        """Title and date above the text; returns where the body starts."""
-        first = article.blocks[0] if article.blocks else None
-        title_is_first_heading = (first is not None and first.kind == "heading"
-                                  and article.text[first.start:first.end].strip() == article.title.strip())
-        block = QTextBlockFormat()
-        block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(6)
-        if article.title and not title_is_first_heading:
-            fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
-            cursor.setBlockFormat(block)
-            cursor.insertText(_clean(article.title), fmt)
-            cursor.insertBlock(block)
-        meta = " · ".join(x for x in (_long_date(article.date), Path(article.source).name if article.source else "") if x)
-        if meta:
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(self.theme.muted))
-            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-            meta_block = QTextBlockFormat(block)
-            meta_block.setBottomMargin(22)
-            cursor.setBlockFormat(meta_block)
-            cursor.insertText(meta, fmt)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        return cursor.position()
-
-    def _insert_body(self, cursor: QTextCursor, article: Article, runs: list[Run]) -> None:
-        """Insert the text run by run: a newline between blocks starts a spacer block."""
-        text, blocks = article.text, article.blocks
-        spacer, tight = QTextBlockFormat(), QTextBlockFormat()
-        spacer.setLineHeight(SPACER_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        tight.setLineHeight(LIST_SPACER_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        current, previous = -2, -1
-        for run in runs:
-            chunk = text[run.start:run.end]
-            if run.block != current:
-                current = run.block
-                if run.block >= 0:
-                    previous = run.block
-                    self._start_block(cursor, blocks[run.block])
-            fmt = self._format(self._key(run, automatic=False))
-            if run.block >= 0:
-                cursor.insertText(_inline(chunk), fmt)
-                continue
-            # Between two items of a list the gap is narrower than between paragraphs.
-            between_items = (0 <= previous < len(blocks) - 1 and blocks[previous].kind == "list_item"
-                             and blocks[previous + 1].kind == "list_item")
-            for i, line in enumerate(chunk.split("\n")):
-                if i:
-                    cursor.insertBlock(tight if between_items else spacer, fmt)
-                if line:
-                    cursor.insertText(_inline(line), fmt)
-
-    def _start_block(self, cursor: QTextCursor, block: Block) -> None:
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(themes.LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if block.kind == "heading":
-            fmt.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            fmt.setTopMargin(10)
-            fmt.setHeadingLevel(block.level)
-        elif block.kind == "quote":
-            fmt.setLeftMargin(28)
-            fmt.setRightMargin(12)
-        elif block.kind == "code":
-            fmt.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            fmt.setNonBreakableLines(True)
-            fmt.setBackground(QColor(self.theme.chrome))
-            fmt.setLeftMargin(8)
-        cursor.setBlockFormat(fmt)
-        if block.kind == "list_item":
-            style = QTextListFormat()
-            style.setIndent(max(1, block.level))
-            if block.ordinal is not None:
-                style.setStyle(QTextListFormat.Style.ListDecimal)
-                style.setStart(block.ordinal)
-            else:
-                style.setStyle(QTextListFormat.Style.ListDisc if block.level <= 1 else QTextListFormat.Style.ListCircle)
-            cursor.createList(style)
+    def _empty_document(self) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setDocumentMargin(typesetting.DOCUMENT_MARGIN)
+        doc.setDefaultFont(typesetting.body_font(self._zoom))
+        return doc
 
     # formats ----------------------------------------------------------------------------
     def _visible(self, run: Run) -> bool:
@@ -429,50 +331,8 @@ class ArticleView(QTextBrowser):
             run.quote and "quote" not in self.hidden_kinds)
 
     def _key(self, run: Run, automatic: bool = True) -> FormatKey:
-        block = self.article.blocks[run.block] if self.article and run.block >= 0 else None
-        kind = run.kind if automatic and run.kind not in self.hidden_kinds else None
-        quote = automatic and run.quote and "quote" not in self.hidden_kinds
-        return (block.kind if block else "", block.level if block else 0, run.styles, kind, quote)
-
-    def _format(self, key: FormatKey) -> QTextCharFormat:
-        fmt = self._formats.get(key)
-        if fmt is not None:
-            return fmt
-        block_kind, level, styles, kind, quote = key
-        fmt = QTextCharFormat()
-        if block_kind == "heading":
-            fmt.setFontWeight(QFont.Weight.Bold)
-            if level in HEADING_SIZE:
-                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE[level])
-        if block_kind == "code":
-            fmt.setFontFamilies(["DejaVu Sans Mono", "monospace"])
-            fmt.setFontFixedPitch(True)
-        for style, href in styles:
-            if style == "emphasis":
-                fmt.setFontItalic(True)
-            elif style == "strong":
-                fmt.setFontWeight(QFont.Weight.Bold)
-            elif style == "code":
-                fmt.setFontFamilies(["DejaVu Sans Mono", "monospace"])
-                fmt.setFontFixedPitch(True)
-                fmt.setBackground(QColor(self.theme.chrome))
-            elif style == "link" and href:
-                fmt.setAnchor(True)
-                fmt.setAnchorHref(href)
-                fmt.setForeground(QColor(self.theme.link))
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineColor(QColor(self.theme.link))
-        if quote:
-            q = self.theme.kinds["quote"]
-            if q.ink:
-                fmt.setForeground(QColor(q.ink))
-        if kind is not None:
-            k = self.theme.kinds[kind]
-            fmt.setBackground(QColor(k.tint))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(k.line))
-        self._formats[key] = fmt
-        return fmt
+        assert self.article is not None
+        return typesetting.format_key(self.article, run, self.hidden_kinds, automatic)
 
     def _enqueue(self, ops: list[tuple[int, int, FormatKey]], replace: bool) -> None:
         self._queue = ops[::-1] if replace else ops[::-1] + self._queue
@@ -492,7 +352,7 @@ class ArticleView(QTextBrowser):
             start, end, key = self._queue.pop()
             cursor.setPosition(to_qt(start))
             cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(self._format(key))
+            cursor.setCharFormat(self._formats.get(key))
             if len(self._queue) % 8 == 0 and time.perf_counter() > deadline:
                 break
         cursor.endEditBlock()
@@ -557,13 +417,6 @@ class ArticleView(QTextBrowser):
             parts.append(f"Quote — <i>{who}</i>")
         return "<hr>".join(parts)
 
-    def _body_font(self) -> QFont:
-        font = QFont()
-        font.setFamilies(themes.SERIF)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(BASE_POINT_SIZE + ZOOM_STEP * self._zoom)
-        return font
-
     def _apply_palette(self) -> None:
         pal = self.theme.palette(self.palette())
         pal.setColor(pal.ColorRole.Window, QColor(self.theme.paper))
@@ -572,8 +425,8 @@ class ArticleView(QTextBrowser):
 
     def _update_measure(self) -> None:
         """Centre a column of about ``MEASURE_CHARS`` characters; narrow windows use all."""
-        metrics = QFontMetricsF(self._body_font())
-        measure = metrics.averageCharWidth() * themes.MEASURE_CHARS + 2 * DOCUMENT_MARGIN
+        metrics = QFontMetricsF(typesetting.body_font(self._zoom))
+        measure = metrics.averageCharWidth() * themes.MEASURE_CHARS + 2 * typesetting.DOCUMENT_MARGIN
         bar = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
         room = self.width() - bar
         side = max(MIN_SIDE, int((room - measure) / 2))
@@ -582,13 +435,13 @@ class ArticleView(QTextBrowser):
 
     def _paint_quote_bars(self, area: QRect) -> None:
         """A bar in the left margin beside every line of a visible quotation."""
-        top = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, area.top())).position()
-        bottom = self.cursorForPosition(QPoint(DOCUMENT_MARGIN, area.bottom())).position()
+        top = self.cursorForPosition(QPoint(typesetting.DOCUMENT_MARGIN, area.top())).position()
+        bottom = self.cursorForPosition(QPoint(typesetting.DOCUMENT_MARGIN, area.bottom())).position()
         first, last = self._map.to_py(top), self._map.to_py(bottom)
         painter = QPainter(self.viewport())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.theme.kinds["quote"].line))
-        x = DOCUMENT_MARGIN - 18
+        x = typesetting.DOCUMENT_MARGIN - 18
         i = bisect_right(self._quote_starts, last)
         for quote in self._quotes[:i]:
             if quote.end < first:
@@ -600,26 +453,6 @@ class ArticleView(QTextBrowser):
             y1, y2 = self.cursorRect(start).top(), self.cursorRect(end).bottom()
             painter.drawRoundedRect(QRect(x, y1 + 2, BAR_WIDTH, max(4, y2 - y1 - 4)), 1.5, 1.5)
         painter.end()
-
-
-def _inline(text: str) -> str:
-    """Text of one block as Qt wants it: a line break inside a block keeps its length."""
-    return text.replace("\n", "\u2028").replace("\u2029", "\u2028").replace("\r", " ")
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _long_date(iso: str | None) -> str:
-    """``2022-03-04`` → ``Friday, 4 March 2022`` (or the text as given if it is not a date)."""
-    if not iso:
-        return ""
-    try:
-        d = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d:%A}, {d.day} {d:%B} {d.year}"
 
 
 _PLACEHOLDERS: dict[str, QImage] = {}

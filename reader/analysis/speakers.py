@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from reader.analysis.cues import Cues, speech_cues
+from reader.analysis.cues import Cues, person_nouns, speech_cues
 from reader.analysis.engine import Parsed
 from reader.analysis.quotemarks import QuotedSpan, paragraphs
 
@@ -38,6 +38,8 @@ _NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "DT", "PRP
                       "VBN"})
 _HEAD_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP", "CD"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_CLOSED_CLASS = frozenset({"IN", "CC", "TO", "WRB", "WDT", "WP", "RB", "MD", "PRP", "PRP$", "DT", "EX", "UH", "PDT"})
+"""Tags of words that are never part of a name, capitalised or not."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _BETWEEN = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do",
                       "also", "then", "later", "previously", "once", "again", "further", "recently", "earlier",
@@ -51,11 +53,12 @@ _TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _AFTER_CUE_OK = frozenset({".", ",", ":", ";", "in", "on", "at", "during", "after", "before", "to", "of", "about",
                            "with", "from", "when", "while", "as", "via", "through", "outside"})
 """What may follow "X said" after a quotation that already ended its sentence."""
+_PP_WORDS = frozenset({"of", "at", "for", "from", "in", "with"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 _FINAL = frozenset({".", "?", "!"})
 _TURN = re.compile(r"[\"“”„'‘«`]{1,2}\s*([A-Z][A-Z.'\- ]{1,40}):")
 
-_WINDOW = 40
+_WINDOW = 60
 """Tokens searched on each side of a quotation for its cue."""
 
 
@@ -237,7 +240,7 @@ class Attributor:
             cue = self._cue_text(c, n)
             b = self._skip_between_left(c, lo)
             np = None if t.words[c] == "according" else self._np_left(b, lo)
-            if np is not None and np[0] - 1 > lo and t.tags[np[0] - 1] in ("IN", "TO"):
+            if np is not None and np[0] - 1 > lo and t.tags[np[0] - 1] in ("IN", "TO") and self._not_a_subject(*np):
                 if t.tags[np[0] - 2] in _RELATIVE_TAGS:
                     b, np = np[0] - 1, None  # "who in 2010 said"
                 else:
@@ -253,17 +256,20 @@ class Attributor:
                     # "what she calls “…”": the sentence's own speaker, if an earlier cue names one
                     embedded = embedded or Attribution(*t.span(*np), cue, how)
                     continue
+                if np is None and b - 1 > lo and t.words[b - 1] == "," and t.tags[c] == "VBG":
+                    main = self._last_cue(lo, b - 1, how)  # "she said, referencing …": the main clause's speaker
+                    if main is not None:
+                        return replace(main, cue=cue)
                 if np is None and b - 1 > lo and t.words[b - 1] == ",":
-                    subject = self._subject_np(lo, c)  # "Jean-Marc Ayrault, the foreign minister, said"
-                    if subject is None or not self._has_name(*subject):
-                        subject = self._apposed_name(b - 1, lo) or subject  # "Norway’s minister, Lars Holmgren,"
-                    np = subject
+                    subject = self._subject_np(lo, c + 1)  # "Jean-Marc Ayrault, the foreign minister, said"
+                    name = self._apposed_name(b - 1, lo)  # "Norway’s fisheries minister, Lars Holmgren, warned"
+                    np = name if subject is None or name is not None and self._describes(*subject) else subject
                 elif np is not None and t.tags[c] == "VBG" and np[0] > lo:
                     np = self._subject_np(lo, np[0]) or np  # "Trump unleashed tweets saying …"
                 if np is None and b == lo:
                     np = self._np_right(self._skip_time(c + n, hi), hi)  # "Said Trump: “…”"
                 elif np is None:
-                    np = self._subject_np(lo, c)  # "…, saying", "and vowed to": the sentence's subject
+                    np = self._subject_np(lo, c + 1)  # "…, saying", "and vowed to": the sentence's subject
             if np is None:
                 continue
             if np[1] - np[0] == 1 and t.tags[np[0]] == "PRP" and np[0] > lo:
@@ -281,24 +287,33 @@ class Attributor:
     def _subject(self, lo: int, hi: int) -> Attribution | None:
         """The subject of the quotation's sentence when no cue is found: 'Trump likened them to “…”'."""
         lo, hi = self._last_sentence(max(lo, hi - _WINDOW), hi)
-        np = self._subject_np(lo, hi)
+        np = self._subject_np(lo, hi, named=True)
         if np is None:
             return None
         verb = self._skip_between(np[1], hi)
         return Attribution(*self.tok.span(*np), self._cue_text(verb, 1), "subject")
 
-    def _subject_np(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The first noun phrase before ``hi`` that a verb follows, if it names someone."""
+    def _subject_np(self, lo: int, hi: int, named: bool = False) -> tuple[int, int] | None:
+        """The first noun phrase before ``hi`` that a verb follows (if ``named``, only a name or pronoun)."""
         t = self.tok
         i = lo
         while i < hi:
-            np = None if t.quoted[i] or i > lo and t.tags[i - 1] in ("IN", "TO") else self._np_right(i, hi)
+            np = None if t.quoted[i] else self._np_right(i, hi)
             if np is None:
                 i += 1
                 continue
-            j = self._skip_between(self._skip_comma_insertion(np[1], hi), hi)
+            if i > lo and t.tags[i - 1] in ("IN", "TO"):
+                i = np[1]  # "During a speech in the day, Trump attacked …": no subject after a preposition
+                continue
+            j = np[1]
+            for _ in range(2):  # "Officials at Homeland Security Investigations said", "Gov. Tomblin of West Virginia"
+                attached = self._np_right(j + 1, hi) if j < hi and t.words[j] in _PP_WORDS else None
+                if attached is None:
+                    break
+                j = attached[1]
+            j = self._skip_between(self._skip_comma_insertion(j, hi), hi)
             if j < hi and t.tags[j].startswith("VB"):
-                return np if self._names_someone(*np) else None
+                return np if not named or self._names_someone(*np) else None
             i = np[1]
         return None
 
@@ -324,7 +339,8 @@ class Attributor:
     def _nominal(self, k: int) -> bool:
         """A word that can be part of a noun phrase; capitalised words count whatever their tag."""
         t = self.tok
-        return t.tags[k] in _NP_TAGS or t.text[t.starts[k]].isupper() and t.words[k].isalpha()
+        return t.tags[k] in _NP_TAGS or (t.text[t.starts[k]].isupper() and t.words[k].isalpha()
+                                          and t.tags[k] not in _CLOSED_CLASS)
 
     def _np_right(self, i: int, hi: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``i``: ``(i, end)``, or None."""
@@ -369,8 +385,8 @@ class Attributor:
         i = end
         while i > lo and self._nominal(i - 1) and t.tags[i - 1] != "PRP":
             i -= 1
-            if i - 2 >= lo and t.words[i - 1] == "of" and self._nominal(i - 2) and t.tags[i - 2] != "PRP":
-                i -= 1  # "the mother of three"
+            if i - 2 >= lo and self._joins_np(i - 1):
+                i -= 1  # "the mother of three", "Commissioner for Maritime Affairs Helena Varga"
         if i > lo and t.words[i - 1] == "," and not any(t.tags[k] == "NNP" for k in range(i, end)):
             head = self._np_before_comma(i - 1, lo)  # "Pat Caddell, a pollster, said": the name
             if head is not None:
@@ -380,11 +396,27 @@ class Attributor:
         return (i, end) if i < end else None
 
     def _apposed_name(self, comma: int, lo: int) -> tuple[int, int] | None:
-        """A name between two commas just before ``comma``: the apposition that names the speaker."""
+        """A bare name between two commas just before ``comma``: the apposition that names the speaker."""
         np = self._np_left(comma, lo)
         if np is None or np[0] <= lo or self.tok.words[np[0] - 1] != ",":
             return None
-        return np if self._has_name(*np) else None
+        return np if all(self.tok.tags[k] in ("NNP", "NNPS", "HYPH") for k in range(*np)) else None
+
+    def _not_a_subject(self, i: int, j: int) -> bool:
+        """After a preposition, a common noun, a date or a number is its object ("through the streets")."""
+        t = self.tok
+        return not self._has_name(i, j) or all(t.words[k] in _TIME or t.tags[k] == "CD" for k in range(i, j))
+
+    def _describes(self, i: int, j: int) -> bool:
+        """A description by role ("the Prime Minister", "Apple's chief executive"), not a name."""
+        return not self._has_name(i, j) or self.tok.words[j - 1] in person_nouns()
+
+    def _joins_np(self, k: int) -> bool:
+        """A preposition inside a noun phrase: "of" after a noun, "for" inside a capitalised title."""
+        t = self.tok
+        if not self._nominal(k - 1) or t.tags[k - 1] == "PRP":
+            return False
+        return t.words[k] == "of" or t.words[k] == "for" and t.text[t.starts[k - 1]].isupper()
 
     def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
         """A name that opens its clause just before an apposition."""
@@ -422,7 +454,7 @@ class Attributor:
     def _skip_insertion(self, j: int, hi: int) -> int:
         """Skip what stands between a name and its cue: ", a spokesman for the ministry," or "of the EPA"."""
         t = self.tok
-        if j < hi and t.words[j] in ("of", "in", "at", "for", "from", "with"):
+        if j < hi and t.words[j] in _PP_WORDS:
             np = self._np_right(j + 1, hi)
             k = self._skip_between(np[1], hi) if np is not None else hi
             if k < hi and self._cue_at(k, hi):

@@ -131,15 +131,23 @@ def test_kill_9_during_cli_notes_add_and_two_cli_writers(store_file: Path, tmp_p
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     acked: set[str] = set()
+    started = time.monotonic()
+    out, _ = add("timing run").communicate()
+    acked.add(out.strip())
+    duration = time.monotonic() - started
+    killed = 0
     for k in range(CLI_KILLS):
         proc = add(f"kill {k}")
-        time.sleep(rng.uniform(0.05, 0.6))
+        time.sleep(rng.uniform(0.3, 1.0) * duration)  # the latter part of a run is where it writes
         proc.kill()
         out, _ = proc.communicate()
         if proc.returncode == 0:
             acked.add(out.strip())
+        else:
+            killed += 1
         stored = set(_stored(store_file))
         assert seeded | acked <= stored
+    assert killed >= CLI_KILLS // 2, f"only {killed} of {CLI_KILLS} runs were killed before they finished"
     failures: list[str] = []
 
     def writer(w: int) -> None:

@@ -221,3 +221,32 @@ def test_a_new_subject_takes_over_from_the_last_speaker() -> None:
                         tags={"disagreed": "VBD", "lost": "VBN"})[0]
     assert (first.speaker, second.speaker) == ("a1", "a2")
     assert said(text, second)[1] == "he"
+
+
+def test_participle_after_a_comma_takes_the_main_speaker() -> None:
+    text = ("Maria Lopez spoke first. “The cuts are deep,” she said, adding that the plan would "
+            "“close every library in this town”.")
+    first, second = run(text, people={"Maria Lopez": ["Maria Lopez"]}, tags={"spoke": "VBD", "would": "MD"})[0]
+    assert said(text, second)[1:] == ("she", "adding")
+    assert second.speaker == "a1"
+
+
+def test_a_preposition_object_is_not_the_speaker() -> None:
+    text = "Protesters marching through the streets chanted “we are not going home tonight”."
+    (q,), _ = run(text, tags={"marching": "VBG", "through": "IN", "chanted": "VBD", "streets": "NNS",
+                              "protesters": "NNS"})
+    assert said(text, q)[1:] == ("Protesters", "chanted")
+
+
+def test_a_title_with_a_preposition_stays_one_name() -> None:
+    text = ("Towns will get new harbours, European Commissioner for Maritime Affairs Helena Varga promised "
+            "on Thursday: “No village will be left behind.”")
+    (q,), names = run(text, people={"Helena Varga": ["Helena Varga"]}, tags={"promised": "VBD", "get": "VB"})
+    assert said(text, q)[1:] == ("Helena Varga", "promised")
+
+
+def test_an_apposed_name_is_preferred_to_the_role() -> None:
+    text = "The Prime Minister, Rishi Sunak, said the plan was “the right one for the country”."
+    (q,), names = run(text, people={"Rishi Sunak": ["Rishi Sunak"]}, tags={"minister": "NNP"})
+    assert said(text, q)[1:] == ("Rishi Sunak", "said")
+    assert names[q.speaker] == "Rishi Sunak"

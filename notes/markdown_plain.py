@@ -17,8 +17,14 @@ _LINE_START = re.compile(r"^[ \t]{0,3}(?:(?:>[ \t]?)+|#{1,6}[ \t]+|[-*+][ \t]+|\
 _WRAPPERS = re.compile(r"(?<![\w*_~`])[*_~`]+(?=[^\s*_~`])|(?<=[^\s*_~`])[*_~`]+(?![\w*_~`])")
 
 
+# Anything the patterns above could change; most notes have none of it.
+_ANY_MARKUP = re.compile(r"[*_~`\[<]|^[ \t]{0,3}(?:[>#+-]|\d)", re.MULTILINE)
+
+
 def plain_text(markdown: str) -> str:
     """``markdown`` without link targets, emphasis marks and block markers at line starts."""
+    if not _ANY_MARKUP.search(markdown):
+        return markdown
     text = _IMAGE.sub(r"\1", markdown)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)

@@ -20,12 +20,13 @@ import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.textfold import fold, forms, term, words
+from notes.textfold import fold, forms, term, word_list, words
 
 # Fields of a note, then of its article; the order of the tf tuples in the postings.
 NOTE, EXACT, TAGS, ACTORS = range(4)
@@ -45,10 +46,9 @@ SNIPPET_WORDS = 30
 """Longest snippet, in words; longer texts are cut around the matches with "…"."""
 _LEAD_WORDS = 4
 """Words shown before the first match when a snippet is cut."""
-_GAP = ""
-"""Placed between tags or names in a field so a phrase cannot run from one into the next."""
-_GAP_MARK = "|"
-"""The gap in a field's text, where terms (letters and digits) are joined by spaces."""
+_GAP = "|"
+"""Placed between tags or names in a field so a phrase cannot run from one into the next;
+never a term, as terms are made of letters and digits."""
 
 
 @dataclass(slots=True)
@@ -140,10 +140,11 @@ class SearchIndex:
         self._doc_longest = [0] * len(DOC_WEIGHTS)
         self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
         # Folded words as written -> their term, for prefixes. Words are never taken out
-        # (a word no note holds any more just finds nothing); the sorted list is rebuilt
-        # on the first prefix query after new words came in.
+        # (a word no note holds any more just finds nothing). Words as written wait in
+        # _new_words until the next prefix query folds them in and sorts the vocabulary.
         self._vocabulary: dict[str, str] = {}
         self._sorted_words: list[str] = []
+        self._new_words: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -171,17 +172,21 @@ class SearchIndex:
         )
         entry = _Entry(
             annotation=annotation,
-            fields=tuple(_field_text(f) for f in fields),
+            fields=tuple(f" {' '.join(f)} " for f in fields),
             lengths=tuple(len(f) - f.count(_GAP) for f in fields),
             tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
-            color=fold(annotation.color),
+            color=_color_key(annotation.color),
             day=_local_day(annotation.created),
             recency=_timestamp(annotation.updated),
         )
         self._slots[annotation.id] = slot
         self._entries[slot] = entry
+        postings, pool = self._postings, self._tf_pool
         for key, tfs in _frequencies(fields).items():
-            self._postings.setdefault(key, {})[slot] = self._tf_pool.setdefault(tfs, tfs)
+            notes = postings.get(key)
+            if notes is None:
+                notes = postings[key] = {}
+            notes[slot] = pool.setdefault(tfs, tfs)
         for i, length in enumerate(entry.lengths):
             self._lengths[i] += length
             self._longest[i] = max(self._longest[i], length)
@@ -219,7 +224,7 @@ class SearchIndex:
                 self._doc_lengths[i] -= length
         fields = (self._terms_of(doc.title), self._terms_of(*doc.actors))
         lengths = tuple(len(f) - f.count(_GAP) for f in fields)
-        entry = _DocEntry(doc, tuple(_field_text(f) for f in fields), lengths, fold(_title_of(doc)))
+        entry = _DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(_title_of(doc)))
         self._docs[doc.id] = entry
         for key, tfs in _frequencies(fields).items():
             self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
@@ -230,16 +235,12 @@ class SearchIndex:
     def _terms_of(self, *texts: str) -> list[str]:
         """:func:`terms_of`, noting new words for prefix searches."""
         result: list[str] = []
-        vocabulary = self._vocabulary
-        for text in texts:
-            if result:
+        for i, text in enumerate(texts):
+            if i:
                 result.append(_GAP)
-            for match in words(text):
-                folded, key = forms(match.group())
-                result.append(key)
-                if folded not in vocabulary:
-                    vocabulary[folded] = key
-                    self._sorted_words.clear()
+            found = word_list(text)
+            self._new_words.update(found)
+            result.extend(map(term, found))
         return result
 
     # -- searching ----------------------------------------------------------------------
@@ -256,7 +257,7 @@ class SearchIndex:
         if parsed.errors or limit is not None and limit <= 0:
             return []
         phrases = [t for t in (terms_of(text) for text in parsed.terms) if t]
-        keys = {key for phrase in phrases for key in phrase if key}
+        keys = {key for phrase in phrases for key in phrase}
         term_slots = {key: self._term_slots(key) for key in keys}
         sets = list(term_slots.values())
         for prefix in parsed.prefixes:
@@ -269,8 +270,8 @@ class SearchIndex:
             rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
         else:
             rank = self._recency
-        ordered = [_field_text(p) for p in phrases if len(p) > 1]
-        names = [_field_text(terms_of(name)) for name in parsed.actors]
+        ordered = [f" {' '.join(p)} " for p in phrases if len(p) > 1]
+        names = [f" {' '.join(terms_of(name))} " for name in parsed.actors]
         check = (lambda slot: self._passes(slot, ordered, names)) if ordered or names else None
         best = self._best(candidates, rank, limit, check)
         return [self._hit(slot, rank[slot] if keys else 0.0, keys) for slot in best]
@@ -302,8 +303,14 @@ class SearchIndex:
 
     def _expand(self, prefix: str) -> list[str]:
         """The commonest terms of words that begin with ``prefix`` (see PREFIX_TERMS)."""
-        if not self._sorted_words:
-            self._sorted_words = sorted(self._vocabulary)
+        if self._new_words:
+            known = len(self._vocabulary)
+            for raw in self._new_words:
+                folded, key = forms(raw)
+                self._vocabulary[folded] = key
+            self._new_words.clear()
+            if len(self._vocabulary) != known or not self._sorted_words:
+                self._sorted_words = sorted(self._vocabulary)
         start = fold(prefix)
         keys = set()
         for word in self._sorted_words[bisect.bisect_left(self._sorted_words, start):]:
@@ -325,13 +332,13 @@ class SearchIndex:
         for tag in query.tags:
             sets.append(self._tags.get(_tag_key(tag), set()))
         if query.colors:
-            sets.append(set().union(*(self._colors.get(fold(c), set()) for c in query.colors)))
+            sets.append(set().union(*(self._colors.get(_color_key(c), set()) for c in query.colors)))
         for title in query.titles:
             wanted = fold(title).strip()
             sets.append(set().union(*(self._doc_slots.get(d, set()) for d, e in self._docs.items() if wanted in e.title)))
         for name in query.actors:
             # Notes with every word of the name somewhere; _passes checks it is one name.
-            name_terms = [key for key in terms_of(name) if key]
+            name_terms = terms_of(name)
             sets.extend(self._term_slots(key) for key in name_terms)
             if not name_terms:
                 sets.append(set())
@@ -353,7 +360,7 @@ class SearchIndex:
     def _passes(self, slot: int, phrases: list[str], actors: list[str]) -> bool:
         """The checks the sets cannot make: words in order, words of one name.
 
-        ``phrases`` and ``actors`` are field texts (see :func:`_field_text`) to look for.
+        ``phrases`` and ``actors`` are terms joined as in a field's text, to look for.
         """
         entry = self._entries[slot]
         doc = self._docs.get(entry.annotation.document)
@@ -411,20 +418,25 @@ class SearchIndex:
 def terms_of(*texts: str) -> list[str]:
     """The index terms of one or more texts, with a gap between texts."""
     result: list[str] = []
-    for text in texts:
-        if result:
+    for i, text in enumerate(texts):
+        if i:
             result.append(_GAP)
-        result.extend(term(m.group()) for m in words(text))
+        result.extend(map(term, word_list(text)))
     return result
 
 
 def _frequencies(fields: Sequence[list[str]]) -> dict[str, tuple[int, ...]]:
+    """Each term's count in each field."""
     counts: dict[str, list[int]] = {}
+    width = len(fields)
     for i, terms in enumerate(fields):
         for key in terms:
-            if key:
-                counts.setdefault(key, [0] * len(fields))[i] += 1
-    return {key: tuple(c) for key, c in counts.items()}
+            row = counts.get(key)
+            if row is None:
+                row = counts[key] = [0] * width
+            row[i] += 1
+    counts.pop(_GAP, None)
+    return {key: tuple(row) for key, row in counts.items()}
 
 
 def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, longest: Sequence[int]) -> list[list[float]]:
@@ -436,12 +448,9 @@ def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, long
     return tables
 
 
-def _field_text(terms: list[str]) -> str:
-    return f" {' '.join(t or _GAP_MARK for t in terms)} "
-
-
 def _field_terms(fields: Iterable[str]) -> set[str]:
-    return {key for text in fields for key in text.split() if key != _GAP_MARK}
+    """The terms of field texts, as put made them."""
+    return {key for text in fields for key in text.split()} - {_GAP}
 
 
 def _discard(index: dict[Any, Any], key: Any, member: Any) -> None:
@@ -462,6 +471,11 @@ def _note_actors(annotation: Annotation) -> list[str]:
     target = annotation.target or {}
     names.extend(str(target[k]) for k in ("actor", "speaker") if target.get(k))
     return names
+
+
+@lru_cache(maxsize=64)
+def _color_key(color: str) -> str:
+    return fold(color)
 
 
 def _tag_key(tag: str) -> str:

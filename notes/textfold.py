@@ -29,8 +29,18 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 def fold(text: str) -> str:
     """Lower case without accents, so "Zoë", "ZOE" and "zoe" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_fold_table())
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str | None]:
+    """Drops combining marks (in the Basic Multilingual Plane) and replaces the letters
+    Unicode does not decompose; built on first use, as it takes a few milliseconds."""
+    table: dict[int, str | None] = {c: None for c in range(0x10000) if unicodedata.combining(chr(c))}
+    table.update(_UNDECOMPOSED)
+    return table
 
 
 def stem(word: str) -> str:
@@ -45,6 +55,7 @@ def forms(raw_word: str) -> tuple[str, str]:
     return folded, stem(folded)
 
 
+@lru_cache(maxsize=200_000)
 def term(raw_word: str) -> str:
     """The index term of one word as written: folded, then stemmed."""
     return forms(raw_word)[1]
@@ -55,6 +66,11 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return _WORD.finditer(text)
 
 
+def word_list(text: str) -> list[str]:
+    """The words of ``text`` as written, in order."""
+    return _WORD.findall(text)
+
+
 def terms(text: str) -> list[str]:
     """The index terms of ``text`` in order."""
-    return [term(m.group()) for m in _WORD.finditer(text)]
+    return list(map(term, _WORD.findall(text)))

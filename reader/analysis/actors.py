@@ -44,6 +44,7 @@ class _Form:
     first: int = 0
     words: int = 1
     short: bool = False  # a surname or short company name: the full name decides the kind
+    owners: list[str] = field(default_factory=list)  # full names sharing this surname, when several
 
     @property
     def surface(self) -> str:
@@ -175,25 +176,32 @@ def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
 
 def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
     """"Stoltenberg" and "Suu Kyi" join the full name they end ("Jens Stoltenberg", "Aung San Suu Kyi");
-    failing that, the one they begin ("Wang" for "Wang Donghai", where the family name comes first)."""
+    failing that, the one they begin ("Wang" for "Wang Donghai", where the family name comes first).
+
+    A full name's last word is searched for even where the model never labelled it alone.
+    """
     endings: dict[str, list[_Form]] = defaultdict(list)
     beginnings: dict[str, list[_Form]] = defaultdict(list)
-    for form in forms.values():
+    for form in list(forms.values()):
         words = form.surface.split()
         if len(words) < 2 or not _personal(form):
             continue
         for k in range(1, len(words)):
             endings[name_key(" ".join(words[k:]))].append(form)
             beginnings[name_key(" ".join(words[:k]))].append(form)
+        surname = name_key(words[-1])
+        if surname not in forms and len(surname) > 1:
+            forms[surname] = _Form(surname, Counter({words[-1]: 0}), first=form.first)
     for form in forms.values():
         owners = [o for o in endings.get(form.key, ()) if o is not form] or \
             [o for o in beginnings.get(form.key, ()) if o is not form]
         if not owners:
             continue
-        before = [o for o in owners if o.first <= form.first]
-        owner = max(before, key=lambda o: o.first) if before else min(owners, key=lambda o: o.first)
         form.short = True
-        union.join(owner.key, form.key)
+        if len(owners) == 1:
+            union.join(owners[0].key, form.key)
+        else:  # "Anna Berg" and "Peter Berg": each "Berg" goes to the one named last (see _assemble)
+            form.owners = [o.key for o in owners]
 
 
 def _personal(form: _Form) -> bool:
@@ -258,6 +266,8 @@ def _match_at(text: str, tokens: list[Token], keys: list[str], i: int, longest: 
     for n in range(longest):
         j = i + n
         if j >= len(tokens) or (n and "\n" in text[tokens[j - 1].end:tokens[j].start]):
+            break
+        if not keys[j]:
             break
         key += keys[j]
         if key not in prefixes:
@@ -324,17 +334,28 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
         if kind is not None:
             kinds[root] = kind
 
+    firsts = {root: min(f.first for f in members) for root, members in groups.items()}
+    used = {m.key for m in mentions.values()}
+    last_seen: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     out: list[Mention] = []
     last_end = -1
     for (start, end), m in sorted(mentions.items()):
+        form = forms[m.key]
         root = union.find(m.key)
+        if form.owners:
+            roots = list(dict.fromkeys(union.find(k) for k in form.owners))
+            seen = [r for r in roots if r in last_seen]
+            root = max(seen, key=last_seen.__getitem__) if seen else min(roots, key=firsts.__getitem__)
         if root not in kinds or start < last_end:
             continue
         actor = actors.get(root)
         if actor is None:
-            actor = actors[root] = _new_actor(f"a{len(actors) + 1}", groups[root], kinds[root])
+            actor = actors[root] = _new_actor(f"a{len(actors) + 1}", groups[root], kinds[root], used)
+        if form.owners and form.surface != actor.name and form.surface not in actor.aliases:
+            actor.aliases.append(form.surface)
         out.append(Mention(start, end, actor.id))
+        last_seen[root] = start
         last_end = end
         if actor.kind == "person" and actor.role is None:
             actor.role = role_before(text, start, tags, lex) or role_after(text, end, lex)
@@ -345,8 +366,8 @@ def _personal_group(forms: list[_Form]) -> bool:
     return any(_personal(f) for f in forms)
 
 
-def _new_actor(actor_id: str, members: list[_Form], kind: ActorKind) -> Actor:
-    ordered = sorted(members, key=lambda f: f.first)
+def _new_actor(actor_id: str, members: list[_Form], kind: ActorKind, used: set[str]) -> Actor:
+    ordered = sorted((f for f in members if f.key in used), key=lambda f: f.first)
     name_form = max(ordered, key=lambda f: (not f.surface.isupper(), f.words, sum(f.surfaces.values()), -f.first))
     name = name_form.surface
     aliases = [f.surface for f in ordered if f is not name_form and f.surface != name]

@@ -55,8 +55,9 @@ class Parsed:
 class Engine:
     """A spaCy pipeline behind a small, lazily loaded interface."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS) -> None:
         self.requested = model
+        self.chunk_chars = chunk_chars
         self._nlp: Any = None
         self._name: str | None = None
 
@@ -103,7 +104,7 @@ class Engine:
             nlp.enable_pipe("senter")
         elif not nlp.has_pipe("parser"):
             nlp.add_pipe("sentencizer")
-        nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+        nlp.max_length = max(nlp.max_length, self.chunk_chars * 2)
         return nlp
 
     def parse(self, text: str) -> Parsed:
@@ -117,7 +118,7 @@ class Engine:
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, text in enumerate(texts):
                 pending.append(Parsed(text))
-                pieces = list(split_chunks(text))
+                pieces = list(split_chunks(text, self.chunk_chars))
                 remaining.append(len(pieces))
                 for offset, piece in pieces:
                     yield _LONG_RUN.sub(lambda m: " " * len(m.group()), piece), (index, offset)

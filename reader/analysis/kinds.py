@@ -19,7 +19,7 @@ LABEL_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", 
 KNOWN_PLACE = 6
 NAME_WORD = 4
 PERSON_SHAPE = 3
-TITLE = 2
+TITLE = 3
 DATELINE = 6
 
 

@@ -1,0 +1,250 @@
+"""The actor layer: on hand-made engine output (exact control of what "the model" said),
+then a few texts through the real engine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.analysis.actors import find_actors
+from reader.analysis.engine import Engine, Entity, Parsed, Token
+from reader.analysis.model import Actor, Mention
+
+_TOKEN = re.compile(r"[’']s\b|\w+(?:[-.’']\w+)*|[^\w\s]")
+
+
+def parsed(text: str, *entities: tuple[str, str] | tuple[str, str, int]) -> Parsed:
+    """A stand-in for the engine: simple tokens (capitalised words tagged NNP) and the given
+    entities, each ``(surface, label)`` or ``(surface, label, occurrence)`` (0-based)."""
+    tokens = []
+    sentence_start = True
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        tag = "NNP" if word[:1].isupper() else ("POS" if word.lower() in ("'s", "’s") else "NN")
+        tokens.append(Token(m.start(), m.end(), tag, sentence_start))
+        sentence_start = word in (".", "!", "?")
+    ents = []
+    for surface, label, *nth in entities:
+        starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+        start = starts[nth[0] if nth else 0]
+        ents.append(Entity(start, start + len(surface), label))
+    return Parsed(text, tokens, sorted(ents), [(0, len(text))])
+
+
+def spans(text: str, actor: Actor, mentions: list[Mention]) -> list[str]:
+    return [text[m.start:m.end] for m in mentions if m.actor == actor.id]
+
+
+def named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, f"{name!r} not found once in {[a.name for a in actors]}"
+    return found[0]
+
+
+def check_clean(text: str, mentions: list[Mention]) -> None:
+    """Sorted, non-overlapping, and starting and ending on the name itself."""
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        surface = text[m.start:m.end]
+        assert surface == surface.strip(" \n.,;:!?\"'“”‘’()")
+        assert not surface.lower().startswith("the ")
+        assert not surface.endswith(("'s", "’s"))
+
+
+def test_surname_joins_full_name_and_the_full_name_decides_the_kind() -> None:
+    text = ("Jens Stoltenberg opened the meeting. Stoltenberg said allies were united. "
+            "Later Stoltenberg left, and Stoltenberg flew home.")
+    actors, mentions = find_actors(parsed(text, ("Jens Stoltenberg", "PERSON"), ("Stoltenberg", "ORG", 1),
+                                          ("Stoltenberg", "ORG", 2), ("Stoltenberg", "ORG", 3)))
+    assert len(actors) == 1
+    person = actors[0]
+    assert (person.name, person.kind, person.aliases) == ("Jens Stoltenberg", "person", ["Stoltenberg"])
+    assert spans(text, person, mentions) == ["Jens Stoltenberg", "Stoltenberg", "Stoltenberg", "Stoltenberg"]
+
+
+def test_family_name_first_joins_too() -> None:
+    text = "Police detained Wang Donghai on Monday. Wang had written to the court. Friends of Wang protested."
+    actors, mentions = find_actors(parsed(text, ("Wang Donghai", "PERSON"), ("Wang", "ORG", 1), ("Wang", "ORG", 2)))
+    wang = named(actors, "Wang Donghai")
+    assert wang.kind == "person" and len(spans(text, wang, mentions)) == 3
+
+
+def test_two_people_sharing_a_surname_are_told_apart_by_position() -> None:
+    text = ("Anna Berg spoke first. Berg was brief. Then Peter Berg spoke. Berg was long.")
+    actors, mentions = find_actors(parsed(text, ("Anna Berg", "PERSON"), ("Berg", "PERSON", 1),
+                                          ("Peter Berg", "PERSON"), ("Berg", "PERSON", 3)))
+    anna, peter = named(actors, "Anna Berg"), named(actors, "Peter Berg")
+    assert len(actors) == 2
+    assert spans(text, anna, mentions) == ["Anna Berg", "Berg"]
+    assert spans(text, peter, mentions) == ["Peter Berg", "Berg"]
+    assert anna.aliases == peter.aliases == ["Berg"]
+
+
+def test_titles_are_stripped_and_become_the_role() -> None:
+    text = ("President Vladimir Putin met envoys in Moscow. Critics say President Putin wants more. "
+            "Putin denied it.")
+    actors, mentions = find_actors(parsed(text, ("President Vladimir Putin", "PERSON"), ("Moscow", "GPE"),
+                                          ("President Putin", "PERSON"), ("Putin", "PERSON", 2)))
+    putin = named(actors, "Vladimir Putin")
+    assert putin.role == "President"
+    assert spans(text, putin, mentions) == ["Vladimir Putin", "Putin", "Putin"]
+    check_clean(text, mentions)
+
+
+def test_role_before_the_name_includes_its_organisation() -> None:
+    text = "NATO Secretary-General Jens Stoltenberg warned on Friday. NATO is a defensive alliance."
+    actors, mentions = find_actors(parsed(text, ("NATO Secretary-General Jens Stoltenberg", "PERSON"),
+                                          ("Friday", "DATE"), ("NATO", "ORG", 1)))
+    assert named(actors, "Jens Stoltenberg").role == "NATO Secretary-General"
+    nato = named(actors, "NATO")
+    assert nato.kind == "organization" and spans(text, nato, mentions) == ["NATO", "NATO"]
+
+
+def test_role_from_an_appositive() -> None:
+    text = "Maria Lindqvist, the harbour's chief engineer, said the crane failed."
+    actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))
+    assert named(actors, "Maria Lindqvist").role == "harbour's chief engineer"
+
+
+def test_a_plain_person_has_no_role() -> None:
+    text = "Yesterday Maria Lindqvist said the crane failed."
+    actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))
+    assert named(actors, "Maria Lindqvist").role is None
+
+
+def test_the_and_possessives_stay_outside_mentions() -> None:
+    text = "The Kremlin’s plans worried the United States. NATO's answer came fast, said Tarrow 's office."
+    actors, mentions = find_actors(parsed(text, ("The Kremlin’s", "ORG"), ("the United States", "GPE"),
+                                          ("NATO's", "ORG"), ("Tarrow 's", "PERSON")))
+    assert [text[m.start:m.end] for m in mentions] == ["Kremlin", "United States", "NATO", "Tarrow"]
+    check_clean(text, mentions)
+
+
+def test_scores_and_line_breaks_are_cut_off() -> None:
+    text = "Results:\nKent 108-3 ,\nSomerset 4\nDurham 114"
+    actors, mentions = find_actors(parsed(text, ("Kent 108-3", "ORG"), ("Somerset 4\nDurham 114", "ORG")))
+    assert [text[m.start:m.end] for m in mentions] == ["Kent", "Somerset", "Durham"]
+
+
+def test_kind_from_the_words_of_the_name_beats_the_model() -> None:
+    text = "The Foreign Ministry in Oslo called Ukraine. Alice Brown of Nordlys Shipping Inc agreed."
+    actors, _ = find_actors(parsed(text, ("Foreign Ministry", "PERSON"), ("Oslo", "PERSON"), ("Ukraine", "ORG"),
+                                   ("Alice Brown", "ORG"), ("Nordlys Shipping Inc", "PERSON")))
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds == {"Foreign Ministry": "organization", "Oslo": "place", "Ukraine": "place",
+                     "Alice Brown": "person", "Nordlys Shipping Inc": "organization"}
+
+
+def test_one_kind_for_all_spellings_by_majority() -> None:
+    text = "Arbil fell. Troops left Arbil. Arbil is quiet. Aid reached Arbil."
+    actors, mentions = find_actors(parsed(text, ("Arbil", "GPE", 0), ("Arbil", "ORG", 1), ("Arbil", "GPE", 2),
+                                          ("Arbil", "LOC", 3)))
+    assert [(a.name, a.kind) for a in actors] == [("Arbil", "place")]
+    assert len(mentions) == 4
+
+
+def test_title_before_a_name_makes_a_person() -> None:
+    text = "Senator Okafor spoke. Okafor left early."
+    actors, _ = find_actors(parsed(text, ("Okafor", "ORG", 0), ("Okafor", "ORG", 1)))
+    assert [(a.name, a.kind, a.role) for a in actors] == [("Okafor", "person", "Senator")]
+
+
+def test_nationalities_days_and_roles_are_not_actors() -> None:
+    text = "Russian troops moved on Friday, the Foreign Ministers said, as Britons watched."
+    actors, mentions = find_actors(parsed(text, ("Russian", "GPE"), ("Friday", "ORG"), ("Foreign Ministers", "ORG"),
+                                          ("Britons", "PERSON")))
+    assert actors == [] and mentions == []
+
+
+def test_missed_occurrences_of_a_known_name_become_mentions() -> None:
+    text = "Halvorsen Group hired Ingrid Dahl. Dahl starts in May. Dahl, Dahl and Halvorsen Group agree."
+    actors, mentions = find_actors(parsed(text, ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON")))
+    dahl = named(actors, "Ingrid Dahl")
+    assert spans(text, dahl, mentions) == ["Ingrid Dahl", "Dahl", "Dahl", "Dahl"]
+    assert spans(text, named(actors, "Halvorsen Group"), mentions) == ["Halvorsen Group", "Halvorsen Group"]
+
+
+def test_a_known_name_inside_a_longer_name_is_not_a_mention() -> None:
+    text = "Investors in New York watched the New York Stock Exchange."
+    actors, mentions = find_actors(parsed(text, ("New York", "GPE")))
+    assert [text[m.start:m.end] for m in mentions] == ["New York"]
+
+
+def test_acronym_and_expansion_are_one_actor() -> None:
+    text = ("The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut, "
+            "BFC members said.")
+    actors, mentions = find_actors(parsed(text, ("Baltic Fisheries Council", "ORG"), ("Riga", "GPE")))
+    council = named(actors, "Baltic Fisheries Council")
+    assert council.aliases == ["BFC"] and council.kind == "organization"
+    assert spans(text, council, mentions) == ["Baltic Fisheries Council", "BFC", "BFC", "BFC"]
+
+
+def test_acronym_found_by_initials_when_both_occur() -> None:
+    text = "The International Rowing Union met. Later the IRU voted."
+    actors, _ = find_actors(parsed(text, ("International Rowing Union", "ORG"), ("IRU", "ORG")))
+    assert [(a.name, a.aliases) for a in actors] == [("International Rowing Union", ["IRU"])]
+
+
+def test_short_company_name_joins_its_legal_name() -> None:
+    text = "Nordlys Shipping Inc reported losses. Nordlys Shipping blamed fuel."
+    actors, _ = find_actors(parsed(text, ("Nordlys Shipping Inc", "ORG"), ("Nordlys Shipping", "PERSON", 1)))
+    assert [(a.name, a.kind) for a in actors] == [("Nordlys Shipping Inc", "organization")]
+
+
+def test_headline_in_capitals_takes_names_from_the_story() -> None:
+    text = ("DAHL QUITS HALVORSEN GROUP\nBERGEN 2024-05-02\n"
+            "Ingrid Dahl resigned from Halvorsen Group on Thursday, the firm said.")
+    actors, mentions = find_actors(parsed(text, ("DAHL QUITS", "ORG"), ("Ingrid Dahl", "PERSON"),
+                                          ("Halvorsen Group", "ORG")))
+    assert [text[m.start:m.end] for m in mentions] == ["DAHL", "HALVORSEN GROUP", "BERGEN", "Ingrid Dahl",
+                                                       "Halvorsen Group"]
+    assert named(actors, "BERGEN").kind == "place"
+    assert named(actors, "Ingrid Dahl").aliases == ["Dahl"]  # not the shouted "DAHL" as well
+
+
+def test_ids_follow_first_appearance() -> None:
+    text = "Oslo hosted Halvorsen Group and Ingrid Dahl. Dahl praised Oslo."
+    actors, mentions = find_actors(parsed(text, ("Oslo", "GPE"), ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON"),
+                                          ("Dahl", "PERSON", 1)))
+    assert [(a.id, a.name) for a in actors] == [("a1", "Oslo"), ("a2", "Halvorsen Group"), ("a3", "Ingrid Dahl")]
+    assert [m.actor for m in mentions] == ["a1", "a2", "a3", "a3", "a1"]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+SAMPLE = """Tallinn, 12 May – Estonian Prime Minister Kaja Kallas said on Tuesday that Estonia would \
+raise defence spending. “We cannot wait,” Kallas told reporters at the Riigikogu.
+
+The European Commission said it would study the plan. Kallas later met Ursula von der Leyen in \
+Brussels, where the Commission chief praised Estonia’s resolve.
+
+Kallas’s coalition partner, the Reform Party, backed the plan."""
+
+
+def test_real_engine_sample(engine: Engine) -> None:
+    actors, mentions = find_actors(engine.parse(SAMPLE))
+    check_clean(SAMPLE, mentions)
+    kallas = named(actors, "Kaja Kallas")
+    assert kallas.kind == "person" and "Prime Minister" in (kallas.role or "")
+    assert all(SAMPLE[m.start:m.end] in ("Kaja Kallas", "Kallas") for m in mentions if m.actor == kallas.id)
+    assert len([m for m in mentions if m.actor == kallas.id]) == 4
+    assert named(actors, "Estonia").kind == "place"
+    assert not [a for a in actors if a.name in ("Tuesday", "Estonian")]
+
+
+def test_real_engine_offsets_exact_in_chunked_long_text() -> None:
+    paragraph = ("Mayor Erik Lund met Ingrid Dahl, the chief executive of Halvorsen Group, in Bergen on Monday. "
+                 "Dahl said Halvorsen Group would hire. Lund agreed.")
+    text = "\n\n".join([paragraph] * 30)
+    engine = Engine(chunk_chars=600)
+    actors, mentions = find_actors(engine.parse(text))
+    check_clean(text, mentions)
+    dahl = named(actors, "Ingrid Dahl")
+    assert spans(text, dahl, mentions).count("Ingrid Dahl") == 30
+    assert spans(text, dahl, mentions).count("Dahl") == 30
+    assert named(actors, "Erik Lund").role == "Mayor"

@@ -250,7 +250,7 @@ class LibraryStorage(Storage):
         changes: operations applied since :meth:`drain_changes` (``None`` after a full reload).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.journal = journal_path(self.path)
         self.read_only = read_only
@@ -272,7 +272,7 @@ class LibraryStorage(Storage):
         self._lock = FileLock(lock_path(self.path), create=not read_only)
         try:
             with self._lock.hold(exclusive=not read_only):
-                if not self.path.exists() and not read_only and create:
+                if not self.path.exists() and not read_only:
                     self._create()
                 self._refresh()
         except BaseException:
@@ -286,7 +286,12 @@ class LibraryStorage(Storage):
             return loads(dumps(self._state.to_tinydb()))  # a copy: TinyDB mutates what it reads
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Replace every table with ``data`` (TinyDB's whole-database write), atomically."""
+        """Replace every table with ``data`` (TinyDB's whole-database write), atomically.
+
+        TinyDB reads, changes and writes back in separate steps, so two processes writing
+        through TinyDB can still overwrite each other; :class:`notes.store.NoteStore` commits
+        under the lock instead.
+        """
         self._writable()
         data = dict(data)
         data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION, "generation": 0}})

@@ -68,7 +68,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every outermost quotation in ``text``, in order."""
     found: list[QuotedSpan] = []
-    carried: tuple[str, int, int] | None = None  # an open double quote: family, start, end of its text so far
+    carried: tuple[str, int, int] | None = None  # an open quote: family, start, end of its text so far
     for p_start, p_end in paragraphs(text):
         marks = _marks(text, p_start, p_end)
         if carried is not None:
@@ -80,15 +80,17 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             reopens = first is not None and first.opens and first.start == p_start
             if reopens and not _TURN.match(text, first.end):
                 marks = marks[1:] if marks[0] is first else [m for m in marks if m is not first]
-                found_here, carried = _scan(text, marks, p_end, (family, q_start))
+                found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)
                 continue
-            if first is not None and not first.opens:
-                found_here, carried = _scan(text, marks, p_end, (family, q_start))
+            if first is not None and not first.opens and family == "double":
+                # No reopening mark, but the paragraph closes the quotation (an apostrophe could pose
+                # as the closer of a single quote, so only double quotes continue this way).
+                found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)
                 continue
             found.append(QuotedSpan(q_start, q_end, False))
-        found_here, carried = _scan(text, marks, p_end, None)
+        found_here, carried = _scan(text, marks, p_start, p_end, None)
         found.extend(found_here)
     if carried is not None:
         found.append(QuotedSpan(carried[1], carried[2], False))
@@ -99,7 +101,7 @@ def _straight(text: str, pos: int) -> bool:
     return text[pos] in "\"'"
 
 
-def _scan(text: str, marks: list[_Mark], p_end: int,
+def _scan(text: str, marks: list[_Mark], p_start: int, p_end: int,
           open_: tuple[str, int] | None) -> tuple[list[QuotedSpan], tuple[str, int, int] | None]:
     """Pair the marks of one paragraph; return its quotations and the one left open, if any."""
     found: list[QuotedSpan] = []
@@ -107,8 +109,10 @@ def _scan(text: str, marks: list[_Mark], p_end: int,
     depth = 1 if open_ else 0
     for mark in marks:
         if open_ is None:
-            # A single mark opens only if something can close it in this paragraph: else it is an apostrophe.
-            if mark.opens and (mark.family == "double" or last_close.get(mark.family, -1) > mark.start):
+            # A single mark opens only if something can close it in this paragraph, or if it opens the
+            # paragraph (a quotation that runs on into the next one): else it is an apostrophe.
+            if mark.opens and (mark.family == "double" or mark.start == p_start
+                               or last_close.get(mark.family, -1) > mark.start):
                 open_, depth = (mark.family, mark.start), 1
             continue
         if mark.family != open_[0]:
@@ -122,11 +126,7 @@ def _scan(text: str, marks: list[_Mark], p_end: int,
             open_ = None
     if open_ is None:
         return found, None
-    if open_[0] == "double":
-        return found, (open_[0], open_[1], p_end)
-    # An unclosed quotation of another family ends with its paragraph.
-    found.append(QuotedSpan(open_[1], p_end, False))
-    return found, None
+    return found, (open_[0], open_[1], p_end)
 
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:

@@ -109,3 +109,8 @@ def test_a_paragraph_in_another_style_does_not_continue_an_open_quote() -> None:
 def test_space_between_nested_and_outer_closing_marks() -> None:
     text = "\"I dislike the term 'outreach,' \" he told the group. \"It is wrong.\""
     assert quoted(text) == ["\"I dislike the term 'outreach,' \"", "\"It is wrong.\""]
+
+
+def test_british_single_quotes_over_two_paragraphs() -> None:
+    text = "‘We have a responsibility to Ukraine’s people.\n\n‘We will keep the channels open,’ he said.\n\nEnd."
+    assert quoted(text) == ["‘We have a responsibility to Ukraine’s people.\n\n‘We will keep the channels open,’"]

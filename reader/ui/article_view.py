@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFont, QFontMetricsF, QImage,
+from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFontMetricsF, QImage,
                            QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -70,6 +70,7 @@ class ArticleView(QTextBrowser):
         self._user: list[tuple[str, int, int, str]] = []
         self._emphasis: list[tuple[int, int]] = []
         self._emphasis_current: tuple[int, int] | None = None
+        self._emphasis_kind = "person"
         self._focus: tuple[str, int] | None = None  # actor id, index of the last mention shown
         self._mention_starts: list[int] = []
         self._mentions: list[Mention] = []
@@ -226,6 +227,8 @@ class ArticleView(QTextBrowser):
             index = next((i for i, m in enumerate(mentions) if m.start >= top), 0)
         self._focus = (actor_id, index)
         self._emphasis = [(m.start, m.end) for m in mentions]
+        actor = self.analysis.actor(actor_id) if self.analysis else None
+        self._emphasis_kind = actor.kind if actor else "person"
         target = mentions[index]
         self._emphasis_current = (target.start, target.end)
         self._refresh_extra()
@@ -366,12 +369,9 @@ class ArticleView(QTextBrowser):
         for _id, start, end, color in self._user:
             fill = QColor(self.theme.user.get(color, self.theme.user["yellow"]))
             selections.append(self._selection(start, end, fill))
-        emphasis = QColor(self.theme.emphasis)
         for start, end in self._emphasis:
-            sel = self._selection(start, end, emphasis)
-            if (start, end) == self._emphasis_current:
-                sel.format.setFontWeight(QFont.Weight.Bold)
-            selections.append(sel)
+            current = (start, end) == self._emphasis_current
+            selections.append(self._selection(start, end, self.theme.emphasis(self._emphasis_kind, current)))
         self.setExtraSelections(selections)
 
     def _selection(self, start: int, end: int, fill: QColor) -> QTextEdit.ExtraSelection:

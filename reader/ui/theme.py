@@ -22,6 +22,7 @@ KIND_SINGULAR = {"person": "person", "organization": "organisation", "place": "p
 SERIF = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 MEASURE_CHARS = 70
 LINE_HEIGHT_PERCENT = 150
+EMPHASIS_ALPHA, EMPHASIS_CURRENT_ALPHA = 90, 170
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,15 @@ class Theme:
     muted: str
     chrome: str
     link: str
-    emphasis: str  # the actor the reader clicked in the Actors panel
     kinds: dict[str, KindStyle]
     user: dict[str, str]  # the reader's highlight colours (notes.records.COLORS)
+
+    def emphasis(self, kind: str, current: bool = False) -> QColor:
+        """The fill behind every mention of the actor picked in the Actors panel: the kind's
+        own colour, stronger on the mention just scrolled to, unlike any of the reader's."""
+        color = QColor(self.kinds[kind].line)
+        color.setAlpha(EMPHASIS_CURRENT_ALPHA if current else EMPHASIS_ALPHA)
+        return color
 
     def palette(self, base: QPalette) -> QPalette:
         """An application palette matching the paper and ink of this theme."""
@@ -69,7 +76,6 @@ LIGHT = Theme(
     muted="#7d766b",
     chrome="#efebe2",
     link="#1f5f9e",
-    emphasis="#f2c14e",
     kinds={
         "person": KindStyle(tint="#fbe3cf", line="#d9742b"),
         "organization": KindStyle(tint="#dde8f7", line="#3b72c0"),
@@ -86,7 +92,6 @@ DARK = Theme(
     muted="#9a9387",
     chrome="#2a2926",
     link="#8ab8ec",
-    emphasis="#8a6d1f",
     kinds={
         "person": KindStyle(tint="#4a3322", line="#f0a060"),
         "organization": KindStyle(tint="#26364d", line="#7fa9e6"),

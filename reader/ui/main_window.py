@@ -247,10 +247,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for i, path in enumerate(recent):
-            action = self.recent_menu.addAction(f"&{(i + 1) % 10} {Path(path).name}")
+            action = self.recent_menu.addAction(f"&{i + 1} {Path(path).name}")
             action.setToolTip(path)
-            if i < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+Alt+{i + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(recent))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-MAX_RECENT = 10
+MAX_RECENT = 9  # each has a shortcut, Ctrl+Alt+1 … 9
 THEME_CHOICES = ("system", "light", "dark")
 MIN_ZOOM, MAX_ZOOM = -6, 12
 

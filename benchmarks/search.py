@@ -18,6 +18,7 @@ import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
@@ -79,7 +80,8 @@ def _sentence(rng: random.Random, weights: list[float], low: int, high: int) -> 
     return text[:1].upper() + text[1:] + "."
 
 
-def generate(n_annotations: int, n_documents: int = 500, seed: int = 7) -> tuple[list[Annotation], list[DocumentRecord]]:
+def generate(n_annotations: int, n_documents: int = 500,
+             seed: int = 7) -> tuple[list[Annotation], list[DocumentRecord]]:
     """Reproducible notes and articles for tests and benchmarks."""
     rng = random.Random(seed)
     cum: list[float] = []
@@ -135,7 +137,7 @@ def query_mix(annotations: list[Annotation], documents: list[DocumentRecord], co
             if pairs:
                 return '"' + " ".join(rng.choice(pairs)) + '"'
 
-    kinds = {
+    kinds: dict[str, Callable[[], str]] = {
         "rare word": lambda: rng.choice(rare),
         "middle word": lambda: rng.choice(middle),
         "common word": lambda: rng.choice(common),
@@ -215,7 +217,8 @@ def bench_tinydb(annotations: list[Annotation], queries: list[tuple[str, str]], 
         condition = None
         for word in query.split():
             pattern = rf"\b{re.escape(word)}\b"
-            either = note.note.search(pattern, flags=re.IGNORECASE) | note.selector.exact.search(pattern, flags=re.IGNORECASE)
+            either = (note.note.search(pattern, flags=re.IGNORECASE)
+                      | note.selector.exact.search(pattern, flags=re.IGNORECASE))
             condition = either if condition is None else condition & either
         began = time.perf_counter()
         db.search(condition)

@@ -335,7 +335,8 @@ class SearchIndex:
             sets.append(set().union(*(self._colors.get(_color_key(c), set()) for c in query.colors)))
         for title in query.titles:
             wanted = fold(title).strip()
-            sets.append(set().union(*(self._doc_slots.get(d, set()) for d, e in self._docs.items() if wanted in e.title)))
+            docs = [doc_id for doc_id, doc in self._docs.items() if wanted in doc.title]
+            sets.append(set().union(*(self._doc_slots.get(doc_id, set()) for doc_id in docs)))
         for name in query.actors:
             # Notes with every word of the name somewhere; _passes checks it is one name.
             name_terms = terms_of(name)
@@ -378,10 +379,10 @@ class SearchIndex:
         terms = []
         for key, n in frequencies.items():
             # An article's part of the term frequency is the same for all its notes.
-            by_doc = {}
-            for doc_id, tfs in self._doc_postings.get(key, {}).items():
+            by_doc: dict[str, float] = {}
+            for doc_id, counts in self._doc_postings.get(key, {}).items():
                 lengths = self._docs[doc_id].lengths
-                by_doc[doc_id] = tfs[0] * d0[lengths[0]] + tfs[1] * d1[lengths[1]]
+                by_doc[doc_id] = counts[0] * d0[lengths[0]] + counts[1] * d1[lengths[1]]
             terms.append((math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings.get(key, {}), by_doc))
         entries = self._entries
         scores: dict[int, float] = {}
@@ -439,7 +440,8 @@ def _frequencies(fields: Sequence[list[str]]) -> dict[str, tuple[int, ...]]:
     return {key: tuple(row) for key, row in counts.items()}
 
 
-def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, longest: Sequence[int]) -> list[list[float]]:
+def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int,
+                 longest: Sequence[int]) -> list[list[float]]:
     """For each field, a field weight divided by BM25's length norm, by field length."""
     tables = []
     for weight, total, top in zip(weights, sums, longest):

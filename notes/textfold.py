@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 # A word is a run of letters and digits; combining marks may sit inside it (text in NFD
 # form), and an apostrophe between letters keeps "don't" or "Obama's" in one piece.
@@ -45,7 +45,8 @@ def _fold_table() -> dict[int, str | None]:
 
 def stem(word: str) -> str:
     """The English Snowball stem of a folded word ("treaties" and "treaty" give "treati")."""
-    return _STEMMER.stemWord(word)
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
 
 
 @lru_cache(maxsize=200_000)

@@ -97,6 +97,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     return [q for q in found if text[q.start:q.end].strip(" \"'“”„‘’«»‹›`")]
 
 
+def _possessive(text: str, pos: int) -> bool:
+    """The mark at ``pos`` may be a plural possessive: "workers’ money"."""
+    return text[pos - 1:pos] in ("s", "S") and text[pos + 1:pos + 2] == " " and text[pos + 2:pos + 3].isalnum()
+
+
 def _straight(text: str, pos: int) -> bool:
     return text[pos] in "\"'"
 
@@ -106,8 +111,12 @@ def _scan(text: str, marks: list[_Mark], p_start: int, p_end: int,
     """Pair the marks of one paragraph; return its quotations and the one left open, if any."""
     found: list[QuotedSpan] = []
     last_close = {m.family: m.start for m in marks if not m.opens}
+    next_single: list[_Mark | None] = [None] * len(marks)
+    for n in range(len(marks) - 2, -1, -1):
+        after = marks[n + 1]
+        next_single[n] = after if after.family == "single" else next_single[n + 1]
     depth = 1 if open_ else 0
-    for mark in marks:
+    for n, mark in enumerate(marks):
         if open_ is None:
             # A single mark opens only if something can close it in this paragraph, or if it opens the
             # paragraph (a quotation that runs on into the next one): else it is an apostrophe.
@@ -120,6 +129,10 @@ def _scan(text: str, marks: list[_Mark], p_start: int, p_end: int,
         if mark.opens:
             depth += 1
             continue
+        if mark.family == "single" and _possessive(text, mark.start):
+            following = next_single[n]
+            if following is not None and not following.opens:
+                continue  # ‘It’s the workers’ money,’ — the next mark closes the quotation
         depth -= 1
         if depth == 0:
             found.append(QuotedSpan(open_[1], mark.end, True))

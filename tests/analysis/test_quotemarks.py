@@ -114,3 +114,8 @@ def test_space_between_nested_and_outer_closing_marks() -> None:
 def test_british_single_quotes_over_two_paragraphs() -> None:
     text = "‘We have a responsibility to Ukraine’s people.\n\n‘We will keep the channels open,’ he said.\n\nEnd."
     assert quoted(text) == ["‘We have a responsibility to Ukraine’s people.\n\n‘We will keep the channels open,’"]
+
+
+def test_plural_possessive_inside_a_single_quote() -> None:
+    text = "‘It’s the workers’ money, not theirs,’ he said. The unions' leaders agreed."
+    assert quoted(text) == ["‘It’s the workers’ money, not theirs,’"]

@@ -13,5 +13,5 @@ def app_icon() -> QIcon:
 
 
 def themed(name: str) -> QIcon:
-    """A freedesktop icon by name; empty when the desktop has no icon theme (text shows)."""
-    return QIcon.fromTheme(name)
+    """A freedesktop icon by name, else the one drawn for Reader (``resources/icons/NAME.svg``)."""
+    return QIcon.fromTheme(name, QIcon(str(resource_path("icons", f"{name}.svg"))))

@@ -118,10 +118,11 @@ class Engine:
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, text in enumerate(texts):
                 pending.append(Parsed(text))
-                pieces = list(split_chunks(text, self.chunk_chars))
+                # runs of 300+ non-space characters (base64, URLs gone wrong) are no words: blank them
+                pieces = list(split_chunks(_LONG_RUN.sub(lambda m: " " * len(m.group()), text), self.chunk_chars))
                 remaining.append(len(pieces))
                 for offset, piece in pieces:
-                    yield _LONG_RUN.sub(lambda m: " " * len(m.group()), piece), (index, offset)
+                    yield piece, (index, offset)
 
         done = 0
         for batch in _batches(chunks(), batch_size):

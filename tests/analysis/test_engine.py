@@ -1,0 +1,95 @@
+"""The spaCy engine: chunking with exact offsets, size-bounded batches, lazy loading."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis import engine as engine_module
+from reader.analysis.engine import Engine, Parsed, _batches, split_chunks
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=400), st.integers(min_value=4, max_value=60))
+@settings(max_examples=200, deadline=None)
+def test_chunks_cover_the_text_without_gaps(text: str, size: int) -> None:
+    pieces = list(split_chunks(text, size))
+    assert "".join(p for _, p in pieces) == text
+    offset = 0
+    for start, piece in pieces:
+        assert start == offset and 0 < len(piece) <= size
+        offset += len(piece)
+
+
+def test_chunks_end_on_paragraphs_when_they_can() -> None:
+    text = "\n\n".join(f"Paragraph {i} has a few words in it." for i in range(40))
+    pieces = list(split_chunks(text, 200))
+    assert len(pieces) > 1
+    assert all(piece.endswith("\n\n") for _, piece in pieces[:-1])
+
+
+def test_batches_are_bounded_by_count_and_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "BATCH_CHARS", 100)
+    items = [("x" * n, i) for i, n in enumerate([10, 20, 80, 5, 5, 5, 200, 1])]
+    batches = [[i for _, i in b] for b in _batches(iter(items), 3)]
+    assert batches == [[0, 1, 2], [3, 4, 5], [6], [7]]
+
+
+def test_model_is_loaded_lazily_and_an_official_model_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: object() if name == "en_core_web_sm" else real(name, *a))
+    engine = Engine()
+    assert engine.model_name == "en_core_web_sm"
+    assert engine._nlp is None
+    assert Engine("my_pipeline").model_key.startswith("my_pipeline-")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(chunk_chars=400)
+
+
+def _check_offsets(parsed: Parsed) -> None:
+    text = parsed.text
+    assert all(text[t.start:t.end].strip() == text[t.start:t.end] != "" for t in parsed.tokens)
+    assert all(a.end <= b.start for a, b in zip(parsed.tokens, parsed.tokens[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(parsed.sentences, parsed.sentences[1:]))
+
+
+def test_chunked_long_text_keeps_offsets_exact(engine: Engine) -> None:
+    paragraph = "Ingrid Dahl flew from Oslo to Geneva on Monday. She met officials of the World Health Organization."
+    text = "\n\n".join(f"{paragraph} Day {i}." for i in range(25))
+    parsed = engine.parse(text)
+    _check_offsets(parsed)
+    pieces = list(split_chunks(text, engine.chunk_chars))
+    assert len(pieces) > 5
+    expected = []
+    for offset, piece in pieces:  # each chunk alone, shifted: the same tokens and entities
+        alone = engine.parse(piece)
+        expected += [(e.start + offset, e.end + offset, e.label) for e in alone.entities]
+    assert [tuple(e) for e in parsed.entities] == expected
+    assert {text[e.start:e.end] for e in parsed.entities} >= {"Oslo", "Geneva"}
+    assert parsed.tokens[0].sent_start and sum(t.sent_start for t in parsed.tokens) >= 50
+
+
+def test_parse_many_keeps_order_and_empty_texts(engine: Engine) -> None:
+    texts = ["", "Oslo is cold.", "", "Geneva is warm. " * 60, "Bergen."]
+    parsed = list(engine.parse_many(texts, batch_size=2))
+    assert [p.text for p in parsed] == texts
+    assert parsed[0].tokens == [] and parsed[2].tokens == []
+    for p in parsed:
+        _check_offsets(p)
+
+
+def test_a_long_run_without_spaces_is_blanked_and_fast(engine: Engine) -> None:
+    text = "Oslo is cold. " + "x" * 200_000 + " Geneva is warm."
+    started = time.monotonic()
+    parsed = engine.parse(text)
+    assert time.monotonic() - started < 30
+    _check_offsets(parsed)
+    assert all(t.end <= 14 or t.start >= 200_014 for t in parsed.tokens)
+    assert text[parsed.tokens[-2].start:parsed.tokens[-2].end] == "warm"

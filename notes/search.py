@@ -523,13 +523,7 @@ def _snippet(text: str, keys: set[str]) -> tuple[str, list[tuple[int, int]]]:
     matched = [i for i, m in enumerate(tokens) if term(m.group()) in keys]
     start, end = 0, len(tokens)
     if len(tokens) > SNIPPET_WORDS:
-        reach = SNIPPET_WORDS - _LEAD_WORDS
-
-        def variety(i: int) -> tuple[int, int]:
-            """How many different query words a window opening at match ``i`` shows."""
-            return len({term(tokens[j].group()) for j in matched if i <= j < i + reach}), -i
-
-        best = max(matched, default=0, key=variety)
+        best = _richest_window(matched, [term(tokens[i].group()) for i in matched], SNIPPET_WORDS - _LEAD_WORDS)
         start = max(0, min(best - _LEAD_WORDS, len(tokens) - SNIPPET_WORDS))
         end = start + SNIPPET_WORDS
     cut_from = tokens[start].start() if start > 0 else 0
@@ -539,3 +533,21 @@ def _snippet(text: str, keys: set[str]) -> tuple[str, list[tuple[int, int]]]:
     shift = len(prefix) - cut_from
     marks = [(tokens[i].start() + shift, tokens[i].end() + shift) for i in matched if start <= i < end]
     return snippet, marks
+
+
+def _richest_window(positions: list[int], keys: list[str], width: int) -> int:
+    """The first of ``positions`` that opens a window of ``width`` words showing the most
+    different ``keys`` (the term at each position); 0 when there are none."""
+    best, most = (positions[0] if positions else 0), 0
+    inside: dict[str, int] = {}
+    end = 0
+    for first, position in enumerate(positions):
+        while end < len(positions) and positions[end] < position + width:
+            inside[keys[end]] = inside.get(keys[end], 0) + 1
+            end += 1
+        if len(inside) > most:
+            best, most = position, len(inside)
+        inside[keys[first]] -= 1
+        if not inside[keys[first]]:
+            del inside[keys[first]]
+    return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -323,6 +324,23 @@ def test_long_notes_are_cut_around_the_match(note: Make) -> None:
     (start, end), = hit.marks
     assert hit.snippet[start:end] == "glacier"
     assert "word116 word117 word118 word119 glacier" in hit.snippet
+
+
+def test_snippet_shows_the_window_with_the_most_query_words(note: Make) -> None:
+    words = [f"w{i}" for i in range(300)]
+    words[20] = "glacier"
+    words[200], words[205] = "glacier", "melting"
+    hit, = index_of(note(note=" ".join(words), doc=FARM)).search("glacier melt")
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["glacier", "melting"]
+    assert hit.snippet.startswith("… w196 ")
+
+
+def test_snippets_of_huge_notes_stay_quick(note: Make) -> None:
+    index = index_of(note(note="the war " * 20_000, doc=FARM))
+    began = time.perf_counter()
+    hit, = index.search("war")
+    assert time.perf_counter() - began < 1.0  # about 30 ms; a quadratic window search takes minutes
+    assert len(hit.marks) == SNIPPET_WORDS // 2
 
 
 def test_snippet_comes_from_the_passage_when_the_note_does_not_match(note: Make) -> None:

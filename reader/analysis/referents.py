@@ -100,9 +100,11 @@ class Referents:
         if best is not None:
             return best[2]
         if person and words[0] in _DEFINITE:
-            excluded = {a.id for a in self.actors.values() if content & set(_words(a.name))}
             found = self._salient_person(start, last)
-            return found if found not in excluded else None
+            actor = self.actors.get(found) if found else None
+            if actor is None or content & set(_words(actor.name)) or actor.role:
+                return None  # "the Clinton aide" is not Clinton; a known role that shares no word is another person
+            return found
         return None
 
     def _salient_person(self, pos: int, last: tuple[str, int] | None) -> str | None:

@@ -250,3 +250,11 @@ def test_an_apposed_name_is_preferred_to_the_role() -> None:
     (q,), names = run(text, people={"Rishi Sunak": ["Rishi Sunak"]}, tags={"minister": "NNP"})
     assert said(text, q)[1:] == ("Rishi Sunak", "said")
     assert names[q.speaker] == "Rishi Sunak"
+
+
+def test_a_description_that_fits_no_known_role_names_nobody() -> None:
+    text = ("Prime Minister Boris Johnson met the press.\n\n"
+            "“We are done with this whole affair,” the official said.")
+    (q,), _ = run(text, people={"Boris Johnson": ["Boris Johnson"]}, roles={"Boris Johnson": "Prime Minister"})
+    assert said(text, q)[1] == "the official"
+    assert q.speaker is None

@@ -4,8 +4,10 @@ A name is the actor layer's mention (or, when the layer missed it, an actor whos
 ends in the same word). Pronouns and descriptions ("he", "the NATO chief") go to the
 most salient person before them: a person who opened a sentence since the last speaker
 was named, else the last speaker, else the nearest person. A description first tries the
-actors whose role shares a word with it ("NATO" in "NATO Secretary-General"). Gender is
-never guessed: "he" and "she" are resolved alike.
+actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
+one left over ("the minister") goes to the salient person unless that person's known role
+says otherwise, an indefinite one ("a spokesman") names nobody. Gender is never guessed:
+"he" and "she" are resolved alike.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ class Referents:
         if not words:
             return None, start, end
         head = words[-1]
-        inside = [m for m in self._between(start, end)]
+        inside = self._between(start, end)
         if inside and head not in person_nouns() and head not in source_nouns():
             people = [m for m in inside if self.actors[m.actor].kind == "person"]
             m = (people or inside)[-1]

@@ -102,6 +102,21 @@ def parse_query(text: str) -> Query:
     )
 
 
+def while_typing(text: str) -> str:
+    """``text`` with its last word made a prefix while the user is still typing it.
+
+    For a search box that searches on every key press: "peace treat" becomes
+    "peace treat*", so results show before the word is complete. A query that ends in
+    white space, a filter, a quoted phrase or a prefix already is returned unchanged.
+    """
+    last = None
+    for last in _ITEM.finditer(text):
+        pass
+    if last is None or last.end() != len(text) or last.group("bare") is None:
+        return text
+    return text + "*" if [m.group() for m in words(last.group())] == [last.group()] else text
+
+
 def _is_prefix(bare: str) -> bool:
     """``negotiat*``: one word, then the star (``U.S.*`` is a phrase; its star is dropped)."""
     start = bare.rstrip("*")

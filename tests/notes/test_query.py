@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notes.query import Query, parse_query
+from notes.query import Query, parse_query, while_typing
 
 
 def test_full_query() -> None:
@@ -47,6 +47,20 @@ def test_a_trailing_star_makes_a_prefix() -> None:
     query = parse_query('negotiat* Zoë* treaty U.S.* "quoted*" *')
     assert query.prefixes == ("negotiat", "Zoë")
     assert query.terms == ("treaty", "U.S.*", "quoted*", "*")  # a star elsewhere is not a word
+
+
+def test_while_typing_makes_the_last_word_a_prefix() -> None:
+    assert while_typing("peace treat") == "peace treat*"
+    assert while_typing("Zoë") == "Zoë*"
+    for unchanged in ("peace ", "tag:eu", 'actor:"Zoë', '"quiet diplo', "negotiat*", "U.S.", "", "10:30", "—"):
+        assert while_typing(unchanged) == unchanged
+    assert parse_query(while_typing("tag:eu treat")).prefixes == ("treat",)
+
+
+@given(st.text())
+def test_while_typing_only_ever_adds_a_star(text: str) -> None:
+    typed = while_typing(text)
+    assert typed in (text, text + "*")
 
 
 def test_unknown_keys_are_ordinary_text() -> None:

@@ -33,7 +33,7 @@ _NOT_AFTER_OPENING = set(".,;:!?)]}")
 _ELISION = re.compile(r"(?:\d\ds?\b|n['’]\s|(?:em|til|cause|cos|tis|twas|bout|round|kay)\b)", re.IGNORECASE)
 """What follows a leading apostrophe: '90s, '16, rock 'n' roll, 'em, 'til, 'cause, 'tis."""
 
-_TURN = re.compile(r"[A-Z][A-Z.' -]{1,40}:")
+TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}):")
 """A transcript turn ("PENCE: …") after a paragraph's opening mark starts a new quotation."""
 
 
@@ -51,6 +51,12 @@ class _Mark:
     end: int
     family: str
     opens: bool  # the direction read from glyph and context
+
+
+def opening_mark_end(text: str, start: int) -> int:
+    """Where the quotation mark at ``start`` ends (NYT-style ``''`` is two characters)."""
+    m = _MARK.match(text, start)
+    return m.end() if m else start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,7 +84,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if first is not None and _straight(text, first.start) != _straight(text, q_start):
                 first = None  # "Kevin was snoring. ¶ “Here he is”: another hand, not a continuation
             reopens = first is not None and first.opens and first.start == p_start
-            if reopens and not _TURN.match(text, first.end):
+            if reopens and not TURN.match(text, first.end):
                 marks = marks[1:] if marks[0] is first else [m for m in marks if m is not first]
                 found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)

@@ -12,14 +12,13 @@ work grows linearly with the text.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.analysis.cues import Cues, person_nouns, speech_cues
 from reader.analysis.engine import Parsed
-from reader.analysis.quotemarks import QuotedSpan, paragraphs
+from reader.analysis.quotemarks import TURN, QuotedSpan, opening_mark_end, paragraphs
 
 How = Literal["turn", "after", "before", "continued", "subject"]
 
@@ -56,7 +55,6 @@ _AFTER_CUE_OK = frozenset({".", ",", ":", ";", "in", "on", "at", "during", "afte
 _PP_WORDS = frozenset({"of", "at", "for", "from", "in", "with"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 _FINAL = frozenset({".", "?", "!"})
-_TURN = re.compile(r"[\"“”„'‘«`]{1,2}\s*([A-Z][A-Z.'\- ]{1,40}):")
 
 _WINDOW = 60
 """Tokens searched on each side of a quotation for its cue."""
@@ -144,7 +142,7 @@ class Attributor:
 
     def _turn(self, q: QuotedSpan) -> Attribution | None:
         """A transcript turn: the speaker's name in capitals and a colon open the quotation."""
-        m = _TURN.match(self.tok.text, q.start, min(q.end, q.start + 50))
+        m = TURN.match(self.tok.text, opening_mark_end(self.tok.text, q.start), min(q.end, q.start + 50))
         if m is None:
             return None
         return Attribution(m.start(1), m.start(1) + len(m.group(1).rstrip()), ":", "turn")
@@ -229,6 +227,12 @@ class Attributor:
         return Attribution(*t.span(*np), ":", "before")
 
     def _last_cue(self, lo: int, hi: int, how: How) -> Attribution | None:
+        """The speaker of the last speech cue in ``[lo, hi)`` that has one.
+
+        Usually the noun phrase just before the cue; the sentence's subject when that phrase is
+        the object of a preposition, when the cue is a participle or follows a coordination, and
+        the speaker of an earlier cue when the subject is a pronoun that repeats it.
+        """
         t = self.tok
         embedded: Attribution | None = None
         for c in range(hi - 1, lo - 1, -1):

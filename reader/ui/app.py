@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from notes.errors import StoreError
+from notes.store import NoteStore
 from reader import paths
 from reader.bundled import sample_article
 from reader.document import Article, load
@@ -83,14 +84,12 @@ def _last_or_sample(settings: Settings) -> Article:
     return load(sample_article())
 
 
-def open_store(path: Path, interactive: bool, parent: QWidget | None = None):  # noqa: ANN201 - NoteStore | None
+def open_store(path: Path, interactive: bool, parent: QWidget | None = None) -> NoteStore | None:
     """Open the note store; on a damaged file offer the newest backup, else run without notes.
 
     The damaged file is never changed or replaced silently. Without a reader to ask
     (``interactive`` false) the :class:`StoreError` propagates.
     """
-    from notes.store import NoteStore
-
     try:
         return NoteStore(path)
     except StoreError as err:

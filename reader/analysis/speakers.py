@@ -179,7 +179,8 @@ class Attributor:
             return Attribution(*t.span(*np), gap.strip() or t.text[t.starts[i - 1]:t.ends[i - 1]], "after")
         inner = t.text[q.start:q.end].rstrip("\"'”’»›` ")
         if i == lo and not inner.endswith(tuple(",?!…—–-.")):
-            return None  # '“unhinged” a Donald Trump tweet': the sentence goes on, no attribution here
+            # '“…” to drive up the stock price, she said.': the sentence goes on; an attribution may end it
+            return self._closing_clause(lo, hi)
         closed_sentence = i == lo and inner.endswith((".", "…"))
         n = self._cue_at(i, hi)
         if n:  # "said X", "added the NATO chief"
@@ -198,6 +199,33 @@ class Attributor:
         if closed_sentence and k < hi and t.words[k] not in _AFTER_CUE_OK:
             return None  # "“…” He said the plan …" starts a new statement
         return Attribution(*t.span(*np), self._cue_text(j, n), "after")
+
+    def _closing_clause(self, lo: int, hi: int) -> Attribution | None:
+        """'…, X said.' or '…, said X.' closing the sentence that a quotation began."""
+        t = self.tok
+        end = next((k for k in range(lo, hi) if t.words[k] in _FINAL and t.tags[k] == "." and not t.quoted[k]), None)
+        if end is None:
+            return None
+        comma = next((k for k in range(end - 1, lo - 1, -1) if t.words[k] == "," and not t.quoted[k]), None)
+        if comma is None:
+            return None
+        i = comma + 1
+        n = self._cue_at(i, end)
+        if n:
+            np = self._np_right(self._skip_time(i + n, end), end)
+        else:
+            np = self._np_right(i, end)
+            j = self._skip_between(np[1], end) if np is not None else end
+            n = self._cue_at(j, end) if j < end else 0
+            i = j
+        if np is None or not n or not self._ends_clause(max(np[1], i + n), end):
+            return None
+        return Attribution(*t.span(*np), self._cue_text(i, n), "after")
+
+    def _ends_clause(self, j: int, end: int) -> bool:
+        """Nothing but time words or a short phrase ("on CNN", "in an interview") before ``end``."""
+        j = self._skip_time(j, end)
+        return j >= end or self.tok.words[j] in _AFTER_CUE_OK and end - j <= 8
 
     def _before(self, lo: int, hi: int) -> Attribution | None:
         """The last cue before the quotation in its sentence, and the speaker beside that cue."""

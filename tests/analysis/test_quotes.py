@@ -258,3 +258,11 @@ def test_a_description_that_fits_no_known_role_names_nobody() -> None:
     (q,), _ = run(text, people={"Boris Johnson": ["Boris Johnson"]}, roles={"Boris Johnson": "Prime Minister"})
     assert said(text, q)[1] == "the official"
     assert q.speaker is None
+
+
+def test_a_sentence_begun_by_a_quote_and_closed_by_its_attribution() -> None:
+    text = ("Elizabeth Warren spoke last. “You squeezed your employees to the breaking point” "
+            "to drive up the stock price, she said on Tuesday.")
+    (q,), _ = run(text, people={"Elizabeth Warren": ["Elizabeth Warren"]}, tags={"spoke": "VBD", "drive": "VB"})
+    assert said(text, q)[1:] == ("she", "said")
+    assert q.speaker == "a1"

@@ -85,18 +85,19 @@ class NoteStore:
             record = dataclasses.replace(record, id=doc_id, path=doc_id, last_opened=now_iso(),
                                          title=title or record.title, date=date or record.date,
                                          actors=list(actors) if actors is not None else record.actors)
-            mine = [Annotation.from_json(n) for n in notes.values()
-                    if n["document"] in (doc_id, moved_from["id"] if moved_from else doc_id)]
+            sources = {doc_id} | ({moved_from["id"]} if moved_from else set())
+            mine = [Annotation.from_json(n) for n in notes.values() if n["document"] in sources]
             if moved_from is not None:
                 ops.append({"t": "documents", "del": moved_from["id"]})
-            changed_text = record.content_id != content_id
-            if changed_text and text is not None:
+            # Without the text an edited document keeps its old content id, so it is re-anchored later.
+            reanchoring = text is not None and record.content_id != content_id
+            if reanchoring:
                 record.content_id = content_id
             for note in mine:
                 new = note
                 if moved_from is not None:
                     new = dataclasses.replace(new, document=doc_id)
-                if changed_text and text is not None:
+                if reanchoring and text is not None:
                     new = reanchor(new, text)
                 if new != note:
                     ops.append({"t": "annotations", "put": new.to_json()})

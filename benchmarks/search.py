@@ -4,8 +4,10 @@
 
 Generates N notes over the articles (varied vocabulary with a long tail, tags, colours,
 dates, actors), builds a :class:`notes.search.SearchIndex`, times a mix of queries, then
-times what a store without an index would do — a TinyDB ``Query().note.search`` scan over
-the same notes in memory — and prints the figures as JSON.
+times what a store without an index would do for the plain-word queries — a TinyDB
+``Query().note.search(…) | Query().selector.exact.search(…)`` scan over the same notes in
+memory (MemoryStorage) — and prints the figures as JSON. ``max_rss_mb`` is the whole
+process: the generated notes as well as the index.
 """
 
 from __future__ import annotations

@@ -39,8 +39,8 @@ class Query:
         actors: every name must be among the note's or its article's actors.
         colors: the note has one of these colours.
         titles: every text must occur in the article's title.
-        before: the note was created on a day before this one.
-        after: the note was created on a day after this one.
+        before: the note was created on a day (in local time) before this one.
+        after: the note was created on a day (in local time) after this one.
         errors: what could not be understood; a query with errors matches nothing.
     """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -14,6 +15,8 @@ NATO = DocumentRecord(id="/news/nato.txt", path="/news/nato.txt", content_id="1"
                       date="2023-07-11", actors=["Jens Stoltenberg", "Zoë Müller"])
 FARM = DocumentRecord(id="/news/farm.txt", path="/news/farm.txt", content_id="2", title="Farmers protest prices",
                       date="2024-02-01", actors=["Anna Nowak"])
+
+UNKNOWN = DocumentRecord(id="/news/not-indexed.txt", path="/news/not-indexed.txt", content_id="4")
 
 Make = Callable[..., Annotation]
 
@@ -236,6 +239,28 @@ def test_more_occurrences_and_rarer_words_rank_higher(note: Make) -> None:
     assert ids(index.search("blockade sanctions"))[0] == rare.id
     scores = [hit.score for hit in index.search("sanctions")]
     assert scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_scores_are_bm25f(note: Make) -> None:
+    # No article records, so only the note's own fields count.
+    a = note(note="grain grain export", exact="alpha beta", doc=UNKNOWN)
+    b = note(note="export", exact="alpha", doc=UNKNOWN)
+    c = note(note="other words", exact="grain alpha beta", doc=UNKNOWN)
+    index = SearchIndex()
+    for n in (a, b, c):
+        index.put(n)
+    k1, b_, weight = 1.2, 0.75, 2.0  # note and passage both weigh 2
+    idf = math.log(1 + (3 - 2 + 0.5) / (2 + 0.5))  # 3 notes, 2 hold "grain"
+
+    def bm25(tf: float) -> float:
+        return idf * tf * (k1 + 1) / (k1 + tf)
+
+    average = 2.0  # both fields hold 6 words over 3 notes
+    expected = {
+        a.id: bm25(weight * 2 / (1 - b_ + b_ * 3 / average)),
+        c.id: bm25(weight * 1 / (1 - b_ + b_ * 3 / average)),
+    }
+    assert {h.annotation.id: h.score for h in index.search("grain")} == pytest.approx(expected)
 
 
 def test_equal_scores_are_ordered_by_recency(note: Make) -> None:

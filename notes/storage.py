@@ -283,7 +283,8 @@ class LibraryStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         with self.snapshot():
-            return loads(dumps(self._state.to_tinydb()))  # a copy: TinyDB mutates what it reads
+            copy: dict[str, dict[str, Any]] = loads(dumps(self._state.to_tinydb()))
+            return copy  # a copy: TinyDB changes what it reads in place
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace every table with ``data`` (TinyDB's whole-database write), atomically.

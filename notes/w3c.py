@@ -93,29 +93,30 @@ def export(annotations: list[Annotation]) -> dict[str, Any]:
     }
 
 
+def _page_items(page: dict[str, Any]) -> list[Any]:
+    items = page.get("items")
+    return list(items) if isinstance(items, list) else []
+
+
 def _items(data: Any) -> list[Any]:
     if isinstance(data, list):
-        return data
+        return list(data)
     if not isinstance(data, dict):
         raise W3CFormatError("expected a list of annotations or an AnnotationCollection")
     kind = data.get("type")
     if kind == "Annotation":
         return [data]
     if kind == "AnnotationPage":
-        items = data.get("items")
-        return items if isinstance(items, list) else []
+        return _page_items(data)
     if kind == "AnnotationCollection":
         if isinstance(data.get("items"), list):
-            return data["items"]
-        first = data.get("first")
-        if isinstance(first, dict):
-            items: list[Any] = []
-            page: Any = first
-            while isinstance(page, dict):  # embedded pages only; linked pages are not fetched
-                items.extend(page.get("items") or [])
-                page = page.get("next")
-            return items
-        return []
+            return _page_items(data)
+        found: list[Any] = []
+        page = data.get("first")
+        while isinstance(page, dict):  # embedded pages only; linked pages are not fetched
+            found.extend(_page_items(page))
+            page = page.get("next")
+        return found
     raise W3CFormatError(f"expected an Annotation, AnnotationPage or AnnotationCollection, found type {kind!r}")
 
 

@@ -26,7 +26,7 @@ class FileLock:
         self._depth = 0
         self._mode = 0
         self._closed = False
-        flags = os.O_RDWR | (os.O_CREAT if create else 0)
+        flags = os.O_RDWR | os.O_CREAT if create else os.O_RDONLY  # flock works on read-only descriptors
         try:
             self._fd: int | None = os.open(path, flags, 0o644)
         except FileNotFoundError:

@@ -90,15 +90,17 @@ class Referents:
         """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
         person = head in person_nouns()
         content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
-        best: tuple[int, int, str] | None = None
-        for m in self._between(max(0, start - _WINDOW), start):
-            actor = self.actors[m.actor]
+        def shared(actor: Actor) -> int:
             if (actor.kind == "person") != person:
-                continue
+                return 0
             known = _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
-            shared = len(content & known)
-            if shared and (best is None or (shared, m.start) > best[:2]):
-                best = (shared, m.start, actor.id)
+            return len(content & known)
+
+        # Recently mentioned actors first, then any actor of the article ("the NATO chief" pages later).
+        window = self._between(max(0, start - _WINDOW), start)
+        recent = [(shared(self.actors[m.actor]), m.start, m.actor) for m in window]
+        anywhere = [(shared(a), -1, a.id) for a in self.actors.values()]
+        best = max((c for c in recent if c[0]), default=None) or max((c for c in anywhere if c[0]), default=None)
         if best is not None:
             return best[2]
         if person and words[0] in _DEFINITE:

@@ -266,3 +266,12 @@ def test_a_sentence_begun_by_a_quote_and_closed_by_its_attribution() -> None:
     (q,), _ = run(text, people={"Elizabeth Warren": ["Elizabeth Warren"]}, tags={"spoke": "VBD", "drive": "VB"})
     assert said(text, q)[1:] == ("she", "said")
     assert q.speaker == "a1"
+
+
+def test_a_role_matches_an_actor_named_long_before() -> None:
+    filler = "The weather stayed calm over the harbour all week. " * 80
+    text = ("Jens Stoltenberg opened the meeting.\n\n" + filler + "\n\n"
+            "“We will not send troops into that country,” the NATO chief said.")
+    (q,), names = run(text, people=STOLTENBERG, roles=ROLES, tags={"opened": "VBD", "stayed": "VBD"})
+    assert said(text, q)[1] == "the NATO chief"
+    assert names[q.speaker] == "Jens Stoltenberg"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, lexicon
-from reader.analysis.kinds import DATELINE, LABEL_KINDS, TITLE, decide, name_evidence
+from reader.analysis.kinds import DATELINE, LABEL_KINDS, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import capitalised, clean_entity, name_key
 from reader.analysis.roles import role_after, role_before, title_before
@@ -30,6 +30,10 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ \t]*,[ \t]*[A-Z][A-Za-z.]+)?"
                        r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Za-z]+\))", re.M)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
+                          "island", "republic", "suburb", "outskirts", "county", "enclave", "area"})
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
 
 
@@ -43,7 +47,7 @@ class _Form:
     evidence: Counter[ActorKind] = field(default_factory=Counter)
     first: int = 0
     words: int = 1
-    short: bool = False  # a surname or short company name: the full name decides the kind
+    short: str | None = None  # "surname" or "company": the full name decides the kind
     owners: list[str] = field(default_factory=list)  # full names sharing this surname, when several
 
     @property
@@ -129,8 +133,16 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
 
 
 def _context_evidence(text: str, start: int, titled: bool, lex: Lexicon) -> Counter[ActorKind]:
+    """A title right before a name says person; "in", "near", "outside" say place."""
     if titled or title_before(text, start, lex):
         return Counter({"person": TITLE})
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    if before and before.group(1) in _PLACE_PREPOSITIONS:
+        return Counter({"place": PLACE_PREPOSITION})
+    if before and before.group(1) == "of":  # "the northern city of Arbil"
+        noun = _WORD_BEFORE.search(text, max(0, before.start() - 16), before.start())
+        if noun and noun.group(1).lower() in _PLACE_NOUNS:
+            return Counter({"place": PLACE_NOUN})
     return Counter()
 
 
@@ -194,14 +206,22 @@ def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
             forms[surname] = _Form(surname, Counter({words[-1]: 0}), first=form.first)
     for form in forms.values():
         owners = [o for o in endings.get(form.key, ()) if o is not form] or \
-            [o for o in beginnings.get(form.key, ()) if o is not form]
+            [o for o in beginnings.get(form.key, ()) if o is not form and _may_own(o, form)]
         if not owners:
             continue
-        form.short = True
+        form.short = "surname"
         if len(owners) == 1:
             union.join(owners[0].key, form.key)
         else:  # "Anna Berg" and "Peter Berg": each "Berg" goes to the one named last (see _assemble)
             form.owners = [o.key for o in owners]
+
+
+def _may_own(owner: _Form, short: _Form) -> bool:
+    """Whether a full name may claim the word it begins with: only if its evidence outweighs what
+    that word says against a person ("Pirelli" the company is no family name of a "Pirelli Cables"
+    the model took for a person)."""
+    against = short.votes["organization"] + short.votes["place"]
+    return owner.evidence["person"] > 0 or against <= owner.votes["person"] + short.votes["person"]
 
 
 def _personal(form: _Form) -> bool:
@@ -219,8 +239,8 @@ def _join_company_names(forms: dict[str, _Form], union: _Union, lex: Lexicon) ->
         if cut == len(words):
             continue
         short = forms.get(name_key(" ".join(words[:cut])))
-        if short is not None and short is not form:
-            short.short = True
+        if short is not None and short is not form and not short.short:
+            short.short = "company"
             union.join(form.key, short.key)
 
 
@@ -328,7 +348,7 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
         for f in deciding:
             score.update(f.evidence)
             votes.update(f.votes)
-        if any(f.short for f in members) and len(deciding) < len(members) and _personal_group(deciding):
+        if any(f.short == "surname" for f in members) and _personal_group(deciding):
             score["person"] += TITLE
         kind = decide(score, votes)
         if kind is not None:

@@ -20,6 +20,8 @@ KNOWN_PLACE = 6
 NAME_WORD = 4
 PERSON_SHAPE = 3
 TITLE = 3
+PLACE_PREPOSITION = 1
+PLACE_NOUN = 3
 DATELINE = 6
 
 
@@ -35,7 +37,7 @@ def name_evidence(surface: str, lex: Lexicon) -> Counter[ActorKind]:
         score["organization"] += NAME_WORD
     elif any(w in lex.place_words for w in words) and len(words) > 1:
         score["place"] += NAME_WORD
-    if len(words) > 1 and (words[0] in lex.given_names or initials_name(words)):
+    if len(words) > 1 and (words[0] in lex.given_names or (initials_name(words) and name_key(words[0]) not in lex.places)):
         score["person"] += PERSON_SHAPE
     return score
 

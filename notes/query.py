@@ -1,10 +1,11 @@
 """The notes search language: words, "quoted phrases" and field filters.
 
 ``treaty "quiet diplomacy" negotiat* tag:nato actor:"Jens Stoltenberg" color:yellow
-in:"NATO summit" before:2024-01-01 after:2023-06-30`` — every part must hold (AND). Parsing never fails: the
-search box parses half-typed queries on every key press, so an unclosed quote runs to the
-end, an empty filter (``tag:``) is ignored, and a malformed date is reported in
-``Query.errors`` for the caller to show instead of raising.
+in:"NATO summit" before:2024-01-01 after:2023-06-30`` — every part must hold (AND).
+
+Parsing never fails: the search box parses half-typed queries on every key press, so an
+unclosed quote runs to the end, an empty filter (``tag:``) is ignored, and a malformed
+date is reported in ``Query.errors`` for the caller to show instead of raising.
 """
 
 from __future__ import annotations

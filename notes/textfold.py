@@ -70,8 +70,3 @@ def words(text: str) -> Iterator[re.Match[str]]:
 def word_list(text: str) -> list[str]:
     """The words of ``text`` as written, in order."""
     return _WORD.findall(text)
-
-
-def terms(text: str) -> list[str]:
-    """The index terms of ``text`` in order."""
-    return list(map(term, _WORD.findall(text)))

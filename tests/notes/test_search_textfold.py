@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from notes.markdown_plain import plain_text
-from notes.textfold import fold, term, terms, words
+from notes.search import terms_of
+from notes.textfold import fold, term, words
 
 
 @pytest.mark.parametrize(("written", "folded"), [
@@ -50,7 +51,7 @@ def test_words_keep_their_offsets_in_the_original_text() -> None:
 
 def test_nfc_and_nfd_give_the_same_terms() -> None:
     nfc = "Zoë Müller signed the Élysée accord"
-    assert terms(unicodedata.normalize("NFD", nfc)) == terms(nfc)
+    assert terms_of(unicodedata.normalize("NFD", nfc)) == terms_of(nfc)
 
 
 def test_plain_text_drops_markdown_marks_but_keeps_words() -> None:

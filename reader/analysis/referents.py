@@ -80,7 +80,7 @@ class Referents:
             before = self._between(max(0, start - 80), start)
             return (before[-1].actor if before else None), start, end
         if len(words) == 1 and head in _GROUP:
-            return (last[0] if last and self.actors[last[0]].kind != "person" else None), start, end
+            return self._salient_body(start, last, nearest=head == "it"), start, end
         if head in person_nouns() or head in source_nouns():
             return self._described(start, end, words, head, last), start, end
         return self._by_last_word.get(head.removesuffix("'s")), start, end
@@ -110,6 +110,16 @@ class Referents:
                 return None  # "the Clinton aide" is not Clinton; a known role that shares no word is another person
             return found
         return None
+
+    def _salient_body(self, pos: int, last: tuple[str, int] | None, nearest: bool) -> str | None:
+        """An organisation for "it" (the nearest one) or "they"/"we" (only the last speaker, if one)."""
+        if last is not None and self.actors[last[0]].kind == "organization":
+            return last[0]
+        if not nearest:
+            return None
+        bodies = [m for m in self._between(max(0, pos - _WINDOW), pos)
+                  if self.actors[m.actor].kind == "organization" and not self._in_quote(m.start)]
+        return bodies[-1].actor if bodies else None
 
     def _salient_person(self, pos: int, last: tuple[str, int] | None) -> str | None:
         since = last[1] if last else 0

@@ -275,3 +275,11 @@ def test_a_role_matches_an_actor_named_long_before() -> None:
     (q,), names = run(text, people=STOLTENBERG, roles=ROLES, tags={"opened": "VBD", "stayed": "VBD"})
     assert said(text, q)[1] == "the NATO chief"
     assert names[q.speaker] == "Jens Stoltenberg"
+
+
+def test_it_goes_to_the_nearest_organisation() -> None:
+    text = ("Maria Lopez met officials of the Foreign Ministry on Monday.\n\n"
+            "“We are deeply concerned by these reports,” it said in a statement.")
+    (q,), names = run(text, people={"Maria Lopez": ["Maria Lopez"]}, orgs={"Foreign Ministry": ["Foreign Ministry"]})
+    assert said(text, q)[1] == "it"
+    assert names[q.speaker] == "Foreign Ministry"

@@ -65,7 +65,7 @@ def test_surname_joins_full_name_and_the_full_name_decides_the_kind() -> None:
 
 
 def test_family_name_first_joins_too() -> None:
-    text = "Police detained Wang Donghai on Monday. Wang had written to the court. Friends of Wang protested."
+    text = "Police detained the writer Wang Donghai on Monday. Wang had written to the court. Friends of Wang protested."
     actors, mentions = find_actors(parsed(text, ("Wang Donghai", "PERSON"), ("Wang", "ORG", 1), ("Wang", "ORG", 2)))
     wang = named(actors, "Wang Donghai")
     assert wang.kind == "person" and len(spans(text, wang, mentions)) == 3

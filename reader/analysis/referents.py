@@ -6,8 +6,9 @@ most salient person before them: a person who opened a sentence since the last s
 was named, else the last speaker, else the nearest person. A description first tries the
 actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
 one left over ("the minister") goes to the salient person unless that person's known role
-says otherwise, an indefinite one ("a spokesman") names nobody. Gender is never guessed:
-"he" and "she" are resolved alike.
+says otherwise, an indefinite one ("a spokesman") names nobody. "It" goes to the nearest
+organisation, "they" and "we" only to an organisation that just spoke. Gender is never
+guessed: "he" and "she" are resolved alike.
 """
 
 from __future__ import annotations

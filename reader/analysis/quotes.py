@@ -2,8 +2,8 @@
 
 A quoted span of one to three words is a quotation only when someone is named as saying
 it ("Trump called it “a con”") or it is a whole sentence (“Neither do I.”); otherwise it
-is a title or a scare quote. A short span whose words are all capitalised is a title
-(“Fox News Sunday”) unless the line around it is capitalised too (a headline).
+is a title or a scare quote. A short span in title case is a title (“Fox News Sunday”,
+“Contract with America”) unless the line around it is in title case too (a headline).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _MARKS = " \"'“”„‘’«»‹›`"
 
 
 def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention]) -> list[Quote]:
+    """The quotations of a text in order, each with its speaker mention, actor and cue when known."""
     spans = find_quoted_spans(parsed.text)
     attributions = Attributor(parsed).attribute(spans)
     referents = Referents(parsed, actors, mentions, [(q.start, q.end) for q in spans])

@@ -21,7 +21,8 @@ from reader.analysis.cues import person_nouns, source_nouns
 from reader.analysis.engine import Parsed
 from reader.analysis.model import Actor, Mention
 
-_PERSONAL = frozenset({"he", "she", "i", "him", "her"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+"""Third persons only: "I" in a column is its author, who is no actor of the article."""
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

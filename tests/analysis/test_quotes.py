@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.analysis.engine import Entity, Parsed, Token
 from reader.analysis.model import Actor, Mention, Quote
 from reader.analysis.quotes import find_quotes
@@ -283,3 +286,23 @@ def test_it_goes_to_the_nearest_organisation() -> None:
     (q,), names = run(text, people={"Maria Lopez": ["Maria Lopez"]}, orgs={"Foreign Ministry": ["Foreign Ministry"]})
     assert said(text, q)[1] == "it"
     assert names[q.speaker] == "Foreign Ministry"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Lopez", "said", "he", "the", "minister", ",", ".", ":", "“", "”", "\"", "'",
+                                 "‘", "’", "according", "to", "\n\n", "\n", "warned", "who", "(", ")", "—", "it"]),
+                max_size=60))
+def test_any_text_gives_well_formed_quotes(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    quotes, names = run(text, people={"Maria Lopez": ["Lopez"]})
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.speaker is None or q.speaker in names
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_text_without_tokens_still_gives_its_quotes() -> None:
+    text = "“Hello there, my old friend,” he said."
+    (q,) = find_quotes(Parsed(text), [], [])
+    assert (text[q.start:q.end], q.speaker) == ("“Hello there, my old friend,”", None)

@@ -155,6 +155,7 @@ def query_mix(annotations: list[Annotation], documents: list[DocumentRecord], co
         "before date and colour": lambda: f"before:2023-03-01 color:{rng.choice(COLORS)}",
         "folded name and word": lambda: f"zoe {rng.choice(common)}",
         "word typed in part": lambda: f"{rng.choice(middle + rare)[:4]}*",
+        "word but not tag": lambda: f"{rng.choice(middle)} -tag:{rng.choice(TAGS)}",
     }
     names = list(kinds)
     return [(kind, kinds[kind]()) for kind in (rng.choice(names) for _ in range(count))]

@@ -1,7 +1,8 @@
 """The notes search language: words, "quoted phrases" and field filters.
 
 ``treaty "quiet diplomacy" negotiat* tag:nato actor:"Jens Stoltenberg" color:yellow
-in:"NATO summit" before:2024-01-01 after:2023-06-30`` — every part must hold (AND).
+in:"NATO summit" before:2024-01-01 after:2023-06-30 -draft -tag:done`` — every part must
+hold (AND), and no part after a minus.
 
 Parsing never fails: the search box parses half-typed queries on every key press, so an
 unclosed quote runs to the end, an empty filter (``tag:``) is ignored, and a malformed
@@ -19,9 +20,10 @@ from notes.textfold import words
 _OPEN = "\"“„"
 _CLOSE = "\"”“"
 _ITEM = re.compile(
-    rf"""(?P<key>[A-Za-z]+):(?:[{_OPEN}](?P<quoted>[^{_CLOSE}]*)(?:[{_CLOSE}]|$)|(?P<value>[^\s{_OPEN}]*))
+    rf"""(?P<neg>-(?=[^\s-]))?
+    (?P<body>(?P<key>[A-Za-z]+):(?:[{_OPEN}](?P<quoted>[^{_CLOSE}]*)(?:[{_CLOSE}]|$)|(?P<value>[^\s{_OPEN}]*))
     |[{_OPEN}](?P<phrase>[^{_CLOSE}]*)(?:[{_CLOSE}]|$)
-    |(?P<bare>[^\s{_OPEN}]+)""",
+    |(?P<bare>[^\s{_OPEN}]+))""",
     re.VERBOSE,
 )
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -42,6 +44,8 @@ class Query:
         titles: every text must occur in the article's title.
         before: the note was created on a day (in local time) before this one.
         after: the note was created on a day (in local time) after this one.
+        excluded: ``-word``, ``-"a phrase"``, ``-tag:x`` and other parts after a minus:
+            notes that match any one of them are left out.
         errors: what could not be understood; a query with errors matches nothing.
     """
 
@@ -53,6 +57,7 @@ class Query:
     titles: tuple[str, ...] = ()
     before: date | None = None
     after: date | None = None
+    excluded: tuple[Query, ...] = ()
     errors: tuple[str, ...] = ()
 
     @property
@@ -62,45 +67,69 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Split a query into its terms and filters (see the module docstring)."""
-    found: dict[str, list[str]] = {"terms": [], "prefixes": [], "tags": [], "actors": [], "colors": [], "titles": []}
-    days: dict[str, date] = {}
-    errors: list[str] = []
+    wanted = _Parts()
+    excluded: list[Query] = []
     for item in _ITEM.finditer(text):
+        if item.group("neg"):
+            unwanted = _Parts()
+            unwanted.add(item)
+            query = unwanted.query(())
+            if query != Query():
+                excluded.append(query)
+        else:
+            wanted.add(item)
+    return wanted.query(tuple(excluded))
+
+
+class _Parts:
+    """What the items of a query (or of one ``-item``) ask for, gathered as they come."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[str]] = {
+            "terms": [], "prefixes": [], "tags": [], "actors": [], "colors": [], "titles": []}
+        self.days: dict[str, date] = {}
+        self.errors: list[str] = []
+
+    def add(self, item: re.Match[str]) -> None:
         key = (item.group("key") or "").lower()
         if not key:
             bare = item.group("bare")
             if bare is not None and _is_prefix(bare):
-                found["prefixes"].append(bare.rstrip("*"))
+                self.found["prefixes"].append(bare.rstrip("*"))
             else:
-                found["terms"].append(item.group("phrase") if bare is None else bare)
-            continue
+                self.found["terms"].append(item.group("phrase") if bare is None else bare)
+            return
         value = (item.group("quoted") if item.group("quoted") is not None else item.group("value")).strip()
         if key in _KEYS:
             if value:
-                found[_KEYS[key]].append(value)
+                self.found[_KEYS[key]].append(value)
         elif key in ("before", "after"):
             if value:
                 day = _parse_day(value)
                 if day is None:
-                    errors.append(f"{key}: needs a date as YYYY-MM-DD, not {value!r}")
+                    self.errors.append(f"{key}: needs a date as YYYY-MM-DD, not {value!r}")
                 else:
                     # Two bounds of one kind: both must hold, so the stricter one counts.
                     stricter = min if key == "before" else max
-                    days[key] = stricter(day, days.get(key, day))
+                    self.days[key] = stricter(day, self.days.get(key, day))
         else:
             # Not a filter ("http://…", "10:30"): the whole item is ordinary text.
-            found["terms"].append(item.group())
-    return Query(
-        terms=tuple(t for t in found["terms"] if t.strip()),
-        prefixes=tuple(found["prefixes"]),
-        tags=tuple(found["tags"]),
-        actors=tuple(found["actors"]),
-        colors=tuple(found["colors"]),
-        titles=tuple(found["titles"]),
-        before=days.get("before"),
-        after=days.get("after"),
-        errors=tuple(errors),
-    )
+            self.found["terms"].append(item.group("body"))
+
+    def query(self, excluded: tuple[Query, ...]) -> Query:
+        found = self.found
+        return Query(
+            terms=tuple(t for t in found["terms"] if t.strip()),
+            prefixes=tuple(found["prefixes"]),
+            tags=tuple(found["tags"]),
+            actors=tuple(found["actors"]),
+            colors=tuple(found["colors"]),
+            titles=tuple(found["titles"]),
+            before=self.days.get("before"),
+            after=self.days.get("after"),
+            excluded=excluded,
+            errors=tuple(self.errors) + tuple(e for q in excluded for e in q.errors),
+        )
 
 
 def while_typing(text: str) -> str:
@@ -113,7 +142,7 @@ def while_typing(text: str) -> str:
     last = None
     for last in _ITEM.finditer(text):
         pass
-    if last is None or last.end() != len(text) or last.group("bare") is None:
+    if last is None or last.end() != len(text) or last.group("bare") is None or last.group("neg"):
         return text
     return text + "*" if [m.group() for m in words(last.group())] == [last.group()] else text
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -256,27 +257,37 @@ class SearchIndex:
         parsed = parse_query(query)
         if parsed.errors or limit is not None and limit <= 0:
             return []
-        phrases = [t for t in (terms_of(text) for text in parsed.terms) if t]
-        keys = {key for phrase in phrases for key in phrase}
-        term_slots = {key: self._term_slots(key) for key in keys}
-        sets = list(term_slots.values())
-        for prefix in parsed.prefixes:
-            expansion = {key: term_slots.get(key) or self._term_slots(key) for key in self._expand(prefix)}
-            sets.append(set().union(*expansion.values()))
-            term_slots.update(expansion)
-            keys.update(expansion)
-        candidates = self._candidates(parsed, sets)
+        candidates, term_slots, check = self._match(parsed)
+        keys = set(term_slots)
         if keys:
             rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
         else:
             rank = self._recency
-        ordered = [f" {' '.join(p)} " for p in phrases if len(p) > 1]
-        names = [f" {' '.join(terms_of(name))} " for name in parsed.actors]
-        check = (lambda slot: self._passes(slot, ordered, names)) if ordered or names else None
         best = self._best(candidates, rank, limit, check)
         return [self._hit(slot, rank[slot] if keys else 0.0, keys) for slot in best]
 
-    def _best(self, candidates: Collection[int], rank: dict[int, float], limit: int | None,
+    def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
+        """The notes that may match, the notes holding each term, and the check that the
+        candidates must still pass (word order, names), if any."""
+        phrases = [t for t in (terms_of(text) for text in query.terms) if t]
+        term_slots = {key: self._term_slots(key) for phrase in phrases for key in phrase}
+        sets = list(term_slots.values())
+        for prefix in query.prefixes:
+            expansion = {key: term_slots.get(key) or self._term_slots(key) for key in self._expand(prefix)}
+            sets.append(set().union(*expansion.values()))
+            term_slots.update(expansion)
+        candidates = self._candidates(query, sets)
+        ordered = [f" {' '.join(p)} " for p in phrases if len(p) > 1]
+        names = [f" {' '.join(terms_of(name))} " for name in query.actors]
+        check = (lambda slot: self._passes(slot, ordered, names)) if ordered or names else None
+        for unwanted in query.excluded:
+            if not (unwanted.has_filters or unwanted.prefixes or any(terms_of(t) for t in unwanted.terms)):
+                continue  # "-!!!" names nothing to leave out
+            found, _, must = self._match(unwanted)
+            candidates = candidates - {slot for slot in found if must is None or must(slot)}
+        return candidates, term_slots, check
+
+    def _best(self, candidates: AbstractSet[int], rank: dict[int, float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best candidates that pass ``check``, running it on as few as it can.
 
@@ -326,7 +337,7 @@ class SearchIndex:
             slots |= self._doc_slots.get(doc_id, set())
         return slots
 
-    def _candidates(self, query: Query, sets: list[set[int]]) -> Collection[int]:
+    def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
         """The notes that every word and every set-backed filter allows."""
         sets = list(sets)
         for tag in query.tags:

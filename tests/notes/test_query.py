@@ -63,6 +63,16 @@ def test_while_typing_only_ever_adds_a_star(text: str) -> None:
     assert typed in (text, text + "*")
 
 
+def test_a_minus_excludes_the_item_after_it() -> None:
+    query = parse_query('treaty -draft -"quiet talks" -tag:done -color:pink e-mail - x')
+    assert query.terms == ("treaty", "e-mail", "-", "x")
+    assert query.excluded == (Query(terms=("draft",)), Query(terms=("quiet talks",)), Query(tags=("done",)),
+                              Query(colors=("pink",)))
+    assert parse_query("-tag:").excluded == ()
+    assert parse_query("-before:2024-13-01").errors  # an error after a minus is still an error
+    assert while_typing("peace -trea") == "peace -trea"
+
+
 def test_unknown_keys_are_ordinary_text() -> None:
     assert parse_query("https://example.org 10:30 note:this").terms == ("https://example.org", "10:30", "note:this")
 

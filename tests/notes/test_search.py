@@ -217,6 +217,21 @@ def test_limit(note: Make) -> None:
     assert index.search("common", limit=0) == []
 
 
+def test_a_minus_leaves_notes_out(note: Make) -> None:
+    a = note(note="peace treaty signed", tags=["eu/trade"], doc=FARM)
+    b = note(note="peace talks, then a treaty", tags=["draft"], doc=FARM, color="blue")
+    c = note(note="peace at last", doc=FARM, color="blue")
+    d = note(note="peace in the harbour", doc=NATO)  # NATO's actors include Zoë Müller
+    index = index_of(a, b, c, d)
+    assert set(ids(index.search("peace -treaties"))) == {c.id, d.id}
+    assert set(ids(index.search('peace -"peace treaty"'))) == {b.id, c.id, d.id}
+    assert set(ids(index.search("peace -tag:eu"))) == {b.id, c.id, d.id}  # children of eu too
+    assert ids(index.search("color:blue -tag:draft")) == [c.id]
+    assert set(ids(index.search("-zoe"))) == {a.id, b.id, c.id}
+    assert set(ids(index.search("peace -!!!"))) == {a.id, b.id, c.id, d.id}
+    assert index.search("peace -before:2030-01-01") == []
+
+
 # -- ranking ----------------------------------------------------------------------------
 
 def test_note_and_passage_weigh_more_than_the_title(note: Make) -> None:

@@ -13,7 +13,7 @@ from notes.search import SearchIndex
 
 WORDS = ["treaty", "treaties", "Zoë", "zoe", "harbour", "blockade", "peace", "talks", "**peace**", "grain"]
 QUERIES = ["treaty", "zoe harbour", '"peace talks"', "tag:war", "tag:eu", "color:green", "in:summit", "actor:zoe",
-           "grain*", "before:2024-03-05", "", "peace tag:eu/trade"]
+           "grain*", "before:2024-03-05", "", "peace tag:eu/trade", "peace -tag:war", '-zoe -"peace talks"']
 DOCS = ["/a.txt", "/b.txt", "/c.txt"]
 
 

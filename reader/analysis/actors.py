@@ -20,7 +20,7 @@ from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, lexicon
 from reader.analysis.kinds import DATELINE, LABEL_KINDS, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.names import capitalised, clean_entity, name_key
+from reader.analysis.names import capitalised, clean_entity, event_follows, name_key
 from reader.analysis.roles import role_after, role_before, title_before
 
 MAX_NAME_TOKENS = 8
@@ -246,13 +246,13 @@ def _join_company_names(forms: dict[str, _Form], union: _Union, lex: Lexicon) ->
 
 def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[int, int], _Mention],
                  shouted: list[tuple[int, int]], tags: dict[int, str], lex: Lexicon) -> None:
-    """Every other occurrence of a known name is a mention too (the model misses many)."""
+    """Every other occurrence of a known name is a mention too (the model misses many), and so
+    is a well-known place written as a name ("Tajikistan", "ROMANIA" in a headline)."""
     text = parsed.text
-    known = {k: f for k, f in forms.items() if len(k) > 1 and k not in lex.not_names}
-    if not known:
-        return
-    longest = min(MAX_NAME_TOKENS, max(f.words for f in known.values()) + 2)
-    prefixes = {k[:n] for k in known for n in range(1, len(k) + 1)}
+    known: dict[str, _Form | None] = dict.fromkeys(lex.places)
+    known.update((k, f) for k, f in forms.items() if len(k) > 1 and k not in lex.not_names)
+    longest = min(MAX_NAME_TOKENS, max((f.words for f in forms.values()), default=1) + 2)
+    prefixes = lex.place_prefixes.union(k[:n] for k in forms for n in range(1, len(k) + 1))
     keys = [name_key(text[t.start:t.end]) for t in parsed.tokens]
     taken = sorted(mentions)
     blocked = sorted((e.start, e.end) for e in parsed.entities if e.label in _NOT_ACTOR_LABELS)
@@ -263,23 +263,29 @@ def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[i
         if match is None:
             i += 1
             continue
-        n, form = match
+        n, key = match
+        form = known[key]
         start, end = tokens[i].start, tokens[i + n - 1].end
         surface = text[start:end]
         loud = surface.isupper() or _inside(shouted, start)
-        ok = (surface in form.surfaces or (surface.isupper() and len(surface) > 1)) and not _overlaps(taken, start, end)
+        spelled = surface in form.surfaces if form is not None else surface[:1].isupper()
+        ok = (spelled or (surface.isupper() and len(surface) > 1)) and not _overlaps(taken, start, end) \
+            and not event_follows(text, end, lex)
         if ok and not loud:
             ok = (n > 1 or tags.get(start) in _PROPER_TAGS) and _alone(text, tokens, i, n, lex) and \
                 not _within_other(blocked, start, end)
         if ok:
-            mentions[(start, end)] = _Mention(start, end, form.key)
+            if form is None:
+                form = known[key] = forms[key] = _Form(key, Counter({surface: 0}), first=start, words=n)
+                form.evidence.update(name_evidence(surface, lex))
+            mentions[(start, end)] = _Mention(start, end, key)
             i += n
         else:
             i += 1
 
 
-def _match_at(text: str, tokens: list[Token], keys: list[str], i: int, longest: int, known: dict[str, _Form],
-              prefixes: set[str]) -> tuple[int, _Form] | None:
+def _match_at(text: str, tokens: list[Token], keys: list[str], i: int, longest: int,
+              known: dict[str, _Form | None], prefixes: set[str] | frozenset[str]) -> tuple[int, str] | None:
     """The longest known name starting at token ``i`` (tokens on one line only)."""
     key = ""
     best = None
@@ -292,9 +298,8 @@ def _match_at(text: str, tokens: list[Token], keys: list[str], i: int, longest: 
         key += keys[j]
         if key not in prefixes:
             break
-        form = known.get(key)
-        if form is not None:
-            best = (n + 1, form)
+        if key in known:
+            best = (n + 1, key)
     return best
 
 

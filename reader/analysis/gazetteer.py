@@ -29,6 +29,8 @@ class Lexicon:
     demonyms: frozenset[str]
     given_names: frozenset[str]
     not_names: frozenset[str]
+    event_words: frozenset[str]
+    place_prefixes: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         """A title head word ("President", "secretary-general", "Ministers", "Gen.")."""
@@ -61,6 +63,7 @@ def _keys(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """All word lists; read from disk on first use only."""
+    places = _keys("places.txt")
     return Lexicon(
         titles=_folded("titles.txt"),
         honorifics=_folded("honorifics.txt"),
@@ -68,8 +71,10 @@ def lexicon() -> Lexicon:
         org_words=frozenset(word_list("org-words.txt")),  # case matters: "Bank", not "bank"
         corporate_suffixes=frozenset(word_list("corporate-suffixes.txt")),
         place_words=frozenset(word_list("place-words.txt")),
-        places=_keys("places.txt"),
+        places=places,
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
         not_names=_folded("not-names.txt"),
+        event_words=frozenset(word_list("event-words.txt")),
+        place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),
     )

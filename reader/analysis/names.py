@@ -45,6 +45,15 @@ def initials_name(words: list[str]) -> bool:
     return len(words) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.)+-?", w) for w in words[:-1]) and words[-1][:1].isupper()
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][A-Za-z]+)")
+
+
+def event_follows(text: str, end: int, lex: Lexicon) -> bool:
+    """An event word right after a name makes it part of the event's name ("U.S. Open")."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1) in lex.event_words
+
+
 def clean_entity(text: str, start: int, end: int, person: bool, lex: Lexicon) -> list[Piece]:
     """Cut one model entity into clean name pieces (none when nothing name-like is left)."""
     pieces: list[Piece] = []
@@ -153,6 +162,8 @@ def _accept(text: str, words: list[list[int]], lex: Lexicon, voted: bool, titled
     if all(fold(w) in lex.not_names for w in ws) or lex.is_demonym(phrase):
         return []
     if sum(1 for w in ws if len(w) == 1 and w.isupper()) >= 2:  # "W L PCT GB": a table head
+        return []
+    if ws[-1] in lex.event_words or event_follows(text, words[-1][1], lex):  # "the Hong Kong Open"
         return []
     if not any(ch.isalpha() for ch in phrase):
         return []

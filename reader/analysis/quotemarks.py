@@ -83,8 +83,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             first = next((m for m in marks if m.family == family), None)
             if first is not None and _straight(text, first.start) != _straight(text, q_start):
                 first = None  # "Kevin was snoring. ¶ “Here he is”: another hand, not a continuation
-            reopens = first is not None and first.opens and first.start == p_start
-            if reopens and not TURN.match(text, first.end):
+            if first is not None and first.opens and first.start == p_start and not TURN.match(text, first.end):
                 marks = marks[1:] if marks[0] is first else [m for m in marks if m is not first]
                 found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)

@@ -116,11 +116,12 @@ class Attributor:
             sentence = (t.at(self.paras[para][0]), left[1])
             found = (self._turn(q) or self._intro(q, para, left) or self._after(q, *right)
                      or self._before(*sentence) or self._headline(*left))
-            if found is None and same_para and out[k - 1] is not None:
-                if self._only_attribution(left, out[k - 1]):
-                    found = replace(out[k - 1], how="continued")  # “…,” he said. “…”
+            previous = out[k - 1] if same_para else None
+            if found is None and previous is not None:
+                if self._only_attribution(left, previous):
+                    found = replace(previous, how="continued")  # “…,” he said. “…”
                 elif not any(t.words[i] in _FINAL and t.tags[i] == "." for i in range(*left)):
-                    found = out[k - 1]  # the same sentence: 'called him a “liar” and a “fraud”'
+                    found = previous  # the same sentence: 'called him a “liar” and a “fraud”'
             if found is None and not same_para and left[0] < left[1]:
                 found = self._previous_sentence(*left)  # "…, Schiff said. “The other factor …”"
             opens_para = left[0] == left[1] and not same_para

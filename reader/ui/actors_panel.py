@@ -110,7 +110,7 @@ class ActorsPanel(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             for actor in actors:
-                item = QTreeWidgetItem(group, [actor.name, str(self._counts[actor.id])])
+                item = QTreeWidgetItem(group, [actor.name, f"{self._counts[actor.id]:,}"])
                 item.setData(0, ACTOR_ROLE, actor.id)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 details = [themes.KIND_SINGULAR[actor.kind]]

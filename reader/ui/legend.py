@@ -52,7 +52,7 @@ class Legend(QWidget):
         """Show how many of each kind the analysis found (empty: no analysis yet)."""
         for kind, action in self.actions_by_kind.items():
             label = themes.KIND_LABELS[kind]
-            action.setText(f"{label} {counts[kind]}" if kind in counts else label)
+            action.setText(f"{label} {counts[kind]:,}" if kind in counts else label)
 
     def set_hidden(self, hidden: set[str]) -> None:
         for kind, action in self.actions_by_kind.items():

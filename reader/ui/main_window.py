@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         kinds = {a.id: a.kind for a in analysis.actors}
         counts = Counter(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
         self.legend.set_counts({**{k: counts[k] for k in KINDS}, "quote": len(analysis.quotes)})
-        self._summary.setText(f"{len(analysis.actors)} actors · {len(analysis.quotes)} quotes")
+        self._summary.setText(f"{len(analysis.actors):,} actors · {len(analysis.quotes):,} quotes")
         self.show_status("Ready")
         self.analysis_ready.emit(analysis)
 

@@ -44,7 +44,8 @@ def naive_quotes(text: str, prediction: dict[str, Any]) -> list[dict[str, Any]]:
 def score(scorer: Path, gold: Path, predictions: Path) -> dict[str, Any]:
     out = subprocess.run([sys.executable, str(scorer), "quotes", str(gold), str(predictions)],
                          check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
 
 
 def main() -> int:

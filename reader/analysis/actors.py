@@ -20,7 +20,7 @@ from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, lexicon
 from reader.analysis.kinds import DATELINE, LABEL_KINDS, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.names import capitalised, clean_entity, event_follows, name_key
+from reader.analysis.names import clean_entity, event_follows, name_key
 from reader.analysis.roles import role_after, role_before, title_before
 
 MAX_NAME_TOKENS = 8
@@ -105,7 +105,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
         mentions[(start, end)] = _Mention(start, end, key)
         return form
 
-    for start, end, place in _datelines(text):
+    for start, end in _datelines(text):
         add(start, end, None, Counter({"place": DATELINE}))
     for ent in parsed.entities:
         kind = LABEL_KINDS.get(ent.label)
@@ -163,10 +163,10 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _datelines(text: str) -> Iterator[tuple[int, int, ActorKind]]:
+def _datelines(text: str) -> Iterator[tuple[int, int]]:
     """"LONDON 1996-08-30", "WASHINGTON (Reuters)": the capitals open a story with its place."""
     for m in _DATELINE.finditer(text):
-        yield m.start(1), m.end(1), "place"
+        yield m.start(1), m.end(1)
 
 
 def _initials(name: str) -> str:

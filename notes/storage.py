@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,16 +92,57 @@ def _decode_line(line: bytes) -> Any:
     return loads(payload)
 
 
+ANNOTATIONS_KEY = b',"annotations":'
+"""library.json is written with the big annotations table last, after this key."""
+
+
 class _State:
-    """The tables in memory: record id → record, plus TinyDB's integer document ids."""
+    """The tables in memory: record id → record, plus TinyDB's integer document ids.
+
+    The annotations table of a library.json known to be sound can stay unparsed until a
+    caller needs it: a command that only adds a note never pays for parsing 50,000 of them.
+    Changes to an unparsed table wait in order and are applied when it is parsed.
+    """
 
     def __init__(self, generation: int, extra: dict[str, Any] | None = None) -> None:
         self.generation = generation
-        self.records: dict[str, dict[str, Record]] = {t: {} for t in TABLES}
+        self._records: dict[str, dict[str, Record]] = {t: {} for t in TABLES}
+        self._unparsed: dict[str, bytes] = {}
+        self._waiting: dict[str, list[Op]] = {}
         self.doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
         self.used_ids: dict[str, set[int]] = {t: set() for t in TABLES}
         self.next_id = {t: 1 for t in TABLES}
         self.extra = extra or {}  # tables of other programs, kept as they are
+        self.records = _Tables(self)
+
+    def table(self, name: str) -> dict[str, Record]:
+        raw = self._unparsed.pop(name, None)
+        if raw is not None:
+            rows = loads(raw)
+            if not isinstance(rows, dict):
+                raise StoreError(f"the {name} table of the note store is damaged")
+            self.bulk_load(name, rows)
+            for op in self._waiting.pop(name):
+                self._apply(op)
+        return self._records[name]
+
+    def defer(self, name: str, raw: bytes) -> None:
+        """Keep the JSON of a sound table unparsed until :meth:`table` needs it."""
+        self._unparsed[name] = raw
+        self._waiting[name] = []
+
+    def exists(self, table: str, rid: str) -> bool:
+        """Whether a record has this id, answered without parsing a deferred table when possible."""
+        raw = self._unparsed.get(table)
+        if raw is None or not _SIMPLE_ID.fullmatch(rid):
+            return rid in self.table(table)
+        for op in reversed(self._waiting[table]):
+            if op.get("del") == rid:
+                return False
+            if "put" in op and op["put"]["id"] == rid:
+                return True
+        # In compact JSON a record's id is exactly this byte sequence; quotes inside strings are escaped.
+        return b'"id":"' + rid.encode("ascii") + b'"' in raw
 
     def put(self, table: str, rec: Record, doc_id: int | None = None) -> None:
         rid = rec["id"]
@@ -114,31 +156,72 @@ class _State:
             ids[rid] = doc_id
             used.add(doc_id)
             self.next_id[table] = max(self.next_id[table], doc_id + 1)
-        self.records[table][rid] = rec
+        self._records[table][rid] = rec
 
     def bulk_load(self, table: str, rows: dict[str, Record]) -> None:
         """Load rows known to be sound (ids unique, keys numeric) at the speed of comprehensions."""
-        self.records[table] = {rec["id"]: rec for rec in rows.values()}
+        self._records[table] = {rec["id"]: rec for rec in rows.values()}
         self.doc_ids[table] = {rec["id"]: int(key) for key, rec in rows.items()}
         self.used_ids[table] = set(self.doc_ids[table].values())
         self.next_id[table] = max(self.used_ids[table], default=0) + 1
 
     def apply(self, op: Op) -> None:
+        if op["t"] in self._unparsed:
+            self._waiting[op["t"]].append(op)
+        else:
+            self._apply(op)
+
+    def _apply(self, op: Op) -> None:
         table = op["t"]
         if "put" in op:
             self.put(table, op["put"])
         else:
-            self.records[table].pop(op["del"], None)
+            self._records[table].pop(op["del"], None)
             self.used_ids[table].discard(self.doc_ids[table].pop(op["del"], -1))
 
     def to_tinydb(self, generation: int | None = None) -> dict[str, dict[str, Any]]:
-        data: dict[str, dict[str, Any]] = dict(self.extra)
-        gen = self.generation if generation is None else generation
-        data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "generation": gen}}
-        for table in TABLES:
-            ids = self.doc_ids[table]
-            data[table] = {str(ids[rid]): rec for rid, rec in self.records[table].items()}
+        data = self._head(generation)
+        data["annotations"] = self._rows("annotations")
         return data
+
+    def serialize(self, generation: int) -> tuple[bytes, int]:
+        """The bytes of library.json, annotations last, and the offset of ``,"annotations":`` in them."""
+        head = dumps(self._head(generation))
+        at = len(head) - 1
+        return head[:at] + ANNOTATIONS_KEY + dumps(self._rows("annotations")) + b"}", at
+
+    def _head(self, generation: int | None) -> dict[str, dict[str, Any]]:
+        """Every table but the annotations, meta first."""
+        gen = self.generation if generation is None else generation
+        data: dict[str, dict[str, Any]] = {META_TABLE: {"1": {"schema": SCHEMA_VERSION, "generation": gen}}}
+        for table in ("documents", "corrections"):
+            data[table] = self._rows(table)
+        data.update(self.extra)
+        return data
+
+    def _rows(self, table: str) -> dict[str, Record]:
+        rows = self.table(table)  # parses a deferred table, which sets its document ids
+        ids = self.doc_ids[table]
+        return {str(ids[rid]): rec for rid, rec in rows.items()}
+
+
+_SIMPLE_ID = re.compile(r"[A-Za-z0-9_.:/-]+")
+
+
+class _Tables(Mapping[str, dict[str, Record]]):
+    """``state.records[name]``: the tables by name, parsing a deferred one on first use."""
+
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def __getitem__(self, name: str) -> dict[str, Record]:
+        return self._state.table(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
 
 
 def _check_op(op: Any) -> str | None:
@@ -149,12 +232,24 @@ def _check_op(op: Any) -> str | None:
     return None if isinstance(op.get("del"), str) else "a malformed operation"
 
 
-def parse_library(raw: bytes, name: str, trusted: bool = False) -> _State:
+def parse_library(raw: bytes, name: str, annotations_at: int | None = None) -> _State:
     """Validate the bytes of ``library.json``; any doubt raises one clear :class:`StoreError`.
 
-    ``trusted`` skips the per-record checks, for bytes known to be exactly what a compaction
-    wrote from records that were checked on their way in (the journal header's checksum).
+    ``annotations_at`` is given for bytes known to be exactly what a compaction wrote from
+    records checked on their way in (the journal header holds their checksum): the
+    per-record checks are skipped, and the annotations after that offset are left unparsed
+    until they are needed.
     """
+    if annotations_at is not None:
+        head, tail = raw[:annotations_at], raw[annotations_at:]
+        if tail.startswith(ANNOTATIONS_KEY) and tail.endswith(b"}"):
+            try:
+                state = state_from_tinydb(loads(head + b"}"), name, trusted=True)
+            except ValueError:
+                pass  # not laid out as expected after all: parse it the careful way
+            else:
+                state.defer("annotations", tail[len(ANNOTATIONS_KEY):-1])
+                return state
     if not raw.strip():
         raise StoreError(f"{name} is empty; a note store was expected (restore a backup, or move it away)")
     try:
@@ -164,7 +259,7 @@ def parse_library(raw: bytes, name: str, trusted: bool = False) -> _State:
     except ValueError as err:
         raise StoreError(f"{name} is damaged or truncated (invalid JSON at line {getattr(err, 'lineno', '?')}, "
                          f"column {getattr(err, 'colno', '?')}); restore a backup") from None
-    return state_from_tinydb(data, name, trusted)
+    return state_from_tinydb(data, name)
 
 
 def state_from_tinydb(data: Any, name: str, trusted: bool = False) -> _State:
@@ -320,7 +415,7 @@ class LibraryStorage(Storage):
     # -- what the note store uses ------------------------------------------------------------
 
     @contextmanager
-    def snapshot(self) -> Iterator[dict[str, dict[str, Record]]]:
+    def snapshot(self) -> Iterator[Mapping[str, dict[str, Record]]]:
         """Consistent read access (shared lock), up to date with other processes."""
         with self._lock.hold(exclusive=False):
             self._refresh()
@@ -357,6 +452,10 @@ class LibraryStorage(Storage):
         """The live records of ``table`` (call inside :meth:`snapshot` or :meth:`transaction`)."""
         return self._state.records[table]
 
+    def exists(self, table: str, record_id: str) -> bool:
+        """Whether ``table`` holds ``record_id`` (inside :meth:`snapshot` or :meth:`transaction`), cheaply."""
+        return self._state.exists(table, record_id)
+
     def drain_changes(self) -> list[Op] | None:
         """Ops applied since the last call, mine and other processes'; ``None`` if everything was reloaded."""
         changes, self.changes = self.changes, []
@@ -368,7 +467,7 @@ class LibraryStorage(Storage):
         with self._lock.hold(exclusive=True):
             self._refresh()
             generation = max(self._state.generation, self._journal_generation or 0) + 1
-            data = dumps(self._state.to_tinydb(generation))
+            data, annotations_at = self._state.serialize(generation)
             try:
                 if self.path.exists():
                     backup.keep(self.path)
@@ -376,7 +475,7 @@ class LibraryStorage(Storage):
                 # Only now is the old journal redundant: until here it must stay in force.
                 self._state.generation = generation
                 self._base_stamp = _stamp(os.stat(self.path))
-                self._new_journal(generation, data)
+                self._new_journal(generation, data, annotations_at)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot save the note store ({err.strerror or err})") from None
 
@@ -400,17 +499,17 @@ class LibraryStorage(Storage):
                 raise StoreError(f"{self.path} is missing but {self.journal.name} holds notes; "
                                  "restore a backup of library.json")
         try:
-            data = dumps(_State(1).to_tinydb())
+            data, annotations_at = _State(1).serialize(1)
             write_atomic(self.path, data)
-            self._new_journal(1, data)
+            self._new_journal(1, data, annotations_at)
         except OSError as err:
             raise StoreError(f"{self.path}: cannot create the note store ({err.strerror or err})") from None
 
-    def _new_journal(self, generation: int, base: bytes | None = None) -> None:
+    def _new_journal(self, generation: int, base: bytes | None = None, annotations_at: int = 0) -> None:
         """Start an empty journal; ``base`` (the library.json just written) lets the next open trust it."""
         header: dict[str, Any] = {"journal": SCHEMA_VERSION, "generation": generation}
         if base is not None:
-            header["base"] = {"size": len(base), "crc": zlib.crc32(base)}
+            header["base"] = {"size": len(base), "crc": zlib.crc32(base), "annotations_at": annotations_at}
         write_atomic(self.journal, _encode_line(header))
         st = os.stat(self.journal)
         self._journal_id = (st.st_dev, st.st_ino)
@@ -434,7 +533,7 @@ class LibraryStorage(Storage):
                 raw = self.path.read_bytes()
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot read it ({err.strerror or err})") from None
-            self._state = parse_library(raw, self.path.name, trusted=self._vouched(raw))
+            self._state = parse_library(raw, self.path.name, self._vouched(raw))
             self._base_stamp = _stamp(st)
             self._journal_id = None
             self.changes = None
@@ -443,17 +542,19 @@ class LibraryStorage(Storage):
                 remove_stray_temps(self.journal)
         self._read_journal()
 
-    def _vouched(self, raw: bytes) -> bool:
-        """Whether the journal's header names exactly these bytes as the library.json it follows."""
+    def _vouched(self, raw: bytes) -> int | None:
+        """Where the annotations start, if the journal's header names exactly these bytes as its base."""
         try:
             with open(self.journal, "rb") as f:
                 first = f.readline(4096)
             header = _decode_line(first.rstrip(b"\n")) if first.endswith(b"\n") else None
         except (OSError, ValueError):
-            return False
+            return None
         base = header.get("base") if isinstance(header, dict) else None
-        return (isinstance(base, dict) and base.get("size") == len(raw)
-                and base.get("crc") == zlib.crc32(raw))
+        if (isinstance(base, dict) and base.get("size") == len(raw) and base.get("crc") == zlib.crc32(raw)
+                and isinstance(base.get("annotations_at"), int)):
+            return int(base["annotations_at"])
+        return None
 
     def _read_journal(self) -> None:
         try:

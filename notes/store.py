@@ -74,7 +74,6 @@ class NoteStore:
         doc_id = document_id(path)
         with self._lock, self._storage.transaction() as ops:
             docs = self._storage.records("documents")
-            notes = self._storage.records("annotations")
             old = docs.get(doc_id)
             moved_from = None
             if old is None and content_id:
@@ -85,14 +84,15 @@ class NoteStore:
             record = dataclasses.replace(record, id=doc_id, path=doc_id, last_opened=now_iso(),
                                          title=title or record.title, date=date or record.date,
                                          actors=list(actors) if actors is not None else record.actors)
-            sources = {doc_id} | ({moved_from["id"]} if moved_from else set())
-            mine = [Annotation.from_json(n) for n in notes.values() if n["document"] in sources]
             if moved_from is not None:
                 ops.append({"t": "documents", "del": moved_from["id"]})
             # Without the text an edited document keeps its old content id, so it is re-anchored later.
             reanchoring = text is not None and record.content_id != content_id
             if reanchoring:
                 record.content_id = content_id
+            sources = {doc_id} | ({moved_from["id"]} if moved_from else set())
+            mine = ([Annotation.from_json(n) for n in self._storage.records("annotations").values()
+                     if n["document"] in sources] if reanchoring or moved_from else [])
             for note in mine:
                 new = note
                 if moved_from is not None:
@@ -135,7 +135,7 @@ class NoteStore:
         """Store a new annotation; its id must be new."""
         _check(annotation)
         with self._lock, self._storage.transaction() as ops:
-            if annotation.id in self._storage.records("annotations"):
+            if self._storage.exists("annotations", annotation.id):
                 raise StoreError(f"an annotation with id {annotation.id} already exists")
             ops.append({"t": "annotations", "put": annotation.to_json()})
         self._sync_index()

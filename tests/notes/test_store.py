@@ -246,3 +246,36 @@ def test_search_index_follows_every_change(store_file: Path, make_note) -> None:
         other.compact()
         assert store.search("treaty") == []
         assert [h.annotation.id for h in store.search("ceasefire")] == [a.id]
+
+
+def test_adding_to_a_compacted_store_keeps_every_rule(store_file: Path, make_note) -> None:
+    """Adds that leave the annotations of library.json unparsed still see every existing id."""
+    with NoteStore(store_file) as store:
+        kept = store.add(make_note(target={"type": "quote", "id": "not-an-annotation-id"}))
+        gone = store.add(make_note())
+        store.compact()
+    with NoteStore(store_file) as lazy, NoteStore(store_file) as other:
+        fresh = lazy.add(make_note(note="new"))
+        with pytest.raises(StoreError, match="already exists"):
+            lazy.add(kept)  # found in the unparsed JSON
+        with pytest.raises(StoreError, match="already exists"):
+            lazy.add(fresh)  # found among the changes waiting for the parse
+        other.delete(gone.id)
+        lazy.add(gone)  # the other process's delete freed the id
+        with pytest.raises(StoreError, match="already exists"):
+            lazy.add(gone)
+        assert "annotations" in lazy._storage._state._unparsed  # the fast path was taken
+        assert {a.id for a in lazy.annotations()} == {kept.id, gone.id, fresh.id}
+        other.compact()
+        assert {a.id for a in other.annotations()} == {kept.id, gone.id, fresh.id}
+    with NoteStore(store_file, read_only=True) as store:
+        assert {a.id for a in store.annotations()} == {kept.id, gone.id, fresh.id}
+        assert store.get(kept.id).target == {"type": "quote", "id": "not-an-annotation-id"}
+
+
+def test_annotations_are_written_last_as_plain_tinydb_json(store_file: Path, make_note) -> None:
+    with NoteStore(store_file) as store:
+        store.add(make_note())
+        store.compact()
+    data = json.loads(store_file.read_bytes())
+    assert list(data)[-1] == "annotations" and list(data)[0] == "meta"

@@ -116,9 +116,8 @@ class ArticleView(QTextBrowser):
         old = self._runs
         self._runs = runs if runs is not None else markup.runs(self.article, analysis)
         # Undo what the old analysis drew, then draw the new one.
-        ops = [(r.start, r.end, self._key(r, automatic=False)) for r in old if r.automatic]
-        ops += [(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)]
-        self._enqueue(ops, replace=True)
+        undo = typesetting.markup_ops(self.article, old, self.hidden_kinds, automatic=False)
+        self._enqueue(undo + typesetting.markup_ops(self.article, self._runs, self.hidden_kinds), replace=True)
         self._refresh_extra()
 
     def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None:
@@ -135,7 +134,9 @@ class ArticleView(QTextBrowser):
         else:
             self.hidden_kinds.add(kind)
         touched = [r for r in self._runs if (r.quote if kind == "quote" else r.kind == kind)]
-        self._enqueue([(r.start, r.end, self._key(r)) for r in touched], replace=False)
+        article, hidden = self.article, self.hidden_kinds
+        if article is not None:
+            self._enqueue([(r.start, r.end, typesetting.format_key(article, r, hidden)) for r in touched], replace=False)
         self.viewport().update()
 
     def set_theme(self, theme: themes.Theme) -> None:
@@ -319,7 +320,7 @@ class ArticleView(QTextBrowser):
         if self.analysis is None:
             self._runs = markup.structure_runs(self.article)
         else:  # a new theme: the runs of the analysis stay, their formats are drawn again
-            self._enqueue([(r.start, r.end, self._key(r)) for r in self._runs if self._visible(r)], replace=True)
+            self._enqueue(typesetting.markup_ops(self.article, self._runs, self.hidden_kinds), replace=True)
         self._refresh_extra()
 
     def _empty_document(self) -> QTextDocument:
@@ -329,14 +330,6 @@ class ArticleView(QTextBrowser):
         return doc
 
     # formats ----------------------------------------------------------------------------
-    def _visible(self, run: Run) -> bool:
-        return (run.kind is not None and run.kind not in self.hidden_kinds) or (
-            run.quote and "quote" not in self.hidden_kinds)
-
-    def _key(self, run: Run, automatic: bool = True) -> FormatKey:
-        assert self.article is not None
-        return typesetting.format_key(self.article, run, self.hidden_kinds, automatic)
-
     def _enqueue(self, ops: list[tuple[int, int, FormatKey]], replace: bool) -> None:
         self._queue = ops[::-1] if replace else ops[::-1] + self._queue
         self._queue_total = len(self._queue)

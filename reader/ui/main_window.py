@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.legend = Legend(theme, self)
         self.legend.set_hidden(self.view.hidden_kinds)
         self.actors = ActorsPanel(theme, self)
-        self.quotes = QuotesPanel(self)
+        self.quotes = QuotesPanel(theme, self)
         self.actors_dock = self.add_dock(self.actors, "Actors", Qt.DockWidgetArea.RightDockWidgetArea)
         self.quotes_dock = self.add_dock(self.quotes, "Quotes", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.actors_dock, self.quotes_dock)
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.view.set_theme(theme)
         self.legend.set_theme(theme)
         self.actors.set_theme(theme)
+        self.quotes.set_theme(theme)
 
     def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme_choice == "system":

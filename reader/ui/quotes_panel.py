@@ -1,15 +1,117 @@
-"""The Quotes panel: every quotation in reading order, with who said it."""
+"""The Quotes panel: every quotation in reading order, with who said it.
+
+A list model with rows of one height, so an article with tens of thousands of quotes
+fills the panel at once; the full quotation is in each row's tooltip.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (QApplication, QListView, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from reader.analysis.model import Analysis
 from reader.document.article import Article
+from reader.ui import theme as themes
 
 START_ROLE = Qt.ItemDataRole.UserRole
-EXCERPT_CHARS = 140
+SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
+PADDING = 5
+EXCERPT_CHARS = 160
+TOOLTIP_CHARS = 600
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QuoteRow(NamedTuple):
+    start: int
+    text: str
+    speaker: str
+    cue: str | None
+
+
+class QuotesModel(QAbstractListModel):
+    """Quotes as rows of two lines: the words (cut to fit), then the speaker."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuoteRow] = []
+
+    def set_rows(self, rows: list[QuoteRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = row.text if len(row.text) <= EXCERPT_CHARS else row.text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+            return f"{text}\n— {row.speaker}"
+        if role == SPEAKER_ROLE:
+            return row.speaker
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = row.text if len(row.text) <= TOOLTIP_CHARS else row.text[:TOOLTIP_CHARS] + " …"
+            said = f"{row.speaker} ({row.cue})" if row.cue else row.speaker
+            return f"{text}\n\n— {said}"
+        if role == START_ROLE:
+            return row.start
+        return None
+
+
+def quote_rows(article: Article, analysis: Analysis) -> list[QuoteRow]:
+    rows = []
+    for quote in sorted(analysis.quotes, key=lambda q: q.start):
+        speaker = analysis.actor(quote.speaker)
+        if speaker is not None:
+            who = speaker.name
+        elif quote.speaker_start is not None and quote.speaker_end is not None:
+            who = article.text[quote.speaker_start:quote.speaker_end]
+        else:
+            who = "speaker unknown"
+        rows.append(QuoteRow(quote.start, " ".join(article.text[quote.start:quote.end].split()), who, quote.cue))
+    return rows
+
+
+class QuoteDelegate(QStyledItemDelegate):
+    """Two lines per quote, each cut to the panel's width: the words, then the speaker
+    in a quieter colour, beside a bar in the quote colour as in the text."""
+
+    def __init__(self, theme: themes.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(10, 2 * option.fontMetrics.lineSpacing() + 2 * PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        option_text, option.text = option.text, ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(PADDING + 6, PADDING, -PADDING, -PADDING)
+        metrics = option.fontMetrics
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.fillRect(option.rect.left() + 2, rect.top() + 1, 3, rect.height() - 2,
+                         QColor(self.theme.kinds["quote"].line))
+        words = option_text.split("\n", 1)[0]
+        ink = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.setPen(ink)
+        painter.drawText(rect.left(), rect.top() + metrics.ascent(),
+                         metrics.elidedText(words, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setPen(ink if selected else QColor(self.theme.muted))
+        speaker = f"— {index.data(SPEAKER_ROLE)}"
+        painter.drawText(rect.left(), rect.top() + metrics.lineSpacing() + metrics.ascent(),
+                         metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
 
 
 class QuotesPanel(QWidget):
@@ -21,37 +123,27 @@ class QuotesPanel(QWidget):
 
     quote_activated = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: themes.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list = QListWidget(self)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.itemClicked.connect(self._activated)
-        self.list.itemActivated.connect(self._activated)
+        self.model = QuotesModel(self)
+        self.delegate = QuoteDelegate(theme, self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.clicked.connect(self._activated)
+        self.list.activated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.list)
 
-    def set_analysis(self, article: Article | None, analysis: Analysis | None) -> None:
-        self.list.clear()
-        if article is None or analysis is None:
-            return
-        for quote in sorted(analysis.quotes, key=lambda q: q.start):
-            speaker = analysis.actor(quote.speaker)
-            if speaker is not None:
-                who = speaker.name
-            elif quote.speaker_start is not None and quote.speaker_end is not None:
-                who = article.text[quote.speaker_start:quote.speaker_end]
-            else:
-                who = "Speaker unknown"
-            text = " ".join(article.text[quote.start:quote.end].split())
-            if len(text) > EXCERPT_CHARS:
-                text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-            item = QListWidgetItem(f"{text}\n— {who}", self.list)
-            item.setData(START_ROLE, quote.start)
-            item.setToolTip(f"Said by {who}" + (f" ({quote.cue})" if quote.cue else ""))
+    def set_theme(self, theme: themes.Theme) -> None:
+        self.delegate.theme = theme
+        self.list.viewport().update()
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.quote_activated.emit(int(item.data(START_ROLE)))
+    def set_analysis(self, article: Article | None, analysis: Analysis | None) -> None:
+        self.model.set_rows(quote_rows(article, analysis) if article is not None and analysis is not None else [])
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.quote_activated.emit(int(index.data(START_ROLE)))

@@ -50,6 +50,25 @@ def format_key(article: Article, run: Run, hidden: set[str], automatic: bool = T
     return (block.kind if block else "", block.level if block else 0, run.styles, kind, quote)
 
 
+def markup_ops(article: Article, runs: list[Run], hidden: set[str],
+               automatic: bool = True) -> list[tuple[int, int, FormatKey]]:
+    """``(start, end, key)`` for every run the analysis marks that shows with ``hidden``
+    kinds hidden; ``automatic=False`` gives the plain look of all of them (to undo)."""
+    blocks = [(b.kind, b.level) for b in article.blocks]
+    show_quotes = automatic and "quote" not in hidden
+    ops = []
+    for run in runs:
+        if run.kind is None and not run.quote:
+            continue
+        kind = run.kind if automatic and run.kind not in hidden else None
+        quote = show_quotes and run.quote
+        if automatic and kind is None and not quote:
+            continue
+        block_kind, level = blocks[run.block] if run.block >= 0 else ("", 0)
+        ops.append((run.start, run.end, (block_kind, level, run.styles, kind, quote)))
+    return ops
+
+
 class Formats:
     """Character formats by :data:`FormatKey`, made once per theme."""
 

@@ -28,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 class QuoteRow(NamedTuple):
     start: int
-    text: str
+    end: int
     speaker: str
     cue: str | None
 
@@ -39,11 +39,19 @@ class QuotesModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[QuoteRow] = []
+        self._text = ""
 
-    def set_rows(self, rows: list[QuoteRow]) -> None:
+    def set_rows(self, text: str, rows: list[QuoteRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._text, self._rows = text, rows
         self.endResetModel()
+
+    def _words(self, row: QuoteRow, limit: int) -> str:
+        """The quote on one line, cut at a word near ``limit`` characters (only what is shown is read)."""
+        words = " ".join(self._text[row.start:min(row.end, row.start + 2 * limit)].split())
+        if row.end - row.start <= 2 * limit and len(words) <= limit:
+            return words
+        return words[:limit].rsplit(" ", 1)[0] + " …"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._rows)
@@ -53,30 +61,28 @@ class QuotesModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = row.text if len(row.text) <= EXCERPT_CHARS else row.text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-            return f"{text}\n— {row.speaker}"
+            return f"{self._words(row, EXCERPT_CHARS)}\n— {row.speaker}"
         if role == SPEAKER_ROLE:
             return row.speaker
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = row.text if len(row.text) <= TOOLTIP_CHARS else row.text[:TOOLTIP_CHARS] + " …"
             said = f"{row.speaker} ({row.cue})" if row.cue else row.speaker
-            return f"{text}\n\n— {said}"
+            return f"{self._words(row, TOOLTIP_CHARS)}\n\n— {said}"
         if role == START_ROLE:
             return row.start
         return None
 
 
 def quote_rows(article: Article, analysis: Analysis) -> list[QuoteRow]:
+    names = {a.id: a.name for a in analysis.actors}
     rows = []
     for quote in sorted(analysis.quotes, key=lambda q: q.start):
-        speaker = analysis.actor(quote.speaker)
-        if speaker is not None:
-            who = speaker.name
+        if quote.speaker in names:
+            who = names[quote.speaker]
         elif quote.speaker_start is not None and quote.speaker_end is not None:
             who = article.text[quote.speaker_start:quote.speaker_end]
         else:
             who = "speaker unknown"
-        rows.append(QuoteRow(quote.start, " ".join(article.text[quote.start:quote.end].split()), who, quote.cue))
+        rows.append(QuoteRow(quote.start, quote.end, who, quote.cue))
     return rows
 
 
@@ -143,7 +149,10 @@ class QuotesPanel(QWidget):
         self.list.viewport().update()
 
     def set_analysis(self, article: Article | None, analysis: Analysis | None) -> None:
-        self.model.set_rows(quote_rows(article, analysis) if article is not None and analysis is not None else [])
+        if article is None or analysis is None:
+            self.model.set_rows("", [])
+        else:
+            self.model.set_rows(article.text, quote_rows(article, analysis))
 
     def _activated(self, index: QModelIndex) -> None:
         self.quote_activated.emit(int(index.data(START_ROLE)))

@@ -299,3 +299,19 @@ def test_without_a_file_the_last_article_else_the_sample_opens(data_dir, article
     article_file.unlink()  # gone since: back to the sample, and forgotten
     assert _last_or_sample(settings).source == str(sample_article().resolve())
     assert settings.last_file() is None
+
+
+def test_the_qt_binding_keeps_none_alive(qtbot):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a method
+    returning void, and the window then dies with "deallocating None" after a few thousand
+    calls (building a long article makes far more). Catch such a binding here, early."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        widget.setEnabled(True)
+    assert sys.getrefcount(None) > before - 100

@@ -29,13 +29,15 @@ SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
 
 
 def run_window(args: argparse.Namespace) -> int:
-    """Open the window on ``args.file`` (or the last or the sample article) and run it."""
+    """Open the window on ``args.file`` (the bundled sample when none) and run it.
+
+    The last article is one keystroke away in File › Recent and reopens at its last
+    reading position; DESIGN.md fixes that a bare ``reader`` shows the sample.
+    """
     data_dir = paths.data_dir(args.data_dir)
-    article = load(args.file) if args.file else None  # a bad FILE fails here, before any window
+    article = initial_article(args.file)  # a bad FILE fails here, before any window
     app = _application()
     settings = Settings(paths.settings_path(data_dir))
-    if article is None:
-        article = _last_or_sample(settings)
     store = open_store(paths.store_path(data_dir), interactive=not args.screenshot)
     window = MainWindow(data_dir, settings, store=store, model=args.model)
     if args.screenshot:
@@ -73,15 +75,9 @@ def _application() -> QApplication:
     return app
 
 
-def _last_or_sample(settings: Settings) -> Article:
-    """The article read last time, else the bundled sample."""
-    last = settings.last_file()
-    if last:
-        try:
-            return load(last)
-        except ReaderError:
-            settings.remove_recent(last)
-    return load(sample_article())
+def initial_article(file: str | None) -> Article:
+    """The article named on the command line, else the bundled sample."""
+    return load(file if file else sample_article())
 
 
 def open_store(path: Path, interactive: bool, parent: QWidget | None = None) -> NoteStore | None:

@@ -288,17 +288,14 @@ def test_tooltips_name_the_actor_and_the_speaker(qtbot, make_window, article_fil
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # plain text hides the tip
 
 
-def test_without_a_file_the_last_article_else_the_sample_opens(data_dir, article_file):
+def test_without_a_file_the_sample_opens(data_dir, article_file):
     from reader.bundled import sample_article
-    from reader.ui.app import _last_or_sample
+    from reader.ui.app import initial_article
 
     settings = Settings(paths.settings_path(data_dir))
-    assert _last_or_sample(settings).source == str(sample_article().resolve())
-    settings.set_position(str(article_file), 120)
-    assert _last_or_sample(settings).source == str(article_file)
-    article_file.unlink()  # gone since: back to the sample, and forgotten
-    assert _last_or_sample(settings).source == str(sample_article().resolve())
-    assert settings.last_file() is None
+    settings.set_position(str(article_file), 120)  # an earlier article does not replace the sample
+    assert initial_article(None).source == str(sample_article().resolve())
+    assert initial_article(str(article_file)).source == str(article_file)
 
 
 def test_the_qt_binding_keeps_none_alive(qtbot):

@@ -1,6 +1,6 @@
 """Speed and memory of the analysis, measured as the user meets it (whole processes); prints JSON.
 
-    python benchmarks/analysis.py [BATCH.jsonl] [--repeat N] [--size-mb 5]
+    python benchmarks/analysis.py [BATCH.jsonl] [--repeat N] [--size-mb 5] [--only speed|memory|long_line]
 
 - ``speed``: wall time of ``reader analyze --batch`` over the batch against a bare spaCy
   process (import spaCy, load ``en_core_web_sm`` with its default pipeline, ``nlp.pipe``
@@ -57,41 +57,48 @@ def main() -> None:
     parser.add_argument("batch", nargs="?", type=Path, default=DEFAULT_BATCH)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--size-mb", type=float, default=5.0)
+    parser.add_argument("--only", action="append", choices=("speed", "memory", "long_line"),
+                        help="measure only this (repeatable); default: everything")
     args = parser.parse_args()
+    parts = set(args.only or ("speed", "memory", "long_line"))
 
     from reader.analysis.engine import Engine
 
     model = Engine().model_name
     texts = [json.loads(line)["text"] for line in args.batch.read_text(encoding="utf-8").splitlines() if line.strip()]
-    reader_cmd = [sys.executable, "-m", "reader", "analyze", "--batch", str(args.batch)]
-    bare_cmd = [sys.executable, "-c", _BARE, str(args.batch), model]
-    reader_s, bare_s = [], []
-    for _ in range(max(1, args.repeat)):  # interleaved, so a busy machine slows both alike
-        bare_s.append(timed(bare_cmd))
-        reader_s.append(timed(reader_cmd))
-    report: dict[str, object] = {
-        "speed": {"documents": len(texts), "words": sum(len(t.split()) for t in texts), "model": model,
-                  "reader_s": round(min(reader_s), 2), "bare_spacy_s": round(min(bare_s), 2),
-                  "ratio": round(min(reader_s) / min(bare_s), 3), "bound": 0.8},
-    }
+    report: dict[str, object] = {}
+    if "speed" in parts:
+        reader_cmd = [sys.executable, "-m", "reader", "analyze", "--batch", str(args.batch)]
+        bare_cmd = [sys.executable, "-c", _BARE, str(args.batch), model]
+        reader_s, bare_s = [], []
+        for _ in range(max(1, args.repeat)):  # interleaved, so a busy machine slows both alike
+            bare_s.append(timed(bare_cmd))
+            reader_s.append(timed(reader_cmd))
+        report["speed"] = {"documents": len(texts), "words": sum(len(t.split()) for t in texts), "model": model,
+                           "reader_s": round(min(reader_s), 2), "bare_spacy_s": round(min(bare_s), 2),
+                           "ratio": round(min(reader_s) / min(bare_s), 3), "bound": 0.8,
+                           "ratio_per_run": [round(r / b, 3) for r, b in zip(reader_s, bare_s)]}
     with tempfile.TemporaryDirectory() as tmp:
-        article = Path(tmp) / "long.txt"
-        unit = "\n\n".join(texts)
-        size = int(args.size_mb * 1_000_000)
-        article.write_text((unit + "\n\n") * (size // (len(unit) + 2) + 1), encoding="utf-8")
-        command = [sys.executable, "-m", "reader", "analyze", str(article), "--json", "--no-cache", "--data-dir", tmp]
-        started = time.perf_counter()
-        code, peak = peak_rss_mb(command)
-        report["memory"] = {"article_mb": round(article.stat().st_size / 1e6, 2), "exit": code,
-                            "peak_rss_mb": round(peak, 1), "seconds": round(time.perf_counter() - started, 1),
-                            "bound_mb": 1536}
-        spaceless = Path(tmp) / "spaceless.txt"
-        spaceless.write_text("x" * 2_000_000, encoding="utf-8")
-        command = [sys.executable, "-m", "reader", "analyze", str(spaceless), "--json", "--no-cache", "--data-dir", tmp]
-        started = time.perf_counter()
-        code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO).returncode
-        report["long_line"] = {"chars": 2_000_000, "exit": code, "seconds": round(time.perf_counter() - started, 1),
-                               "bound_s": 60}
+        if "memory" in parts:
+            article = Path(tmp) / "long.txt"
+            unit = "\n\n".join(texts)
+            size = int(args.size_mb * 1_000_000)
+            article.write_text((unit + "\n\n") * (size // (len(unit) + 2) + 1), encoding="utf-8")
+            command = [sys.executable, "-m", "reader", "analyze", str(article), "--json", "--no-cache", "--data-dir", tmp]
+            started = time.perf_counter()
+            code, peak = peak_rss_mb(command)
+            report["memory"] = {"article_mb": round(article.stat().st_size / 1e6, 2), "exit": code,
+                                "peak_rss_mb": round(peak, 1), "seconds": round(time.perf_counter() - started, 1),
+                                "bound_mb": 1536}
+        if "long_line" in parts:
+            spaceless = Path(tmp) / "spaceless.txt"
+            spaceless.write_text("x" * 2_000_000, encoding="utf-8")
+            command = [sys.executable, "-m", "reader", "analyze", str(spaceless), "--json", "--no-cache",
+                       "--data-dir", tmp]
+            started = time.perf_counter()
+            code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO).returncode
+            report["long_line"] = {"chars": 2_000_000, "exit": code, "seconds": round(time.perf_counter() - started, 1),
+                                   "bound_s": 60}
     print(json.dumps(report, indent=1))
 
 

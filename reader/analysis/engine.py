@@ -125,11 +125,9 @@ class Engine:
                     yield piece, (index, offset)
 
         done = 0
-        for batch in _batches(chunks(), batch_size):
-            for doc, (index, offset) in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                _collect(doc, offset, pending[index])
-                remaining[index] -= 1
-            del batch[:]  # the chunk texts of a finished batch can go
+        for doc, (index, offset) in self._docs(chunks(), batch_size):
+            _collect(doc, offset, pending[index])
+            remaining[index] -= 1
             while done < len(pending) and remaining[done] == 0:
                 yield pending[done]
                 pending[done] = Parsed("")  # let the finished text be freed
@@ -137,6 +135,12 @@ class Engine:
         while done < len(pending):  # texts with no chunks (empty)
             yield pending[done]
             done += 1
+
+    def _docs(self, chunks: Iterator[tuple[str, Any]], batch_size: int) -> Iterator[tuple[Any, Any]]:
+        """spaCy over the chunks, in batches bounded by size."""
+        for batch in _batches(chunks, batch_size):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            del batch[:]  # the chunk texts of a finished batch can go
 
 
 def _batches(items: Iterator[tuple[str, Any]], most: int) -> Iterator[list[tuple[str, Any]]]:

@@ -34,6 +34,9 @@ _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
                           "island", "republic", "suburb", "outskirts", "county", "enclave", "area"})
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
+                          "from", "as", "vs", "is"})
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
 
 
@@ -86,7 +89,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
     lex = lexicon()
     text = parsed.text
     tags = {t.start: t.tag for t in parsed.tokens}
-    shouted = _shouted_lines(text)
+    shouted = _headline_lines(text)
     forms: dict[str, _Form] = {}
     mentions: dict[tuple[int, int], _Mention] = {}
 
@@ -146,16 +149,22 @@ def _context_evidence(text: str, start: int, titled: bool, lex: Lexicon) -> Coun
     return Counter()
 
 
-def _shouted_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in capitals (headlines, datelines), where the model's labels are noise."""
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in capitals (headlines, datelines) and a first line in Title Case (the title), where
+    the model's labels are noise."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for number, m in enumerate(re.finditer(r"[^\n]+", text)):
         line = m.group()
         upper = sum(map(str.isupper, line))
         lower = sum(map(str.islower, line))
-        if upper >= 3 and upper > 4 * lower:
+        if (upper >= 3 and upper > 4 * lower) or (number == 0 and len(line) <= 200 and _title_case(line)):
             out.append((m.start(), m.end()))
     return out
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

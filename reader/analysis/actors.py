@@ -157,14 +157,14 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         upper = sum(map(str.isupper, line))
         lower = sum(map(str.islower, line))
-        if (upper >= 3 and upper > 4 * lower) or (number == 0 and len(line) <= 200 and _title_case(line)):
+        if (upper >= 3 and upper > 4 * lower) or (number == 0 and m.end() < len(text) and len(line) <= 200 and _title_case(line)):
             out.append((m.start(), m.end()))
     return out
 
 
 def _title_case(line: str) -> bool:
     words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.9 * len(words)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -204,6 +204,14 @@ def test_headline_in_capitals_takes_names_from_the_story() -> None:
     assert named(actors, "Ingrid Dahl").aliases == ["Dahl"]  # not the shouted "DAHL" as well
 
 
+def test_title_case_first_line_is_a_headline() -> None:
+    text = "Dahl Quits Halvorsen Group To Avoid Bad Press\n\nIngrid Dahl resigned from Halvorsen Group, the firm said."
+    actors, mentions = find_actors(parsed(text, ("Avoid Bad Press", "ORG"), ("Ingrid Dahl", "PERSON"),
+                                          ("Halvorsen Group", "ORG", 1)))
+    assert [text[m.start:m.end] for m in mentions] == ["Dahl", "Halvorsen Group", "Ingrid Dahl", "Halvorsen Group"]
+    assert "Avoid Bad Press" not in [a.name for a in actors]
+
+
 def test_ids_follow_first_appearance() -> None:
     text = "Oslo hosted Halvorsen Group and Ingrid Dahl. Dahl praised Oslo."
     actors, mentions = find_actors(parsed(text, ("Oslo", "GPE"), ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON"),

@@ -34,6 +34,11 @@ _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
                           "island", "republic", "suburb", "outskirts", "county", "enclave", "area"})
+_TEAM = r"[A-Z][\w.'&\-]*(?:[ \t]+[A-Z][\w.'&\-]*){0,3}"
+_NUMBER = r"(?:[-+]?\d[\d.,/:\-]*|\.\d+|-)"
+_TABLE_ROW = re.compile(rf"^[ \t]*({_TEAM})(?:[ \t]+{_NUMBER}){{2,}}[ \t]*$", re.M)
+_RESULT = re.compile(rf"^[ \t]*({_TEAM})[ \t]+\d+[ \t]+({_TEAM})[ \t]+\d+\b", re.M)
+_FIXTURE = re.compile(rf"^[ \t]*({_TEAM})[ \t]+(?:AT|at|v|vs\.?|versus)[ \t]+({_TEAM})[ \t]*$", re.M)
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
                           "from", "as", "vs", "is"})
@@ -52,6 +57,7 @@ class _Form:
     words: int = 1
     short: str | None = None  # "surname" or "company": the full name decides the kind
     owners: list[str] = field(default_factory=list)  # full names sharing this surname, when several
+    team: int = 0  # mentions heading a row of a results table: a team, unless a person or a country
 
     @property
     def surface(self) -> str:
@@ -126,6 +132,14 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
             if acronym and form.words > 1 and _initials(text[piece.start:piece.end]).startswith(acronym.group(1)[0]):
                 add(acronym.start(1), acronym.end(1), kind if piece.voted else None)
 
+    taken = sorted(mentions)
+    for start, end in _team_slots(text):
+        key = name_key(text[start:end])
+        if key in forms and (start, end) in mentions:
+            forms[key].team += 1
+        elif (key in forms or key in lex.places) and not _overlaps(taken, start, end):
+            add(start, end, None).team += 1
+
     union = _Union()
     _join_acronyms(forms, union)
     _join_surnames(forms, union)
@@ -165,6 +179,17 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 def _title_case(line: str) -> bool:
     words = [w for w in _WORDS.findall(line) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.9 * len(words)
+
+
+def _team_slots(text: str) -> Iterator[tuple[int, int]]:
+    """Names heading a table row ("BOSTON 69 65 .515 5"), or facing each other in a result
+    ("Pohang 3 Ulsan 2") or a fixture ("KANSAS CITY AT DETROIT")."""
+    for m in _TABLE_ROW.finditer(text):
+        yield m.start(1), m.end(1)
+    for pattern in (_RESULT, _FIXTURE):
+        for m in pattern.finditer(text):
+            yield m.start(1), m.end(1)
+            yield m.start(2), m.end(2)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -354,6 +379,7 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
     groups: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         groups[union.find(form.key)].append(form)
+    counts = Counter(union.find(m.key) for m in mentions.values())
     kinds: dict[str, ActorKind] = {}
     for root, members in groups.items():
         deciding = [f for f in members if not f.short] or members
@@ -365,6 +391,9 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
         if any(f.short == "surname" for f in members) and _personal_group(deciding):
             score["person"] += TITLE
         kind = decide(score, votes)
+        team = sum(f.team for f in members)
+        if team and kind != "person" and 2 * team >= counts[root] and not any(f.key in lex.countries for f in members):
+            kind = "organization"  # "BOSTON 69 65 .515": a club named for its city
         if kind is not None:
             kinds[root] = kind
 

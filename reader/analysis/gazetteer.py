@@ -25,7 +25,8 @@ class Lexicon:
     org_words: frozenset[str]
     corporate_suffixes: frozenset[str]
     place_words: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # countries included
+    countries: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
     not_names: frozenset[str]
@@ -63,7 +64,8 @@ def _keys(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """All word lists; read from disk on first use only."""
-    places = _keys("places.txt")
+    countries = _keys("countries.txt")
+    places = _keys("places.txt") | countries
     return Lexicon(
         titles=_folded("titles.txt"),
         honorifics=_folded("honorifics.txt"),
@@ -72,6 +74,7 @@ def lexicon() -> Lexicon:
         corporate_suffixes=frozenset(word_list("corporate-suffixes.txt")),
         place_words=frozenset(word_list("place-words.txt")),
         places=places,
+        countries=countries,
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
         not_names=_folded("not-names.txt"),

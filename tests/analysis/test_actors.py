@@ -212,6 +212,16 @@ def test_title_case_first_line_is_a_headline() -> None:
     assert "Avoid Bad Press" not in [a.name for a in actors]
 
 
+def test_cities_heading_a_results_table_are_teams() -> None:
+    text = ("Standings after Sunday :\nBoston 69 65 .515\nSeattle 70 63 .526\nHanna Berg 70 68 71\nNorway 3 2 1\n"
+            "Fixtures :\nBOSTON AT SEATTLE")
+    actors, mentions = find_actors(parsed(text, ("Boston", "GPE"), ("Seattle", "GPE"), ("Hanna Berg", "PERSON"),
+                                          ("Norway", "GPE")))
+    assert {a.name: a.kind for a in actors} == {"Boston": "organization", "Seattle": "organization",
+                                                "Hanna Berg": "person", "Norway": "place"}
+    assert [text[m.start:m.end] for m in mentions][-2:] == ["BOSTON", "SEATTLE"]
+
+
 def test_ids_follow_first_appearance() -> None:
     text = "Oslo hosted Halvorsen Group and Ingrid Dahl. Dahl praised Oslo."
     actors, mentions = find_actors(parsed(text, ("Oslo", "GPE"), ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON"),

@@ -14,15 +14,16 @@ Not thread-safe: call it from one thread, or guard it with a lock.
 
 from __future__ import annotations
 
+import abc
 import bisect
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
@@ -90,6 +91,21 @@ class Hit:
         }
 
 
+class NoteEntry(Protocol):
+    """What the query code reads of a note: :class:`_Entry` in memory, or one read from a file."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def document(self) -> str: ...
+    @property
+    def annotation(self) -> Annotation: ...
+    @property
+    def fields(self) -> tuple[str, ...]: ...
+    @property
+    def lengths(self) -> tuple[int, ...]: ...
+
+
 @dataclass(slots=True)
 class _Entry:
     """What the index keeps of one note."""
@@ -103,9 +119,17 @@ class _Entry:
     day: int
     recency: float
 
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def document(self) -> str:
+        return self.annotation.document
+
 
 @dataclass(slots=True)
-class _DocEntry:
+class DocEntry:
     """What the index keeps of one article."""
 
     record: DocumentRecord
@@ -114,135 +138,40 @@ class _DocEntry:
     title: str
 
 
-class SearchIndex:
-    """Every note and article, indexed for :meth:`search`; empty until filled."""
+class Searchable(abc.ABC):
+    """The query side of an index: what :meth:`search` reads, whoever keeps it.
 
-    def __init__(self) -> None:
-        self._clear()
+    :class:`SearchIndex` keeps it in memory; :class:`notes.search_stored.StoredIndex` reads
+    it from a file beside the store. Both answer through this code, so they answer alike.
+    """
 
-    def _clear(self) -> None:
-        self._slots: dict[str, int] = {}
-        self._entries: dict[int, _Entry] = {}
-        self._next_slot = 0
-        # term -> slot -> term frequency per note field (tuples shared through _tf_pool)
-        self._postings: dict[str, dict[int, tuple[int, ...]]] = {}
-        # term -> document id -> term frequency per article field
-        self._doc_postings: dict[str, dict[str, tuple[int, ...]]] = {}
-        self._docs: dict[str, _DocEntry] = {}
-        self._doc_slots: dict[str, set[int]] = {}
-        self._tags: dict[str, set[int]] = {}
-        self._colors: dict[str, set[int]] = {}
-        self._days: dict[int, set[int]] = {}
-        self._recency: dict[int, float] = {}
-        # Sums of field lengths, for BM25's averages, and the longest field lengths seen.
-        self._lengths = [0] * len(NOTE_WEIGHTS)
-        self._doc_lengths = [0] * len(DOC_WEIGHTS)
-        self._longest = [0] * len(NOTE_WEIGHTS)
-        self._doc_longest = [0] * len(DOC_WEIGHTS)
-        self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
-        # Folded words as written -> their term, for prefixes. Words are never taken out
-        # (a word no note holds any more just finds nothing). Words as written wait in
-        # _new_words until the next prefix query folds them in and sorts the vocabulary.
-        self._vocabulary: dict[str, str] = {}
-        self._sorted_words: list[str] = []
-        self._new_words: set[str] = set()
+    # term -> slot -> term frequency per note field
+    _postings: Mapping[str, Mapping[int, tuple[int, ...]]]
+    # term -> document id -> term frequency per article field
+    _doc_postings: Mapping[str, Mapping[str, tuple[int, ...]]]
+    _entries: Mapping[int, NoteEntry]
+    _docs: Mapping[str, DocEntry]
+    _doc_slots: Mapping[str, AbstractSet[int]]
+    _tags: Mapping[str, AbstractSet[int]]
+    _colors: Mapping[str, AbstractSet[int]]
+    _days: Mapping[int, AbstractSet[int]]
+    _recency: Mapping[int, float]
+    # Sums of field lengths, for BM25's averages, and at least the longest field lengths.
+    _lengths: Sequence[int]
+    _doc_lengths: Sequence[int]
+    _longest: Sequence[int]
+    _doc_longest: Sequence[int]
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    # -- keeping the index current ------------------------------------------------------
+    @abc.abstractmethod
+    def _prefix_terms(self, start: str) -> set[str]:
+        """The terms of the indexed words (folded) that begin with ``start``."""
 
-    def rebuild(self, annotations: Iterable[Annotation], documents: Iterable[DocumentRecord]) -> None:
-        """Forget everything and index these notes and articles."""
-        self._clear()
-        for doc in documents:
-            self.put_document(doc)
-        for annotation in annotations:
-            self.put(annotation)
-
-    def put(self, annotation: Annotation) -> None:
-        """Index a new note, or re-index one whose id is already here."""
-        self.remove(annotation.id)
-        slot = self._next_slot
-        self._next_slot += 1
-        fields = (
-            self._terms_of(plain_text(annotation.note)),
-            self._terms_of(annotation.selector.exact),
-            self._terms_of(*annotation.tags),
-            self._terms_of(*_note_actors(annotation)),
-        )
-        entry = _Entry(
-            annotation=annotation,
-            fields=tuple(f" {' '.join(f)} " for f in fields),
-            lengths=tuple(len(f) - f.count(_GAP) for f in fields),
-            tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
-            color=_color_key(annotation.color),
-            day=_local_day(annotation.created),
-            recency=_timestamp(annotation.updated),
-        )
-        self._slots[annotation.id] = slot
-        self._entries[slot] = entry
-        postings, pool = self._postings, self._tf_pool
-        for key, tfs in _frequencies(fields).items():
-            notes = postings.get(key)
-            if notes is None:
-                notes = postings[key] = {}
-            notes[slot] = pool.setdefault(tfs, tfs)
-        for i, length in enumerate(entry.lengths):
-            self._lengths[i] += length
-            self._longest[i] = max(self._longest[i], length)
-        self._recency[slot] = entry.recency
-        self._doc_slots.setdefault(annotation.document, set()).add(slot)
-        for key in entry.tags:
-            self._tags.setdefault(key, set()).add(slot)
-        self._colors.setdefault(entry.color, set()).add(slot)
-        self._days.setdefault(entry.day, set()).add(slot)
-
-    def remove(self, annotation_id: str) -> None:
-        """Forget a note; an id the index does not hold is ignored."""
-        slot = self._slots.pop(annotation_id, None)
-        if slot is None:
-            return
-        entry = self._entries.pop(slot)
-        for key in _field_terms(entry.fields):
-            _discard(self._postings, key, slot)
-        for i, length in enumerate(entry.lengths):
-            self._lengths[i] -= length
-        del self._recency[slot]
-        _discard(self._doc_slots, entry.annotation.document, slot)
-        for key in entry.tags:
-            _discard(self._tags, key, slot)
-        _discard(self._colors, entry.color, slot)
-        _discard(self._days, entry.day, slot)
-
-    def put_document(self, doc: DocumentRecord) -> None:
-        """Index an article's title and actors, replacing what was known of it."""
-        old = self._docs.pop(doc.id, None)
-        if old is not None:
-            for key in _field_terms(old.fields):
-                _discard(self._doc_postings, key, doc.id)
-            for i, length in enumerate(old.lengths):
-                self._doc_lengths[i] -= length
-        fields = (self._terms_of(doc.title), self._terms_of(*doc.actors))
-        lengths = tuple(len(f) - f.count(_GAP) for f in fields)
-        entry = _DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(_title_of(doc)))
-        self._docs[doc.id] = entry
-        for key, tfs in _frequencies(fields).items():
-            self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
-        for i, length in enumerate(entry.lengths):
-            self._doc_lengths[i] += length
-            self._doc_longest[i] = max(self._doc_longest[i], length)
-
-    def _terms_of(self, *texts: str) -> list[str]:
-        """:func:`terms_of`, noting new words for prefix searches."""
-        result: list[str] = []
-        for i, text in enumerate(texts):
-            if i:
-                result.append(_GAP)
-            found = word_list(text)
-            self._new_words.update(found)
-            result.extend(map(term, found))
-        return result
+    def _posting_count(self, key: str) -> int:
+        """How many notes hold a term in a field of their own (prefixes prefer common terms)."""
+        return len(self._postings.get(key, ()))
 
     # -- searching ----------------------------------------------------------------------
 
@@ -287,7 +216,7 @@ class SearchIndex:
             candidates = candidates - {slot for slot in found if must is None or must(slot)}
         return candidates, term_slots, check
 
-    def _best(self, candidates: AbstractSet[int], rank: dict[int, float], limit: int | None,
+    def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best candidates that pass ``check``, running it on as few as it can.
 
@@ -309,26 +238,13 @@ class SearchIndex:
                     break
                 if check(slot):
                     chosen.append(slot)
-        chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].annotation.id), reverse=True)
+        chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].id), reverse=True)
         return chosen[:limit]
 
     def _expand(self, prefix: str) -> list[str]:
         """The commonest terms of words that begin with ``prefix`` (see PREFIX_TERMS)."""
-        if self._new_words:
-            known = len(self._vocabulary)
-            for raw in self._new_words:
-                folded, key = forms(raw)
-                self._vocabulary[folded] = key
-            self._new_words.clear()
-            if len(self._vocabulary) != known or not self._sorted_words:
-                self._sorted_words = sorted(self._vocabulary)
-        start = fold(prefix)
-        keys = set()
-        for word in self._sorted_words[bisect.bisect_left(self._sorted_words, start):]:
-            if not word.startswith(start):
-                break
-            keys.add(self._vocabulary[word])
-        return heapq.nlargest(PREFIX_TERMS, keys, key=lambda key: (len(self._postings.get(key, ())), key))
+        keys = self._prefix_terms(fold(prefix))
+        return heapq.nlargest(PREFIX_TERMS, keys, key=lambda key: (self._posting_count(key), key))
 
     def _term_slots(self, key: str) -> set[int]:
         """Notes with the term in a field of their own or of their article."""
@@ -375,7 +291,7 @@ class SearchIndex:
         ``phrases`` and ``actors`` are terms joined as in a field's text, to look for.
         """
         entry = self._entries[slot]
-        doc = self._docs.get(entry.annotation.document)
+        doc = self._docs.get(entry.document)
         fields = entry.fields + doc.fields if doc else entry.fields
         if any(not any(phrase in f for f in fields) for phrase in phrases):
             return False
@@ -402,7 +318,7 @@ class SearchIndex:
         for slot in slots:
             entry = entries[slot]
             l0, l1, l2, l3 = entry.lengths
-            doc_id = entry.annotation.document
+            doc_id = entry.document
             score = 0.0
             for idf, notes, by_doc in terms:
                 tfs = notes.get(slot)
@@ -425,6 +341,169 @@ class SearchIndex:
                       note or exact)
         snippet, marks = _snippet(source, keys)
         return Hit(annotation, doc.record if doc else None, score, snippet, marks)
+
+
+class SearchIndex(Searchable):
+    """Every note and article, indexed in memory for :meth:`search`; empty until filled."""
+
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        self._slots: dict[str, int] = {}
+        self._entries: dict[int, _Entry] = {}
+        self._next_slot = 0
+        # term -> slot -> term frequency per note field (tuples shared through _tf_pool)
+        self._postings: dict[str, dict[int, tuple[int, ...]]] = {}
+        # term -> document id -> term frequency per article field
+        self._doc_postings: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._docs: dict[str, DocEntry] = {}
+        self._doc_slots: dict[str, set[int]] = {}
+        self._tags: dict[str, set[int]] = {}
+        self._colors: dict[str, set[int]] = {}
+        self._days: dict[int, set[int]] = {}
+        self._recency: dict[int, float] = {}
+        # Sums of field lengths, for BM25's averages, and the longest field lengths seen.
+        self._lengths = [0] * len(NOTE_WEIGHTS)
+        self._doc_lengths = [0] * len(DOC_WEIGHTS)
+        self._longest = [0] * len(NOTE_WEIGHTS)
+        self._doc_longest = [0] * len(DOC_WEIGHTS)
+        self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # Folded words as written -> their term, for prefixes. Words are never taken out
+        # (a word no note holds any more just finds nothing). Words as written wait in
+        # _new_words until the next prefix query folds them in and sorts the vocabulary.
+        self._vocabulary: dict[str, str] = {}
+        self._sorted_words: list[str] = []
+        self._new_words: set[str] = set()
+
+    # -- keeping the index current ------------------------------------------------------
+
+    def rebuild(self, annotations: Iterable[Annotation], documents: Iterable[DocumentRecord]) -> None:
+        """Forget everything and index these notes and articles."""
+        self._clear()
+        for doc in documents:
+            self.put_document(doc)
+        for annotation in annotations:
+            self.put(annotation)
+
+    def put(self, annotation: Annotation) -> None:
+        """Index a new note, or re-index one whose id is already here."""
+        self.remove(annotation.id)
+        slot = self._next_slot
+        self._next_slot += 1
+        entry, frequencies, found = note_entry(annotation)
+        self._new_words.update(found)
+        self._slots[annotation.id] = slot
+        self._entries[slot] = entry
+        postings, pool = self._postings, self._tf_pool
+        for key, tfs in frequencies.items():
+            notes = postings.get(key)
+            if notes is None:
+                notes = postings[key] = {}
+            notes[slot] = pool.setdefault(tfs, tfs)
+        for i, length in enumerate(entry.lengths):
+            self._lengths[i] += length
+            self._longest[i] = max(self._longest[i], length)
+        self._recency[slot] = entry.recency
+        self._doc_slots.setdefault(annotation.document, set()).add(slot)
+        for key in entry.tags:
+            self._tags.setdefault(key, set()).add(slot)
+        self._colors.setdefault(entry.color, set()).add(slot)
+        self._days.setdefault(entry.day, set()).add(slot)
+
+    def remove(self, annotation_id: str) -> None:
+        """Forget a note; an id the index does not hold is ignored."""
+        slot = self._slots.pop(annotation_id, None)
+        if slot is None:
+            return
+        entry = self._entries.pop(slot)
+        for key in _field_terms(entry.fields):
+            _discard(self._postings, key, slot)
+        for i, length in enumerate(entry.lengths):
+            self._lengths[i] -= length
+        del self._recency[slot]
+        _discard(self._doc_slots, entry.annotation.document, slot)
+        for key in entry.tags:
+            _discard(self._tags, key, slot)
+        _discard(self._colors, entry.color, slot)
+        _discard(self._days, entry.day, slot)
+
+    def put_document(self, doc: DocumentRecord) -> None:
+        """Index an article's title and actors, replacing what was known of it."""
+        old = self._docs.pop(doc.id, None)
+        if old is not None:
+            for key in _field_terms(old.fields):
+                _discard(self._doc_postings, key, doc.id)
+            for i, length in enumerate(old.lengths):
+                self._doc_lengths[i] -= length
+        entry, frequencies, found = doc_entry(doc)
+        self._new_words.update(found)
+        self._docs[doc.id] = entry
+        for key, tfs in frequencies.items():
+            self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
+        for i, length in enumerate(entry.lengths):
+            self._doc_lengths[i] += length
+            self._doc_longest[i] = max(self._doc_longest[i], length)
+
+    def _prefix_terms(self, start: str) -> set[str]:
+        if self._new_words:
+            known = len(self._vocabulary)
+            for raw in self._new_words:
+                folded, key = forms(raw)
+                self._vocabulary[folded] = key
+            self._new_words.clear()
+            if len(self._vocabulary) != known or not self._sorted_words:
+                self._sorted_words = sorted(self._vocabulary)
+        keys = set()
+        for word in self._sorted_words[bisect.bisect_left(self._sorted_words, start):]:
+            if not word.startswith(start):
+                break
+            keys.add(self._vocabulary[word])
+        return keys
+
+
+
+def note_entry(annotation: Annotation) -> tuple[_Entry, dict[str, tuple[int, ...]], list[str]]:
+    """What an index keeps of a note: its entry, each term's count per field, and its words
+    as written (for prefix searches)."""
+    found: list[str] = []
+    fields = (
+        _terms_noting(found, plain_text(annotation.note)),
+        _terms_noting(found, annotation.selector.exact),
+        _terms_noting(found, *annotation.tags),
+        _terms_noting(found, *_note_actors(annotation)),
+    )
+    entry = _Entry(
+        annotation=annotation,
+        fields=tuple(f" {' '.join(f)} " for f in fields),
+        lengths=tuple(len(f) - f.count(_GAP) for f in fields),
+        tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
+        color=_color_key(annotation.color),
+        day=_local_day(annotation.created),
+        recency=_timestamp(annotation.updated),
+    )
+    return entry, _frequencies(fields), found
+
+
+def doc_entry(doc: DocumentRecord) -> tuple[DocEntry, dict[str, tuple[int, ...]], list[str]]:
+    """What an index keeps of an article, as :func:`note_entry` for a note."""
+    found: list[str] = []
+    fields = (_terms_noting(found, doc.title), _terms_noting(found, *doc.actors))
+    lengths = tuple(len(f) - f.count(_GAP) for f in fields)
+    entry = DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(_title_of(doc)))
+    return entry, _frequencies(fields), found
+
+
+def _terms_noting(found: list[str], *texts: str) -> list[str]:
+    """:func:`terms_of`, adding the words as written to ``found``."""
+    result: list[str] = []
+    for i, text in enumerate(texts):
+        if i:
+            result.append(_GAP)
+        words_here = word_list(text)
+        found.extend(words_here)
+        result.extend(map(term, words_here))
+    return result
 
 
 def terms_of(*texts: str) -> list[str]:

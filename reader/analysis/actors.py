@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, lexicon
-from reader.analysis.kinds import DATELINE, LABEL_KINDS, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
+from reader.analysis.kinds import DATELINE, LABEL_KINDS, OFFICER, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import clean_entity, event_follows, name_key
 from reader.analysis.roles import role_after, role_before, title_before
@@ -31,6 +31,7 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ 
                        r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Za-z]+\))", re.M)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_WORD_AFTER = re.compile(r"(?:[ \t]?['\u2019]s)?[ \t]+([\w\-]+)")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
                           "island", "republic", "suburb", "outskirts", "county", "enclave", "area"})
@@ -126,7 +127,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
                 continue
             if in_headline and name_key(text[piece.start:piece.end]) not in lex.places:
                 continue  # the model guesses wildly on capitals; known names come back below
-            evidence = _context_evidence(text, piece.start, piece.titled, lex)
+            evidence = _context_evidence(text, piece.start, piece.end, piece.titled, lex)
             form = add(piece.start, piece.end, kind if piece.voted and not in_headline else None, evidence)
             acronym = _ACRONYM_AFTER.match(text, piece.end)
             if acronym and form.words > 1 and _initials(text[piece.start:piece.end]).startswith(acronym.group(1)[0]):
@@ -149,10 +150,14 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
     return _assemble(text, forms, mentions, union, tags, lex)
 
 
-def _context_evidence(text: str, start: int, titled: bool, lex: Lexicon) -> Counter[ActorKind]:
-    """A title right before a name says person; "in", "near", "outside" say place."""
+def _context_evidence(text: str, start: int, end: int, titled: bool, lex: Lexicon) -> Counter[ActorKind]:
+    """A title right before a name says person, right after it ("Surrey captain", "NATO chief")
+    a body with that officer; "in", "near", "outside" say place."""
     if titled or title_before(text, start, lex):
         return Counter({"person": TITLE})
+    after = _WORD_AFTER.match(text, end)
+    if after and lex.is_title(after.group(1)) and not lex.is_honorific(after.group(1)):
+        return Counter({"organization": OFFICER})
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     if before and before.group(1) in _PLACE_PREPOSITIONS:
         return Counter({"place": PLACE_PREPOSITION})

@@ -128,6 +128,19 @@ def test_scores_and_line_breaks_are_cut_off() -> None:
     assert [text[m.start:m.end] for m in mentions] == ["Kent", "Somerset", "Durham"]
 
 
+def test_names_run_together_are_split() -> None:
+    text = "Pohang 3 Ulsan 2\nJ. Gillespie st Kaluwitharana 12"
+    actors, mentions = find_actors(parsed(text, ("Pohang 3 Ulsan", "ORG"), ("J. Gillespie st Kaluwitharana", "PERSON")))
+    assert [text[m.start:m.end] for m in mentions] == ["Pohang", "Ulsan", "J. Gillespie", "Kaluwitharana"]
+
+
+def test_a_title_after_a_name_says_organisation() -> None:
+    text = "Halvorsen captain Ingrid Dahl scored twice."
+    actors, _ = find_actors(parsed(text, ("Halvorsen", "PERSON"), ("Ingrid Dahl", "PERSON")))
+    assert {a.name: (a.kind, a.role) for a in actors} == {"Halvorsen": ("organization", None),
+                                                          "Ingrid Dahl": ("person", "Halvorsen captain")}
+
+
 def test_kind_from_the_words_of_the_name_beats_the_model() -> None:
     text = "The Foreign Ministry in Oslo called Ukraine. Alice Brown of Nordlys Shipping Inc agreed."
     actors, _ = find_actors(parsed(text, ("Foreign Ministry", "PERSON"), ("Oslo", "PERSON"), ("Ukraine", "ORG"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -227,6 +229,16 @@ class NoteStore:
                     index.rebuild(self.annotations(), self.documents())
                     self._index = index
             return self._index.search(query, limit)
+
+    @contextmanager
+    def held(self) -> Iterator[Mapping[str, dict[str, Any]]]:
+        """The stored records by table, current, with other processes' writes held off until
+        the block ends, so that what the store's files hold is exactly these records.
+
+        For files derived from the store (the search cache): read, do not change, the records.
+        """
+        with self._lock, self._storage.snapshot() as tables:
+            yield tables
 
     def _sync_index(self) -> None:
         """Apply changes since the last call (mine and other processes') to the search index."""

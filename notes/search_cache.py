@@ -1,0 +1,353 @@
+"""The stored search index as a disposable cache of the store: stamped, checked, caught up.
+
+``reader notes search`` runs in a fresh process, where indexing 50,000 notes would take
+seconds; :func:`search` answers from :mod:`notes.search_stored`'s file beside the store
+instead. That file is derived data and is never trusted blindly:
+
+* it is stamped with the identity of the store's files (``library.json``: inode, size,
+  mtime and CRC-32; the journal: inode, and length and CRC-32 of its complete lines), read
+  under the store's shared lock, so any write by any process changes what it is compared to;
+* when only new journal lines were added since the stamp, exactly those commits are
+  applied to it; when ``library.json`` itself changed (compaction, a restored backup), the
+  notes are compared by a 64-bit fingerprint of each record and the changed ones
+  re-indexed; when much changed, or the file is missing, of another version or damaged,
+  it is rebuilt from the store's records;
+* it is only ever read and written by SQLite transactions, and the store's own files are
+  only read, so no failure here can lose or change a note. When the cache cannot be
+  written (a read-only folder) the answer comes from an in-memory index as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notes.records import Annotation, DocumentRecord
+from notes.search import Hit, doc_entry, note_entry
+from notes.search_stored import FORMAT, SCHEMA, DamagedIndex, StoredIndex, decode_postings, encode_postings
+from notes.storage import dumps, journal_path, loads, scan_journal
+from notes.textfold import forms
+
+if TYPE_CHECKING:
+    from notes.store import NoteStore
+
+SUFFIX = ".search.sqlite"
+REBUILD_SHARE = 0.2
+"""When more than this share of the notes changed, re-indexing them one by one costs more
+than a rebuild."""
+_TABLES = ("meta", "notes", "note_tags", "docs", "postings", "doc_postings", "words")
+_DAMAGE = (sqlite3.DatabaseError, DamagedIndex, ValueError, KeyError, TypeError)
+"""What a damaged file can raise while it is read (bad SQL pages, JSON or record shapes)."""
+
+Stamp = dict[str, Any]
+Record = dict[str, Any]
+
+
+def cache_path(store_path: Path) -> Path:
+    """Where the search cache of the store at ``store_path`` lives: beside it."""
+    return store_path.with_name(store_path.name + SUFFIX)
+
+
+def search(store: NoteStore, query: str, limit: int | None = 50) -> list[Hit]:
+    """``store.search(query, limit)``, answered from the cache file, brought up to date first."""
+    if not store.path.exists():
+        return store.search(query, limit)  # no store yet: nothing to cache
+    path = cache_path(store.path)
+    for _ in range(3):  # another process may update the file between our steps
+        try:
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except sqlite3.Error:
+            break  # cannot create it here: answer without a cache
+        try:
+            hits = _search(store, db, query, limit)
+        except sqlite3.OperationalError as err:
+            if not _is_damage(err):
+                break  # read-only folder, disk full, locked too long: answer without a cache
+            _remove(path, db)
+            continue
+        except _DAMAGE:
+            _remove(path, db)
+            continue
+        finally:
+            db.close()
+        if hits is not None:
+            return hits
+    return store.search(query, limit)
+
+
+def _is_damage(err: sqlite3.OperationalError) -> bool:
+    """An error about the file's contents (missing tables, bad columns), not about access to it."""
+    message = str(err)
+    return message.startswith(("no such table", "no such column", "table ")) or "malformed" in message
+
+
+def _remove(path: Path, db: sqlite3.Connection) -> None:
+    """Delete a damaged cache, and SQLite's journal with it, so the next attempt rebuilds it."""
+    db.close()
+    for stale in (path, path.with_name(path.name + "-journal")):
+        try:
+            stale.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _search(store: NoteStore, db: sqlite3.Connection, query: str, limit: int | None) -> list[Hit] | None:
+    """Catch the file up with the store, then search it in one read transaction; ``None``
+    when another process changed the file in between (the caller tries again)."""
+    known = _stamp(db)
+    with store.held() as tables:
+        now, journal = _identity(store.path)
+        if known == now:
+            changes = None
+        else:
+            changes = _journal_changes(known, now, journal, store.path)
+            if changes is None:
+                changes = _Changes.everything(tables["annotations"].values(), tables["documents"].values())
+    if changes is not None and not _catch_up(db, known, now, changes):
+        return None
+    db.execute("BEGIN")
+    try:
+        if _stamp(db) != now:
+            return None
+        return StoredIndex(db).search(query, limit)
+    finally:
+        db.execute("ROLLBACK")
+
+
+def _stamp(db: sqlite3.Connection) -> Stamp | None:
+    """The stamp the file was written with; ``None`` for a new file or one of another version."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+    except sqlite3.OperationalError as err:
+        if str(err).startswith("no such table"):
+            return None
+        raise
+    stamp = json.loads(row[0]) if row else None
+    return stamp if isinstance(stamp, dict) and stamp.get("format") == FORMAT else None
+
+
+def _identity(store_path: Path) -> tuple[Stamp, bytes | None]:
+    """The stamp of the store's files as they are now, and the journal's bytes (call under
+    the store's lock, so that no writer changes them meanwhile)."""
+    st = os.stat(store_path)
+    library = [st.st_ino, st.st_size, st.st_mtime_ns, zlib.crc32(store_path.read_bytes())]
+    try:
+        with open(journal_path(store_path), "rb") as f:
+            journal: bytes | None = f.read()
+            jst = os.fstat(f.fileno())
+    except FileNotFoundError:
+        journal = None
+    stamp: Stamp = {"format": FORMAT, "library": library, "journal": None}
+    if journal is not None:
+        end = journal.rfind(b"\n") + 1  # a torn last line is not part of the store yet
+        stamp["journal"] = [jst.st_ino, end, zlib.crc32(memoryview(journal)[:end])]
+    return stamp, journal
+
+
+@dataclass
+class _Changes:
+    """Records to index (anew), and ids to forget, by table; ``full`` to start from nothing."""
+
+    notes: dict[str, Record | None] = field(default_factory=dict)
+    docs: dict[str, Record | None] = field(default_factory=dict)
+    full: bool = False
+
+    @classmethod
+    def everything(cls, notes: Iterable[Record], docs: Iterable[Record]) -> _Changes:
+        return cls({r["id"]: r for r in notes}, {r["id"]: r for r in docs}, full=True)
+
+
+def _journal_changes(known: Stamp | None, now: Stamp, journal: bytes | None, store_path: Path) -> _Changes | None:
+    """The commits appended to the journal since ``known``, when that is all that changed."""
+    if known is None or known["library"] != now["library"] or not known["journal"] or not now["journal"]:
+        return None
+    inode, end, crc = known["journal"]
+    if journal is None or inode != now["journal"][0] or end > now["journal"][1] \
+            or zlib.crc32(memoryview(journal)[:end]) != crc:
+        return None
+    changes = _Changes()
+    # The same library file and journal prefix: the journal is in force (a stale one is
+    # replaced before anybody appends to it), so its new commits are what the store applied.
+    for ops in scan_journal(journal[:now["journal"][1]], end, journal_path(store_path).name).commits:
+        for op in ops:
+            table = {"annotations": changes.notes, "documents": changes.docs}.get(op["t"])
+            if table is not None:
+                table[op["put"]["id"] if "put" in op else op["del"]] = op.get("put")
+    return changes
+
+
+def _fingerprint(raw: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
+
+
+def _catch_up(db: sqlite3.Connection, known: Stamp | None, now: Stamp, changes: _Changes) -> bool:
+    """Bring the file from ``known`` to ``now`` in one write transaction; ``False`` when
+    another process moved it elsewhere first."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        current = _stamp(db)
+        if current == now:
+            db.execute("ROLLBACK")
+            return True
+        if current != known:
+            db.execute("ROLLBACK")
+            return False
+        if changes.full and current is not None:
+            changes = _difference(db, changes)
+        if changes.full or current is None:
+            _rebuild(db, changes)
+        else:
+            _Updater(db).apply(changes)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (json.dumps(now),))
+        db.execute("COMMIT")
+        return True
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def _difference(db: sqlite3.Connection, everything: _Changes) -> _Changes:
+    """What differs between the file and the store's records, by fingerprint; ``everything``
+    again when so much differs that a rebuild is cheaper."""
+    changes = _Changes()
+    for table, records, found in (("notes", everything.notes, changes.notes), ("docs", everything.docs, changes.docs)):
+        stored = dict(db.execute(f"SELECT id, fp FROM {table}"))  # noqa: S608 (a fixed table name)
+        for rid, rec in records.items():
+            if rec is not None and stored.pop(rid, None) != _fingerprint(dumps(rec)):
+                found[rid] = rec
+        found.update(dict.fromkeys(stored))
+    if len(changes.notes) > REBUILD_SHARE * max(len(everything.notes), 1):
+        return everything
+    return changes
+
+
+def _rebuild(db: sqlite3.Connection, changes: _Changes) -> None:
+    """Empty the file (or lay it out anew) and index every record."""
+    for table in _TABLES:
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    _Updater(db).apply(changes)
+
+
+class _Updater:
+    """Applies changes to the file's tables, reading and writing each term's postings once."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.dropped: dict[str, set[int]] = {}
+        self.added: dict[str, dict[int, tuple[int, ...]]] = {}
+        self.doc_postings: dict[str, dict[str, tuple[int, ...] | None]] = {}
+        self.words: dict[str, list[Any]] = {}  # folded word -> [term, change of refs]
+
+    def apply(self, changes: _Changes) -> None:
+        db = self.db
+        next_slot = (db.execute("SELECT max(slot) FROM notes").fetchone()[0] or 0) + 1
+        rows, tag_rows = [], []
+        for rid, rec in changes.notes.items():
+            self._forget_note(rid)
+            if rec is None:
+                continue
+            raw = dumps(rec)
+            entry, frequencies, found = note_entry(Annotation.from_json(rec))
+            slot, next_slot = next_slot, next_slot + 1
+            rows.append((slot, rid, _fingerprint(raw), entry.document, *entry.lengths, entry.color, entry.day,
+                         entry.recency, *entry.fields, raw))
+            tag_rows.extend((key, slot) for key in entry.tags)
+            for key, tfs in frequencies.items():
+                self.added.setdefault(key, {})[slot] = tfs
+            self._count_words(found, 1)
+        db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO note_tags VALUES (?, ?)", tag_rows)
+        for rid, rec in changes.docs.items():
+            self._forget_doc(rid)
+            if rec is not None:
+                self._index_doc(rec)
+        self._write_postings()
+        self._write_words()
+
+    def _forget_note(self, rid: str) -> None:
+        row = self.db.execute("SELECT slot, record FROM notes WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            return
+        slot, raw = row
+        _, frequencies, found = note_entry(Annotation.from_json(loads(raw)))
+        for key in frequencies:
+            self.dropped.setdefault(key, set()).add(slot)
+        self._count_words(found, -1)
+        self.db.execute("DELETE FROM notes WHERE slot = ?", (slot,))
+        self.db.execute("DELETE FROM note_tags WHERE slot = ?", (slot,))
+
+    def _forget_doc(self, rid: str) -> None:
+        row = self.db.execute("SELECT record FROM docs WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            return
+        _, frequencies, found = doc_entry(DocumentRecord.from_json(loads(row[0])))
+        for key in frequencies:
+            self.doc_postings.setdefault(key, {})[rid] = None
+        self._count_words(found, -1)
+        self.db.execute("DELETE FROM docs WHERE id = ?", (rid,))
+
+    def _index_doc(self, rec: Record) -> None:
+        raw = dumps(rec)
+        entry, frequencies, found = doc_entry(DocumentRecord.from_json(rec))
+        self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (rec["id"], _fingerprint(raw), *entry.lengths, *entry.fields, entry.title, raw))
+        for key, tfs in frequencies.items():
+            self.doc_postings.setdefault(key, {})[rec["id"]] = tfs
+        self._count_words(found, 1)
+
+    def _count_words(self, found: list[str], change: int) -> None:
+        """Count each folded word once per note or article, as ``words.refs`` does."""
+        for folded, key in {forms(raw) for raw in found}:
+            counted = self.words.get(folded)
+            if counted is None:
+                self.words[folded] = [key, change]
+            else:
+                counted[1] += change
+
+    def _write_postings(self) -> None:
+        db = self.db
+        for key in self.dropped.keys() | self.added.keys():
+            row = db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)).fetchone()
+            notes = decode_postings(*row) if row else {}
+            for slot in self.dropped.get(key, ()):
+                notes.pop(slot, None)
+            notes.update(self.added.get(key, {}))
+            if notes:
+                db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?)", (key, len(notes), *encode_postings(notes)))
+            elif row:
+                db.execute("DELETE FROM postings WHERE term = ?", (key,))
+        for key, docs in self.doc_postings.items():
+            row = db.execute("SELECT data FROM doc_postings WHERE term = ?", (key,)).fetchone()
+            known = json.loads(row[0]) if row else {}
+            for doc_id, tfs in docs.items():
+                if tfs is None:
+                    known.pop(doc_id, None)
+                else:
+                    known[doc_id] = tfs
+            if known:
+                db.execute("INSERT OR REPLACE INTO doc_postings VALUES (?, ?)", (key, json.dumps(known)))
+            elif row:
+                db.execute("DELETE FROM doc_postings WHERE term = ?", (key,))
+
+    def _write_words(self) -> None:
+        db = self.db
+        for folded, (key, change) in self.words.items():
+            if not change:
+                continue
+            row = db.execute("SELECT refs FROM words WHERE word = ?", (folded,)).fetchone()
+            refs = (row[0] if row else 0) + change
+            if refs > 0:
+                db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (folded, key, refs))
+            elif row:
+                db.execute("DELETE FROM words WHERE word = ?", (folded,))

@@ -29,7 +29,8 @@ class Lexicon:
     countries: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
-    not_names: frozenset[str]
+    not_names: frozenset[str]  # calendar words included
+    calendar: frozenset[str]
     event_words: frozenset[str]
     place_prefixes: frozenset[str]
 
@@ -65,6 +66,7 @@ def _keys(name: str) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """All word lists; read from disk on first use only."""
     countries = _keys("countries.txt")
+    calendar = _folded("calendar.txt")
     places = _keys("places.txt") | countries
     return Lexicon(
         titles=_folded("titles.txt"),
@@ -77,7 +79,8 @@ def lexicon() -> Lexicon:
         countries=countries,
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
-        not_names=_folded("not-names.txt"),
+        not_names=_folded("not-names.txt") | calendar,
+        calendar=calendar,
         event_words=frozenset(word_list("event-words.txt")),
         place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),
     )

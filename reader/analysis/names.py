@@ -119,7 +119,8 @@ def _trim(text: str, words: list[list[int]], person: bool, lex: Lexicon) -> list
             words.pop(0)
         elif stripped != w:
             words[0][0] = e - len(stripped)
-        elif fold(w) in _ARTICLES or (not capitalised(w) and w.lower() not in _PARTICLES):
+        elif fold(w) in _ARTICLES or (not capitalised(w) and w.lower() not in _PARTICLES) or (
+                len(words) > 1 and fold(w) in lex.calendar):  # "the August Chicago NAPM"
             words.pop(0)
         else:
             break

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine, Entity, Parsed, Token
@@ -241,6 +243,35 @@ def test_ids_follow_first_appearance() -> None:
                                           ("Dahl", "PERSON", 1)))
     assert [(a.id, a.name) for a in actors] == [("a1", "Oslo"), ("a2", "Halvorsen Group"), ("a3", "Ingrid Dahl")]
     assert [m.actor for m in mentions] == ["a1", "a2", "a3", "a3", "a1"]
+
+
+_WORDS = st.sampled_from(["Oslo", "Dahl", "Ingrid", "the", "said", "NATO", "’s", "'s", ",", ".", "President", "of",
+                          "Halvorsen", "Group", "Inc", "(", ")", "IRU", "\n", "\n\n", "12", "Friday", "BERGEN", "v"])
+
+
+@given(st.lists(_WORDS, max_size=60), st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30),
+                                                        st.sampled_from(["PERSON", "ORG", "GPE", "NORP", "DATE"])),
+                                              max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_any_input_gives_well_formed_actors(words: list[str], spots: list[tuple[int, int, str]]) -> None:
+    text = " ".join(words)
+    base = parsed(text)
+    entities, last = [], 0
+    for start, length, label in sorted(spots):
+        start = max(start, last)
+        end = min(start + length, len(text))
+        if start < end:
+            entities.append(Entity(start, end, label))
+            last = end
+    actors, mentions = find_actors(Parsed(text, base.tokens, entities, base.sentences))
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    ids = {a.id for a in actors}
+    assert all(m.actor in ids and 0 <= m.start < m.end <= len(text) for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    firsts = [next(m.start for m in mentions if m.actor == a.id) for a in actors]
+    assert firsts == sorted(firsts)
+    for a in actors:
+        assert a.kind in ("person", "organization", "place") and a.name and a.name not in a.aliases
 
 
 @pytest.fixture(scope="module")

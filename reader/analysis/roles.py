@@ -27,7 +27,7 @@ def title_before(text: str, start: int, lex: Lexicon) -> str | None:
     word = m.group(1)
     if lex.is_honorific(word):
         return "honorific"
-    return "title" if lex.is_title(word) else None
+    return "title" if lex.is_title(word) and word not in lex.given_names else None
 
 
 def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> str | None:
@@ -41,7 +41,7 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         s, e = m.start(1), m.end(1)
         word = text[s:e]
         if not words:
-            if not lex.is_title(word):
+            if not lex.is_title(word) or word in lex.given_names:  # "Dean Jones" has no role "Dean"
                 return None
         elif not _role_part(word, s, tags, lex):
             break
@@ -58,8 +58,8 @@ def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> boo
     if word[-1] in ",;:.!?\"\u201c\u201d)" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         return False
     folded = fold(word)
-    if lex.is_title(word) or folded in lex.role_modifiers or folded in _BINDERS:
-        return True
+    if lex.is_title(word) or folded in lex.role_modifiers or (folded in _BINDERS and folded != "and"):
+        return True  # "and" would reach into another name: "Yitzhak Mordechai and Israeli President"
     if not capitalised(word) or folded in lex.not_names or folded in ("the", "a", "an"):
         return False
     if tags.get(start) in _PROPER_TAGS:

@@ -104,6 +104,12 @@ def test_role_before_the_name_includes_its_organisation() -> None:
     assert nato.kind == "organization" and spans(text, nato, mentions) == ["NATO", "NATO"]
 
 
+def test_role_stops_at_another_name_and_skips_given_names() -> None:
+    text = "Anna Berg and Foreign Minister Erik Lund met Dean Jones."
+    actors, _ = find_actors(parsed(text, ("Anna Berg", "PERSON"), ("Erik Lund", "PERSON"), ("Jones", "PERSON")))
+    assert {a.name: a.role for a in actors} == {"Anna Berg": None, "Erik Lund": "Foreign Minister", "Jones": None}
+
+
 def test_role_from_an_appositive() -> None:
     text = "Maria Lindqvist, the harbour's chief engineer, said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -62,7 +62,7 @@ class _Form:
 
     @property
     def surface(self) -> str:
-        """The usual spelling, preferring mixed case to a shouted headline."""
+        """The usual spelling, preferring mixed case to a headlines headline."""
         return max(self.surfaces, key=lambda s: (not s.isupper(), self.surfaces[s], -len(s)))
 
 
@@ -96,7 +96,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
     lex = lexicon()
     text = parsed.text
     tags = {t.start: t.tag for t in parsed.tokens}
-    shouted = _headline_lines(text)
+    headlines = _headline_lines(text)
     forms: dict[str, _Form] = {}
     mentions: dict[tuple[int, int], _Mention] = {}
 
@@ -121,7 +121,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
         kind = LABEL_KINDS.get(ent.label)
         if kind is None:
             continue
-        in_headline = _inside(shouted, ent.start)
+        in_headline = _inside(headlines, ent.start)
         for piece in clean_entity(text, ent.start, ent.end, kind == "person", lex):
             if (piece.start, piece.end) in mentions:
                 continue
@@ -146,7 +146,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
     _join_surnames(forms, union)
     _join_company_names(forms, union, lex)
 
-    _find_missed(parsed, forms, mentions, shouted, tags, lex)
+    _find_missed(parsed, forms, mentions, headlines, tags, lex)
     return _assemble(text, forms, mentions, union, tags, lex)
 
 
@@ -284,7 +284,7 @@ def _join_company_names(forms: dict[str, _Form], union: _Union, lex: Lexicon) ->
 
 
 def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[int, int], _Mention],
-                 shouted: list[tuple[int, int]], tags: dict[int, str], lex: Lexicon) -> None:
+                 headlines: list[tuple[int, int]], tags: dict[int, str], lex: Lexicon) -> None:
     """Every other occurrence of a known name is a mention too (the model misses many), and so
     is a well-known place written as a name ("Tajikistan", "ROMANIA" in a headline)."""
     text = parsed.text
@@ -306,7 +306,7 @@ def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[i
         form = known[key]
         start, end = tokens[i].start, tokens[i + n - 1].end
         surface = text[start:end]
-        loud = surface.isupper() or _inside(shouted, start)
+        loud = surface.isupper() or _inside(headlines, start)
         spelled = surface in form.surfaces if form is not None else surface[:1].isupper()
         ok = (spelled or (surface.isupper() and len(surface) > 1)) and not _overlaps(taken, start, end) \
             and not event_follows(text, end, lex)

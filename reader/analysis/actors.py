@@ -62,7 +62,7 @@ class _Form:
 
     @property
     def surface(self) -> str:
-        """The usual spelling, preferring mixed case to a headlines headline."""
+        """The usual spelling, preferring mixed case to a shouted headline."""
         return max(self.surfaces, key=lambda s: (not s.isupper(), self.surfaces[s], -len(s)))
 
 

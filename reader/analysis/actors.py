@@ -426,7 +426,7 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
         last_seen[root] = start
         last_end = end
         if actor.kind == "person" and actor.role is None:
-            actor.role = role_before(text, start, tags, lex) or role_after(text, end, lex)
+            actor.role = role_before(text, start, tags, lex) or role_after(text, end, tags, lex)
     return list(actors.values()), out
 
 

@@ -14,9 +14,14 @@ from reader.analysis.names import capitalised
 
 MAX_ROLE_WORDS = 6
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
-_APPOSITIVE = re.compile(r"[ \t]?,[ \t]+(?:the[ \t]+|The[ \t]+)?([^,.;:!?\n\"\u201c\u201d()]{2,80}?)[ \t]*[,.;]")
+_APPOSITIVE = re.compile(r"[ \t]?,[ \t]+(?:(?:the|The|a|an|A|An)[ \t]+)?([^,.;:!?\n\"\u201c\u201d()]{2,80}?)[ \t]*[,.;]")
 _BINDERS = frozenset({"of", "and", "for", "'s", "\u2019s"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
+_WORD = re.compile(r"\S+")
+_ABBREVIATIONS = frozenset({"gov", "sen", "sens", "rep", "reps", "gen", "col", "maj", "capt", "lt", "adm", "cmdr",
+                            "sgt", "cpl", "dr", "prof", "rev", "mr", "mrs", "ms", "messrs", "mme", "mlle", "supt",
+                            "insp", "det", "atty", "amb", "pres", "st"})
 
 
 def title_before(text: str, start: int, lex: Lexicon) -> str | None:
@@ -25,9 +30,16 @@ def title_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not m:
         return None
     word = m.group(1)
+    if _ends_sentence(word):
+        return None
     if lex.is_honorific(word):
         return "honorific"
     return "title" if lex.is_title(word) and word not in lex.given_names else None
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word closing a sentence ("aide."), unlike an abbreviated title ("Gov.", "Sen.")."""
+    return word[-1] in "!?\"\u201d" or (word[-1] == "." and fold(word) not in _ABBREVIATIONS)
 
 
 def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> str | None:
@@ -41,8 +53,8 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         s, e = m.start(1), m.end(1)
         word = text[s:e]
         if not words:
-            if not lex.is_title(word) or word in lex.given_names:  # "Dean Jones" has no role "Dean"
-                return None
+            if not lex.is_title(word) or word in lex.given_names or _ends_sentence(word):
+                return None  # "Dean Jones" has no role "Dean", nor "Lund" one in "… an aide. Lund said"
         elif not _role_part(word, s, tags, lex):
             break
         words.append((s, e))
@@ -67,23 +79,21 @@ def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> boo
     return not word.endswith(("'s", "\u2019s")) and (lex.is_demonym(word) or word.isupper())
 
 
-def role_after(text: str, end: int, lex: Lexicon) -> str | None:
+def role_after(text: str, end: int, tags: dict[int, str], lex: Lexicon) -> str | None:
     """An appositive role: "Jens Stoltenberg, NATO's secretary-general, said"."""
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None
-    phrase = m.group(1)
-    words = phrase.split()
+    spans = [(w.start(), w.group()) for w in _WORD.finditer(text, m.start(1), m.end(1))]
+    words = [w for _, w in spans]
     if not words or len(words) > MAX_ROLE_WORDS:
         return None
-    head = words
-    if "of" in words:  # "secretary-general of NATO"
-        head = words[:words.index("of")]
+    head = words[:words.index("of")] if "of" in words else words  # "secretary-general of NATO"
     if not head or not lex.is_title(head[-1]):
         return None
-    for w in words:
+    for start, w in spans:
         f = fold(w)
         if not (capitalised(w) or lex.is_title(w) or f in lex.role_modifiers or f in _BINDERS
-                or f in ("the", "a", "an") or w.endswith(("'s", "\u2019s"))):
+                or f in ("the", "a", "an") or w.endswith(("'s", "\u2019s")) or tags.get(start) in _NOUN_TAGS):
             return None
-    return phrase
+    return m.group(1)

@@ -116,6 +116,13 @@ def test_role_from_an_appositive() -> None:
     assert named(actors, "Maria Lindqvist").role == "harbour's chief engineer"
 
 
+def test_no_role_across_a_sentence_end_and_no_article_in_appositives() -> None:
+    text = "He hired an aide. Lund said so. Anna Berg, a former harbour director, agreed with Sen. Okafor."
+    actors, _ = find_actors(parsed(text, ("Lund", "PERSON"), ("Anna Berg", "PERSON"), ("Okafor", "PERSON")))
+    assert {a.name: a.role for a in actors} == {"Lund": None, "Anna Berg": "former harbour director",
+                                                "Okafor": "Sen."}
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

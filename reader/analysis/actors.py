@@ -28,7 +28,7 @@ _NOT_ACTOR_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
                                "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ \t]*,[ \t]*[A-Z][A-Za-z.]+)?"
-                       r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Za-z]+\))", re.M)
+                       r"(?:[ \t]+\d{4}-\d\d-\d\d|[ \t]+\([A-Za-z]+\)|[ \t]*[\u2013\u2014])", re.M)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _WORD_AFTER = re.compile(r"(?:[ \t]?['\u2019]s)?[ \t]+([\w\-]+)")
@@ -203,7 +203,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _datelines(text: str) -> Iterator[tuple[int, int]]:
-    """"LONDON 1996-08-30", "WASHINGTON (Reuters)": the capitals open a story with its place."""
+    """"LONDON 1996-08-30", "WASHINGTON (Reuters)", "OSLO —": the capitals open a story with its place."""
     for m in _DATELINE.finditer(text):
         yield m.start(1), m.end(1)
 

@@ -250,6 +250,13 @@ def test_cities_heading_a_results_table_are_teams() -> None:
     assert [text[m.start:m.end] for m in mentions][-2:] == ["BOSTON", "SEATTLE"]
 
 
+def test_datelines_name_places() -> None:
+    text = "TROMSO — The Halvorsen Group fleet left port.\n\nKIRKENES (Reuters) - Ships arrived."
+    actors, mentions = find_actors(parsed(text, ("The Halvorsen Group", "ORG")))
+    assert [(text[m.start:m.end], a.kind) for m in mentions for a in actors if a.id == m.actor] == [
+        ("TROMSO", "place"), ("Halvorsen Group", "organization"), ("KIRKENES", "place")]
+
+
 def test_ids_follow_first_appearance() -> None:
     text = "Oslo hosted Halvorsen Group and Ingrid Dahl. Dahl praised Oslo."
     actors, mentions = find_actors(parsed(text, ("Oslo", "GPE"), ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON"),

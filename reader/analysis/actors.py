@@ -178,6 +178,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
         lower = sum(map(str.islower, line))
         if (upper >= 3 and upper > 4 * lower) or (number == 0 and m.end() < len(text) and len(line) <= 200 and _title_case(line)):
             out.append((m.start(), m.end()))
+    if sum(e - s for s, e in out) > 0.8 * len(text):
+        return []  # a text in capitals throughout (a telex): the model's labels are all there is
     return out
 
 

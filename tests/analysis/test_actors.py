@@ -257,6 +257,13 @@ def test_datelines_name_places() -> None:
         ("TROMSO", "place"), ("Halvorsen Group", "organization"), ("KIRKENES", "place")]
 
 
+def test_a_text_in_capitals_throughout_keeps_the_model_labels() -> None:
+    text = "INGRID DAHL LEFT HALVORSEN GROUP ON MONDAY.\nDAHL WILL JOIN A RIVAL."
+    actors, mentions = find_actors(parsed(text, ("INGRID DAHL", "PERSON"), ("HALVORSEN GROUP", "ORG")))
+    assert [(a.name, a.kind) for a in actors] == [("INGRID DAHL", "person"), ("HALVORSEN GROUP", "organization")]
+    assert [text[m.start:m.end] for m in mentions] == ["INGRID DAHL", "HALVORSEN GROUP", "DAHL"]
+
+
 def test_ids_follow_first_appearance() -> None:
     text = "Oslo hosted Halvorsen Group and Ingrid Dahl. Dahl praised Oslo."
     actors, mentions = find_actors(parsed(text, ("Oslo", "GPE"), ("Halvorsen Group", "ORG"), ("Ingrid Dahl", "PERSON"),

@@ -24,6 +24,7 @@ import json
 import os
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from notes.records import Annotation, DocumentRecord
 from notes.search import Hit, doc_entry, note_entry
-from notes.search_stored import FORMAT, SCHEMA, DamagedIndex, StoredIndex, decode_postings, encode_postings
+from notes.search_stored import FORMAT, SCHEMA, Columns, DamagedIndex, StoredIndex, edit_postings, encode_postings
 from notes.storage import dumps, journal_path, loads, scan_journal
 from notes.textfold import forms
 
@@ -42,7 +43,7 @@ SUFFIX = ".search.sqlite"
 REBUILD_SHARE = 0.2
 """When more than this share of the notes changed, re-indexing them one by one costs more
 than a rebuild."""
-_TABLES = ("meta", "notes", "note_tags", "docs", "postings", "doc_postings", "words")
+_TABLES = ("meta", "columns", "notes", "note_texts", "note_tags", "docs", "postings", "doc_postings", "words")
 _DAMAGE = (sqlite3.DatabaseError, DamagedIndex, ValueError, KeyError, TypeError)
 """What a damaged file can raise while it is read (bad SQL pages, JSON or record shapes)."""
 
@@ -236,37 +237,56 @@ def _rebuild(db: sqlite3.Connection, changes: _Changes) -> None:
     for statement in SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
-    _Updater(db).apply(changes)
+    _Updater(db, empty=True).apply(changes)
 
 
 class _Updater:
-    """Applies changes to the file's tables, reading and writing each term's postings once."""
+    """Applies changes to the file's tables, reading and writing each term's postings once.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    ``empty``: the tables are known to be empty, so nothing is looked up before it is written.
+    """
+
+    def __init__(self, db: sqlite3.Connection, *, empty: bool = False) -> None:
         self.db = db
+        self.empty = empty
+        self.forgotten: set[int] = set()
         self.dropped: dict[str, set[int]] = {}
         self.added: dict[str, dict[int, tuple[int, ...]]] = {}
         self.doc_postings: dict[str, dict[str, tuple[int, ...] | None]] = {}
-        self.words: dict[str, list[Any]] = {}  # folded word -> [term, change of refs]
+        self.words: Counter[tuple[str, str]] = Counter()  # (folded word, its term) -> change of refs
 
     def apply(self, changes: _Changes) -> None:
         db = self.db
         next_slot = (db.execute("SELECT max(slot) FROM notes").fetchone()[0] or 0) + 1
-        rows, tag_rows = [], []
+        columns = Columns.empty() if self.empty else Columns.load(db)
+        rows, texts, tag_rows, new_slots = [], [], [], []
+        added = self.added
         for rid, rec in changes.notes.items():
-            self._forget_note(rid)
+            if not self.empty:
+                self._forget_note(rid)
             if rec is None:
                 continue
             raw = dumps(rec)
             entry, frequencies, found = note_entry(Annotation.from_json(rec))
             slot, next_slot = next_slot, next_slot + 1
             rows.append((slot, rid, _fingerprint(raw), entry.document, *entry.lengths, entry.color, entry.day,
-                         entry.recency, *entry.fields, raw))
+                         entry.recency))
+            texts.append((slot, *entry.fields, raw))
+            new_slots.append((slot, rid, entry.document, entry.lengths, entry.recency))
             tag_rows.extend((key, slot) for key in entry.tags)
             for key, tfs in frequencies.items():
-                self.added.setdefault(key, {})[slot] = tfs
+                notes = added.get(key)
+                if notes is None:
+                    added[key] = {slot: tfs}
+                else:
+                    notes[slot] = tfs
             self._count_words(found, 1)
-        db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO note_texts VALUES (?, ?, ?, ?, ?, ?)", texts)
+        columns.drop(self.forgotten)
+        for slot_columns in new_slots:
+            columns.add(*slot_columns)
+        columns.save(db)
         db.executemany("INSERT INTO note_tags VALUES (?, ?)", tag_rows)
         for rid, rec in changes.docs.items():
             self._forget_doc(rid)
@@ -276,15 +296,18 @@ class _Updater:
         self._write_words()
 
     def _forget_note(self, rid: str) -> None:
-        row = self.db.execute("SELECT slot, record FROM notes WHERE id = ?", (rid,)).fetchone()
+        row = self.db.execute("SELECT slot, record FROM notes JOIN note_texts USING (slot) WHERE id = ?",
+                              (rid,)).fetchone()
         if row is None:
             return
         slot, raw = row
+        self.forgotten.add(slot)
         _, frequencies, found = note_entry(Annotation.from_json(loads(raw)))
         for key in frequencies:
             self.dropped.setdefault(key, set()).add(slot)
         self._count_words(found, -1)
         self.db.execute("DELETE FROM notes WHERE slot = ?", (slot,))
+        self.db.execute("DELETE FROM note_texts WHERE slot = ?", (slot,))
         self.db.execute("DELETE FROM note_tags WHERE slot = ?", (slot,))
 
     def _forget_doc(self, rid: str) -> None:
@@ -308,23 +331,24 @@ class _Updater:
 
     def _count_words(self, found: list[str], change: int) -> None:
         """Count each folded word once per note or article, as ``words.refs`` does."""
-        for folded, key in {forms(raw) for raw in found}:
-            counted = self.words.get(folded)
-            if counted is None:
-                self.words[folded] = [key, change]
-            else:
-                counted[1] += change
+        held = set(map(forms, set(found)))
+        if change > 0:
+            self.words.update(held)
+        else:
+            self.words.subtract(held)
 
     def _write_postings(self) -> None:
         db = self.db
+        if self.empty:
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)",
+                           ((key, len(notes), *encode_postings(notes)) for key, notes in self.added.items()))
+            self.added.clear()
         for key in self.dropped.keys() | self.added.keys():
             row = db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)).fetchone()
-            notes = decode_postings(*row) if row else {}
-            for slot in self.dropped.get(key, ()):
-                notes.pop(slot, None)
-            notes.update(self.added.get(key, {}))
-            if notes:
-                db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?)", (key, len(notes), *encode_postings(notes)))
+            slots, tfs, count = edit_postings(*(row or (b"", b"")), self.dropped.get(key, set()),
+                                              self.added.get(key, {}))
+            if count:
+                db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?)", (key, count, slots, tfs))
             elif row:
                 db.execute("DELETE FROM postings WHERE term = ?", (key,))
         for key, docs in self.doc_postings.items():
@@ -342,7 +366,11 @@ class _Updater:
 
     def _write_words(self) -> None:
         db = self.db
-        for folded, (key, change) in self.words.items():
+        if self.empty:
+            db.executemany("INSERT INTO words VALUES (?, ?, ?)",
+                           ((folded, key, refs) for (folded, key), refs in self.words.items() if refs > 0))
+            return
+        for (folded, key), change in self.words.items():
             if not change:
                 continue
             row = db.execute("SELECT refs FROM words WHERE word = ?", (folded,)).fetchone()

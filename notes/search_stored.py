@@ -16,12 +16,14 @@ import json
 import sqlite3
 from array import array
 from functools import partial
+from itertools import chain
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Generic, TypeVar
 
 from notes.records import Annotation, DocumentRecord
 from notes.search import DOC_WEIGHTS, NOTE_WEIGHTS, DocEntry, Searchable
+from notes.storage import dumps, loads
 
 FORMAT = 1
 """Version of the file's layout and of the indexing rules it was written with; a file of
@@ -31,7 +33,9 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE notes(slot INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, fp INTEGER NOT NULL, doc TEXT NOT NULL,
     l0 INTEGER NOT NULL, l1 INTEGER NOT NULL, l2 INTEGER NOT NULL, l3 INTEGER NOT NULL,
-    color TEXT NOT NULL, day INTEGER NOT NULL, recency REAL NOT NULL,
+    color TEXT NOT NULL, day INTEGER NOT NULL, recency REAL NOT NULL);
+CREATE TABLE columns(name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE note_texts(slot INTEGER PRIMARY KEY,
     f0 TEXT NOT NULL, f1 TEXT NOT NULL, f2 TEXT NOT NULL, f3 TEXT NOT NULL, record BLOB NOT NULL);
 CREATE INDEX notes_doc ON notes(doc);
 CREATE TABLE note_tags(tag TEXT NOT NULL, slot INTEGER NOT NULL, PRIMARY KEY (tag, slot)) WITHOUT ROWID;
@@ -41,7 +45,10 @@ CREATE TABLE postings(term TEXT PRIMARY KEY, n INTEGER NOT NULL, slots BLOB NOT 
 CREATE TABLE doc_postings(term TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY, term TEXT NOT NULL, refs INTEGER NOT NULL);
 """
-"""``postings`` holds, per term, the slots of the notes with it (``array('i')`` bytes) and
+"""``columns`` repeats what every query needs of every note (id, article, field lengths,
+recency) as a few arrays, so opening the file costs milliseconds, not a read of 50,000
+rows; ``notes`` answers lookups by id, article, colour and day; ``note_texts`` holds the
+rest, read for the notes a query checks or shows. ``postings`` holds, per term, the slots of the notes with it (``array('i')`` bytes) and
 four counts per slot (``array('I')``, one per note field); ``words`` counts the notes and
 articles holding each folded word, so prefixes expand only to words still held."""
 
@@ -69,10 +76,81 @@ def decode_postings(slots: bytes, tfs: bytes) -> dict[int, tuple[int, ...]]:
 
 def encode_postings(notes: Mapping[int, tuple[int, ...]]) -> tuple[bytes, bytes]:
     """The bytes of a ``postings`` row (the inverse of :func:`decode_postings`)."""
-    counts = array(COUNTS)
-    for tfs in notes.values():
-        counts.extend(tfs)
-    return array(SLOTS, notes.keys()).tobytes(), counts.tobytes()
+    return array(SLOTS, notes.keys()).tobytes(), array(COUNTS, chain.from_iterable(notes.values())).tobytes()
+
+
+def edit_postings(slots: bytes, tfs: bytes, dropped: AbstractSet[int],
+                  added: Mapping[int, tuple[int, ...]]) -> tuple[bytes, bytes, int]:
+    """A ``postings`` row without the ``dropped`` slots and with the ``added`` ones (all new,
+    so appended), and its length; edited as arrays, as a common term holds most notes."""
+    keys, counts = array(SLOTS), array(COUNTS)
+    keys.frombytes(slots)
+    counts.frombytes(tfs)
+    if len(counts) != _WIDTH * len(keys):
+        raise DamagedIndex("postings of unequal lengths")
+    if len(dropped) > 16:
+        kept = [i for i, slot in enumerate(keys) if slot not in dropped]
+        keys = array(SLOTS, (keys[i] for i in kept))
+        counts = array(COUNTS, chain.from_iterable(counts[_WIDTH * i:_WIDTH * i + _WIDTH] for i in kept))
+    else:
+        for slot in dropped:
+            if slot in keys:
+                i = keys.index(slot)
+                del keys[i]
+                del counts[_WIDTH * i:_WIDTH * i + _WIDTH]
+    keys.extend(added.keys())
+    counts.extend(chain.from_iterable(added.values()))
+    return keys.tobytes(), counts.tobytes(), len(keys)
+
+
+class Columns:
+    """Per note, in slot order: slot, id, article, four field lengths and recency, kept as
+    arrays (and lists) that load and save whole."""
+
+    def __init__(self, slots: array[int], ids: list[str], docs: list[str], lengths: array[int],
+                 recency: array[float]) -> None:
+        if not len(slots) == len(ids) == len(docs) == len(lengths) // _WIDTH == len(recency):
+            raise DamagedIndex("columns of unequal lengths")
+        self.slots, self.ids, self.docs, self.lengths, self.recency = slots, ids, docs, lengths, recency
+
+    @classmethod
+    def empty(cls) -> Columns:
+        return cls(array(SLOTS), [], [], array(COUNTS), array("d"))
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection) -> Columns:
+        data = dict(db.execute("SELECT name, data FROM columns"))
+        try:
+            slots, lengths, recency = array(SLOTS), array(COUNTS), array("d")
+            slots.frombytes(data["slots"])
+            lengths.frombytes(data["lengths"])
+            recency.frombytes(data["recency"])
+            return cls(slots, loads(data["ids"]), loads(data["docs"]), lengths, recency)
+        except KeyError:
+            raise DamagedIndex("columns missing") from None
+
+    def save(self, db: sqlite3.Connection) -> None:
+        db.executemany("INSERT OR REPLACE INTO columns VALUES (?, ?)", [
+            ("slots", self.slots.tobytes()), ("ids", dumps(self.ids)), ("docs", dumps(self.docs)),
+            ("lengths", self.lengths.tobytes()), ("recency", self.recency.tobytes())])
+
+    def drop(self, slots: AbstractSet[int]) -> None:
+        """Forget these notes."""
+        if not slots:
+            return
+        kept = [i for i, slot in enumerate(self.slots) if slot not in slots]
+        self.slots = array(SLOTS, (self.slots[i] for i in kept))
+        self.ids = [self.ids[i] for i in kept]
+        self.docs = [self.docs[i] for i in kept]
+        self.lengths = array(COUNTS, chain.from_iterable(self.lengths[_WIDTH * i:_WIDTH * i + _WIDTH] for i in kept))
+        self.recency = array("d", (self.recency[i] for i in kept))
+
+    def add(self, slot: int, note_id: str, doc: str, lengths: tuple[int, ...], recency: float) -> None:
+        self.slots.append(slot)
+        self.ids.append(note_id)
+        self.docs.append(doc)
+        self.lengths.extend(lengths)
+        self.recency.append(recency)
 
 
 class _Lazy(Mapping[K, V], Generic[K, V]):
@@ -147,24 +225,26 @@ class _StoredEntry:
 
 
 class _Entries(Mapping[int, _StoredEntry]):
-    """Slot -> entry, from the columns :class:`StoredIndex` loads when it opens."""
+    """Slot -> entry, from the :class:`Columns` that :class:`StoredIndex` loads when it opens."""
 
-    def __init__(self, index: StoredIndex, columns: dict[int, tuple[str, str, tuple[int, ...]]]) -> None:
+    def __init__(self, index: StoredIndex, columns: Columns) -> None:
         self._index = index
         self._columns = columns
+        self._position = dict(zip(columns.slots, range(len(columns.slots))))
 
     def __getitem__(self, slot: int) -> _StoredEntry:
-        note_id, document, lengths = self._columns[slot]
-        return _StoredEntry(self._index, slot, note_id, document, lengths)
+        i = self._position[slot]
+        c = self._columns
+        return _StoredEntry(self._index, slot, c.ids[i], c.docs[i], tuple(c.lengths[_WIDTH * i:_WIDTH * i + _WIDTH]))
 
     def __contains__(self, slot: object) -> bool:
-        return slot in self._columns
+        return slot in self._position
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._columns)
+        return iter(self._position)
 
     def __len__(self) -> int:
-        return len(self._columns)
+        return len(self._position)
 
 
 class StoredIndex(Searchable):
@@ -176,14 +256,11 @@ class StoredIndex(Searchable):
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
-        rows = connection.execute("SELECT slot, id, doc, l0, l1, l2, l3, recency FROM notes").fetchall()
-        self._entries = _Entries(self, {slot: (note_id, doc, (l0, l1, l2, l3))
-                                        for slot, note_id, doc, l0, l1, l2, l3, _ in rows})
-        self._recency = {row[0]: row[7] for row in rows}
-        sums = connection.execute("SELECT total(l0), total(l1), total(l2), total(l3), "
-                                  "max(l0), max(l1), max(l2), max(l3) FROM notes").fetchone()
-        self._lengths = [int(n) for n in sums[:_WIDTH]]
-        self._longest = [int(n or 0) for n in sums[_WIDTH:]]
+        columns = Columns.load(connection)
+        self._entries = _Entries(self, columns)
+        self._recency = dict(zip(columns.slots, columns.recency))
+        self._lengths = [sum(columns.lengths[i::_WIDTH]) for i in range(_WIDTH)]
+        self._longest = [max(columns.lengths[i::_WIDTH], default=0) for i in range(_WIDTH)]
         docs: dict[str, DocEntry] = {}
         for doc_id, l0, l1, f0, f1, title, record in connection.execute(
                 "SELECT id, l0, l1, f0, f1, title, record FROM docs"):
@@ -201,7 +278,7 @@ class StoredIndex(Searchable):
 
     def note_row(self, slot: int) -> tuple[tuple[str, ...], Annotation]:
         """A note's field texts and the note itself."""
-        row = self._db.execute("SELECT f0, f1, f2, f3, record FROM notes WHERE slot = ?", (slot,)).fetchone()
+        row = self._db.execute("SELECT f0, f1, f2, f3, record FROM note_texts WHERE slot = ?", (slot,)).fetchone()
         if row is None:
             raise DamagedIndex(f"no row for slot {slot}")
         return tuple(row[:4]), Annotation.from_json(json.loads(row[4]))

@@ -14,9 +14,10 @@ from reader.analysis.gazetteer import Lexicon, fold
 
 _CONNECTORS = ("of|and|for|the|in|on|upon|de|da|di|del|della|dello|dos|das|du|des|van|von|der|den|la|le|el|al|"
                "bin|ibn|ben|ter|zu|y|e|et|und|am|im|sur")
-# Two names run together: a line break, a dash, punctuation, a score ("Pohang 3 Ulsan") or a short
-# lowercase word that joins no name ("Yorkshire at Headingley", "J. Gillespie st Kaluwitharana").
-_SEPARATORS = re.compile(r"\n|\s[-\u2013\u2014]+\s|[,;:()\[\]\"\u201c\u201d|/]|\s[-+]?\d[\d.,:/\-]*(?=\s)|"
+# Two names run together: a line break, a dash, a possessive standing apart ("Magna 's North
+# American"), punctuation, a score ("Pohang 3 Ulsan") or a short lowercase word that joins no
+# name ("Yorkshire at Headingley", "J. Gillespie st Kaluwitharana").
+_SEPARATORS = re.compile(r"\n|\s[-\u2013\u2014]+\s|\s['\u2019]s\s|[,;:()\[\]\"\u201c\u201d|/]|\s[-+]?\d[\d.,:/\-]*(?=\s)|"
                          rf"\s(?!(?:{_CONNECTORS})\s)(?:[a-z]{{1,4}}\.?|versus)(?=\s)")
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"

@@ -144,9 +144,11 @@ def test_scores_and_line_breaks_are_cut_off() -> None:
 
 
 def test_names_run_together_are_split() -> None:
-    text = "Pohang 3 Ulsan 2\nJ. Gillespie st Kaluwitharana 12"
-    actors, mentions = find_actors(parsed(text, ("Pohang 3 Ulsan", "ORG"), ("J. Gillespie st Kaluwitharana", "PERSON")))
-    assert [text[m.start:m.end] for m in mentions] == ["Pohang", "Ulsan", "J. Gillespie", "Kaluwitharana"]
+    text = "Pohang 3 Ulsan 2\nJ. Gillespie st Kaluwitharana 12\nNordlys 's North Sea fleet"
+    actors, mentions = find_actors(parsed(text, ("Pohang 3 Ulsan", "ORG"), ("J. Gillespie st Kaluwitharana", "PERSON"),
+                                          ("Nordlys 's North Sea", "ORG")))
+    assert [text[m.start:m.end] for m in mentions] == ["Pohang", "Ulsan", "J. Gillespie", "Kaluwitharana", "Nordlys",
+                                                       "North Sea"]
 
 
 def test_a_title_after_a_name_says_organisation() -> None:

@@ -5,7 +5,8 @@
 Builds a store of N generated notes over N/100 articles in a temporary folder, then times
 single adds (each fsynced) and searches through :class:`notes.store.NoteStore`, the same
 adds (``insert``) and a ``Query`` scan with stock TinyDB on a file of the same size, and
-end-to-end ``reader notes add`` / ``reader notes search`` processes. Prints JSON.
+end-to-end ``reader notes add`` / ``reader notes search`` processes (see :func:`bench_cli`
+for which search builds, catches up or just reads the search cache). Prints JSON.
 """
 
 from __future__ import annotations
@@ -127,19 +128,33 @@ def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str],
 
 
 def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
-    """Wall time of whole ``reader notes`` processes against the store built above."""
+    """Wall time of whole ``reader notes`` processes against the store built above.
+
+    The first search builds the search cache beside the store (``search_first_s``); then
+    each run adds a note and searches, so the cache catches up with the new journal lines
+    (``search_median_s``, ``search_max_s``); then a search with nothing changed, and one
+    after a compaction rewrote ``library.json`` (its notes are compared one by one).
+    """
     base = [sys.executable, "-m", "reader", "notes", "--data-dir", str(folder)]
+    search = [*base, "search", "treaty ceasefire", "--json"]
+
+    def run(command: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        return time.perf_counter() - started
+
+    first_s = run(search)
     add_s, search_s = [], []
     for i in range(runs):
-        started = time.perf_counter()
-        subprocess.run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"],
-                       check=True, capture_output=True)
-        add_s.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        subprocess.run([*base, "search", "treaty ceasefire", "--json"], check=True, capture_output=True)
-        search_s.append(time.perf_counter() - started)
+        add_s.append(run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"]))
+        search_s.append(run(search))
+    unchanged_s = run(search)
+    with NoteStore(folder / "library.json") as store:
+        store.compact()
+    compacted_s = run(search)
     return {"add_median_s": statistics.median(add_s), "add_max_s": max(add_s),
-            "search_median_s": statistics.median(search_s), "search_max_s": max(search_s)}
+            "search_first_s": first_s, "search_median_s": statistics.median(search_s), "search_max_s": max(search_s),
+            "search_unchanged_s": unchanged_s, "search_after_compaction_s": compacted_s}
 
 
 def main() -> int:

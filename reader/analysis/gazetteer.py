@@ -12,9 +12,20 @@ from functools import lru_cache
 from reader.bundled import word_list
 
 
+_FOLD = str.maketrans({".": None, "\u2019": "'"})
+_SPACES = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+           "\u200a\u2028\u2029\u202f\u205f\u3000")  # every character str.isspace() knows
+_KEY = str.maketrans({".": None, "\u2019": "'", **dict.fromkeys(_SPACES)})
+
+
 def fold(word: str) -> str:
     """The lookup form of one word: case-folded, without dots, with straight apostrophes."""
-    return word.casefold().replace(".", "").replace("\u2019", "'")
+    return word.casefold().translate(_FOLD)
+
+
+def key(name: str) -> str:
+    """The lookup form of a whole name: :func:`fold` without any white space ("U.S." = "US")."""
+    return name.casefold().translate(_KEY)
 
 
 @dataclass(frozen=True, slots=True)

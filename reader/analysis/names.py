@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.gazetteer import Lexicon, fold
+from reader.analysis.gazetteer import Lexicon, fold, key
 
 _CONNECTORS = ("of|and|for|the|in|on|upon|de|da|di|del|della|dello|dos|das|du|des|van|von|der|den|la|le|el|al|"
                "bin|ibn|ben|ter|zu|y|e|et|und|am|im|sur")
@@ -29,7 +29,7 @@ _POSSESSIVES = ("'s", "\u2019s", "'S", "\u2019S")
 
 def name_key(name: str) -> str:
     """How two spellings of one name compare: case, dots and spaces ignored ("U.S." = "US")."""
-    return "".join(fold(name).split())
+    return key(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.actors import find_actors
+from reader.analysis.gazetteer import _SPACES
+from reader.analysis.names import name_key
 from reader.analysis.engine import Engine, Entity, Parsed, Token
 from reader.analysis.model import Actor, Mention
 
@@ -53,6 +55,13 @@ def check_clean(text: str, mentions: list[Mention]) -> None:
         assert surface == surface.strip(" \n.,;:!?\"'“”‘’()")
         assert not surface.lower().startswith("the ")
         assert not surface.endswith(("'s", "’s"))
+
+
+def test_name_keys_ignore_case_dots_apostrophes_and_any_space() -> None:
+    assert set(_SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert name_key("U.S.") == name_key("US") == name_key("u. s.")
+    assert name_key("Bosnia\u00a0and\nHerzegovina") == name_key("BOSNIA AND HERZEGOVINA")
+    assert name_key("Kremlin\u2019s") == name_key("Kremlin's")
 
 
 def test_surname_joins_full_name_and_the_full_name_decides_the_kind() -> None:

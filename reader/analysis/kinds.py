@@ -16,14 +16,15 @@ from reader.analysis.names import initials_name, name_key
 LABEL_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                                      "FAC": "place"}
 
-KNOWN_PLACE = 6
-NAME_WORD = 4
-PERSON_SHAPE = 3
-TITLE = 3
-PLACE_PREPOSITION = 1
-PLACE_NOUN = 3
-OFFICER = 2
-DATELINE = 6
+# Weights of each kind of evidence, counted in model votes (one per mention the model labelled).
+KNOWN_PLACE = 6  # the name is in the gazetteer (once per spelling)
+NAME_WORD = 4  # "Ministry", "Inc", "Republic", "River" in the name (once per spelling)
+PERSON_SHAPE = 3  # a given name or initials first (once per spelling)
+TITLE = 3  # "President X", "Mr X" (per mention)
+PLACE_PREPOSITION = 1  # "in X", "near X" (per mention)
+PLACE_NOUN = 3  # "the city of X" (per mention)
+OFFICER = 2  # "X captain", "X spokesman" (per mention)
+DATELINE = 6  # "LONDON 1996-08-30" (per mention)
 
 
 def name_evidence(surface: str, lex: Lexicon) -> Counter[ActorKind]:

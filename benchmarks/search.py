@@ -6,7 +6,8 @@ Generates N notes over the articles (varied vocabulary with a long tail, tags, c
 dates, actors), builds a :class:`notes.search.SearchIndex`, times a mix of queries, then
 times what a store without an index would do for the plain-word queries — a TinyDB
 ``Query().note.search(…) | Query().selector.exact.search(…)`` scan over the same notes in
-memory (MemoryStorage) — and prints the figures as JSON. ``max_rss_mb`` is the whole
+memory (MemoryStorage) — and the same queries through the search cache that
+``reader notes search`` reads, and prints the figures as JSON. ``max_rss_mb`` is the whole
 process: the generated notes as well as the index.
 """
 
@@ -207,6 +208,48 @@ def bench_index(annotations: list[Annotation], documents: list[DocumentRecord],
     }
 
 
+def bench_stored(annotations: list[Annotation], documents: list[DocumentRecord],
+                 queries: list[tuple[str, str]]) -> dict[str, object]:
+    """The same queries through the search cache a ``reader notes search`` process uses.
+
+    The notes go into a note store in a temporary folder; the first search builds the
+    cache beside it, and each timed search includes the check that it is still current.
+    Every answer is compared with the in-memory index's (hits, order, scores, snippets).
+    """
+    import tempfile
+    from pathlib import Path
+
+    from notes import search_cache
+    from notes.store import NoteStore
+
+    index = SearchIndex()
+    index.rebuild(annotations, documents)
+    with tempfile.TemporaryDirectory(prefix="reader-search-") as folder:
+        with NoteStore(Path(folder) / "library.json") as store:
+            for doc in documents:
+                store.put_document(doc)
+            store.put_many(annotations)
+            store.compact()
+        with NoteStore(Path(folder) / "library.json", read_only=True) as store:
+            began = time.perf_counter()
+            search_cache.search(store, "")
+            build = time.perf_counter() - began
+            times, differ = [], []
+            by_kind: dict[str, list[float]] = {}
+            for kind, query in queries:
+                began = time.perf_counter()
+                hits = search_cache.search(store, query)
+                times.append(time.perf_counter() - began)
+                by_kind.setdefault(kind, []).append(times[-1])
+                if [h.to_json() for h in hits] != [h.to_json() for h in index.search(query)]:
+                    differ.append(query)
+            size = search_cache.cache_path(store.path).stat().st_size
+    return {"build_s": round(build, 3), "queries": len(times), "p50_ms": _ms(statistics.median(times)),
+            "p95_ms": _ms(_percentile(times, 0.95)), "max_ms": _ms(max(times)),
+            "p95_ms_by_kind": {kind: _ms(_percentile(t, 0.95)) for kind, t in sorted(by_kind.items())},
+            "file_mb": round(size / 2**20, 1), "answers_differing": differ}
+
+
 def bench_tinydb(annotations: list[Annotation], queries: list[tuple[str, str]], count: int = 10) -> dict[str, object]:
     """The plain-word queries as a store without an index answers them: a TinyDB scan."""
     from tinydb import Query, TinyDB
@@ -244,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "annotations": args.annotations,
         "documents": args.documents,
         "index": bench_index(annotations, documents, queries),
+        "stored": bench_stored(annotations, documents, queries),
         "tinydb_scan": bench_tinydb(annotations, queries),
     }
     if args.json:

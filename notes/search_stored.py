@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from functools import partial
-from itertools import chain
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from functools import partial
+from itertools import chain
 from typing import Generic, TypeVar
 
 from notes.records import Annotation, DocumentRecord
@@ -264,7 +264,7 @@ class StoredIndex(Searchable):
         docs: dict[str, DocEntry] = {}
         for doc_id, l0, l1, f0, f1, title, record in connection.execute(
                 "SELECT id, l0, l1, f0, f1, title, record FROM docs"):
-            docs[doc_id] = DocEntry(DocumentRecord.from_json(json.loads(record)), (f0, f1), (l0, l1), title)
+            docs[doc_id] = DocEntry(DocumentRecord.from_json(loads(record)), (f0, f1), (l0, l1), title)
         self._docs = docs
         self._doc_lengths = [sum(d.lengths[i] for d in docs.values()) for i in range(len(DOC_WEIGHTS))]
         self._doc_longest = [max((d.lengths[i] for d in docs.values()), default=0) for i in range(len(DOC_WEIGHTS))]
@@ -281,7 +281,7 @@ class StoredIndex(Searchable):
         row = self._db.execute("SELECT f0, f1, f2, f3, record FROM note_texts WHERE slot = ?", (slot,)).fetchone()
         if row is None:
             raise DamagedIndex(f"no row for slot {slot}")
-        return tuple(row[:4]), Annotation.from_json(json.loads(row[4]))
+        return tuple(row[:4]), Annotation.from_json(loads(row[4]))
 
     def _prefix_terms(self, start: str) -> set[str]:
         keys = set()

@@ -20,6 +20,7 @@ _CONNECTORS = ("of|and|for|the|in|on|upon|de|da|di|del|della|dello|dos|das|du|de
 _SEPARATORS = re.compile(r"\n|\s[-\u2013\u2014]+\s|\s['\u2019]s\s|[,;:()\[\]\"\u201c\u201d|/]|\s[-+]?\d[\d.,:/\-]*(?=\s)|"
                          rf"\s(?!(?:{_CONNECTORS})\s)(?:[a-z]{{1,4}}\.?|versus)(?=\s)")
 _WORD = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][A-Za-z]+)")
 _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"
 _ARTICLES = frozenset({"the", "a", "an"})
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den",
@@ -49,9 +50,6 @@ def capitalised(word: str) -> bool:
 def initials_name(words: list[str]) -> bool:
     """"G. Kersey", "J.R. Smith": leading initials are a person's."""
     return len(words) >= 2 and all(re.fullmatch(r"(?:[A-Z]\.)+-?", w) for w in words[:-1]) and words[-1][:1].isupper()
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][A-Za-z]+)")
 
 
 def event_follows(text: str, end: int, lex: Lexicon) -> bool:

@@ -38,6 +38,7 @@ class Lexicon:
     place_words: frozenset[str]
     places: frozenset[str]  # countries included
     countries: frozenset[str]
+    organizations: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
     not_names: frozenset[str]  # calendar words included
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         place_words=frozenset(word_list("place-words.txt")),
         places=places,
         countries=countries,
+        organizations=_keys("organizations.txt"),
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
         not_names=_folded("not-names.txt") | calendar,

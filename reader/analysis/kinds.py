@@ -17,7 +17,7 @@ LABEL_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", 
                                      "FAC": "place"}
 
 # Weights of each kind of evidence, counted in model votes (one per mention the model labelled).
-KNOWN_PLACE = 6  # the name is in the gazetteer (once per spelling)
+KNOWN_NAME = 6  # the name is in the gazetteer of places or of organisations (once per spelling)
 NAME_WORD = 4  # "Ministry", "Inc", "Republic", "River" in the name (once per spelling)
 PERSON_SHAPE = 3  # a given name or initials first (once per spelling)
 TITLE = 3  # "President X", "Mr X" (per mention)
@@ -31,7 +31,10 @@ def name_evidence(surface: str, lex: Lexicon) -> Counter[ActorKind]:
     """What the words of one name say about its kind, before any context."""
     score: Counter[ActorKind] = Counter()
     if name_key(surface) in lex.places:
-        score["place"] += KNOWN_PLACE
+        score["place"] += KNOWN_NAME
+        return score
+    if name_key(surface) in lex.organizations:
+        score["organization"] += KNOWN_NAME
         return score
     words = surface.split()
     if any(w.replace(".", "") in lex.org_words for w in words[1:]) or (

@@ -168,12 +168,12 @@ def test_a_title_after_a_name_says_organisation() -> None:
 
 
 def test_kind_from_the_words_of_the_name_beats_the_model() -> None:
-    text = "The Foreign Ministry in Oslo called Ukraine. Alice Brown of Nordlys Shipping Inc agreed."
+    text = "The Foreign Ministry in Oslo called Ukraine. Alice Brown of Nordlys Shipping Inc agreed with the U.N."
     actors, _ = find_actors(parsed(text, ("Foreign Ministry", "PERSON"), ("Oslo", "PERSON"), ("Ukraine", "ORG"),
-                                   ("Alice Brown", "ORG"), ("Nordlys Shipping Inc", "PERSON")))
+                                   ("Alice Brown", "ORG"), ("Nordlys Shipping Inc", "PERSON"), ("U.N", "GPE")))
     kinds = {a.name: a.kind for a in actors}
     assert kinds == {"Foreign Ministry": "organization", "Oslo": "place", "Ukraine": "place",
-                     "Alice Brown": "person", "Nordlys Shipping Inc": "organization"}
+                     "Alice Brown": "person", "Nordlys Shipping Inc": "organization", "U.N": "organization"}
 
 
 def test_one_kind_for_all_spellings_by_majority() -> None:

@@ -9,6 +9,9 @@ names) and two of its article (title, the article's actors); the article's field
 indexed once per article, so renaming an article does not touch its notes. Scores are
 BM25F: a word counts more in the note and the passage than in the title.
 
+The query code (:class:`Searchable`) is shared with :mod:`notes.search_stored`, which keeps
+the same index in a file beside the store for one-shot ``reader notes search`` processes.
+
 Not thread-safe: call it from one thread, or guard it with a lock.
 """
 

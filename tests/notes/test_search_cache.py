@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +190,16 @@ def test_no_store_no_cache(store_file: Path, monkeypatch: pytest.MonkeyPatch) ->
     with NoteStore(store_file, read_only=True) as store:
         assert search_cache.search(store, "treaty") == []
     assert not store_file.parent.exists()
+
+
+def test_caught_up_after_another_process_writes(filled: Path) -> None:
+    _check_like_a_rebuild(filled)
+    script = ("import sys\nfrom notes.store import NoteStore\nfrom notes.records import Annotation, Selector\n"
+              "with NoteStore(sys.argv[1]) as s:\n"
+              "    s.add(Annotation(document='/articles/a.txt', selector=Selector('x', '', '', 0, 1),"
+              " note='zeppelin harbour', id='other'))\n"
+              "    s.delete('n3')\n    s.update('n4', note='zeppelin')\n")
+    subprocess.run([sys.executable, "-c", script, str(filled)], check=True)
+    _check_like_a_rebuild(filled)
+    with NoteStore(filled, read_only=True) as store:
+        assert {h.annotation.id for h in search_cache.search(store, "zeppelin")} == {"other", "n4"}

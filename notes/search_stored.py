@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import partial
 from itertools import chain
@@ -48,9 +48,11 @@ CREATE TABLE words(word TEXT PRIMARY KEY, term TEXT NOT NULL, refs INTEGER NOT N
 """``columns`` repeats what every query needs of every note (id, article, field lengths,
 recency) as a few arrays, so opening the file costs milliseconds, not a read of 50,000
 rows; ``notes`` answers lookups by id, article, colour and day; ``note_texts`` holds the
-rest, read for the notes a query checks or shows. ``postings`` holds, per term, the slots of the notes with it (``array('i')`` bytes) and
-four counts per slot (``array('I')``, one per note field); ``words`` counts the notes and
-articles holding each folded word, so prefixes expand only to words still held."""
+rest, read for the notes a query checks or shows. ``postings`` holds, per term, the slots
+of the notes with it (``array('i')`` bytes) and four counts per slot, one per note field
+(``array('B')``, or ``array('I')`` when a count passes 255: the blob's length tells which);
+``words`` counts the notes and articles holding each folded word, so prefixes expand only
+to words still held."""
 
 SLOTS = "i"
 COUNTS = "I"
@@ -64,30 +66,45 @@ class DamagedIndex(Exception):
     """The file is not laid out as this module writes it."""
 
 
-def decode_postings(slots: bytes, tfs: bytes) -> dict[int, tuple[int, ...]]:
-    """A ``postings`` row as the in-memory index keeps it: slot -> counts per field."""
-    keys, counts = array(SLOTS), array(COUNTS)
+def _read_postings(slots: bytes, tfs: bytes) -> tuple[array[int], array[int]]:
+    """The slots and the counts of a ``postings`` row."""
+    keys = array(SLOTS)
     keys.frombytes(slots)
+    small = len(tfs) == _WIDTH * len(keys)
+    counts = array("B" if small else COUNTS)
     counts.frombytes(tfs)
     if len(counts) != _WIDTH * len(keys):
         raise DamagedIndex("postings of unequal lengths")
+    return keys, counts
+
+
+def _counts_bytes(counts: Iterable[int]) -> bytes:
+    """Counts as bytes of one byte each when they all fit, else four (mostly they are 0 or 1)."""
+    wide = array(COUNTS, counts)
+    try:
+        return array("B", wide).tobytes()
+    except OverflowError:
+        return wide.tobytes()
+
+
+def decode_postings(slots: bytes, tfs: bytes) -> dict[int, tuple[int, ...]]:
+    """A ``postings`` row as the in-memory index keeps it: slot -> counts per field."""
+    keys, counts = _read_postings(slots, tfs)
     return dict(zip(keys, zip(counts[0::4], counts[1::4], counts[2::4], counts[3::4])))
 
 
 def encode_postings(notes: Mapping[int, tuple[int, ...]]) -> tuple[bytes, bytes]:
     """The bytes of a ``postings`` row (the inverse of :func:`decode_postings`)."""
-    return array(SLOTS, notes.keys()).tobytes(), array(COUNTS, chain.from_iterable(notes.values())).tobytes()
+    return array(SLOTS, notes.keys()).tobytes(), _counts_bytes(chain.from_iterable(notes.values()))
 
 
 def edit_postings(slots: bytes, tfs: bytes, dropped: AbstractSet[int],
                   added: Mapping[int, tuple[int, ...]]) -> tuple[bytes, bytes, int]:
     """A ``postings`` row without the ``dropped`` slots and with the ``added`` ones (all new,
     so appended), and its length; edited as arrays, as a common term holds most notes."""
-    keys, counts = array(SLOTS), array(COUNTS)
-    keys.frombytes(slots)
-    counts.frombytes(tfs)
-    if len(counts) != _WIDTH * len(keys):
-        raise DamagedIndex("postings of unequal lengths")
+    keys, counts = _read_postings(slots, tfs)
+    if counts.typecode != COUNTS:
+        counts = array(COUNTS, counts)
     if len(dropped) > 16:
         kept = [i for i, slot in enumerate(keys) if slot not in dropped]
         keys = array(SLOTS, (keys[i] for i in kept))
@@ -100,7 +117,7 @@ def edit_postings(slots: bytes, tfs: bytes, dropped: AbstractSet[int],
                 del counts[_WIDTH * i:_WIDTH * i + _WIDTH]
     keys.extend(added.keys())
     counts.extend(chain.from_iterable(added.values()))
-    return keys.tobytes(), counts.tobytes(), len(keys)
+    return keys.tobytes(), _counts_bytes(counts), len(keys)
 
 
 class Columns:

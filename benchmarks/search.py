@@ -213,9 +213,10 @@ def bench_stored(annotations: list[Annotation], documents: list[DocumentRecord],
                  queries: list[tuple[str, str]]) -> dict[str, object]:
     """The same queries through the search cache a ``reader notes search`` process uses.
 
-    Run last: it freezes the garbage collector's view of the objects made so far. The notes go into a note store in a temporary folder; the first search builds the
+    The notes go into a note store in a temporary folder; the first search builds the
     cache beside it, and each timed search includes the check that it is still current.
     Every answer is compared with the in-memory index's (hits, order, scores, snippets).
+    Run it last: it freezes the garbage collector's view of the objects made so far.
     """
     import tempfile
     from pathlib import Path

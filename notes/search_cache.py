@@ -253,7 +253,7 @@ class _Updater:
         self.dropped: dict[str, set[int]] = {}
         self.added: dict[str, dict[int, tuple[int, ...]]] = {}
         self.doc_postings: dict[str, dict[str, tuple[int, ...] | None]] = {}
-        self.words: Counter[tuple[str, str]] = Counter()  # (folded word, its term) -> change of refs
+        self.words: Counter[str] = Counter()  # word as written -> change of its occurrences
 
     def apply(self, changes: _Changes) -> None:
         db = self.db
@@ -330,12 +330,18 @@ class _Updater:
         self._count_words(found, 1)
 
     def _count_words(self, found: list[str], change: int) -> None:
-        """Count each folded word once per note or article, as ``words.refs`` does."""
-        held = set(map(forms, set(found)))
+        """Count the words of a note or article coming (1) or going (-1)."""
         if change > 0:
-            self.words.update(held)
+            self.words.update(found)
         else:
-            self.words.subtract(held)
+            self.words.subtract(found)
+
+    def _folded_words(self) -> dict[tuple[str, str], int]:
+        """The change of occurrences by folded word and its term (``words.refs``)."""
+        folded: Counter[tuple[str, str]] = Counter()
+        for raw, change in self.words.items():
+            folded[forms(raw)] += change
+        return folded
 
     def _write_postings(self) -> None:
         db = self.db
@@ -367,10 +373,10 @@ class _Updater:
     def _write_words(self) -> None:
         db = self.db
         if self.empty:
-            db.executemany("INSERT INTO words VALUES (?, ?, ?)",
-                           ((folded, key, refs) for (folded, key), refs in self.words.items() if refs > 0))
+            db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((folded, key, refs) for (folded, key), refs
+                                                                  in self._folded_words().items() if refs > 0))
             return
-        for (folded, key), change in self.words.items():
+        for (folded, key), change in self._folded_words().items():
             if not change:
                 continue
             row = db.execute("SELECT refs FROM words WHERE word = ?", (folded,)).fetchone()

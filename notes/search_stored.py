@@ -51,8 +51,8 @@ rows; ``notes`` answers lookups by id, article, colour and day; ``note_texts`` h
 rest, read for the notes a query checks or shows. ``postings`` holds, per term, the slots
 of the notes with it (``array('i')`` bytes) and four counts per slot, one per note field
 (``array('B')``, or ``array('I')`` when a count passes 255: the blob's length tells which);
-``words`` counts the notes and articles holding each folded word, so prefixes expand only
-to words still held."""
+``words`` counts the occurrences of each folded word in notes and articles, so prefixes
+expand only to words still held."""
 
 SLOTS = "i"
 COUNTS = "I"
@@ -78,13 +78,13 @@ def _read_postings(slots: bytes, tfs: bytes) -> tuple[array[int], array[int]]:
     return keys, counts
 
 
-def _counts_bytes(counts: Iterable[int]) -> bytes:
-    """Counts as bytes of one byte each when they all fit, else four (mostly they are 0 or 1)."""
-    wide = array(COUNTS, counts)
+def _counts_bytes(rows: Iterable[Iterable[int]]) -> bytes:
+    """Counts as bytes of one byte each when they all fit, else four (mostly they are 0 or 1);
+    ``rows`` is read twice in the second case."""
     try:
-        return array("B", wide).tobytes()
-    except OverflowError:
-        return wide.tobytes()
+        return bytes(chain.from_iterable(rows))
+    except ValueError:
+        return array(COUNTS, chain.from_iterable(rows)).tobytes()
 
 
 def decode_postings(slots: bytes, tfs: bytes) -> dict[int, tuple[int, ...]]:
@@ -95,7 +95,7 @@ def decode_postings(slots: bytes, tfs: bytes) -> dict[int, tuple[int, ...]]:
 
 def encode_postings(notes: Mapping[int, tuple[int, ...]]) -> tuple[bytes, bytes]:
     """The bytes of a ``postings`` row (the inverse of :func:`decode_postings`)."""
-    return array(SLOTS, notes.keys()).tobytes(), _counts_bytes(chain.from_iterable(notes.values()))
+    return array(SLOTS, notes.keys()).tobytes(), _counts_bytes(notes.values())
 
 
 def edit_postings(slots: bytes, tfs: bytes, dropped: AbstractSet[int],
@@ -117,7 +117,7 @@ def edit_postings(slots: bytes, tfs: bytes, dropped: AbstractSet[int],
                 del counts[_WIDTH * i:_WIDTH * i + _WIDTH]
     keys.extend(added.keys())
     counts.extend(chain.from_iterable(added.values()))
-    return keys.tobytes(), _counts_bytes(counts), len(keys)
+    return keys.tobytes(), _counts_bytes((counts,)), len(keys)
 
 
 class Columns:

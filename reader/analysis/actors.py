@@ -21,7 +21,7 @@ from reader.analysis.gazetteer import Lexicon, lexicon
 from reader.analysis.kinds import DATELINE, LABEL_KINDS, OFFICER, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import clean_entity, event_follows, name_key
-from reader.analysis.roles import role_after, role_before, title_before
+from reader.analysis.roles import role_after, role_before, role_object_before, title_before
 
 MAX_NAME_TOKENS = 8
 _NOT_ACTOR_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME",
@@ -31,6 +31,7 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ 
                        r"(?:[ \t]+\d{4}-\d\d-\d\d|[ \t]+\([A-Za-z]+\)|[ \t]*[\u2013\u2014])", re.M)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z])")
 _WORD_AFTER = re.compile(r"(?:[ \t]?['\u2019]s)?[ \t]+([\w\-]+)")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
@@ -122,7 +123,9 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
         if kind is None:
             continue
         in_headline = _inside(headlines, ent.start)
-        for piece in clean_entity(text, ent.start, ent.end, kind == "person", lex):
+        if _role_object(text, ent.start, ent.end, lex):
+            continue
+        for piece in clean_entity(text, _after_role(text, ent.start, ent.end, lex), ent.end, kind == "person", lex):
             if (piece.start, piece.end) in mentions:
                 continue
             if in_headline and name_key(text[piece.start:piece.end]) not in lex.places:
@@ -166,6 +169,26 @@ def _context_evidence(text: str, start: int, end: int, titled: bool, lex: Lexico
         if noun and noun.group(1).lower() in _PLACE_NOUNS:
             return Counter({"place": PLACE_NOUN})
     return Counter()
+
+
+def _role_object(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """The span is what a title is for, right before a name ("Maritime Affairs" in "Commissioner for
+    Maritime Affairs Helena Varga"): part of the role, not an actor (unless a well-known one)."""
+    nxt = _NEXT_NAME.match(text, end)
+    if nxt is None or name_key(text[start:end]) in lex.places or name_key(text[start:end]) in lex.organizations:
+        return False
+    obj = role_object_before(text, nxt.start(1), lex)
+    return obj is not None and obj[0] <= start and end <= obj[1]
+
+
+def _after_role(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a name of two or more words starts when the model's span swallowed the role before it
+    ("Secretary of State Antony Blinken", "Maritime Affairs Helena Varga")."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    for k in range(1, len(words)):
+        if sum(1 for _, w in words[k:] if w[:1].isupper()) >= 2 and role_object_before(text, start + words[k][0], lex):
+            return start + words[k][0]
+    return start
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

@@ -19,13 +19,18 @@ _BINDERS = frozenset({"of", "and", "for", "'s", "\u2019s"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
 _WORD = re.compile(r"\S+")
+_MAX_OBJECT_WORDS = 4
+_STOPS = ",;:.!?\"\u201c\u201d()"
+_LOWER_NOUN_TAGS = frozenset({"NN", "NNS"})
+_FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "with", "by", "from", "to", "in", "on", "at", "as", "for", "of"})
 _ABBREVIATIONS = frozenset({"gov", "sen", "sens", "rep", "reps", "gen", "col", "maj", "capt", "lt", "adm", "cmdr",
                             "sgt", "cpl", "dr", "prof", "rev", "mr", "mrs", "ms", "messrs", "mme", "mlle", "supt",
                             "insp", "det", "atty", "amb", "pres", "st"})
 
 
 def title_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """``"title"`` or ``"honorific"`` when such a word stands right before ``start``."""
+    """``"title"`` or ``"honorific"`` when such a word stands right before ``start``, or a title
+    with its object ("Commissioner for Maritime Affairs Helena Varga")."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return None
@@ -34,7 +39,37 @@ def title_before(text: str, start: int, lex: Lexicon) -> str | None:
         return None
     if lex.is_honorific(word):
         return "honorific"
-    return "title" if lex.is_title(word) and word not in lex.given_names else None
+    if lex.is_title(word) and word not in lex.given_names:
+        return "title"
+    return "title" if role_object_before(text, start, lex) else None
+
+
+def role_object_before(text: str, start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of a title's object right before a name: "Maritime Affairs" in "Commissioner for
+    Maritime Affairs Helena Varga", "State" in "Secretary of State Antony Blinken".
+
+    Titles name their office this way, so the capitalised words belong to the role, and the
+    name after them is a person's.
+    """
+    words: list[tuple[int, int]] = []
+    pos = start
+    while len(words) <= _MAX_OBJECT_WORDS:
+        m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
+        if not m:
+            return None
+        s, e = m.start(1), m.end(1)
+        word = m.group(1)
+        if word in ("for", "of") and words:
+            title = _WORD_BEFORE.search(text, max(0, s - 60), s)
+            if title and lex.is_title(title.group(1)) and not _ends_sentence(title.group(1)) \
+                    and title.group(1)[-1] not in ",;:":
+                return words[-1][0], words[0][1]
+            return None
+        if not word[:1].isupper() or word[-1] in _STOPS or lex.is_title(word):
+            return None
+        words.append((s, e))
+        pos = s
+    return None
 
 
 def _ends_sentence(word: str) -> bool:
@@ -43,9 +78,15 @@ def _ends_sentence(word: str) -> bool:
 
 
 def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> str | None:
-    """The role phrase ending right before a name, e.g. "NATO Secretary-General"."""
-    words: list[tuple[int, int]] = []
+    """The role phrase ending right before a name, e.g. "NATO Secretary-General", "European
+    Commissioner for Maritime Affairs", "Norway's fisheries minister" (from "…, Lars Holmgren")."""
+    obj = role_object_before(text, start, lex)
+    end = obj[1] if obj else None
     pos = start
+    if obj:  # the title stands before "for" / "of"
+        binder = _WORD_BEFORE.search(text, max(0, obj[0] - 60), obj[0])
+        pos = binder.start(1) if binder else obj[0]
+    words: list[tuple[int, int]] = []
     while len(words) < MAX_ROLE_WORDS:
         m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
         if not m:
@@ -63,7 +104,7 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         words.pop()
     if not words:
         return None
-    return text[words[-1][0]:words[0][1]]
+    return text[words[-1][0]:end or words[0][1]].rstrip(",;:") or None
 
 
 def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> bool:
@@ -72,6 +113,9 @@ def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> boo
     folded = fold(word)
     if lex.is_title(word) or folded in lex.role_modifiers or (folded in _BINDERS and folded != "and"):
         return True  # "and" would reach into another name: "Yitzhak Mordechai and Israeli President"
+    if not capitalised(word) and tags.get(start) in _LOWER_NOUN_TAGS and folded not in lex.not_names \
+            and folded not in _FUNCTION_WORDS:
+        return True  # "fisheries minister", "harbour director"
     if not capitalised(word) or folded in lex.not_names or folded in ("the", "a", "an"):
         return False
     if tags.get(start) in _PROPER_TAGS:

@@ -132,6 +132,35 @@ def test_no_role_across_a_sentence_end_and_no_article_in_appositives() -> None:
                                                 "Okafor": "Sen."}
 
 
+def test_a_title_with_its_office_before_a_name_is_the_role_and_makes_a_person() -> None:
+    text = ("Ports Commissioner for Coastal Works Mirela Tost opened the quay. Tost said it cost little. "
+            "Tost told reporters more.")
+    actors, mentions = find_actors(parsed(text, ("Coastal Works", "ORG"), ("Mirela Tost", "ORG"), ("Tost", "ORG", 1),
+                                          ("Tost", "ORG", 2)))
+    assert [(a.name, a.kind, a.role, a.aliases) for a in actors] == [
+        ("Mirela Tost", "person", "Ports Commissioner for Coastal Works", ["Tost"])]
+    assert spans(text, actors[0], mentions) == ["Mirela Tost", "Tost", "Tost"]
+
+
+def test_a_model_span_that_swallowed_the_office_is_cut_before_the_name() -> None:
+    text = "Secretary of State Dana Whitlock flew home."
+    actors, mentions = find_actors(parsed(text, ("State Dana Whitlock", "ORG")))
+    assert [(a.name, a.kind, a.role) for a in actors] == [("Dana Whitlock", "person", "Secretary of State")]
+    check_clean(text, mentions)
+
+
+def test_an_office_held_by_a_well_known_body_stays_an_actor() -> None:
+    text = "The chairman of NATO Ivo Brandt resigned."
+    actors, _ = find_actors(parsed(text, ("NATO", "ORG"), ("Ivo Brandt", "PERSON")))
+    assert {a.name for a in actors} == {"NATO", "Ivo Brandt"}
+
+
+def test_a_role_before_a_comma_and_name_is_clean_and_keeps_its_nouns() -> None:
+    text = "Not everyone agreed. Norway’s fisheries minister, Lars Holm, warned of delays."
+    actors, _ = find_actors(parsed(text, ("Norway", "GPE"), ("Lars Holm", "PERSON")))
+    assert named(actors, "Lars Holm").role == "Norway’s fisheries minister"
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -16,9 +16,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from reader.analysis.cues import speech_cues
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, lexicon
-from reader.analysis.kinds import DATELINE, LABEL_KINDS, OFFICER, PLACE_NOUN, PLACE_PREPOSITION, TITLE, decide, name_evidence
+from reader.analysis.kinds import (DATELINE, LABEL_KINDS, OFFICER, PLACE_NOUN, PLACE_PREPOSITION, SPEAKER, TITLE, decide,
+                                   name_evidence)
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import clean_entity, event_follows, name_key
 from reader.analysis.roles import role_after, role_before, role_object_before, title_before
@@ -27,11 +29,13 @@ MAX_NAME_TOKENS = 8
 _NOT_ACTOR_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME",
                                "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ"})
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*)(?:[ \t]*,[ \t]*[A-Z][A-Za-z.]+)?"
                        r"(?:[ \t]+\d{4}-\d\d-\d\d|[ \t]+\([A-Za-z]+\)|[ \t]*[\u2013\u2014])", re.M)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]*[A-Z])[ \t]*\)")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z])")
+_NEXT_WORD = re.compile(r"[ \t]+(\w)")
 _WORD_AFTER = re.compile(r"(?:[ \t]?['\u2019]s)?[ \t]+([\w\-]+)")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
@@ -60,6 +64,7 @@ class _Form:
     short: str | None = None  # "surname" or "company": the full name decides the kind
     owners: list[str] = field(default_factory=list)  # full names sharing this surname, when several
     team: int = 0  # mentions heading a row of a results table: a team, unless a person or a country
+    spoke: int = 0  # mentions right before a speech verb: a nudge towards a person, once all are joined
 
     @property
     def surface(self) -> str:
@@ -132,6 +137,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
                 continue  # the model guesses wildly on capitals; known names come back below
             evidence = _context_evidence(text, piece.start, piece.end, piece.titled, lex)
             form = add(piece.start, piece.end, kind if piece.voted and not in_headline else None, evidence)
+            form.spoke += _speaks(text, piece.end, tags)
             acronym = _ACRONYM_AFTER.match(text, piece.end)
             if acronym and form.words > 1 and _initials(text[piece.start:piece.end]).startswith(acronym.group(1)[0]):
                 add(acronym.start(1), acronym.end(1), kind if piece.voted else None)
@@ -169,6 +175,16 @@ def _context_evidence(text: str, start: int, end: int, titled: bool, lex: Lexico
         if noun and noun.group(1).lower() in _PLACE_NOUNS:
             return Counter({"place": PLACE_NOUN})
     return Counter()
+
+
+def _speaks(text: str, end: int, tags: dict[int, str]) -> bool:
+    """A speech verb in the past or present tense follows the name ("Varga said", "… told
+    reporters"): its subject speaks, as people mostly do in news (bodies too, hence a nudge)."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None or tags.get(after.start(1)) not in _FINITE_VERB_TAGS:
+        return False
+    words = [w.lower() for w in _WORDS.findall(text, after.start(1), after.start(1) + 40)]
+    return bool(words) and speech_cues().match(words, 0, len(words)) > 0
 
 
 def _role_object(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -343,6 +359,7 @@ def _find_missed(parsed: Parsed, forms: dict[str, _Form], mentions: dict[tuple[i
                 form = known[key] = forms[key] = _Form(key, Counter({surface: 0}), first=start, words=n)
                 form.evidence.update(name_evidence(surface, lex))
             mentions[(start, end)] = _Mention(start, end, key)
+            form.spoke += _speaks(text, end, tags)
             i += n
         else:
             i += 1
@@ -420,6 +437,7 @@ def _assemble(text: str, forms: dict[str, _Form], mentions: dict[tuple[int, int]
             votes.update(f.votes)
         if any(f.short == "surname" for f in members) and _personal_group(deciding):
             score["person"] += TITLE
+        score["person"] += SPEAKER * sum(f.spoke for f in members)
         kind = decide(score, votes)
         team = sum(f.team for f in members)
         if team and kind != "person" and 2 * team >= counts[root] and not any(f.key in lex.countries for f in members):

@@ -23,6 +23,7 @@ PERSON_SHAPE = 3  # a given name or initials first (once per spelling)
 TITLE = 3  # "President X", "Mr X" (per mention)
 PLACE_PREPOSITION = 1  # "in X", "near X" (per mention)
 PLACE_NOUN = 3  # "the city of X" (per mention)
+SPEAKER = 1  # "X said", "X told reporters": bodies speak too, so only a nudge (per mention)
 OFFICER = 2  # "X captain", "X spokesman" (per mention)
 DATELINE = 6  # "LONDON 1996-08-30" (per mention)
 

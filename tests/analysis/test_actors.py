@@ -161,6 +161,16 @@ def test_a_role_before_a_comma_and_name_is_clean_and_keeps_its_nouns() -> None:
     assert named(actors, "Lars Holm").role == "Norway’s fisheries minister"
 
 
+def test_speaking_tips_a_split_vote_towards_a_person() -> None:
+    text = "Okoro said the quay held. Okoro told reporters more."
+    doc = parsed(text, ("Okoro", "ORG", 0), ("Okoro", "GPE", 1))
+    doc.tokens = [t._replace(tag="VBD") if text[t.start:t.end] in ("said", "told") else t for t in doc.tokens]
+    kinds = {a.name: a.kind for a in find_actors(doc)[0]}
+    assert kinds["Okoro"] == "person"
+    doc.tokens = [t._replace(tag="NN") if text[t.start:t.end] in ("said", "told") else t for t in doc.tokens]
+    assert {a.name: a.kind for a in find_actors(doc)[0]}["Okoro"] != "person"  # without the verbs, no person
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notes.export import FORMATS
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
 from reader import paths
 from reader.errors import ReaderError
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
 
     export = sub.add_parser("export", help="every note as Markdown or W3C Web Annotation JSON-LD")
-    export.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
+    export.add_argument("--format", choices=FORMATS, default="markdown")
     export.add_argument("output", nargs="?", metavar="FILE", help="write here (atomically) instead of stdout")
 
     imp = sub.add_parser("import", help="read W3C Web Annotations (JSON-LD); known ids are updated, not duplicated")
@@ -180,14 +181,9 @@ def _search(args: argparse.Namespace, store_path: Path) -> int:
 def _export(args: argparse.Namespace, store_path: Path) -> int:
     with _store(store_path, read_only=True) as store:
         notes, docs = store.annotations(), store.documents()
-    if args.format == "w3c":
-        from notes import w3c
+    from notes.export import render
 
-        text = json.dumps(w3c.export(notes), ensure_ascii=False, indent=1) + "\n"
-    else:
-        from notes.markdown_export import to_markdown
-
-        text = to_markdown(notes, docs)
+    text = render(args.format, notes, docs)
     if args.output is None:
         sys.stdout.write(text)
         return 0

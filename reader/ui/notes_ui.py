@@ -8,7 +8,6 @@ never waits for the disk; failures go to ``window.show_error``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from notes import w3c
 from notes.atomic import write_atomic
 from notes.errors import StoreError
-from notes.markdown_export import to_markdown
+from notes.export import render
 from notes.records import COLORS, Annotation, Selector
 from notes.store import document_id
 from reader.document.article import Article
@@ -52,10 +50,7 @@ def export_notes(store: Any, fmt: str, path: str) -> int:
     Runs on the store's thread: it reads the whole store and writes a file.
     """
     annotations = store.annotations()
-    if fmt == "markdown":
-        text = to_markdown(annotations, store.documents())
-    else:
-        text = json.dumps(w3c.export(annotations), ensure_ascii=False, indent=1) + "\n"
+    text = render(fmt, annotations, store.documents())
     try:
         write_atomic(Path(path), text.encode("utf-8", "surrogatepass"))
     except OSError as err:  # name the file the user chose, not the temporary one

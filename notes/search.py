@@ -21,16 +21,16 @@ import abc
 import bisect
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from functools import lru_cache
 from typing import Any, Protocol
 
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
+from notes.search_keys import color_key, local_day, tag_key, tag_keys, timestamp, title_of
+from notes.snippets import cut_snippet
 from notes.textfold import fold, forms, term, word_list, words
 
 # Fields of a note, then of its article; the order of the tf tuples in the postings.
@@ -47,10 +47,6 @@ PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of the commonest
 terms that begin so: enough for search as you type, few enough to stay fast."""
 
-SNIPPET_WORDS = 30
-"""Longest snippet, in words; longer texts are cut around the matches with "…"."""
-_LEAD_WORDS = 4
-"""Words shown before the first match when a snippet is cut."""
 _GAP = "|"
 """Placed between tags or names in a field so a phrase cannot run from one into the next;
 never a term, as terms are made of letters and digits."""
@@ -260,9 +256,9 @@ class Searchable(abc.ABC):
         """The notes that every word and every set-backed filter allows."""
         sets = list(sets)
         for tag in query.tags:
-            sets.append(self._tags.get(_tag_key(tag), set()))
+            sets.append(self._tags.get(tag_key(tag), set()))
         if query.colors:
-            sets.append(set().union(*(self._colors.get(_color_key(c), set()) for c in query.colors)))
+            sets.append(set().union(*(self._colors.get(color_key(c), set()) for c in query.colors)))
         for title in query.titles:
             wanted = fold(title).strip()
             docs = [doc_id for doc_id, doc in self._docs.items() if wanted in doc.title]
@@ -342,7 +338,7 @@ class Searchable(abc.ABC):
         exact = " ".join(annotation.selector.exact.split())
         source = next((text for text in (note, exact) if keys and any(term(m.group()) in keys for m in words(text))),
                       note or exact)
-        snippet, marks = _snippet(source, keys)
+        snippet, marks = cut_snippet(source, keys)
         return Hit(annotation, doc.record if doc else None, score, snippet, marks)
 
 
@@ -480,10 +476,10 @@ def note_entry(annotation: Annotation) -> tuple[_Entry, dict[str, tuple[int, ...
         annotation=annotation,
         fields=tuple(f" {' '.join(f)} " for f in fields),
         lengths=tuple(len(f) - f.count(_GAP) for f in fields),
-        tags=frozenset(key for tag in annotation.tags for key in _tag_keys(tag)),
-        color=_color_key(annotation.color),
-        day=_local_day(annotation.created),
-        recency=_timestamp(annotation.updated),
+        tags=frozenset(key for tag in annotation.tags for key in tag_keys(tag)),
+        color=color_key(annotation.color),
+        day=local_day(annotation.created),
+        recency=timestamp(annotation.updated),
     )
     return entry, _frequencies(fields), found
 
@@ -493,7 +489,7 @@ def doc_entry(doc: DocumentRecord) -> tuple[DocEntry, dict[str, tuple[int, ...]]
     found: list[str] = []
     fields = (_terms_noting(found, doc.title), _terms_noting(found, *doc.actors))
     lengths = tuple(len(f) - f.count(_GAP) for f in fields)
-    entry = DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(_title_of(doc)))
+    entry = DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(title_of(doc)))
     return entry, _frequencies(fields), found
 
 
@@ -566,81 +562,3 @@ def _note_actors(annotation: Annotation) -> list[str]:
     target = annotation.target or {}
     names.extend(str(target[k]) for k in ("actor", "speaker") if target.get(k))
     return names
-
-
-@lru_cache(maxsize=64)
-def _color_key(color: str) -> str:
-    return fold(color)
-
-
-def _tag_key(tag: str) -> str:
-    """How a tag is compared: folded, without "#", spaces or empty levels ("EU / Trade" is "eu/trade")."""
-    return "/".join(part.strip() for part in fold(tag).strip().lstrip("#").split("/") if part.strip())
-
-
-def _tag_keys(tag: str) -> Iterator[str]:
-    """A tag and its parents: ``eu/trade`` is found by ``tag:eu/trade`` and by ``tag:eu``."""
-    key = _tag_key(tag)
-    parts = key.split("/") if key else []
-    for i in range(1, len(parts) + 1):
-        yield "/".join(parts[:i])
-
-
-def _title_of(doc: DocumentRecord) -> str:
-    """The title ``in:`` looks at; the file name for an article without one."""
-    return doc.title or doc.path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _parse_time(stamp: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def _local_day(stamp: str) -> int:
-    """The day a note was written, in the user's time zone, as a date ordinal."""
-    moment = _parse_time(stamp)
-    return moment.astimezone().date().toordinal() if moment else date.min.toordinal()
-
-
-def _timestamp(stamp: str) -> float:
-    moment = _parse_time(stamp)
-    return moment.timestamp() if moment else 0.0
-
-
-def _snippet(text: str, keys: set[str]) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around the densest run of matched words, and their spans."""
-    tokens = list(words(text))
-    matched = [i for i, m in enumerate(tokens) if term(m.group()) in keys]
-    start, end = 0, len(tokens)
-    if len(tokens) > SNIPPET_WORDS:
-        best = _richest_window(matched, [term(tokens[i].group()) for i in matched], SNIPPET_WORDS - _LEAD_WORDS)
-        start = max(0, min(best - _LEAD_WORDS, len(tokens) - SNIPPET_WORDS))
-        end = start + SNIPPET_WORDS
-    cut_from = tokens[start].start() if start > 0 else 0
-    cut_to = tokens[end - 1].end() if end < len(tokens) else len(text)
-    prefix = "… " if start > 0 else ""
-    snippet = prefix + text[cut_from:cut_to] + (" …" if end < len(tokens) else "")
-    shift = len(prefix) - cut_from
-    marks = [(tokens[i].start() + shift, tokens[i].end() + shift) for i in matched if start <= i < end]
-    return snippet, marks
-
-
-def _richest_window(positions: list[int], keys: list[str], width: int) -> int:
-    """The first of ``positions`` that opens a window of ``width`` words showing the most
-    different ``keys`` (the term at each position); 0 when there are none."""
-    best, most = (positions[0] if positions else 0), 0
-    inside: dict[str, int] = {}
-    end = 0
-    for first, position in enumerate(positions):
-        while end < len(positions) and positions[end] < position + width:
-            inside[keys[end]] = inside.get(keys[end], 0) + 1
-            end += 1
-        if len(inside) > most:
-            best, most = position, len(inside)
-        inside[keys[first]] -= 1
-        if not inside[keys[first]]:
-            del inside[keys[first]]
-    return best

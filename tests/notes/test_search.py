@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import PREFIX_TERMS, SNIPPET_WORDS, Hit, SearchIndex
+from notes.search import PREFIX_TERMS, Hit, SearchIndex
+from notes.snippets import SNIPPET_WORDS
 
 NATO = DocumentRecord(id="/news/nato.txt", path="/news/nato.txt", content_id="1", title="NATO summit in Vilnius",
                       date="2023-07-11", actors=["Jens Stoltenberg", "Zoë Müller"])

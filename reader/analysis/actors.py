@@ -37,7 +37,7 @@ _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z])")
 _NEXT_WORD = re.compile(r"[ \t]+(\w)")
 _WORD_AFTER = re.compile(r"(?:[ \t]?['\u2019]s)?[ \t]+([\w\-]+)")
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "into", "throughout", "around", "from", "to"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state", "port", "district",
                           "island", "republic", "suburb", "outskirts", "county", "enclave", "area"})
 _TEAM = r"[A-Z][\w.'&\-]*(?:[ \t]+[A-Z][\w.'&\-]*){0,3}"

@@ -171,6 +171,21 @@ def test_speaking_tips_a_split_vote_towards_a_person() -> None:
     assert {a.name: a.kind for a in find_actors(doc)[0]}["Okoro"] != "person"  # without the verbs, no person
 
 
+def test_known_cities_are_places_even_where_the_model_missed_or_mistyped_them() -> None:
+    text = "She joined by video from Reykjavík. In Tromsø the sea wall gave way."
+    doc = parsed(text, ("Reykjavík", "ORG"))
+    doc.tokens = [t._replace(tag="IN") if text[t.start:t.end] == "In" else t for t in doc.tokens]
+    actors, _ = find_actors(doc)
+    assert {a.name: a.kind for a in actors} == {"Reykjavík": "place", "Tromsø": "place"}
+
+
+def test_from_and_to_before_a_name_lean_to_a_place() -> None:
+    text = "Ferries run from Lundvik to Harsvik. Lundvik said no. Harsvik waited."
+    actors, _ = find_actors(parsed(text, ("Lundvik", "GPE", 0), ("Harsvik", "GPE", 0), ("Lundvik", "ORG", 1),
+                                   ("Harsvik", "ORG", 1)))
+    assert {a.name: a.kind for a in actors} == {"Lundvik": "place", "Harsvik": "place"}
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -15,9 +15,7 @@ processes committed, so nobody loses anybody's notes.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -29,12 +27,21 @@ from tinydb.storages import Storage
 from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
+from notes.library_format import (
+    Op,
+    Record,
+    State,
+    check_op,
+    decode_line,
+    dumps,
+    encode_line,
+    loads,
+    parse_library,
+    scan_journal,
+    state_from_tinydb,
+)
 from notes.lock import FileLock
-from notes.schema import META_TABLE, SCHEMA_VERSION, TABLES, problem
-
-Record = dict[str, Any]
-Op = dict[str, Any]
-"""``{"t": table, "put": record}`` or ``{"t": table, "del": record_id}``."""
+from notes.schema import META_TABLE, SCHEMA_VERSION
 
 COMPACT_BYTES = 8 * 2**20
 COMPACT_LINES = 2000
@@ -51,289 +58,6 @@ def journal_path(path: Path) -> Path:
 
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
-
-
-try:
-    import orjson
-except ImportError:  # an accelerator only: parsing 25 MB takes 0.1 s with it, 0.5 s without
-    orjson = None  # type: ignore[assignment]
-
-
-def dumps(obj: Any) -> bytes:
-    """Compact UTF-8 JSON; text that is not valid Unicode (lone surrogates) raises StoreError."""
-    try:
-        if orjson is not None:
-            return orjson.dumps(obj)
-        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except (TypeError, UnicodeEncodeError) as err:
-        raise StoreError(f"refused to store text that is not valid Unicode ({err})") from None
-
-
-def loads(raw: bytes) -> Any:
-    """Parse JSON; errors come from the standard library, whose messages name line and column."""
-    if orjson is not None:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(raw.decode("utf-8"))
-
-
-def _encode_line(obj: Any) -> bytes:
-    payload = dumps(obj)
-    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
-
-
-def _decode_line(line: bytes) -> Any:
-    """The object of one complete journal line, or ``ValueError`` when its checksum fails."""
-    crc, _, payload = line.partition(b" ")
-    if len(crc) != 8 or int(crc, 16) != zlib.crc32(payload):
-        raise ValueError("checksum mismatch")
-    return loads(payload)
-
-
-ANNOTATIONS_KEY = b',"annotations":'
-"""library.json is written with the big annotations table last, after this key."""
-
-
-class _State:
-    """The tables in memory: record id → record, plus TinyDB's integer document ids.
-
-    The annotations table of a library.json known to be sound can stay unparsed until a
-    caller needs it: a command that only adds a note never pays for parsing 50,000 of them.
-    Changes to an unparsed table wait in order and are applied when it is parsed.
-    """
-
-    def __init__(self, generation: int, extra: dict[str, Any] | None = None) -> None:
-        self.generation = generation
-        self._records: dict[str, dict[str, Record]] = {t: {} for t in TABLES}
-        self._unparsed: dict[str, bytes] = {}
-        self._waiting: dict[str, list[Op]] = {}
-        self._scans = 0
-        self.doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
-        self.used_ids: dict[str, set[int]] = {t: set() for t in TABLES}
-        self.next_id = {t: 1 for t in TABLES}
-        self.extra = extra or {}  # tables of other programs, kept as they are
-        self.records = _Tables(self)
-
-    def table(self, name: str) -> dict[str, Record]:
-        raw = self._unparsed.pop(name, None)
-        if raw is not None:
-            rows = loads(raw)
-            if not isinstance(rows, dict):
-                raise StoreError(f"the {name} table of the note store is damaged")
-            self.bulk_load(name, rows)
-            for op in self._waiting.pop(name):
-                self._apply(op)
-        return self._records[name]
-
-    def defer(self, name: str, raw: bytes) -> None:
-        """Keep the JSON of a sound table unparsed until :meth:`table` needs it."""
-        self._unparsed[name] = raw
-        self._waiting[name] = []
-
-    def exists(self, table: str, rid: str) -> bool:
-        """Whether a record has this id, answered without parsing a deferred table when possible."""
-        raw = self._unparsed.get(table)
-        self._scans += 1
-        if raw is None or not _SIMPLE_ID.fullmatch(rid) or self._scans > MAX_SCANS:
-            return rid in self.table(table)
-        for op in reversed(self._waiting[table]):
-            if op.get("del") == rid:
-                return False
-            if "put" in op and op["put"]["id"] == rid:
-                return True
-        # In compact JSON a record's id is exactly this byte sequence; quotes inside strings are escaped.
-        return b'"id":"' + rid.encode("ascii") + b'"' in raw
-
-    def put(self, table: str, rec: Record, doc_id: int | None = None) -> None:
-        rid = rec["id"]
-        ids = self.doc_ids[table]
-        if rid not in ids:
-            used = self.used_ids[table]
-            if doc_id is None or doc_id in used:
-                doc_id = max(self.next_id[table], 1)
-                while doc_id in used:
-                    doc_id += 1
-            ids[rid] = doc_id
-            used.add(doc_id)
-            self.next_id[table] = max(self.next_id[table], doc_id + 1)
-        self._records[table][rid] = rec
-
-    def bulk_load(self, table: str, rows: dict[str, Record]) -> None:
-        """Load rows known to be sound (ids unique, keys numeric) at the speed of comprehensions."""
-        self._records[table] = {rec["id"]: rec for rec in rows.values()}
-        self.doc_ids[table] = {rec["id"]: int(key) for key, rec in rows.items()}
-        self.used_ids[table] = set(self.doc_ids[table].values())
-        self.next_id[table] = max(self.used_ids[table], default=0) + 1
-
-    def apply(self, op: Op) -> None:
-        if op["t"] in self._unparsed:
-            self._waiting[op["t"]].append(op)
-        else:
-            self._apply(op)
-
-    def _apply(self, op: Op) -> None:
-        table = op["t"]
-        if "put" in op:
-            self.put(table, op["put"])
-        else:
-            self._records[table].pop(op["del"], None)
-            self.used_ids[table].discard(self.doc_ids[table].pop(op["del"], -1))
-
-    def to_tinydb(self, generation: int | None = None) -> dict[str, dict[str, Any]]:
-        data = self._head(generation)
-        data["annotations"] = self._rows("annotations")
-        return data
-
-    def serialize(self, generation: int) -> tuple[bytes, int]:
-        """The bytes of library.json, annotations last, and the offset of ``,"annotations":`` in them."""
-        head = dumps(self._head(generation))
-        at = len(head) - 1
-        return head[:at] + ANNOTATIONS_KEY + dumps(self._rows("annotations")) + b"}", at
-
-    def _head(self, generation: int | None) -> dict[str, dict[str, Any]]:
-        """Every table but the annotations, meta first."""
-        gen = self.generation if generation is None else generation
-        data: dict[str, dict[str, Any]] = {META_TABLE: {"1": {"schema": SCHEMA_VERSION, "generation": gen}}}
-        for table in ("documents", "corrections"):
-            data[table] = self._rows(table)
-        data.update(self.extra)
-        return data
-
-    def _rows(self, table: str) -> dict[str, Record]:
-        rows = self.table(table)  # parses a deferred table, which sets its document ids
-        ids = self.doc_ids[table]
-        return {str(ids[rid]): rec for rid, rec in rows.items()}
-
-
-_SIMPLE_ID = re.compile(r"[A-Za-z0-9_.:/-]+")
-MAX_SCANS = 8
-"""A byte scan costs ~10 ms at 50,000 notes; a process that keeps adding soon parses the table once."""
-
-
-class _Tables(Mapping[str, dict[str, Record]]):
-    """``state.records[name]``: the tables by name, parsing a deferred one on first use."""
-
-    def __init__(self, state: _State) -> None:
-        self._state = state
-
-    def __getitem__(self, name: str) -> dict[str, Record]:
-        return self._state.table(name)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(TABLES)
-
-    def __len__(self) -> int:
-        return len(TABLES)
-
-
-def _check_op(op: Any) -> str | None:
-    if not isinstance(op, dict) or op.get("t") not in TABLES:
-        return "an operation on an unknown table"
-    if "put" in op:
-        return problem(op["t"], op["put"])
-    return None if isinstance(op.get("del"), str) else "a malformed operation"
-
-
-def parse_library(raw: bytes, name: str, annotations_at: int | None = None) -> _State:
-    """Validate the bytes of ``library.json``; any doubt raises one clear :class:`StoreError`.
-
-    ``annotations_at`` is given for bytes known to be exactly what a compaction wrote from
-    records checked on their way in (the journal header holds their checksum): the
-    per-record checks are skipped, and the annotations after that offset are left unparsed
-    until they are needed.
-    """
-    if annotations_at is not None:
-        head, tail = raw[:annotations_at], raw[annotations_at:]
-        if tail.startswith(ANNOTATIONS_KEY) and tail.endswith(b"}"):
-            try:
-                state = state_from_tinydb(loads(head + b"}"), name, trusted=True)
-            except ValueError:
-                pass  # not laid out as expected after all: parse it the careful way
-            else:
-                state.defer("annotations", tail[len(ANNOTATIONS_KEY):-1])
-                return state
-    if not raw.strip():
-        raise StoreError(f"{name} is empty; a note store was expected (restore a backup, or move it away)")
-    try:
-        data = loads(raw)
-    except UnicodeDecodeError:
-        raise StoreError(f"{name} is not UTF-8 text; it is damaged or not a note store") from None
-    except ValueError as err:
-        raise StoreError(f"{name} is damaged or truncated (invalid JSON at line {getattr(err, 'lineno', '?')}, "
-                         f"column {getattr(err, 'colno', '?')}); restore a backup") from None
-    return state_from_tinydb(data, name)
-
-
-def state_from_tinydb(data: Any, name: str, trusted: bool = False) -> _State:
-    if not isinstance(data, dict):
-        raise StoreError(f"{name} is not a note store (a JSON {type(data).__name__}, expected an object)")
-    meta = data.get(META_TABLE)
-    row = next(iter(meta.values()), None) if isinstance(meta, dict) and len(meta) == 1 else None
-    if not isinstance(row, dict) or not isinstance(row.get("schema"), int):
-        raise StoreError(f"{name} is not a Reader note store (it has no schema version)")
-    if row["schema"] > SCHEMA_VERSION:
-        raise StoreError(f"{name} was written by a newer Reader (schema {row['schema']}; "
-                         f"this version reads up to {SCHEMA_VERSION}); update Reader")
-    if row["schema"] < 1 or not isinstance(row.get("generation"), int):
-        raise StoreError(f"{name} has an invalid schema row")
-    extra = {k: v for k, v in data.items() if k not in TABLES and k != META_TABLE}
-    state = _State(row["generation"], extra)
-    for table in TABLES:
-        rows = data.get(table, {})
-        if not isinstance(rows, dict):
-            raise StoreError(f"{name}: table {table} is not an object; the file is damaged")
-        if trusted:
-            state.bulk_load(table, rows)
-            continue
-        for key, rec in rows.items():
-            why = None if key.isdigit() else "has a key that is not a number"
-            why = why or problem(table, rec)
-            if why:
-                raise StoreError(f"{name}: {table} row {key} {why}; the file is damaged")
-            if rec["id"] in state.records[table]:
-                raise StoreError(f"{name}: {table} id {rec['id']} appears twice; the file is damaged")
-            state.put(table, rec, int(key))
-    return state
-
-
-class _Journal:
-    """What a scan of the journal found: its generation, complete commits, and where they end."""
-
-    def __init__(self, generation: int | None, commits: list[list[Op]], end: int, torn: bool) -> None:
-        self.generation = generation
-        self.commits = commits
-        self.end = end
-        self.torn = torn
-
-
-def scan_journal(raw: bytes, offset: int, name: str) -> _Journal:
-    """Read complete lines from ``offset``; a partial last line is a write cut short, anything else is damage."""
-    generation = None
-    commits: list[list[Op]] = []
-    pos = offset
-    while pos < len(raw):
-        nl = raw.find(b"\n", pos)
-        if nl < 0:
-            return _Journal(generation, commits, pos, True)  # unacknowledged: the writer died mid-line
-        try:
-            obj = _decode_line(raw[pos:nl])
-        except ValueError:
-            raise StoreError(f"{name} is damaged at byte {pos}; restore a backup") from None
-        if pos == 0:
-            if not isinstance(obj, dict) or not isinstance(obj.get("journal"), int):
-                raise StoreError(f"{name} is not a note journal")
-            if obj["journal"] > SCHEMA_VERSION:
-                raise StoreError(f"{name} was written by a newer Reader (schema {obj['journal']}); update Reader")
-            generation = obj.get("generation")
-        else:
-            ops = obj.get("ops") if isinstance(obj, dict) else None
-            if not isinstance(ops, list) or any(_check_op(op) for op in ops):
-                raise StoreError(f"{name} holds a malformed commit at byte {pos}; restore a backup")
-            commits.append(ops)
-        pos = nl + 1
-    return _Journal(generation, commits, pos, False)
 
 
 def _stamp(st: os.stat_result) -> tuple[int, ...]:
@@ -353,7 +77,7 @@ class LibraryStorage(Storage):
         self.path = Path(path)
         self.journal = journal_path(self.path)
         self.read_only = read_only
-        self._state = _State(0)
+        self._state = State(0)
         self._base_stamp: tuple[int, ...] | None = None
         self._journal_id: tuple[int, int] | None = None
         self._journal_end = 0
@@ -439,7 +163,7 @@ class LibraryStorage(Storage):
             yield ops
             if ops:
                 for op in ops:
-                    why = _check_op(op)
+                    why = check_op(op)
                     if why:
                         raise StoreError(f"refused to store {why}")
                 self._append(ops)
@@ -503,7 +227,7 @@ class LibraryStorage(Storage):
                 raise StoreError(f"{self.path} is missing but {self.journal.name} holds notes; "
                                  "restore a backup of library.json")
         try:
-            data, annotations_at = _State(1).serialize(1)
+            data, annotations_at = State(1).serialize(1)
             write_atomic(self.path, data)
             self._new_journal(1, data, annotations_at)
         except OSError as err:
@@ -514,7 +238,7 @@ class LibraryStorage(Storage):
         header: dict[str, Any] = {"journal": SCHEMA_VERSION, "generation": generation}
         if base is not None:
             header["base"] = {"size": len(base), "crc": zlib.crc32(base), "annotations_at": annotations_at}
-        write_atomic(self.journal, _encode_line(header))
+        write_atomic(self.journal, encode_line(header))
         st = os.stat(self.journal)
         self._journal_id = (st.st_dev, st.st_ino)
         self._journal_end = st.st_size
@@ -551,7 +275,7 @@ class LibraryStorage(Storage):
         try:
             with open(self.journal, "rb") as f:
                 first = f.readline(4096)
-            header = _decode_line(first.rstrip(b"\n")) if first.endswith(b"\n") else None
+            header = decode_line(first.rstrip(b"\n")) if first.endswith(b"\n") else None
         except (OSError, ValueError):
             return None
         base = header.get("base") if isinstance(header, dict) else None
@@ -606,7 +330,7 @@ class LibraryStorage(Storage):
                 self._journal_torn = False
         except OSError as err:
             raise StoreError(f"{self.journal}: cannot prepare the journal ({err.strerror or err})") from None
-        line = _encode_line({"ops": ops})
+        line = encode_line({"ops": ops})
         try:
             fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND)
         except OSError as err:

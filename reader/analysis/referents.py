@@ -1,7 +1,9 @@
 """Which actor a speaker mention stands for: a name, a pronoun or a description.
 
 A name is the actor layer's mention (or, when the layer missed it, an actor whose name
-ends in the same word). Pronouns and descriptions ("he", "the NATO chief") go to the
+ends in the same word). A personal pronoun first goes to the subject of the sentence or
+two before its own (named, or described by a role: "the commissioner shook her head. “…,”
+she said"). Pronouns and descriptions ("he", "the NATO chief") otherwise go to the
 most salient person before them: a person who opened a sentence since the last speaker
 was named, else the last speaker, else the nearest person. A description first tries the
 actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
@@ -30,6 +32,15 @@ _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then"
 """Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
 _WORD = re.compile(r"[\w’'-]+")
+_CLAUSE_OPENERS = frozenset({"VBN", "VBG", "IN", "WRB", "RB"})
+"""Tags that open a clause before the subject: "Asked whether …,", "After the vote,", "When …,"."""
+_SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PRP$", "HYPH", ","})
+_SUBJECT_WORDS = 8
+"""Most tokens a sentence's subject may have ("Norway’s fisheries minister, Lars Holmgren,")."""
+_SUBJECT_SENTENCES = 2
+_UNKNOWN = ""
+"""A subject that describes a person the roles do not identify: the search stops there."""
+"""How many sentences before a pronoun's own are searched for its antecedent subject."""
 _WINDOW = 3000
 """Characters searched back for the person a pronoun or description refers to."""
 
@@ -52,6 +63,9 @@ class Referents:
         self.mentions = sorted((m for m in mentions if m.actor in self.actors), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._sentence_starts = [s for s, _ in parsed.sentences]
+        self._token_starts = [t.start for t in parsed.tokens]
+        self._token_ends = [t.end for t in parsed.tokens]
+        self._token_tags = [t.tag for t in parsed.tokens]
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         by_word: dict[str, set[str]] = {}
@@ -77,7 +91,7 @@ class Referents:
             m = (people or inside)[-1]
             return m.actor, m.start, m.end
         if len(words) == 1 and head in _PERSONAL:
-            return self._salient_person(start, last), start, end
+            return self._preceding_subject(start) or self._salient_person(start, last), start, end
         if len(words) == 1 and head in _RELATIVE:
             before = self._between(max(0, start - 80), start)
             return (before[-1].actor if before else None), start, end
@@ -92,6 +106,19 @@ class Referents:
         """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
         person = head in person_nouns()
         content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
+        found = self._by_role(start, content, person)
+        if found is not None:
+            return found
+        if person and words[0] in _DEFINITE:
+            found = self._salient_person(start, last)
+            actor = self.actors.get(found) if found else None
+            if actor is None or content & set(_words(actor.name)) or actor.role:
+                return None  # "the Clinton aide" is not Clinton; a known role that shares no word is another person
+            return found
+        return None
+
+    def _by_role(self, start: int, content: set[str], person: bool) -> str | None:
+        """The actor whose role (or, for bodies, name) shares most words with a description."""
         def shared(actor: Actor) -> int:
             if (actor.kind == "person") != person:
                 return 0
@@ -103,15 +130,87 @@ class Referents:
         recent = [(shared(self.actors[m.actor]), m.start, m.actor) for m in window]
         anywhere = [(shared(a), -1, a.id) for a in self.actors.values()]
         best = max((c for c in recent if c[0]), default=None) or max((c for c in anywhere if c[0]), default=None)
-        if best is not None:
-            return best[2]
-        if person and words[0] in _DEFINITE:
-            found = self._salient_person(start, last)
-            actor = self.actors.get(found) if found else None
-            if actor is None or content & set(_words(actor.name)) or actor.role:
-                return None  # "the Clinton aide" is not Clinton; a known role that shares no word is another person
-            return found
+        return best[2] if best is not None else None
+
+    def _preceding_subject(self, pos: int) -> str | None:
+        """The person the sentence or two before a pronoun's sentence are about, named or described
+        ("… the commissioner shook her head. “…,” she said." → the commissioner).
+
+        A pronoun speaker most often continues the subject just before it; salience over the
+        whole window comes only after. The search stays in the same or the previous paragraph.
+        """
+        anchor = self._sentence_anchor(pos)
+        para = self.text.rfind("\n\n", 0, anchor)
+        lo = max(0, self.text.rfind("\n\n", 0, para) if para > 0 else 0, anchor - _WINDOW)
+        bounds = [lo] + [m.end() for m in _SENTENCE_END.finditer(self.text, lo, anchor)]
+        sentences = [(a, b) for a, b in zip(bounds, bounds[1:]) if self.text[a:b].strip()]
+        looked = 0
+        for s, e in reversed(sentences):
+            quoted_until = self._quote_end(s)
+            if quoted_until is not None and quoted_until >= e:
+                continue  # quoted words are the speaker's, not the narrative's subject
+            if quoted_until is not None:  # "“…,” Holmgren said.": the attribution is the subject
+                named = [m for m in self._between(quoted_until, e) if not self._in_quote(m.start)]
+                found = named[0].actor if named else None
+                if found is None:
+                    return None  # "“…,” he said.": that pronoun's own referent is not known here
+            else:
+                found = self._subject_of(s, e)
+            if found == _UNKNOWN:
+                return None
+            if found is not None:
+                return found if self.actors[found].kind == "person" else None
+            looked += 1  # no subject, or a pronoun that continues the one before it
+            if looked == _SUBJECT_SENTENCES:
+                break
         return None
+
+    def _quote_end(self, pos: int) -> int | None:
+        """The end of the quotation that ``pos`` lies in or opens, if any."""
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return self._quoted[k][1] if k >= 0 and pos < self._quoted[k][1] else None
+
+    def _sentence_anchor(self, pos: int) -> int:
+        """Where the pronoun's sentence starts, a quotation it closes included ("“…,” she said")."""
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        if k >= 0 and self._quoted[k][1] <= pos and not _SENTENCE_END.search(self.text, self._quoted[k][1], pos):
+            return self._quoted[k][0]
+        breaks = list(_SENTENCE_END.finditer(self.text, max(0, pos - 300), pos))
+        return breaks[-1].end() if breaks else max(0, pos - 300)
+
+    def _subject_of(self, start: int, end: int) -> str | None:
+        """The actor a sentence's subject names or describes: at its start, or after a leading
+        clause ("Asked whether …, the commissioner shook her head")."""
+        i = bisect.bisect_left(self._token_starts, start)
+        if i >= len(self._token_starts) or self._token_starts[i] >= end:
+            return None
+        if self._token_tags[i] in _CLAUSE_OPENERS:
+            comma = self.text.find(",", start, end)
+            if comma < 0:
+                return None
+            i = bisect.bisect_left(self._token_starts, comma + 1)
+        j = i
+        while j < len(self._token_starts) and self._token_starts[j] < end and self._token_tags[j] in _SUBJECT_NP_TAGS:
+            j += 1
+        if j == i or j - i > _SUBJECT_WORDS:
+            return None
+        np_start, np_end = self._token_starts[i], self._token_ends[j - 1]
+        named = [m for m in self._between(np_start, np_end) if not self.text.startswith(("’s", "'s"), m.end)]
+        if named:
+            return named[-1].actor
+        words = _words(self.text[np_start:np_end])
+        if words and words[-1] in person_nouns() and words[0] in _DEFINITE:
+            return self._by_full_role(np_start, set(words[1:])) or _UNKNOWN
+        return None
+
+    def _by_full_role(self, start: int, content: set[str]) -> str | None:
+        """The person whose role holds every word of a description ("the commissioner" for the
+        "European Commissioner for Maritime Affairs"); a partial match may be someone else
+        ("the Republican nominee" is not the Libertarian one)."""
+        found = self._by_role(start, content, person=True)
+        if found is None or not content <= _role_words(self.actors[found].role or ""):
+            return None
+        return found
 
     def _salient_body(self, pos: int, last: tuple[str, int] | None, nearest: bool) -> str | None:
         """An organisation for "it" (the nearest one) or "they"/"we" (only the last speaker, if one)."""

@@ -309,3 +309,38 @@ def test_text_without_tokens_still_gives_its_quotes() -> None:
     text = "“Hello there, my old friend,” he said."
     (q,) = find_quotes(Parsed(text), [], [])
     assert (text[q.start:q.end], q.speaker) == ("“Hello there, my old friend,”", None)
+
+
+def test_pronoun_goes_to_the_subject_described_just_before_through_its_role() -> None:
+    text = ("“We will fund our own share,” Anders Holm said.\n\n"
+            "Asked about the quotas, the commissioner shook her head. “That is for another day,” she said.")
+    people = {"Anders Holm": ["Anders Holm"], "Mira Tal": ["Mira Tal"]}
+    roles = {"Anders Holm": "fisheries minister", "Mira Tal": "European Commissioner for Ports"}
+    (_, second), names = run(text, people=people, roles=roles, tags={"asked": "VBN", "shook": "VBD", "her": "PRP$"})
+    assert said(text, second)[1:] == ("she", "said")
+    assert names.get(second.speaker or "") == "Mira Tal"
+
+
+def test_pronoun_goes_to_the_subject_after_a_leading_clause() -> None:
+    text = ("Alex Kim spoke first. During the town hall, Jordan Lee had a question for Alex Kim. "
+            "“Why did the plan fail so badly?” she said.")
+    (q,), names = run(text, people={"Alex Kim": ["Alex Kim"], "Jordan Lee": ["Jordan Lee"]},
+                      tags={"during": "IN", "had": "VBD", "spoke": "VBD"})
+    assert names.get(q.speaker or "") == "Jordan Lee"
+
+
+def test_pronoun_subjects_chain_back_to_the_named_one() -> None:
+    text = ("“The policy covers everyone,” Alex Kim said on Monday. Kim campaign spokesman Jordan Lee told reporters "
+            "the rule was wrong. However, he could not explain it. “We have no bill yet,” he said.")
+    quotes, names = run(text, people={"Alex Kim": ["Alex Kim", "Kim"], "Jordan Lee": ["Jordan Lee"]},
+                        tags={"however": "RB", "could": "MD", "explain": "VB", "campaign": "NN", "spokesman": "NN"})
+    assert names.get(quotes[1].speaker or "") == "Jordan Lee"
+
+
+def test_a_description_the_roles_do_not_match_fully_leaves_the_pronoun_to_salience() -> None:
+    text = ("Dana Rowe says she has plans. The Republican presidential nominee noted that ads were cheap. "
+            "He said, “We have some big plans for the final month.”")
+    (q,), names = run(text, people={"Dana Rowe": ["Dana Rowe"], "Gary Lund": ["Gary Lund"]},
+                      roles={"Gary Lund": "Libertarian presidential nominee"},
+                      tags={"noted": "VBD", "republican": "JJ", "presidential": "JJ", "nominee": "NN", "has": "VBZ"})
+    assert names.get(q.speaker or "") != "Gary Lund"

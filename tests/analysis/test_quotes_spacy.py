@@ -68,3 +68,15 @@ def test_bundled_sample_speakers_and_cues(engine: Engine) -> None:
         ("Helena Varga", "promised"), ("Varga", "told"), ("Lars Holmgren", "warned"), ("Holmgren", "said"),
         ("Holmgren", "said"), ("Greenpeace", "called"), ("she", "said"), ("Pálsdóttir", "said")]
     assert text[quotes[2].start:quotes[2].end] == "“optimistic at best”"
+    names = {a.id: a.name for a in actors}
+    assert [names.get(q.speaker or "") for q in quotes] == [
+        "Helena Varga", "Helena Varga", "Lars Holmgren", "Lars Holmgren", "Lars Holmgren", "Greenpeace",
+        "Helena Varga", "Sigrún Pálsdóttir"]
+    varga = next(a for a in actors if a.name == "Helena Varga")
+    assert (varga.kind, varga.role, varga.aliases) == ("person", "European Commissioner for Maritime Affairs", ["Varga"])
+    roles = {a.name: a.role for a in actors if a.kind == "person"}
+    assert roles["Lars Holmgren"] == "Norway’s fisheries minister"
+    assert roles["Sigrún Pálsdóttir"] == "Iceland’s prime minister"
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Reykjavík"] == kinds["Tromsø"] == "place"
+    assert "Maritime Affairs" not in kinds

@@ -130,7 +130,8 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
         in_headline = _inside(headlines, ent.start)
         if _role_object(text, ent.start, ent.end, lex):
             continue
-        for piece in clean_entity(text, _after_role(text, ent.start, ent.end, lex), ent.end, kind == "person", lex):
+        for piece in clean_entity(text, _after_role(text, ent.start, ent.end, kind == "person", lex), ent.end,
+                                  kind == "person", lex):
             if (piece.start, piece.end) in mentions:
                 continue
             if in_headline and name_key(text[piece.start:piece.end]) not in lex.places:
@@ -197,12 +198,17 @@ def _role_object(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return obj is not None and obj[0] <= start and end <= obj[1]
 
 
-def _after_role(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """Where a name of two or more words starts when the model's span swallowed the role before it
-    ("Secretary of State Antony Blinken", "Maritime Affairs Helena Varga")."""
+def _after_role(text: str, start: int, end: int, person: bool, lex: Lexicon) -> int:
+    """Where a person's name of two or more words starts when the model's span swallowed the role
+    before it ("Secretary of State Antony Blinken", "Maritime Affairs Helena Varga"): in a span the
+    model took for a person, or one whose rest opens with a given name."""
+    if role_object_before(text, start, lex) or name_key(text[start:end]) in lex.organizations:
+        return start  # the span already starts on the name
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
     for k in range(1, len(words)):
-        if sum(1 for _, w in words[k:] if w[:1].isupper()) >= 2 and role_object_before(text, start + words[k][0], lex):
+        rest = [w for _, w in words[k:]]
+        if sum(1 for w in rest if w[:1].isupper()) >= 2 and (person or rest[0] in lex.given_names) \
+                and role_object_before(text, start + words[k][0], lex):
             return start + words[k][0]
     return start
 

@@ -87,6 +87,7 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         binder = _WORD_BEFORE.search(text, max(0, obj[0] - 60), obj[0])
         pos = binder.start(1) if binder else obj[0]
     words: list[tuple[int, int]] = []
+    nouns = False
     while len(words) < MAX_ROLE_WORDS:
         m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
         if not m:
@@ -96,8 +97,11 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         if not words:
             if not lex.is_title(word) or word in lex.given_names or _ends_sentence(word):
                 return None  # "Dean Jones" has no role "Dean", nor "Lund" one in "… an aide. Lund said"
-        elif not _role_part(word, s, tags, lex):
+            nouns = not capitalised(word)  # "fisheries minister", but not "in that case President"
+        elif not _role_part(word, s, tags, lex, nouns):
             break
+        # Nouns stand next to the title: not "the detention of veteran dissident", "donation Libyan leader".
+        nouns = nouns and fold(word) not in _BINDERS and (not capitalised(word) or len(words) == 0)
         words.append((s, e))
         pos = s
     while words and not capitalised(text[words[-1][0]:words[-1][1]]) and fold(text[words[-1][0]:words[-1][1]]) in _BINDERS:
@@ -107,13 +111,14 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
     return text[words[-1][0]:end or words[0][1]].rstrip(",;:") or None
 
 
-def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon) -> bool:
+def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon, nouns: bool) -> bool:
+    """Whether a word before a title still belongs to the role; lowercase nouns only with ``nouns``."""
     if word[-1] in ",;:.!?\"\u201c\u201d)" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         return False
     folded = fold(word)
     if lex.is_title(word) or folded in lex.role_modifiers or (folded in _BINDERS and folded != "and"):
         return True  # "and" would reach into another name: "Yitzhak Mordechai and Israeli President"
-    if not capitalised(word) and tags.get(start) in _LOWER_NOUN_TAGS and folded not in lex.not_names \
+    if nouns and not capitalised(word) and tags.get(start) in _LOWER_NOUN_TAGS and folded not in lex.not_names \
             and folded not in _FUNCTION_WORDS:
         return True  # "fisheries minister", "harbour director"
     if not capitalised(word) or folded in lex.not_names or folded in ("the", "a", "an"):

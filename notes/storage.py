@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,12 @@ CLOSE_COMPACT_LINES = 200
 MAX_PENDING_CHANGES = 10_000
 """Changes kept for the search index between two calls; beyond this it is rebuilt instead."""
 
+FoldHook = Callable[[Mapping[str, dict[str, Record]]], Callable[[], None] | None]
+"""Called by a compaction under the exclusive lock, before the journal is folded, with the
+records; what it returns is called once the new ``library.json`` and journal are written.
+Lets a file derived from the store (the search cache) follow a rewrite that changed no
+record. Neither call may raise."""
+
 
 def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
@@ -71,12 +77,17 @@ class LibraryStorage(Storage):
         path: the ``library.json`` file.
         read_only: never creates, writes or repairs anything.
         changes: operations applied since :meth:`drain_changes` (``None`` after a full reload).
+        commits: journal lines this instance committed (so its owner knows whether it wrote).
+        on_fold: see :data:`FoldHook`; not called when TinyDB's :meth:`write` replaces the data.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 on_fold: FoldHook | None = None) -> None:
         self.path = Path(path)
         self.journal = journal_path(self.path)
         self.read_only = read_only
+        self.commits = 0
+        self.on_fold = on_fold
         self._state = State(0)
         self._base_stamp: tuple[int, ...] | None = None
         self._journal_id: tuple[int, int] | None = None
@@ -125,7 +136,11 @@ class LibraryStorage(Storage):
             state.generation = self._state.generation
             self._state = state
             self.changes = None
-            self.compact()
+            self.compact(same_records=False)
+
+    @property
+    def closed(self) -> bool:
+        return self._lock.closed
 
     def close(self) -> None:
         if self._lock.closed:
@@ -167,6 +182,7 @@ class LibraryStorage(Storage):
                     if why:
                         raise StoreError(f"refused to store {why}")
                 self._append(ops)
+                self.commits += 1
                 for op in ops:
                     self._state.apply(op)
                 self._note_changes(ops)
@@ -189,13 +205,18 @@ class LibraryStorage(Storage):
         changes, self.changes = self.changes, []
         return changes
 
-    def compact(self) -> None:
-        """Fold the journal into ``library.json`` (keeping the old file as a backup) and start a new journal."""
+    def compact(self, *, same_records: bool = True) -> None:
+        """Fold the journal into ``library.json`` (keeping the old file as a backup) and start a new journal.
+
+        ``same_records``: the records in memory are what the files hold (a fold, not
+        TinyDB's :meth:`write`), so :attr:`on_fold` may carry derived files over.
+        """
         self._writable()
         with self._lock.hold(exclusive=True):
             self._refresh()
             generation = max(self._state.generation, self._journal_generation or 0) + 1
             data, annotations_at = self._state.serialize(generation)
+            carry = self.on_fold(self._state.records) if same_records and self.on_fold else None
             try:
                 if self.path.exists():
                     backup.keep(self.path)
@@ -206,6 +227,8 @@ class LibraryStorage(Storage):
                 self._new_journal(generation, data, annotations_at)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot save the note store ({err.strerror or err})") from None
+            if carry is not None:
+                carry()
 
     # -- internals ---------------------------------------------------------------------------
 

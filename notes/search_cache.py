@@ -15,17 +15,24 @@ instead. That file is derived data and is never trusted blindly:
 * it is only ever read and written by SQLite transactions, and the store's own files are
   only read, so no failure here can lose or change a note. When the cache cannot be
   written (a read-only folder) the answer comes from an in-memory index as before.
+
+Writers keep the file current too, so that no search has to build it: :func:`keep_current`
+runs when a store that changed closes (after its commits are durable), and
+:func:`carry_over` lets a compaction re-stamp a current file with the new ``library.json``
+instead of leaving the next search to compare every note. Both swallow every error: the
+file is disposable, and a search still rebuilds it when in doubt.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,8 +55,13 @@ _TABLES = ("meta", "columns", "notes", "note_texts", "note_tags", "docs", "posti
 _DAMAGE = (sqlite3.DatabaseError, DamagedIndex, ValueError, KeyError, TypeError)
 """What a damaged file can raise while it is read (bad SQL pages, JSON or record shapes)."""
 
+WRITER_TIMEOUT = 0.1
+"""Seconds a writer waits for the file when a search is writing it: never hold up a note for it."""
+_log = logging.getLogger(__name__)
+
 Stamp = dict[str, Any]
 Record = dict[str, Any]
+Tables = Mapping[str, dict[str, Record]]
 
 
 def cache_path(store_path: Path) -> Path:
@@ -105,13 +117,7 @@ def _search(store: NoteStore, db: sqlite3.Connection, query: str, limit: int | N
     when another process changed the file in between (the caller tries again)."""
     known = _stamp(db)
     with store.held() as tables:
-        now, journal = _identity(store.path)
-        if known == now:
-            changes = None
-        else:
-            changes = _journal_changes(known, now, journal, store.path)
-            if changes is None:
-                changes = _Changes.everything(tables["annotations"].values(), tables["documents"].values())
+        now, changes = _changes_since(known, store.path, tables)
     if changes is not None and not _catch_up(db, known, now, changes):
         return None
     db.execute("BEGIN")
@@ -121,6 +127,97 @@ def _search(store: NoteStore, db: sqlite3.Connection, query: str, limit: int | N
         return StoredIndex(db).search(query, limit)
     finally:
         db.execute("ROLLBACK")
+
+
+def keep_current(store: NoteStore, *, build: bool) -> None:
+    """Bring the file up to date after ``store`` wrote (call once its commits are durable).
+
+    A file that only lacks journal lines is caught up from them (cheap at any size); a
+    missing, outdated or damaged one is built or compared note by note only when ``build``
+    (the caller found the store small, or its own write large), so a small store has its
+    file from the first note on and a large one never makes a writer wait seconds. Never
+    raises: a failure leaves the file for the next search to catch up or rebuild.
+    """
+    try:
+        path = cache_path(store.path)
+        if not build and not path.exists():
+            return
+        db = sqlite3.connect(path, timeout=WRITER_TIMEOUT, isolation_level=None)
+        try:
+            known = _stamp(db)
+            with store.held() as tables:  # what changed is read under the lock, written after it
+                now, changes = _changes_since(known, store.path, tables, everything=build)
+            if changes is not None:
+                _catch_up(db, known, now, changes)
+        finally:
+            db.close()
+    except Exception as err:  # noqa: BLE001 (the file is disposable; the note is already saved)
+        _log.info("%s: left for the next search (%s)", cache_path(store.path), err)
+
+
+def carry_over(store_path: Path, tables: Tables) -> Callable[[], None] | None:
+    """Before a compaction folds the journal into ``library.json`` (under the store's
+    exclusive lock): catch the file up with the journal; returns what re-stamps it with the
+    new ``library.json`` once that is written, since the notes it describes are the same.
+
+    ``None`` when there is no file, or it cannot be brought up to date cheaply: then the
+    next search compares it note by note as before. Never raises.
+    """
+    path = cache_path(store_path)
+    try:
+        if not path.exists():
+            return None
+        db = sqlite3.connect(path, timeout=WRITER_TIMEOUT, isolation_level=None)
+        try:
+            known = _stamp(db)
+            now, changes = _changes_since(known, store_path, tables, everything=False)
+            current = known == now or (changes is not None and _catch_up(db, known, now, changes))
+        finally:
+            db.close()
+    except Exception as err:  # noqa: BLE001 (the file is disposable; compaction goes on)
+        _log.info("%s: not carried over a compaction (%s)", path, err)
+        return None
+    return (lambda: _restamp(path, store_path, now)) if current else None
+
+
+def _restamp(path: Path, store_path: Path, before: Stamp) -> None:
+    """Stamp the file with the store's files as they are now, if it still holds ``before``
+    (call under the store's exclusive lock, right after a compaction). Never raises."""
+    try:
+        db = sqlite3.connect(path, timeout=WRITER_TIMEOUT, isolation_level=None)
+        try:
+            after, _ = _identity(store_path)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if _stamp(db) == before:
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (json.dumps(after),))
+                    _log.debug("search cache: re-stamped after compaction")
+                db.execute("COMMIT")
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+        finally:
+            db.close()
+    except Exception as err:  # noqa: BLE001 (the file is disposable; the compaction is done)
+        _log.info("%s: not re-stamped after compaction (%s)", path, err)
+
+
+def _changes_since(known: Stamp | None, store_path: Path, tables: Tables, *,
+                   everything: bool = True) -> tuple[Stamp, _Changes | None]:
+    """The store's identity now (call under its lock), and what the file stamped ``known``
+    lacks: ``None`` when it is current, or (``everything`` false) when more than journal
+    lines changed."""
+    now, journal = _identity(store_path)
+    if known == now:
+        _log.debug("search cache: current")
+        return now, None
+    changes = _journal_changes(known, now, journal, store_path)
+    if changes is not None:
+        _log.debug("search cache: journal lines")
+    elif everything:
+        _log.debug("search cache: every note")
+        changes = _Changes.everything(tables["annotations"].values(), tables["documents"].values())
+    return now, changes
 
 
 def _stamp(db: sqlite3.Connection) -> Stamp | None:
@@ -204,6 +301,7 @@ def _catch_up(db: sqlite3.Connection, known: Stamp | None, now: Stamp, changes: 
         if changes.full and current is not None:
             changes = _difference(db, changes)
         if changes.full or current is None:
+            _log.debug("search cache: rebuilt")
             _rebuild(db, changes)
         else:
             _Updater(db).apply(changes)

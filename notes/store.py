@@ -162,8 +162,8 @@ class NoteStore:
             ops.extend({"t": "annotations", "put": a.to_json()} for a in annotations)
             total = len(known)
         self._sync_index()
-        # A bulk write already costs time in proportion to its size: a build of a store up
-        # to twice as large is in keeping with it, and spares the first search the build.
+        # A bulk write already costs time in proportion to its size: building the search file
+        # of a store that held at most twice as many notes before is in keeping with it.
         self._keep_search_file(build=total <= 2 * len(annotations) or self._small())
         return len(annotations) - replaced, replaced
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SEARCH_FILE_BUILD_BYTES = 2**20
 """A store whose files hold at most this much (about 1,500 typical notes) gets its search
-file built when it is missing (~0.25 s); a larger one only has an existing file caught up
+file built when it is missing (~0.3 s, once); a larger one only has an existing file caught up
 from the journal, which is cheap. Bytes, not notes: counting the notes of a store would
 parse them all (0.3 s at 50,000), and the build costs in proportion to the text anyway."""
 UPDATABLE = frozenset({"document", "selector", "color", "note", "tags", "target", "actors", "status"})

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from reader.analysis.cues import Cues, person_nouns, speech_cues
+from reader.analysis.cues import Cues, speech_cues
 from reader.analysis.engine import Parsed
+from reader.analysis.phrases import DASHES, RELATIVE_TAGS, TIME_WORDS, PhraseReader
 from reader.analysis.quotemarks import TURN, QuotedSpan, opening_mark_end, paragraphs
 
 How = Literal["turn", "after", "before", "continued", "subject"]
@@ -33,65 +34,27 @@ class Attribution:
     how: How
 
 
-_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "DT", "PRP", "PRP$", "POS", "CD", "HYPH",
-                      "VBN"})
-_HEAD_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP", "CD"})
-_RELATIVE_TAGS = frozenset({"WP", "WDT"})
-_CLOSED_CLASS = frozenset({"IN", "CC", "TO", "WRB", "WDT", "WP", "RB", "MD", "PRP", "PRP$", "DT", "EX", "UH", "PDT"})
-"""Tags of words that are never part of a name, capitalised or not."""
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _BETWEEN = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do",
                       "also", "then", "later", "previously", "once", "again", "further", "recently", "earlier",
                       "been", "repeatedly", "often", "never", "simply", "just", "even", "still",
                       "reportedly", "publicly", "privately", "bluntly", "flatly", "angrily", "quickly",
                       "can", "could", "may", "might", "should", "must", "'s", "’s", "not", "n't", "n’t"})
 """Words that may stand between a speaker and the cue: "X has also repeatedly said"."""
-_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                   "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "morning", "afternoon",
-                   "evening", "night", "earlier", "later", "again", "also", "then", "recently", "once"})
 _AFTER_CUE_OK = frozenset({".", ",", ":", ";", "in", "on", "at", "during", "after", "before", "to", "of", "about",
                            "with", "from", "when", "while", "as", "via", "through", "outside"})
 """What may follow "X said" after a quotation that already ended its sentence."""
 _PP_WORDS = frozenset({"of", "at", "for", "from", "in", "with"})
-_DASHES = frozenset({"—", "–", "―", "-", "--"})
 _FINAL = frozenset({".", "?", "!"})
 
 _WINDOW = 60
 """Tokens searched on each side of a quotation for its cue."""
 
 
-class _Tokens:
-    """The engine's tokens as parallel lists, lower-cased words included."""
-
-    def __init__(self, parsed: Parsed) -> None:
-        text = parsed.text
-        self.text = text
-        self.starts = [t.start for t in parsed.tokens]
-        self.ends = [t.end for t in parsed.tokens]
-        self.tags = [t.tag for t in parsed.tokens]
-        self.words = [text[t.start:t.end].lower() for t in parsed.tokens]
-        self.quoted = [False] * len(self.starts)
-
-    def mark_quoted(self, quotes: Sequence[QuotedSpan]) -> None:
-        """Remember which tokens lie inside a quotation: they are never cues or speakers."""
-        for q in quotes:
-            for k in range(self.at(q.start), self.at(q.end)):
-                self.quoted[k] = True
-
-    def at(self, pos: int) -> int:
-        """Index of the first token that starts at or after ``pos``."""
-        return bisect.bisect_left(self.starts, pos)
-
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.starts[i], self.ends[j - 1]
-
-
-class Attributor:
+class Attributor(PhraseReader):
     """Finds the speaker span of every quotation of one text."""
 
     def __init__(self, parsed: Parsed, cues: Cues | None = None) -> None:
-        self.tok = _Tokens(parsed)
-        self.cues = cues or speech_cues()
+        super().__init__(parsed, cues or speech_cues())
         self.paras = paragraphs(parsed.text)
         self._para_starts = [s for s, _ in self.paras]
 
@@ -166,8 +129,8 @@ class Attributor:
         hi = min(hi, lo + _WINDOW)
         gap = t.text[q.end:t.starts[lo]] if lo < len(t.starts) else ""
         i, dash = lo, any(c in gap for c in "—–―")  # a dash glued to the mark: "”― Pamela Padilla"
-        while i < hi and (t.words[i] == "," or t.words[i] in _DASHES):
-            dash = dash or t.words[i] in _DASHES
+        while i < hi and (t.words[i] == "," or t.words[i] in DASHES):
+            dash = dash or t.words[i] in DASHES
             i += 1
         if i >= hi:
             return None
@@ -274,13 +237,13 @@ class Attributor:
             b = self._skip_between_left(c, lo)
             np = None if t.words[c] == "according" else self._np_left(b, lo)
             if np is not None and np[0] - 1 > lo and t.tags[np[0] - 1] in ("IN", "TO") and self._not_a_subject(*np):
-                if t.tags[np[0] - 2] in _RELATIVE_TAGS:
+                if t.tags[np[0] - 2] in RELATIVE_TAGS:
                     b, np = np[0] - 1, None  # "who in 2010 said"
                 else:
                     np = self._subject_np(lo, np[0]) or np  # "Protesters marching through the streets chanted"
             if t.words[c] == "according":  # "according to X"
                 np = self._np_right(c + n, hi)
-            elif b > lo and t.tags[b - 1] in _RELATIVE_TAGS:
+            elif b > lo and t.tags[b - 1] in RELATIVE_TAGS:
                 if b - 1 == lo or t.words[b - 2] != ",":
                     continue  # "anybody who complains": a restrictive clause does not name the speaker
                 np = (b - 1, b)  # "McConnell, who said"
@@ -367,122 +330,8 @@ class Attributor:
         lo, hi = left
         return lo < hi and self.tok.starts[lo] <= last.start and last.end <= self.tok.ends[hi - 1]
 
-    # -- noun phrases ----------------------------------------------------------------------
-
-    def _nominal(self, k: int) -> bool:
-        """A word that can be part of a noun phrase; capitalised words count whatever their tag."""
-        t = self.tok
-        return t.tags[k] in _NP_TAGS or (t.text[t.starts[k]].isupper() and t.words[k].isalpha()
-                                          and t.tags[k] not in _CLOSED_CLASS)
-
-    def _np_right(self, i: int, hi: int) -> tuple[int, int] | None:
-        """The noun phrase that starts at token ``i``: ``(i, end)``, or None."""
-        t = self.tok
-        if i >= hi or t.tags[i] in _RELATIVE_TAGS or t.tags[i] in ("POS", "HYPH"):
-            return None
-        if t.tags[i] == "PRP":
-            return (i, i + 1) if t.words[i] in _SUBJECT_PRONOUNS else None
-        j, end = i, i
-        while j < hi:
-            if j > i and (self._cue_closes_np(j, hi) or t.tags[j] == "PRP"):
-                break  # "Stoltenberg state," — the cue, though tagged as a noun
-            if self._nominal(j):
-                j += 1
-                if t.tags[j - 1] in _HEAD_TAGS or t.text[t.starts[j - 1]].isupper():
-                    end = j
-            elif t.words[j] == "(" and j > i:
-                close = self._closing_paren(j, hi)
-                if close is None:
-                    break
-                j = end = close + 1
-            else:
-                break
-        if end == i or end - i == 1 and t.words[i] in ("this", "that", "there", "here"):
-            return None
-        return i, end
-
-    def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
-        """The noun phrase that ends just before token ``j``."""
-        t = self.tok
-        end = j
-        if end > lo and t.words[end - 1] == ")":
-            opening = self._opening_paren(end - 1, lo)
-            if opening is not None:
-                end = opening
-        if end <= lo:
-            return None
-        if t.tags[end - 1] == "PRP":
-            return (end - 1, end) if t.words[end - 1] in _SUBJECT_PRONOUNS else None
-        if t.tags[end - 1] not in _HEAD_TAGS:
-            return None
-        i = end
-        while i > lo and self._nominal(i - 1) and t.tags[i - 1] != "PRP":
-            i -= 1
-            if i - 2 >= lo and self._joins_np(i - 1):
-                i -= 1  # "the mother of three", "Commissioner for Maritime Affairs Helena Varga"
-        if i > lo and t.words[i - 1] == "," and not any(t.tags[k] == "NNP" for k in range(i, end)):
-            head = self._np_before_comma(i - 1, lo)  # "Pat Caddell, a pollster, said": the name
-            if head is not None:
-                return head
-        while i < end and t.tags[i] in ("POS", "HYPH"):
-            i += 1
-        return (i, end) if i < end else None
-
-    def _apposed_name(self, comma: int, lo: int) -> tuple[int, int] | None:
-        """A bare name between two commas just before ``comma``: the apposition that names the speaker."""
-        np = self._np_left(comma, lo)
-        if np is None or np[0] <= lo or self.tok.words[np[0] - 1] != ",":
-            return None
-        return np if all(self.tok.tags[k] in ("NNP", "NNPS", "HYPH") for k in range(*np)) else None
-
-    def _not_a_subject(self, i: int, j: int) -> bool:
-        """After a preposition, a common noun, a date or a number is its object ("through the streets")."""
-        t = self.tok
-        return not self._has_name(i, j) or all(t.words[k] in _TIME or t.tags[k] == "CD" for k in range(i, j))
-
-    def _describes(self, i: int, j: int) -> bool:
-        """A description by role ("the Prime Minister", "Apple's chief executive"), not a name."""
-        return not self._has_name(i, j) or self.tok.words[j - 1] in person_nouns()
-
-    def _joins_np(self, k: int) -> bool:
-        """A preposition inside a noun phrase: "of" after a noun, "for" inside a capitalised title."""
-        t = self.tok
-        if not self._nominal(k - 1) or t.tags[k - 1] == "PRP":
-            return False
-        return t.words[k] == "of" or t.words[k] == "for" and t.text[t.starts[k - 1]].isupper()
-
-    def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
-        """A name that opens its clause just before an apposition."""
-        t = self.tok
-        i = comma
-        while i > lo and self._nominal(i - 1):
-            i -= 1
-        opens_clause = i == lo or t.words[i - 1] in (",", ":", ";", "and", "but")
-        if i < comma and opens_clause and t.tags[comma - 1] in ("NNP", "NNPS"):
-            return i, comma
-        return None
-
-    def _has_name(self, i: int, j: int) -> bool:
-        return any(self.tok.tags[k] in ("NNP", "NNPS") for k in range(i, j))
-
-    def _names_someone(self, i: int, j: int) -> bool:
-        """A subject worth naming as a speaker: a name or a personal pronoun, not 'the health issue'."""
-        t = self.tok
-        return self._has_name(i, j) or j - i == 1 and t.words[i] in _SUBJECT_PRONOUNS
 
     # -- small helpers ---------------------------------------------------------------------
-
-    def _cue_at(self, i: int, hi: int) -> int:
-        """The length of the cue at token ``i``, 0 if none; "so-called" is no cue."""
-        t = self.tok
-        if i > 0 and t.words[i - 1] in _DASHES and t.starts[i] == t.ends[i - 1]:
-            return 0
-        return self.cues.match(t.words, i, hi)
-
-    def _cue_closes_np(self, j: int, hi: int) -> bool:
-        t = self.tok
-        n = self._cue_at(j, hi)
-        return bool(n) and (j + n >= hi or not self._nominal(j + n) or t.tags[j + n] == "PRP")
 
     def _skip_insertion(self, j: int, hi: int) -> int:
         """Skip what stands between a name and its cue: ", a spokesman for the ministry," or "of the EPA"."""
@@ -515,17 +364,9 @@ class Attributor:
 
     def _skip_time(self, j: int, hi: int) -> int:
         t = self.tok
-        while j < hi and t.words[j] in _TIME:
+        while j < hi and t.words[j] in TIME_WORDS:
             j += 1
         return j
-
-    def _closing_paren(self, j: int, hi: int) -> int | None:
-        t = self.tok
-        return next((k for k in range(j + 1, min(hi, j + 8)) if t.words[k] == ")"), None)
-
-    def _opening_paren(self, j: int, lo: int) -> int | None:
-        t = self.tok
-        return next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if t.words[k] == "("), None)
 
     def _last_sentence(self, lo: int, hi: int) -> tuple[int, int]:
         """Cut ``[lo, hi)`` to what follows its last sentence end."""

@@ -139,9 +139,8 @@ def while_typing(text: str) -> str:
     "peace treat*", so results show before the word is complete. A query that ends in
     white space, a filter, a quoted phrase or a prefix already is returned unchanged.
     """
-    last = None
-    for last in _ITEM.finditer(text):
-        pass
+    items = list(_ITEM.finditer(text))
+    last = items[-1] if items else None
     if last is None or last.end() != len(text) or last.group("bare") is None or last.group("neg"):
         return text
     return text + "*" if [m.group() for m in words(last.group())] == [last.group()] else text

@@ -17,7 +17,6 @@ from reader import __version__
 from notes.errors import StoreError
 from reader.errors import ReaderError
 
-EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
 

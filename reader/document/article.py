@@ -62,13 +62,6 @@ class Article:
         """sha256 of the text: the key of the analysis cache and of re-anchoring."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def block_at(self, pos: int) -> Block | None:
-        """The block containing ``pos``, if any."""
-        for block in self.blocks:
-            if block.start <= pos < block.end:
-                return block
-        return None
-
 
 class TextBuilder:
     """Assemble ``Article.text`` block by block so offsets can never drift."""

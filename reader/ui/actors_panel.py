@@ -87,12 +87,6 @@ class ActorsPanel(QWidget):
         item = self.tree.currentItem()
         return item.data(0, ACTOR_ROLE) if item is not None else None
 
-    def select_actor(self, actor_id: str) -> None:
-        for item in self._actor_items():
-            if item.data(0, ACTOR_ROLE) == actor_id:
-                self.tree.setCurrentItem(item)
-                return
-
     def _rebuild(self) -> None:
         self.tree.clear()
         analysis = self._analysis

@@ -43,9 +43,3 @@ class PositionMap:
         q = min(max(qt_pos - self.base, 0), self.qt_length)
         return q - bisect_left(self._astral_qt, q)
 
-    def span_to_qt(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_qt(start), self.to_qt(end)
-
-    def contains_qt(self, qt_pos: int) -> bool:
-        """Whether ``qt_pos`` lies in the body rather than the header."""
-        return self.base <= qt_pos <= self.base + self.qt_length

@@ -11,8 +11,21 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -24,6 +37,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from notes.query import while_typing
 
 DEBOUNCE_MS = 250
 """Pause in typing before a search is asked for."""
@@ -154,7 +169,8 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._open_item)
 
     def current_query(self) -> str:
-        return self.query.text().strip()
+        """The query to run: the last word counts as a prefix while it is being typed."""
+        return while_typing(self.query.text()).strip()
 
     def set_query(self, text: str) -> None:
         """Put ``text`` in the box and ask for it at once (e.g. a tag picked elsewhere)."""

@@ -140,11 +140,14 @@ def test_search_panel_asks_after_a_pause_and_ignores_stale_answers(qtbot) -> Non
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.query_changed, timeout=2000) as asked:
         panel.query.setText("tre")
-        panel.query.setText("treaty")
-    assert asked.args == ["treaty"]
+        panel.query.setText("treat")
+    assert asked.args == ["treat*"]  # the word being typed counts as a prefix
+    with qtbot.waitSignal(panel.query_changed, timeout=2000) as asked:
+        panel.query.setText("treaty ")
+    assert asked.args == ["treaty"]  # a finished word is searched as it is
     doc = DocumentRecord(id="/tmp/a.txt", path="/tmp/a.txt", content_id="x", title="Vienna <talks>")
     hit = FakeHit(annotation(4, 10, tags=["law"]), doc, 1.0, "The treaty was signed", [(4, 10)])
-    panel.set_results("tre", [hit])
+    panel.set_results("treat*", [hit])
     assert panel.results.count() == 0
     panel.set_results("treaty", [hit])
     html = panel.results.item(0).data(HTML_ROLE)

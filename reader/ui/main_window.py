@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from notes.errors import StoreError
 from notes.records import Correction
+from notes.store import document_id
 from reader import __version__, paths
 from reader.analysis.model import KINDS, Analysis
 from reader.document import Article, load
@@ -476,15 +477,14 @@ class MainWindow(QMainWindow):
             go(position)
         elif self.store is None:
             go(self.settings.position(source))
-        if self.store is not None:
-            record_position = position is None
-
-            def touched(record: Any) -> None:
-                if record_position:
+        if self.store is not None and position is None:
+            # The notes controller records the opening (and re-anchors) on article_opened,
+            # earlier in the same ordered store queue; here the saved place is only read.
+            def restore(record: Any) -> None:
+                if record is not None:
                     go(record.position)
 
-            self.tasks.store(self.store.touch_document, source, article.content_id, article.title,
-                             article.date, article.text, on_done=touched, on_error=self._report)
+            self.tasks.store(self.store.document, document_id(source), on_done=restore, on_error=self._report)
 
     def _remember_position(self) -> None:
         article = self.article

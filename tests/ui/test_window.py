@@ -141,6 +141,19 @@ def test_every_menu_action_has_a_shortcut(make_window):
     assert missing == []
 
 
+def test_reading_position_is_restored_from_the_store(qtbot, make_window, article_file, data_dir):
+    window = make_window(store=True)
+    article = open_and_wait(qtbot, window, article_file)
+    window.view.scroll_to(article.text.index("Filler", 3000), exact_top=True)
+    remembered = window.view.reading_position()
+    window.close()  # saves the position through the store and closes it
+    (data_dir / "settings.ini").unlink()  # the store alone must bring the reader back
+    again = make_window(store=True)
+    open_and_wait(qtbot, again, article_file)
+    qtbot.waitUntil(lambda: abs(again.view.reading_position() - remembered) < 120, timeout=5000)
+    assert again.store.document(str(article_file.resolve())).position == remembered
+
+
 def test_reading_position_is_restored_without_a_store(qtbot, make_window, article_file, data_dir):
     window = make_window()
     article = open_and_wait(qtbot, window, article_file)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from reader.analysis.corrections import apply_corrections
 from reader.analysis.engine import Engine, Parsed
 from reader.analysis.model import Analysis
 from reader.analysis.quotes import find_quotes
+from reader.document.article import content_id
 
 
 def analyze_parsed(parsed: Parsed) -> Analysis:
@@ -31,7 +31,7 @@ class Analyzer:
 
     def analyze(self, text: str, corrections: Sequence[dict[str, Any]] = ()) -> Analysis:
         """Analyse one text, from the cache when it was seen before with the same model."""
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = content_id(text)
         analysis = self.cache.get(key, self.engine.model_key) if self.cache else None
         if analysis is None:
             analysis = analyze_parsed(self.engine.parse(text))

@@ -60,7 +60,12 @@ class Article:
     @property
     def content_id(self) -> str:
         """sha256 of the text: the key of the analysis cache and of re-anchoring."""
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        return content_id(self.text)
+
+
+def content_id(text: str) -> str:
+    """sha256 of a text, as ``Article.content_id`` and the analysis cache know it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class TextBuilder:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,7 +60,7 @@ class PeakMemory:
             for pid in self._tree():
                 peak = _vm_hwm_mb(pid)
                 if peak is not None:
-                    role = "worker" if pid != self.root else "parent"
+                    role = _role(pid) if pid != self.root else "parent"
                     self.peaks[pid] = (role, max(peak, self.peaks.get(pid, (role, 0.0))[1]))
             self._stop.wait(self.every)
 
@@ -79,6 +80,16 @@ class PeakMemory:
             tree.append(pid)
             todo += parents.get(pid, [])
         return tree
+
+
+def _role(pid: int) -> str:
+    """What a child process is: an analysis worker, or multiprocessing's resource tracker."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            command = f.read()
+    except OSError:
+        return "child"
+    return "resource-tracker" if b"resource_tracker" in command else "worker"
 
 
 def _vm_hwm_mb(pid: int) -> float | None:
@@ -107,17 +118,24 @@ def measured(command: list[str], stdout: Path | None = None) -> dict[str, object
             "peak_mb": {f"{role} {pid}": round(mb) for pid, (role, mb) in sorted(peaks.items())}}
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the process and its children) of one run: on a
+    shared machine the CPU time says what the command costs, the wall time what it felt like."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
                             check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
-    return time.perf_counter() - started
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def spread(times: list[float]) -> dict[str, float]:
-    return {"median": round(statistics.median(times), 3), "max": round(max(times), 3), "runs": len(times)}
+def spread(runs: list[tuple[float, float]]) -> dict[str, float]:
+    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+    return {"wall_median": round(statistics.median(walls), 3), "wall_max": round(max(walls), 3),
+            "cpu_median": round(statistics.median(cpus), 3), "runs": len(runs)}
 
 
 def main() -> None:
@@ -161,11 +179,11 @@ def main() -> None:
     }
     subprocess.run([*reader, "notes", "add", str(written[0]), "--start", "0", "--end", "10", "--note", "bench",
                     "--data-dir", str(data)], capture_output=True, check=True, cwd=REPO)
-    queries["actors_json_after_a_note_s"] = round(timed(actors_cmd), 3)
+    queries["actors_json_after_a_note_s"] = spread([timed(actors_cmd)])
     for leftover in data.glob("library-index.sqlite*"):
         leftover.unlink()
-    queries["actors_json_rebuilding_the_index_s"] = round(timed(actors_cmd), 3)
-    queries["quotes_speaker_json_after_rebuild_s"] = round(timed(quotes_cmd), 3)
+    queries["actors_json_rebuilding_the_index_s"] = spread([timed(actors_cmd)])
+    queries["quotes_speaker_json_after_rebuild_s"] = spread([timed(quotes_cmd)])
     report["queries"] = queries
     report["load_after"] = os.getloadavg()[0]
     report["work_dir"] = str(work) if args.keep else None

@@ -14,7 +14,6 @@ from pathlib import Path
 from reader.actors_cmd import warn_unanalysed
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.library.export import FORMATS, to_csv, to_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--before", type=_day, metavar="DATE", help="in articles dated before DATE (YYYY-MM-DD)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON array")
-    out.add_argument("--format", choices=FORMATS, help="export as Markdown or CSV, with a link back to each quotation")
+    out.add_argument("--format", choices=("markdown", "csv"), help="export as Markdown or CSV, with a link back to each quotation")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the export to FILE (atomically) instead of stdout")
     return parser
 
@@ -45,11 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if args.output and not args.format:
         raise ReaderError("--output needs --format markdown or --format csv")
     with Library(args.data_dir) as library:
-        rows = library.quotes(args.text, speaker=args.speaker, after=args.after, before=args.before)
+        speakers = library.speakers(args.speaker) if args.speaker is not None else None
+        rows = library.quotes(args.text, speaker_ids=speakers, after=args.after, before=args.before)
         if args.json:
             json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif args.format:
+            from reader.library.export import to_csv, to_markdown
+
             heading = f"Quotations of {args.speaker}" if args.speaker else "Quotations"
             if args.text:
                 heading += f" matching {args.text}"
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             for r in rows:
                 print(f"{r.date or 'undated':10}  {r.speaker or 'unknown speaker'}: {r.text}\n"
                       f"{'':12}{r.title} ({r.path}, {r.start}–{r.end})")
-        if args.speaker and not library.speakers(args.speaker):
+        if speakers == []:
             print(f"reader: no actor in the library is called {args.speaker!r} (see: reader actors)", file=sys.stderr)
         else:
             warn_unanalysed(library, empty=not rows)

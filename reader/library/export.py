@@ -17,7 +17,6 @@ from notes.markdown_export import code_span, escape
 from reader.library.records import QuoteRow
 
 CSV_FIELDS = ("text", "speaker", "document", "title", "date", "start", "end", "path")
-FORMATS = ("markdown", "csv")
 
 
 def to_markdown(rows: Sequence[QuoteRow], heading: str) -> str:

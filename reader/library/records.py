@@ -7,7 +7,7 @@ Field names are those of the command-line contract (DESIGN.md): ``reader library
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reader.analysis.model import ActorKind
@@ -38,7 +38,7 @@ class ArticleRow:
     document: str  # the note store's document id
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ class ActorRow:
     notes: int
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class QuoteRow:
     speaker_id: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ class FileReport:
     title: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(slots=True)
@@ -124,3 +124,9 @@ class Progress:
     total: int
     analysed: int = 0
     seconds_left: float | None = None
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    """The fields of a row as a dict (what ``dataclasses.asdict`` gives for these flat rows, at a
+    tenth of its cost: ``reader quotes --json`` prints thousands)."""
+    return {name: getattr(row, name) for name in row.__slots__}

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from reader import paths
+from reader.paths import cache_dir, library_index_path, store_path
 from reader.errors import ReaderError
 from reader.library.folding import fold_name
 from reader.library.freshness import store_cursor
@@ -52,9 +52,9 @@ class Library:
 
     def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, model: str | None = None,
                  store: NoteStore | None = None) -> None:
-        self.store_path = paths.store_path(data_dir)
-        self.index_path = paths.library_index_path(data_dir)
-        self.cache_dir = paths.cache_dir(data_dir)
+        self.store_path = store_path(data_dir)
+        self.index_path = library_index_path(data_dir)
+        self.cache_dir = cache_dir(data_dir)
         self.model = model
         self._store = store
         self._index: LibraryIndex | None = None
@@ -83,7 +83,7 @@ class Library:
 
     # -- adding --------------------------------------------------------------------------
 
-    def add(self, paths_: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
+    def add(self, paths: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
             progress: Callable[[Progress], None] | None = None, cancel: threading.Event | None = None) -> AddReport:
         """Register files and folders and analyse what is new or changed (see :mod:`reader.library.adding`).
 
@@ -96,7 +96,7 @@ class Library:
 
         # its own connection to the index: readers on other threads are not held up for the run
         with self._writable_store() as store, _index_errors(self.index_path), LibraryIndex(self.index_path) as index:
-            report = add_files([Path(p) for p in paths_], store=store, index=index, generation=self.generation,
+            report = add_files([Path(p) for p in paths], store=store, index=index, generation=self.generation,
                                model=self.model, cache_dir=self.cache_dir,
                                jobs=default_jobs() if jobs is None else jobs, progress=progress, cancel=cancel)
             if progress:
@@ -110,7 +110,6 @@ class Library:
                cancel: threading.Event | None = None) -> AddReport:
         """Add every registered article again whose file is there: changed texts and analyses
         of an older Reader or model are analysed; missing files are left as they are."""
-        self.refresh()
         present = [r.path for r in self.articles() if r.status != "missing"]
         return self.add(present, jobs=jobs, progress=progress, cancel=cancel)
 

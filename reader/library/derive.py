@@ -16,7 +16,7 @@ from typing import Any
 
 from notes.records import Annotation, Correction
 from reader.analysis.corrections import apply_corrections
-from reader.analysis.model import Analysis
+from reader.analysis.model import Actor, Analysis
 from reader.library.folding import fold_name
 from reader.library.identity import Appearance, Entity, identify
 from reader.library.index import IndexedArticle
@@ -51,44 +51,52 @@ def derive(articles: Iterable[IndexedArticle], corrections: Sequence[Correction]
     for c in corrections:
         if c.document is not None:
             own.setdefault(c.document, []).append(c.to_json())
-    corrected: list[tuple[str, Analysis, list[str]]] = []
-    appearances: list[Appearance] = []
+    summaries = []
     for article in articles:
         parsed = article.parsed()
-        if parsed is None:
-            continue
-        data, texts = parsed
-        analysis = _corrected(Analysis.from_json(data), every + own.get(article.doc, []))
-        corrected.append((article.doc, analysis, texts))
-        appearances.extend(appearances_of(article.doc, analysis))
-    derived = Derived(identify(appearances, every))
+        if parsed is not None:
+            summaries.append(_summary(article.doc, *parsed, every + own.get(article.doc, [])))
+    derived = Derived(identify([a for s in summaries for a in s.appearances()], every))
     entity_of = derived.entity_of()
-    for doc, analysis, texts in corrected:
-        for quote, text in zip(analysis.quotes, texts):
-            speaker = entity_of.get((doc, quote.speaker)) if quote.speaker else None
-            derived.quotes.append(QuoteEntry(doc, quote.start, quote.end, text, speaker))
-        actors = {entity_of[(doc, a.id)] for a in analysis.actors if (doc, a.id) in entity_of}
-        derived.counts[doc] = (len(actors), len(analysis.quotes))
+    for summary in summaries:
+        doc = summary.doc
+        for (start, end, speaker), text in zip(summary.quotes, summary.texts):
+            actor = entity_of.get((doc, speaker)) if speaker else None
+            derived.quotes.append(QuoteEntry(doc, start, end, text, actor))
+        actors = {entity_of[(doc, a.id)] for a in summary.actors if (doc, a.id) in entity_of}
+        derived.counts[doc] = (len(actors), len(summary.quotes))
     return derived
 
 
-def _corrected(analysis: Analysis, corrections: list[dict[str, Any]]) -> Analysis:
-    """:func:`apply_corrections`, skipped (it copies the analysis) when no correction names
-    one of the article's actors: a correction whose actor is not found changes nothing."""
-    if not corrections:
-        return analysis
-    names = {n.casefold() for a in analysis.actors for n in (a.name, *a.aliases)}
-    if not any(str(c.get("actor", "")).strip().casefold() in names for c in corrections):
-        return analysis
-    return apply_corrections(analysis, corrections)
+@dataclass(slots=True)
+class _Summary:
+    """What derivation needs of one corrected analysis: its actors, how often each is
+    mentioned, and its quotations (start, end, speaker) with their texts."""
+
+    doc: str
+    actors: list[Actor]
+    mentions: Counter[str]
+    quotes: list[tuple[int, int, str | None]]
+    texts: list[str]
+
+    def appearances(self) -> list[Appearance]:
+        quoted = Counter(speaker for _, _, speaker in self.quotes if speaker)
+        return [Appearance(self.doc, a.id, a.name, a.kind, a.role, tuple(a.aliases), self.mentions[a.id], quoted[a.id])
+                for a in self.actors]
 
 
-def appearances_of(doc: str, analysis: Analysis) -> list[Appearance]:
-    """The article's actors with how often each is mentioned and quoted."""
-    mentions = Counter(m.actor for m in analysis.mentions)
-    quotes = Counter(q.speaker for q in analysis.quotes if q.speaker)
-    return [Appearance(doc, a.id, a.name, a.kind, a.role, tuple(a.aliases), mentions[a.id], quotes[a.id])
-            for a in analysis.actors]
+def _summary(doc: str, data: dict[str, Any], texts: list[str], corrections: list[dict[str, Any]]) -> _Summary:
+    """The article's analysis with its corrections applied (by :func:`apply_corrections`, as the
+    window applies them); read straight from the JSON when no correction names one of its
+    actors, since then there is nothing to apply (most articles: this is most of the time)."""
+    actors = [Actor(**a) for a in data.get("actors", [])]
+    names = {n.casefold() for a in actors for n in (a.name, *a.aliases)}
+    if any(str(c.get("actor", "")).strip().casefold() in names for c in corrections):
+        analysis = apply_corrections(Analysis.from_json(data), corrections)
+        return _Summary(doc, analysis.actors, Counter(m.actor for m in analysis.mentions),
+                        [(q.start, q.end, q.speaker) for q in analysis.quotes], texts)
+    return _Summary(doc, actors, Counter(m["actor"] for m in data.get("mentions", [])),
+                    [(q["start"], q["end"], q.get("speaker")) for q in data.get("quotes", [])], texts)
 
 
 def note_names(annotation: Annotation) -> list[str]:
@@ -119,9 +127,9 @@ def note_links(annotations: Iterable[Annotation], local: Mapping[str, Mapping[st
 
 
 def unique_names(entities: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
-    """Folded name → entity id, for the names (and aliases) that only one entity has."""
+    """Folded name → entity id, for the (folded) names and aliases that only one entity has."""
     owners: dict[str, set[str]] = {}
     for actor, names in entities:
         for name in names:
-            owners.setdefault(fold_name(name), set()).add(actor)
+            owners.setdefault(name, set()).add(actor)
     return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1 and name}

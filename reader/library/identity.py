@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reader.analysis.gazetteer import Lexicon, lexicon
@@ -38,15 +39,16 @@ from reader.analysis.model import KINDS, ActorKind
 from reader.library.folding import fold_name
 
 
-def name_words(name: str, lex: Lexicon | None = None) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=2**16)
+def name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(words of the name, leading title words)``: "Chancellor Maria Varga" gives
-    ``(["maria", "varga"], ["chancellor"])``. At least one word is always left as the name."""
-    lex = lex or lexicon()
+    ``(("maria", "varga"), ("chancellor",))``. At least one word is always left as the name."""
+    lex = lexicon()
     words = fold_name(name).split()
     titles: list[str] = []
     while len(words) > 1 and (lex.is_title(words[0]) or lex.is_honorific(words[0]) or words[0] in lex.role_modifiers):
         titles.append(words.pop(0))
-    return words, titles
+    return tuple(words), tuple(titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,19 +105,19 @@ def _facts(app: Appearance, lex: Lexicon) -> _Facts:
     facts = _Facts()
     title_words: list[str] = []
     for surface in (app.name, *app.aliases):
-        words, titles = name_words(surface, lex)
+        words, titles = name_words(surface)
         title_words += titles
         if len(words) >= 2:
             facts.keys.add("name:" + " ".join(words))
             if app.kind == "person":
-                facts.full_names.add(tuple(words))
+                facts.full_names.add(words)
         elif app.kind != "person" and words:
             facts.keys.add(f"{app.kind}:{words[0]}")
     role = fold_name(app.role or "").split() + title_words
     facts.role_words = {_singular(w) for w in role}
     facts.titles = {w for w in facts.role_words if lex.is_title(w)}
     if app.kind == "person" and not facts.keys:
-        words, _ = name_words(app.name, lex)
+        words, _ = name_words(app.name)
         facts.surname = words[-1] if words else None
     return facts
 
@@ -221,7 +223,7 @@ def _entity(apps: list[Appearance], facts: list[_Facts]) -> Entity:
     if full:
         best = max(full, key=lambda n: (full[n], len(n), n))
         # the spelling of that name the articles use most, without a title ("Chancellor …")
-        spellings = Counter(s for a in apps for s in (a.name, *a.aliases) if tuple(name_words(s)[0]) == best)
+        spellings = Counter(s for a in apps for s in (a.name, *a.aliases) if name_words(s)[0] == best)
         name = max(spellings, key=lambda s: (names[s], spellings[s], -len(s), s))
     else:
         name = max(names, key=lambda n: (names[n], len(n), n))

@@ -49,7 +49,7 @@ CREATE TABLE actors(
     articles INTEGER NOT NULL, mentions INTEGER NOT NULL, quotes INTEGER NOT NULL,
     notes INTEGER NOT NULL DEFAULT 0, folded TEXT NOT NULL);
 CREATE TABLE appearances(
-    actor TEXT, doc TEXT NOT NULL, local TEXT NOT NULL, names TEXT NOT NULL,
+    actor TEXT, doc TEXT NOT NULL, local TEXT NOT NULL, names TEXT NOT NULL,  -- folded, one a line
     mentions INTEGER NOT NULL, quotes INTEGER NOT NULL);
 CREATE INDEX appearances_doc ON appearances(doc);
 CREATE INDEX appearances_actor ON appearances(actor);

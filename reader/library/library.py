@@ -19,7 +19,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from reader.paths import cache_dir, library_index_path, store_path
 from reader.errors import ReaderError
 from reader.library.folding import fold_name
 from reader.library.freshness import store_cursor
@@ -34,6 +33,7 @@ from reader.library.records import (
     Status,
 )
 from reader.library.search import quote_match
+from reader.paths import cache_dir, library_index_path, store_path
 
 if TYPE_CHECKING:
     from notes.store import NoteStore

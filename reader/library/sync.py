@@ -128,9 +128,8 @@ def write_derived(db: sqlite3.Connection, derived: Derived) -> None:
                    [(e.id, e.name, e.kind, e.role, json.dumps(e.aliases, ensure_ascii=False), e.articles, e.mentions,
                      e.quotes, "\n".join(fold_name(n) for n in (e.name, *e.aliases))) for e in visible])
     db.executemany("INSERT INTO appearances(actor, doc, local, names, mentions, quotes) VALUES (?, ?, ?, ?, ?, ?)",
-                   [(None if e.hidden else e.id, m.doc, m.local,
-                     json.dumps([m.name, *m.aliases], ensure_ascii=False), m.mentions, m.quotes)
-                    for e in derived.entities for m in e.members])
+                   [(None if e.hidden else e.id, m.doc, m.local, "\n".join(fold_name(n) for n in (m.name, *m.aliases)),
+                     m.mentions, m.quotes) for e in derived.entities for m in e.members])
     db.executemany("INSERT INTO quotes(doc, span_start, span_end, text, actor) VALUES (?, ?, ?, ?, ?)",
                    [(q.doc, q.start, q.end, q.text, q.actor) for q in derived.quotes])
     db.execute("INSERT INTO quote_words(quote_words) VALUES ('rebuild')")
@@ -144,10 +143,11 @@ def write_notes(db: sqlite3.Connection, annotations: Iterable[Annotation]) -> No
     notes = list(annotations)
     local: dict[str, dict[str, str]] = {}
     for actor, doc, names in db.execute("SELECT actor, doc, names FROM appearances WHERE actor IS NOT NULL"):
-        for name in json.loads(names):
-            local.setdefault(doc, {})[fold_name(name)] = actor
-    everywhere = unique_names((actor, [name, *json.loads(aliases)])
-                              for actor, name, aliases in db.execute("SELECT id, name, aliases FROM actors"))
+        mine = local.setdefault(doc, {})
+        for name in names.split("\n"):
+            mine[name] = actor
+    everywhere = unique_names((actor, folded.split("\n"))
+                              for actor, folded in db.execute("SELECT id, folded FROM actors"))
     db.execute("DELETE FROM actor_notes")
     db.executemany("INSERT INTO actor_notes(actor, annotation) VALUES (?, ?)",
                    sorted(note_links(notes, local, everywhere)))

@@ -126,7 +126,10 @@ class WorkerPool:
     def _give(self, worker: _Worker, todo: deque[list[Task]]) -> None:
         worker.batch = todo.popleft() if todo else None
         if worker.batch is not None:
-            worker.conn.send(worker.batch)
+            try:
+                worker.conn.send(worker.batch)
+            except OSError:
+                pass  # the worker died: its end of the pipe reads as closed, and _lost retries the batch
 
     def _lost(self, worker: _Worker, batch: list[Task], todo: deque[list[Task]], retried: set[str]
               ) -> Iterator[tuple[list[Task], list[Result]]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import AnalysisError, ReaderError
@@ -93,7 +92,7 @@ def _read(path: str) -> tuple[Article, tuple[int, int]] | Refusal:
 
 def _reason(message: str, path: str) -> str:
     """The loader's message without the path it starts with (the report names the file)."""
-    for prefix in (f"{path}: ", f"{path} ", f"{Path(path).resolve()}: ", f"{Path(path).resolve()} "):
+    for prefix in (f"{path}: ", f"{path} "):
         if message.startswith(prefix):
             return message[len(prefix):]
     return message

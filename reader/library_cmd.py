@@ -80,8 +80,9 @@ def _list(library: Library, as_json: bool) -> int:
         return 0
     for r in rows:
         analysis = "" if r.analysis == "current" else f" [analysis: {r.analysis}]"
+        tags = "".join(f" #{t}" for t in r.tags)
         print(f"{r.status:8} {r.date or '':10}  {r.notes:3} notes {r.actors:3} actors {r.quotes:3} quotes  "
-              f"{r.title}{analysis}\n{'':21}{r.path}")
+              f"{r.title}{analysis}\n{'':21}{r.path}{tags}")
     return 0
 
 

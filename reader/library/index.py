@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped with every change of the tables; an index of another version is rebuilt."""
 BUSY_SECONDS = 30.0
 """How long a writer waits for another process's transaction before giving up."""
@@ -43,7 +43,8 @@ CREATE TABLE articles(
     doc TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT,
     stored_content TEXT NOT NULL, content_id TEXT, size INTEGER, mtime_ns INTEGER,
     generation TEXT, analysis TEXT, quote_texts TEXT,
-    notes INTEGER NOT NULL DEFAULT 0, actors INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0);
+    notes INTEGER NOT NULL DEFAULT 0, tags TEXT NOT NULL DEFAULT '[]',
+    actors INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE actors(
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, role TEXT, aliases TEXT NOT NULL,
     articles INTEGER NOT NULL, mentions INTEGER NOT NULL, quotes INTEGER NOT NULL,

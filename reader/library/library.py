@@ -9,6 +9,7 @@ is current (:mod:`reader.library.freshness`), and never loads the language model
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -124,11 +125,11 @@ class Library:
     def articles(self) -> list[ArticleRow]:
         """Every registered article, by date (undated last), then title."""
         rows = self._read("SELECT doc, path, title, date, notes, actors, quotes, stored_content, content_id, size, "
-                          "mtime_ns, generation, analysis IS NOT NULL FROM articles "
+                          "mtime_ns, generation, analysis IS NOT NULL, tags FROM articles "
                           "ORDER BY date IS NULL, date, title COLLATE NOCASE, path")
         return [ArticleRow(path, title, day, notes, actors, quotes, _status(path, stored, read, size, mtime),
-                           self._state(generation, analysed), doc)
-                for doc, path, title, day, notes, actors, quotes, stored, read, size, mtime, generation, analysed
+                           self._state(generation, analysed), doc, json.loads(tags))
+                for doc, path, title, day, notes, actors, quotes, stored, read, size, mtime, generation, analysed, tags
                 in rows]
 
     def actors(self, text: str = "", kind: str | None = None) -> list[ActorRow]:
@@ -276,8 +277,6 @@ def _index_errors(path: Path) -> Iterator[None]:
 
 
 def _actor(row: tuple[Any, ...]) -> ActorRow:
-    import json
-
     actor, name, kind, role, aliases, articles, mentions, quotes, notes = row
     return ActorRow(actor, name, kind, role, json.loads(aliases), articles, mentions, quotes, notes)
 

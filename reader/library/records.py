@@ -36,6 +36,7 @@ class ArticleRow:
     status: Status
     analysis: AnalysisState
     document: str  # the note store's document id
+    tags: list[str]  # of its notes, most used first
 
     def to_json(self) -> dict[str, Any]:
         return _plain(self)

@@ -139,7 +139,8 @@ def write_derived(db: sqlite3.Connection, derived: Derived) -> None:
 
 
 def write_notes(db: sqlite3.Connection, annotations: Iterable[Annotation]) -> None:
-    """Count the notes of each article and of each actor they name (in its article, else by a unique name)."""
+    """Count the notes of each article (with their tags, most used first) and of each actor they
+    name (in the note's article, else by a name only one actor has)."""
     notes = list(annotations)
     local: dict[str, dict[str, str]] = {}
     for actor, doc, names in db.execute("SELECT actor, doc, names FROM appearances WHERE actor IS NOT NULL"):
@@ -152,6 +153,10 @@ def write_notes(db: sqlite3.Connection, annotations: Iterable[Annotation]) -> No
     db.executemany("INSERT INTO actor_notes(actor, annotation) VALUES (?, ?)",
                    sorted(note_links(notes, local, everywhere)))
     db.execute("UPDATE actors SET notes = (SELECT count(*) FROM actor_notes WHERE actor_notes.actor = actors.id)")
-    db.execute("UPDATE articles SET notes = 0")
-    db.executemany("UPDATE articles SET notes = ? WHERE doc = ?",
-                   [(n, doc) for doc, n in Counter(a.document for a in notes).items()])
+    tags: dict[str, Counter[str]] = {}
+    for note in notes:
+        tags.setdefault(note.document, Counter()).update(set(note.tags))
+    db.execute("UPDATE articles SET notes = 0, tags = '[]'")
+    db.executemany("UPDATE articles SET notes = ?, tags = ? WHERE doc = ?",
+                   [(n, json.dumps(sorted(tags[doc], key=lambda t: (-tags[doc][t], t.casefold())), ensure_ascii=False),
+                     doc) for doc, n in Counter(a.document for a in notes).items()])

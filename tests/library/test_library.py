@@ -193,13 +193,15 @@ def test_notes_count_for_their_article_and_for_the_actors_they_name(data: Path, 
     doc = str((articles / "plan.txt").resolve())
     text = load(doc).text
     with NoteStore(data / "library.json") as store:
-        store.add(Annotation(document=doc, selector=Selector.from_text(text, 0, 10), actors=["Varga"]))
+        store.add(Annotation(document=doc, selector=Selector.from_text(text, 0, 10), actors=["Varga"],
+                             tags=["pensions", "austria"]))
         on_quote = store.add(Annotation(document=doc, selector=Selector.from_text(text, 20, 30),
-                                        target={"type": "quote", "speaker": "Maria Varga"}))
+                                        target={"type": "quote", "speaker": "Maria Varga"}, tags=["pensions"]))
     varga = library.actors("maria varga")[0]
     assert varga.notes == 2 and on_quote.id in library.actor_notes(varga.id)
     assert library.actors("tomas")[0].notes == 0  # "Varga" in plan.txt is Maria, not every Varga
-    assert {Path(r.path).name: r.notes for r in library.articles()}["plan.txt"] == 2
+    plan = {Path(r.path).name: r for r in library.articles()}["plan.txt"]
+    assert plan.notes == 2 and plan.tags == ["pensions", "austria"]
     assert [Path(r.path).name for r in library.actor_articles(varga.id)] == ["budget.txt", "plan.txt", "talks.md"]
     library.close()
 

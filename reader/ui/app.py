@@ -21,6 +21,7 @@ from reader.bundled import sample_article
 from reader.document import Article, load
 from reader.errors import AnalysisError, ReaderError
 from reader.ui import icons
+from reader.ui.display import display_problem
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
@@ -34,6 +35,10 @@ def run_window(args: argparse.Namespace) -> int:
     The last article is one keystroke away in File › Recent and reopens at its last
     reading position; DESIGN.md fixes that a bare ``reader`` shows the sample.
     """
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
+    elif (problem := display_problem()) is not None:
+        raise ReaderError(problem)  # before Qt would abort the process over it
     data_dir = paths.data_dir(args.data_dir)
     article = initial_article(args.file)  # a bad FILE fails here, before any window
     app = _application()

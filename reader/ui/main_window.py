@@ -11,6 +11,8 @@ Signals:
 
 from __future__ import annotations
 
+import html
+
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -353,9 +355,14 @@ class MainWindow(QMainWindow):
         return found
 
     def _about(self) -> None:
+        from reader.analysis.engine import Engine
+        from reader.analysis.fingerprint import code_fingerprint
+
         QMessageBox.about(self, "About Reader",
                           f"<h3>Reader {__version__}</h3><p>A calm reader for news articles that marks up "
-                          "who appears in them and what was said, and keeps your notes safe.</p>")
+                          "who appears in them and what was said, and keeps your notes safe.</p>"
+                          f"<p>Analysis fingerprint <tt>{code_fingerprint()}</tt><br>"
+                          f"Language model <tt>{html.escape(Engine(self.model).model_key)}</tt></p>")
 
     # links ----------------------------------------------------------------------------
     def _link_activated(self, href: str) -> None:

@@ -50,7 +50,10 @@ class TagCompleter(QCompleter):
         return [path.rsplit(",", 1)[-1].strip()]
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
-        done = self.widget().text().rsplit(",", 1)[0] if "," in self.widget().text() else ""
+        # The tags before the one being completed come from what was typed, not from the field:
+        # highlighting an entry in the popup already wrote it into the field.
+        typed = self.completionPrefix()
+        done = typed.rsplit(",", 1)[0] if "," in typed else ""
         tag = str(index.data())
         return f"{done}, {tag}, " if done else f"{tag}, "
 

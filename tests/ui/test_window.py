@@ -325,3 +325,15 @@ def test_the_qt_binding_keeps_none_alive(qtbot):
     for _ in range(500):
         widget.setEnabled(True)
     assert sys.getrefcount(None) > before - 100
+
+
+def test_about_names_the_analysis_fingerprint(make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.analysis.fingerprint import code_fingerprint
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window = make_window()
+    next(a for a in window._menu_actions(window.menu("Help")) if "About" in a.text()).trigger()
+    assert code_fingerprint() in shown[0] and "en_core_web_sm" in shown[0]

@@ -83,18 +83,24 @@ def summary(pairs: list[tuple[float | None, float | None]]) -> dict[str, float]:
 
 
 def previous_extractor() -> Callable[[str], object]:
-    """``parse_html`` of commit :data:`PREVIOUS`, in a temporary package of its own."""
-    folder = Path(tempfile.mkdtemp(prefix="reader-previous-"))
-    package = folder / "previous_webpage"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    for name in ("webpage", "htmlblocks"):
-        source = subprocess.run(["git", "show", f"{PREVIOUS}:reader/document/{name}.py"], cwd=REPO, check=True,
-                                capture_output=True, text=True).stdout
-        source = source.replace("from reader.document.htmlblocks import", "from previous_webpage.htmlblocks import")
-        (package / f"{name}.py").write_text(source)
-    sys.path.insert(0, str(folder))
-    return importlib.import_module("previous_webpage.webpage").parse_html
+    """``parse_html`` of commit :data:`PREVIOUS`, in a temporary package of its own.
+
+    Both modules import everything they use when loaded, so the folder can go at once.
+    """
+    with tempfile.TemporaryDirectory(prefix="reader-previous-") as folder:
+        package = Path(folder) / "previous_webpage"
+        package.mkdir()
+        (package / "__init__.py").write_text("")
+        for name in ("webpage", "htmlblocks"):
+            source = subprocess.run(["git", "show", f"{PREVIOUS}:reader/document/{name}.py"], cwd=REPO, check=True,
+                                    capture_output=True, text=True).stdout
+            source = source.replace("from reader.document.htmlblocks import", "from previous_webpage.htmlblocks import")
+            (package / f"{name}.py").write_text(source)
+        sys.path.insert(0, folder)
+        try:
+            return importlib.import_module("previous_webpage.webpage").parse_html
+        finally:
+            sys.path.remove(folder)
 
 
 def big_page(base: str, megabytes: float) -> str:

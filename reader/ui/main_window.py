@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         self._progress = QProgressBar(self, maximumWidth=160, maximumHeight=14, textVisible=False)
         self._progress.hide()
         self._summary = QLabel(self)
+        self._notice = QLabel(self)  # what the loader had to guess about the shown article
         self.statusBar().addWidget(self._status, 1)
+        self.statusBar().addPermanentWidget(self._notice)
         self.statusBar().addPermanentWidget(self._progress)
         self.statusBar().addPermanentWidget(self._summary)
 
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.quotes.set_analysis(None, None)
         self.legend.set_counts({})
         self._summary.clear()
+        self._notice.setText(article.notice or "")
         self.setWindowTitle(f"{article.title} — Reader" if article.title else "Reader")
         if article.source:
             self.setWindowFilePath(article.source)

@@ -198,6 +198,12 @@ class LibraryIndex:
                    f"VALUES ({', '.join('?' * len(values))})", values)
 
     @staticmethod
+    def set_record(db: sqlite3.Connection, doc: str, path: str, title: str, date: str | None, stored: str) -> None:
+        """Follow the note store's record of an article (its analysis stays as it is)."""
+        db.execute("UPDATE articles SET path = ?, title = ?, date = ?, stored_content = ? WHERE doc = ?",
+                   (path, title, date, stored, doc))
+
+    @staticmethod
     def remove_articles(db: sqlite3.Connection, docs: Iterable[str]) -> None:
         db.executemany("DELETE FROM articles WHERE doc = ?", [(d,) for d in docs])
 

@@ -24,7 +24,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notes.records import Annotation, Correction, DocumentRecord
@@ -78,9 +78,9 @@ def synchronise(index: LibraryIndex, view: StoreView, cursor: str, generation: s
                     changed = True
                     continue
             assert row is not None
-            known = replace(row, path=doc.path, title=doc.title, date=doc.date, stored_content=doc.content_id)
-            if known != row:
-                index.put_article(db, known)
+            if (row.path, row.title, row.date, row.stored_content) != (doc.path, doc.title, doc.date,
+                                                                       doc.content_id):
+                index.set_record(db, doc.id, doc.path, doc.title, doc.date, doc.content_id)
         digest = corrections_digest(view.corrections)
         if changed or index.meta("corrections") != digest or index.meta("derived") != "yes":
             write_derived(db, derive(index.articles(with_analysis=True).values(), view.corrections))

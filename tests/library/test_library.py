@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import threading
@@ -281,3 +282,17 @@ def test_after_an_update_of_reader_old_analyses_serve_until_update_analyses_them
     assert newer.unanalysed() == 0 and {r.analysis for r in newer.articles()} == {"current"}
     assert newer.actors("maria varga")[0].articles == 3
     newer.close()
+
+
+def test_the_store_record_is_followed_without_losing_the_analysis(data: Path, articles: Path) -> None:
+    library, _ = add(data, articles)
+    doc = str((articles / "plan.txt").resolve())
+    with NoteStore(data / "library.json") as store:
+        record = store.document(doc)
+        assert record is not None
+        store.put_document(dataclasses.replace(record, title="Varga's plan"))
+    row = {Path(r.path).name: r for r in library.articles()}["plan.txt"]
+    assert (row.title, row.quotes, row.status) == ("Varga's plan", 1, "ok")
+    assert [q.title for q in library.quotes(speaker="Maria Varga") if q.document == doc] == ["Varga's plan"]
+    assert library.actors("maria varga")[0].articles == 3
+    library.close()

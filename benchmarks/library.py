@@ -6,7 +6,10 @@
   the baseline, one ``reader analyze --batch`` process over the same texts, run in the same
   invocation; ``speedup`` is baseline time / add time (issue 13: at least 1.6 on 2 cores).
   Peak resident memory is reported for every process (the parent and each worker), read
-  from ``/proc`` while they run (Linux).
+  from ``/proc`` while they run (Linux), and CPU time (user + system, workers included).
+  On a busy machine the speedup does not show: Linux's autogroup scheduling shares the
+  CPU between sessions, so two workers get no more than one process would; the CPU times
+  still tell what the parallel run costs.
 - ``queries``: ``reader actors --json`` and ``reader quotes --speaker NAME --json`` (NAME:
   the person with most articles) over the resulting library, ``--query-runs`` times each,
   whole process (issue 13: at most 0.5 s); then once each after a note was added (the
@@ -106,15 +109,18 @@ def _vm_hwm_mb(pid: int) -> float | None:
 def measured(command: list[str], stdout: Path | None = None) -> dict[str, object]:
     """Wall time and peak memory per process of one whole-process run."""
     with open(stdout or os.devnull, "w", encoding="utf-8") as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, text=True, cwd=REPO)
         memory = PeakMemory(process.pid)
         _, err = process.communicate()
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         peaks = memory.stop()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{err[-2000:]}")
-    return {"seconds": round(seconds, 2),
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "peak_mb": {f"{role} {pid}": round(mb) for pid, (role, mb) in sorted(peaks.items())}}
 
 

@@ -6,47 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.document import Article, parse
-
-
-class NameAnalyzer:
-    """A fast stand-in for the spaCy analyzer: every listed name is an actor, every
-    “…” a quote spoken by the nearest person named before it. Records its calls."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names  # name -> kind
-        self.calls: list[list[dict]] = []
-        self.release = threading.Event()
-        self.release.set()
-
-    def analyze(self, text: str, corrections=()) -> Analysis:
-        self.release.wait(10)
-        self.calls.append(list(corrections))
-        hidden = {c["actor"] for c in corrections if c["action"] == "hide"}
-        actors, mentions = [], []
-        for i, (name, kind) in enumerate(self.names.items()):
-            if name in hidden:
-                continue
-            actor = Actor(f"a{i + 1}", name, kind)  # type: ignore[arg-type]
-            actors.append(actor)
-            mentions += [Mention(m.start(), m.end(), actor.id) for m in re.finditer(re.escape(name), text)]
-        mentions.sort(key=lambda m: m.start)
-        quotes = []
-        people = [m for m in mentions if next(a for a in actors if a.id == m.actor).kind == "person"]
-        for m in re.finditer(r"“[^”]*”", text):
-            before = [p for p in people if p.end <= m.start()]
-            speaker = before[-1] if before else None
-            quotes.append(Quote(m.start(), m.end(), speaker.actor if speaker else None,
-                                speaker.start if speaker else None, speaker.end if speaker else None, "said"))
-        return Analysis(actors, mentions, quotes)
+from tests.analyzers import NameAnalyzer
 
 
 NAMES = {"Ada Lovelace": "person", "Babbage": "person", "Royal Society": "organization",

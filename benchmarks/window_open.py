@@ -70,13 +70,13 @@ def child(data_dir: Path) -> dict[str, float]:
             done["analysed"] = True
             drawn()
 
-        window.analysis_ready.connect(analysed)
+        window.session.analysis_ready.connect(analysed)
         started = time.perf_counter()
         window.open_path(str(sample_article()))
         QTimer.singleShot(120_000, loop.quit)
         loop.exec()
         elapsed = time.perf_counter() - started
-        window.analysis_ready.disconnect(analysed)
+        window.session.analysis_ready.disconnect(analysed)
         if not done["analysed"]:
             raise SystemExit("the analysis did not finish")
         return elapsed
@@ -98,19 +98,16 @@ def child(data_dir: Path) -> dict[str, float]:
 
 def _build_window(data_dir: Path) -> tuple[Any, Any]:
     """The window as ``reader.ui.app.run_window`` builds it, and how to close it."""
-    from notes.store import NoteStore
     from reader import paths
+    from reader.core import Core
     from reader.ui.main_window import MainWindow
+    from reader.ui.session import Session
     from reader.ui.settings import Settings
 
-    store = NoteStore(paths.store_path(data_dir))
-    window = MainWindow(data_dir, Settings(paths.settings_path(data_dir)), store=store)
-
-    def close() -> None:
-        window.close()
-        store.close()
-
-    return window, close
+    session = Session(Core(data_dir))
+    window = MainWindow(session, Settings(paths.settings_path(data_dir)))
+    session.start()
+    return window, window.close
 
 
 def run_child(data_dir: Path) -> dict[str, float]:

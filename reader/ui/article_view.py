@@ -122,8 +122,13 @@ class ArticleView(QTextBrowser):
 
     def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None:
         """The reader's highlights: ``(annotation id, start, end, colour name)``."""
-        self._user = [tuple(i) for i in items]  # type: ignore[misc]
+        self._user = [(ident, start, end, color) for ident, start, end, color in items]
         self._refresh_extra()
+
+    @property
+    def user_highlights(self) -> list[tuple[str, int, int, str]]:
+        """The reader's highlights drawn now, by position."""
+        return sorted(self._user, key=lambda item: (item[1], item[2]))
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
         """Show or hide one kind of automatic highlight."""

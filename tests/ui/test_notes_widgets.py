@@ -10,7 +10,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
-from reader.ui.library_view import LibraryView, summarize
+from reader.core.articles import overview
+from reader.ui.articles_view import ArticlesView
 from reader.ui.markdown_preview import MarkdownPreview, render_markdown
 from reader.ui.note_editor import NoteEditor, parse_tags
 from reader.ui.notes_panel import NotesPanel
@@ -157,7 +158,7 @@ def test_search_panel_asks_after_a_pause_and_ignores_stale_answers(qtbot) -> Non
     assert opened.args == [hit]
 
 
-def test_library_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) -> None:
+def test_articles_browser_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) -> None:
     present = tmp_path / "a.txt"
     present.write_text("x", encoding="utf-8")
     docs = [DocumentRecord(id=str(present), path=str(present), content_id="1", title="Here",
@@ -167,12 +168,12 @@ def test_library_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) 
     notes = [Annotation(document=str(present), selector=Selector.from_text(TEXT, 0, 3), tags=["law", "eu"]),
              Annotation(document=str(present), selector=Selector.from_text(TEXT, 4, 9), tags=["law"]),
              Annotation(document="/gone.txt", selector=Selector.from_text(TEXT, 4, 9))]
-    library = summarize(docs, notes)
+    library = overview(docs, notes)
     assert [(e.document.title, e.notes, e.exists) for e in library.entries] == [("Here", 2, True), ("Gone", 1, False)]
     assert library.tags == [("law", 2), ("eu", 1)]
-    view = LibraryView()
+    view = ArticlesView()
     qtbot.addWidget(view)
-    view.set_library(library)
+    view.set_overview(library)
     assert "2 notes" in view.articles.item(0).text()
     with qtbot.waitSignal(view.document_activated) as opened:
         view.articles.itemClicked.emit(view.articles.item(0))

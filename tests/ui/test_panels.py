@@ -28,6 +28,11 @@ def item_of(panel, name: str):
     return next(item for item in panel._actor_items() if item.text(0) == name)
 
 
+def corrections(window, article_file):
+    """The corrections that apply to the article, as the core reads them for its analysis."""
+    return window.session.core.corrections(str(article_file.resolve()))
+
+
 def visible(view, pos: int) -> bool:
     from PySide6.QtGui import QTextCursor
 
@@ -89,36 +94,38 @@ def test_clicking_a_quote_scrolls_to_it(qtbot, make_window, article_file):
 
 
 def test_corrections_are_stored_and_the_article_reanalysed(qtbot, make_window, article_file, analyzer, monkeypatch):
-    window = make_window(store=True)
+    window = make_window()
     open_and_wait(qtbot, window, article_file)
     panel = window.actors
     panel.tree.setCurrentItem(item_of(panel, "Royal Society"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
         panel.actions["hide"].trigger()
     assert "Royal Society" not in {a.name for a in window.analysis.actors}
-    stored = window.store.corrections(str(article_file))
+    stored = corrections(window, article_file)
     assert [(c.action, c.actor, c.document) for c in stored] == [("hide", "Royal Society", str(article_file))]
     assert analyzer.calls[-1] == [stored[0].to_json()]
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Augusta Ada King", True))
     panel.tree.setCurrentItem(item_of(panel, "Ada Lovelace"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
         panel.actions["rename"].trigger()
-    last = window.store.corrections(str(article_file))[-1]
+    last = corrections(window, article_file)[-1]
     assert (last.action, last.actor, last.value) == ("rename", "Ada Lovelace", "Augusta Ada King")
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("organisation", True))
     panel.tree.setCurrentItem(item_of(panel, "London"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
         panel.actions["kind"].trigger()
-    last = window.store.corrections(str(article_file))[-1]
+    last = corrections(window, article_file)[-1]
     assert (last.action, last.actor, last.value) == ("kind", "London", "organization")
 
 
-def test_corrections_without_a_store_say_so(qtbot, make_window, article_file):
+def test_corrections_without_a_store_say_so(qtbot, make_window, article_file, data_dir):
     from PySide6.QtWidgets import QMessageBox
 
-    window = make_window(store=False)
+    (data_dir / "library.json").write_bytes(b"{damaged")  # the reader declined to restore a backup
+    window = make_window()
+    qtbot.waitUntil(lambda: window.session.notes_unavailable, timeout=5000)
     open_and_wait(qtbot, window, article_file)
     window.actors.tree.setCurrentItem(item_of(window.actors, "London"))
     window.actors.actions["hide"].trigger()

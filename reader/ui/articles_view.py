@@ -1,52 +1,24 @@
-"""The library: every article with notes or opened before, and every tag in use.
+"""The articles browser: every article opened or annotated, and every tag in use.
 
-:func:`summarize` is plain Python, run on the store's thread; the view only shows its result.
+The core computes the :class:`~reader.core.articles.ArticlesOverview` where the store is;
+this view only shows it. (Issue 13's Library, of registered articles, is another view.)
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from notes.records import Annotation, DocumentRecord
+from reader.core.articles import ArticlesOverview
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    document: DocumentRecord
-    notes: int
-    exists: bool
-
-
-@dataclass(slots=True)
-class Library:
-    """Articles, most recently opened first, and tags with how many notes carry each."""
-
-    entries: list[LibraryEntry] = field(default_factory=list)
-    tags: list[tuple[str, int]] = field(default_factory=list)
-
-
-def summarize(documents: Iterable[DocumentRecord], annotations: Iterable[Annotation]) -> Library:
-    notes: Counter[str] = Counter()
-    tags: Counter[str] = Counter()
-    for annotation in annotations:
-        notes[annotation.document] += 1
-        tags.update(set(annotation.tags))
-    entries = [LibraryEntry(doc, notes[doc.id], os.path.exists(doc.path))
-               for doc in sorted(documents, key=lambda d: d.last_opened, reverse=True)]
-    return Library(entries, sorted(tags.items(), key=lambda item: (-item[1], item[0].casefold())))
-
-
-class LibraryView(QWidget):
+class ArticlesView(QWidget):
     """Lists articles (click opens one) and tags (click filters the notes by it).
 
     Signals:
@@ -81,7 +53,7 @@ class LibraryView(QWidget):
         self.tags.itemActivated.connect(self._pick_tag)
         self.tags.itemClicked.connect(self._pick_tag)
 
-    def set_library(self, library: Library) -> None:
+    def set_overview(self, library: ArticlesOverview) -> None:
         self.articles.clear()
         for entry in library.entries:
             doc = entry.document

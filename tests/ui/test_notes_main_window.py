@@ -53,7 +53,7 @@ def test_highlight_over_astral_text_is_stored_drawn_and_restored_after_a_restart
     again = make_window()
     open_and_wait(qtbot, again, article_file)
     qtbot.waitUntil(lambda: drawn(again) == ["Ada Lovelace wrote. 𝔄𝔡𝔞"], timeout=5000)
-    assert again.notes.panel.list.count() == 1
+    assert again.notes.panel.model.rowCount() == 1
 
 
 def test_clicking_a_drawn_highlight_opens_its_note(qtbot, make_window, article_file: Path) -> None:
@@ -92,7 +92,7 @@ def test_a_search_hit_in_another_article_opens_it_at_the_passage(qtbot, make_win
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.notes.search.query.hasFocus()
     qtbot.keyClicks(window.notes.search.query, "invitation")
-    qtbot.waitUntil(lambda: window.notes.search.results.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.notes.search.model.rowCount() == 1, timeout=5000)
     with qtbot.waitSignal(window.session.article_loaded, timeout=5000):
         qtbot.keyClick(window.notes.search.query, Qt.Key.Key_Return)
     assert window.article.source == str(article_file)

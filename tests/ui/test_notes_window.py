@@ -16,6 +16,7 @@ from reader.analysis.corrections import apply_corrections
 from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.core.exchange import format_for
 from reader.ui.notes_ui import EXPORT_FILTERS, NotesController
+from reader.ui.search_panel import HTML_ROLE
 from tests.ui.conftest import open_and_wait, stored
 
 pytestmark = pytest.mark.gui
@@ -109,7 +110,7 @@ def test_key_1_highlights_the_selection_and_draws_it(qtbot, window) -> None:
     assert saved.color == "yellow" and saved.document == str(window.article.source)
     assert saved.actors == ["Jens Stoltenberg", "Brussels"]
     qtbot.waitUntil(lambda: window.view.user_highlights == [(saved.id, start, end, "yellow")], timeout=2000)
-    assert window.notes.panel.list.count() == 1
+    assert window.notes.panel.model.rowCount() == 1
 
 
 def test_key_3_on_the_same_passage_recolours_instead_of_duplicating(qtbot, window) -> None:
@@ -137,7 +138,7 @@ def test_a_passage_gone_from_the_text_is_listed_as_orphaned_not_drawn(qtbot, win
     article_file.write_text("Completely rewritten.", encoding="utf-8")
     window.open_path(str(article_file))
     panel = window.notes.panel
-    qtbot.waitUntil(lambda: panel.list.count() == 1 and panel.list.item(0).text().startswith("⚠ Orphaned"),
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.index(0).data().startswith("⚠ Orphaned"),
                     timeout=2000)
     assert window.view.user_highlights == []
     assert saved.id in notes(window)
@@ -155,7 +156,7 @@ def test_clicking_a_highlight_edits_its_note_and_tags(qtbot, window) -> None:
     qtbot.keyClicks(ctl.editor.tags, "nato, speeches")
     qtbot.keyClick(ctl.editor.tags, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: notes(window)[saved.id].tags == ["nato", "speeches"], timeout=2000)
-    qtbot.waitUntil(lambda: "#nato #speeches" in ctl.panel.list.item(0).text(), timeout=2000)
+    qtbot.waitUntil(lambda: "#nato #speeches" in ctl.panel.model.index(0).data(), timeout=2000)
 
 
 def test_delete_then_ctrl_z_restores_the_same_annotation(qtbot, window) -> None:
@@ -213,9 +214,9 @@ def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window, tmp
     ctl.search_action.trigger()
     assert ctl.search.query.hasFocus()
     qtbot.keyClicks(ctl.search.query, "ministers")
-    qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)
-    assert "<b>ministers</b>" in ctl.search.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
-    rect = ctl.search.results.visualItemRect(ctl.search.results.item(0))
+    qtbot.waitUntil(lambda: ctl.search.model.rowCount() == 1, timeout=2000)
+    assert "<b>ministers</b>" in ctl.search.model.index(0).data(HTML_ROLE)
+    rect = ctl.search.results.visualRect(ctl.search.model.index(0))
     with qtbot.waitSignal(window.session.article_loaded, timeout=2000):
         qtbot.mouseClick(ctl.search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.article.source == planted.document
@@ -228,11 +229,12 @@ def test_a_tag_clicked_in_the_articles_browser_searches_that_tag(qtbot, window) 
     window.session.core.update_note(saved.id, tags=["alliance"])
     ctl = controller(window)
     ctl.show_articles()
-    qtbot.waitUntil(lambda: ctl.articles.tags.count() == 1, timeout=2000)
-    assert "1 note" in ctl.articles.articles.item(0).text()
-    ctl.articles.tags.itemClicked.emit(ctl.articles.tags.item(0))
+    tags = ctl.articles.tags_model
+    qtbot.waitUntil(lambda: tags.rowCount() == 1, timeout=2000)
+    assert "1 note" in ctl.articles.articles_model.index(0).data()
+    ctl.articles.tags.clicked.emit(tags.index(0))
     assert ctl.search.query.text() == "tag:alliance"
-    qtbot.waitUntil(lambda: ctl.search.results.count() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: ctl.search.model.rowCount() == 1, timeout=2000)
 
 
 def test_a_note_still_being_typed_is_saved_when_the_window_closes(qtbot, window, data_dir: Path) -> None:
@@ -281,11 +283,11 @@ def test_an_export_that_cannot_be_written_is_reported(qtbot, window, tmp_path: P
 def test_delete_key_in_the_notes_panel_deletes_the_selected_note(qtbot, window) -> None:
     saved = highlight_with_key(qtbot, window, 0, 10)
     panel = controller(window).panel
-    panel.list.setCurrentRow(0)
+    panel.list.setCurrentIndex(panel.model.index(0))
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: saved.id not in notes(window), timeout=2000)
-    qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=2000)
 
 
 def test_tags_of_every_article_are_offered_by_the_tag_completer(qtbot, window) -> None:

@@ -11,7 +11,8 @@ from reader.core import Core
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader cache", description="The analysis cache (derived data, safe to delete).")
+    parser = argparse.ArgumentParser(prog="reader cache",
+                                     description="The analysis cache (derived data, safe to delete).")
     sub = parser.add_subparsers(dest="action", required=True)
     info = sub.add_parser("info", help="entries, size and the fingerprint new analyses are filed under")
     info.add_argument("--json", action="store_true", help="print one JSON object")

@@ -17,7 +17,7 @@ class AnalysisError(ReaderError):
     """The language engine could not be loaded or run."""
 
 
-class NotesUnavailable(ReaderError):
+class NotesUnavailableError(ReaderError):
     """Notes or corrections were asked for while the note store is not open (damaged, declined)."""
 
     def __init__(self) -> None:

@@ -42,10 +42,10 @@ from reader.analysis.model import KINDS, Analysis
 from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
 from reader.core.highlights import actors_in
-from reader.core.lanes import Lane, LaneClosed
+from reader.core.lanes import Lane, LaneClosedError
 from reader.core.search_index import search_notes, set_article_actors
 from reader.document import Article, load
-from reader.errors import NotesUnavailable, ReaderError
+from reader.errors import NotesUnavailableError, ReaderError
 
 if TYPE_CHECKING:
     from notes.search import Hit
@@ -311,7 +311,7 @@ class Core:
     def _with_store(self, fn: Callable[[NoteStore], R]) -> R:
         def run() -> R:
             if self._store is None:
-                raise NotesUnavailable()
+                raise NotesUnavailableError()
             return fn(self._store)
 
         return self.store_lane.call(run)
@@ -376,7 +376,7 @@ class Core:
 
         try:
             self.store_lane.submit(write).add_done_callback(report)
-        except LaneClosed:
+        except LaneClosedError:
             pass  # shutting down: the next analysis indexes them
 
     # -- on the analysis lane --------------------------------------------------------

@@ -31,7 +31,7 @@ _Job = tuple[Future[Any], Callable[[], Any]] | None
 """A future and the call that settles it; ``None`` tells a worker to stop."""
 
 
-class LaneClosed(ReaderError):
+class LaneClosedError(ReaderError):
     """Work was submitted to a lane after its owner closed it (the program is shutting down)."""
 
 
@@ -54,7 +54,7 @@ class Lane:
         future: Future[R] = Future()
         with self._guard:
             if self._closed:
-                raise LaneClosed(f"Reader is shutting down; the {self.name} lane takes no more work")
+                raise LaneClosedError(f"Reader is shutting down; the {self.name} lane takes no more work")
             self._start_workers()
             self._queue.put((future, lambda: fn(*args, **kwargs)))
         return future

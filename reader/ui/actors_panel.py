@@ -45,8 +45,8 @@ class ActorsModel(QAbstractItemModel):
         self.beginResetModel()
         self._counts = Counter(m.actor for m in analysis.mentions) if analysis else Counter()
         self._groups = []
-        for kind in KINDS if analysis else ():
-            actors = sorted((a for a in analysis.actors if a.kind == kind),
+        for kind in KINDS:
+            actors = sorted((a for a in analysis.actors if a.kind == kind) if analysis else (),
                             key=lambda a: (-self._counts[a.id], a.name.casefold()))
             if actors:
                 self._groups.append((kind, actors))
@@ -68,14 +68,14 @@ class ActorsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(child.internalId(), 0, NO_GROUP)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == NO_GROUP and parent.column() == 0:
             return len(self._groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
         return 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -131,7 +131,7 @@ class ActorsFilter(QSortFilterProxyModel):
         self._needle = text.casefold().strip()
         self.setFilterFixedString(self._needle)  # refilters; the match itself is filterAcceptsRow's
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 (Qt's name)
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
             return True
         if not source_parent.isValid():

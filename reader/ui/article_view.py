@@ -141,7 +141,8 @@ class ArticleView(QTextBrowser):
         touched = [r for r in self._runs if (r.quote if kind == "quote" else r.kind == kind)]
         article, hidden = self.article, self.hidden_kinds
         if article is not None:
-            self._enqueue([(r.start, r.end, typesetting.format_key(article, r, hidden)) for r in touched], replace=False)
+            ops = [(r.start, r.end, typesetting.format_key(article, r, hidden)) for r in touched]
+            self._enqueue(ops, replace=False)
         self.viewport().update()
 
     def set_theme(self, theme: themes.Theme) -> None:
@@ -249,7 +250,7 @@ class ArticleView(QTextBrowser):
         return bool(self._queue)
 
     # resources and links: never load anything ------------------------------------------
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 - Qt's signature
         """Answer every resource request without touching disk or network.
 
         An empty answer would make ``QTextDocument`` read local files itself, so images
@@ -259,7 +260,8 @@ class ArticleView(QTextBrowser):
             return _placeholder_image(self.theme)
         return ""
 
-    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: A002,E501
+    def doSetSource(self, name: QUrl | str,
+                    type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: A002
         """Navigation is never done by the widget itself."""
 
     # events ---------------------------------------------------------------------------

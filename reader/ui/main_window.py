@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWind
 from reader.analysis.model import Analysis
 from reader.core import Opened
 from reader.document import Article
-from reader.ui import help, icons, link_prompt, theme as themes
+from reader.ui import help_dialogs, icons, link_prompt, theme as themes
 from reader.ui.actors_panel import ActorsPanel
 from reader.ui.article_view import ArticleView
 from reader.ui.correction_dialogs import ask_and_correct
@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.toolbar = QToolBar("Toolbar", self, objectName="toolbar", movable=False)
+        self.toolbar = QToolBar("Toolbar", self, movable=False)
+        self.toolbar.setObjectName("toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         for name in MENUS:
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
 
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self, objectName=f"dock-{title.lower().replace(' ', '-')}")
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower().replace(' ', '-')}")
         dock.setWidget(widget)
         dock.setFeatures(DOCKS.DockWidgetClosable | DOCKS.DockWidgetMovable | DOCKS.DockWidgetFloatable)
         self.addDockWidget(area, dock)
@@ -158,9 +160,9 @@ class MainWindow(QMainWindow):
         act("&Back to the Text", "Esc", self._back_to_text, view)
         act("&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen, view)
         act("&Keyboard Shortcuts", QKeySequence.StandardKey.HelpContents,
-            lambda: help.show_shortcuts(self, self._menus.values()), help_)
-        act("&About Reader", "Ctrl+Shift+F1", lambda: help.show_about(self, *self.session.core.analysis_identity()),
-            help_)
+            lambda: help_dialogs.show_shortcuts(self, self._menus.values()), help_)
+        act("&About Reader", "Ctrl+Shift+F1",
+            lambda: help_dialogs.show_about(self, *self.session.core.analysis_identity()), help_)
 
         self.toolbar.addAction(open_action)
         self.toolbar.addSeparator()
@@ -278,17 +280,17 @@ class MainWindow(QMainWindow):
         self.status.analysis_ready(analysis)
 
     # drag and drop, closing -----------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window, then end the session (see :meth:`Session.close`)."""
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
         self.settings.sync()

@@ -82,7 +82,7 @@ class NotesModel(QAbstractListModel):
     def row_of(self, annotation_id: str) -> int | None:
         return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

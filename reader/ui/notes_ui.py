@@ -9,8 +9,9 @@ It keeps the open article's annotations, which it draws and lists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
@@ -32,6 +33,7 @@ from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, targ
 from reader.ui.search_panel import SearchPanel
 from reader.ui.session import Session
 
+R = TypeVar("R")
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 """Notes of the open article sit on the right beside its actors; search and the articles,
@@ -140,8 +142,9 @@ class NotesController(QObject):
         self.articles.tag_activated.connect(self.search_tag)
         self.articles_dock.visibilityChanged.connect(self._articles_shown)
 
-    def _store(self, fn: Any, *args: Any, key: str | None = None, on_done: Any = None,
-               on_error: Any = None) -> bool:
+    def _store(self, fn: Callable[..., R], *args: Any, key: str | None = None,
+               on_done: Callable[[R], object] | None = None,
+               on_error: Callable[[BaseException], object] | None = None) -> bool:
         """Run a store call on the session's store lane; False (and say why) without notes."""
         if self._session.notes_unavailable:
             self._frame.show_status("Notes are unavailable: the note store could not be opened.")
@@ -308,9 +311,10 @@ class NotesController(QObject):
                 submenu.addAction(action)
         under = [a for a in self._annotations.values()
                  if a.status != "orphaned" and a.selector.start <= pos < a.selector.end]
-        for annotation in under[:1]:
-            menu.addAction("Edit note…", lambda ident=annotation.id: self.open_annotation(ident, focus_note=True))
-            menu.addAction("Delete highlight", lambda ident=annotation.id: self.delete(ident))
+        if under:
+            ident = under[0].id
+            menu.addAction("Edit note…", lambda: self.open_annotation(ident, focus_note=True))
+            menu.addAction("Delete highlight", lambda: self.delete(ident))
         analysis = self._session.analysis
         if analysis is None:
             return

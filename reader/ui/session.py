@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,7 +34,9 @@ from reader.core.lanes import Lane
 from reader.document import Article
 from reader.errors import ReaderError, describe
 from reader.ui import markup
-from reader.ui.tasks import Done, Failed, Task, TaskRunner
+from reader.ui.tasks import Failed, Task, TaskRunner
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +184,15 @@ class Session(QObject):
 
     # -- running core calls ------------------------------------------------------------
 
-    def run(self, lane: Lane, fn: Callable[..., Any], *args: Any, key: str | None = None,
-            on_done: Done | None = None, on_error: Failed | None = None) -> Task | None:
+    def run(self, lane: Lane, fn: Callable[..., R], *args: Any, key: str | None = None,
+            on_done: Callable[[R], object] | None = None, on_error: Failed | None = None) -> Task | None:
         """Run a core call on ``lane`` (see :meth:`TaskRunner.run`); nothing once the session ended."""
         if self._closed:
             return None
         return self.tasks.run(lane, fn, *args, key=key, on_done=on_done, on_error=on_error)
 
-    def store(self, fn: Callable[..., Any], *args: Any, key: str | None = None, on_done: Done | None = None,
-              on_error: Failed | None = None) -> Task | None:
+    def store(self, fn: Callable[..., R], *args: Any, key: str | None = None,
+              on_done: Callable[[R], object] | None = None, on_error: Failed | None = None) -> Task | None:
         """Run a call that touches the note store on the store lane, in order with every other."""
         return self.run(self.core.store_lane, fn, *args, key=key, on_done=on_done, on_error=on_error)
 

@@ -46,8 +46,8 @@ class Settings:
 
     def zoom(self) -> int:
         try:
-            value = int(self._q.value("view/zoom", 0))
-        except (TypeError, ValueError):
+            value = int(str(self._q.value("view/zoom", 0)))
+        except ValueError:
             return 0
         return min(max(value, MIN_ZOOM), MAX_ZOOM)
 
@@ -64,9 +64,8 @@ class Settings:
     # files --------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         value = self._q.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in paths if v][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]

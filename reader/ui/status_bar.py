@@ -15,7 +15,8 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(self, objectName="status")
+        self.message = QLabel(self)
+        self.message.setObjectName("status")
         self.summary = QLabel(self)
         self.progress = QProgressBar(self, textVisible=False)
         self.progress.setMaximumSize(160, 14)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -23,7 +23,7 @@ from reader.core.lanes import Lane
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], object]
+R = TypeVar("R")
 Failed = Callable[[BaseException], object]
 
 
@@ -33,7 +33,7 @@ class Task:
 
     future: Future[Any]
     key: str | None
-    on_done: Done | None
+    on_done: Callable[[Any], object] | None
     on_error: Failed | None
 
 
@@ -59,8 +59,8 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return self._pending
 
-    def run(self, lane: Lane, fn: Callable[..., Any], *args: Any, key: str | None = None,
-            on_done: Done | None = None, on_error: Failed | None = None) -> Task:
+    def run(self, lane: Lane, fn: Callable[..., R], *args: Any, key: str | None = None,
+            on_done: Callable[[R], object] | None = None, on_error: Failed | None = None) -> Task:
         """Run ``fn(*args)`` on ``lane``; ``on_done(result)`` or ``on_error(exception)`` follow on
         the UI thread, unless a newer task took ``key`` meanwhile. Errors without ``on_error``
         go to the runner's error handler."""

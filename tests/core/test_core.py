@@ -16,7 +16,7 @@ from notes.search_cache import cache_path
 from notes.store import NoteStore
 from reader.core import Core
 from reader.core.highlights import actors_in, new_annotation, trimmed
-from reader.errors import NotesUnavailable, ReaderError
+from reader.errors import NotesUnavailableError, ReaderError
 from tests.analyzers import NameAnalyzer
 
 NAMES = {"Mira Okonjo": "person", "Harbour Council": "organization", "Tallinn": "place"}
@@ -178,7 +178,7 @@ def test_a_damaged_store_leaves_the_core_without_notes_until_a_backup_is_restore
     assert not core.notes_available
     opened = core.open(article_file)  # still readable, without notes
     assert (opened.document, opened.annotations) == (None, [])
-    with pytest.raises(NotesUnavailable):
+    with pytest.raises(NotesUnavailableError):
         core.add_note(new_annotation(opened.article.text, opened.doc_id, 0, 4, "blue"))
     assert core.corrections(opened.doc_id) == []
     core.set_position(opened.doc_id, 40)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from reader.core.lanes import Lane, LaneClosed
+from reader.core.lanes import Lane, LaneClosedError
 
 
 def test_calls_run_in_order_on_the_lane_thread() -> None:
@@ -47,7 +47,7 @@ def test_close_without_waiting_cancels_what_has_not_started() -> None:
     assert started.wait(5)
     lane.close(wait=False)
     assert queued.cancelled()
-    with pytest.raises(LaneClosed):
+    with pytest.raises(LaneClosedError):
         lane.submit(lambda: None)
     release.set()
     assert running.result(5) == (None, True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from notes.store import NoteStore
 from reader import paths
-from reader.ui import help, theme as themes
+from reader.ui import help_dialogs, theme as themes
 from reader.ui.settings import Settings
 from tests.ui.conftest import open_and_wait, point_at
 
@@ -137,7 +137,7 @@ def test_every_menu_action_has_a_shortcut(make_window):
     theirs = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)
               if dock not in (window.actors_dock, window.quotes_dock)}
     missing = [action.text() for name in ("File", "Edit", "View", "Help")
-               for action in help.menu_actions(window.menu(name))
+               for action in help_dialogs.menu_actions(window.menu(name))
                if action.shortcut().isEmpty() and action not in theirs and action.parent() in (window, window.legend)]
     assert missing == []
 
@@ -342,5 +342,5 @@ def test_about_names_the_analysis_fingerprint(make_window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window = make_window()
-    next(a for a in help.menu_actions(window.menu("Help")) if "About" in a.text()).trigger()
+    next(a for a in help_dialogs.menu_actions(window.menu("Help")) if "About" in a.text()).trigger()
     assert code_fingerprint() in shown[0] and "en_core_web_sm" in shown[0]

@@ -7,6 +7,7 @@ its highlights, saves the window as a picture and exits.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from reader.core import Core
 from reader.document import Article, load
 from reader.errors import AnalysisError, ReaderError
 from reader.ui import icons
+from reader.ui.display import display_problem
 from reader.ui.main_window import MainWindow
 from reader.ui.session import Session
 from reader.ui.settings import Settings
@@ -36,6 +38,10 @@ def run_window(args: argparse.Namespace) -> int:
     the window shows its text while the note store opens on the core's store lane; closing
     the window ends the session (:meth:`Session.close`), which closes the core.
     """
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
+    elif (problem := display_problem()) is not None:
+        raise ReaderError(problem)  # before Qt would abort the process over it
     data_dir = paths.data_dir(args.data_dir)
     article = initial_article(args.file)
     app = _application()

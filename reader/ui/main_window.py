@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.actors.set_analysis(None)
         self.quotes.set_analysis(None, None)
         self.legend.set_analysis(None)
-        self.status.article_shown(len(article.text))
+        self.status.article_shown(len(article.text), article.notice)
         self.setWindowTitle(f"{article.title} — Reader" if article.title else "Reader")
         if article.source:
             self.setWindowFilePath(article.source)

@@ -50,8 +50,9 @@ class TagCompleter(QCompleter):
         return [path.rsplit(",", 1)[-1].strip()]
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        field = self.widget()
-        typed = field.text() if isinstance(field, QLineEdit) else ""
+        # The tags before the one being completed come from what was typed, not from the field:
+        # highlighting an entry in the popup already wrote it into the field.
+        typed = self.completionPrefix()
         done = typed.rsplit(",", 1)[0] if "," in typed else ""
         tag = str(index.data())
         return f"{done}, {tag}, " if done else f"{tag}, "

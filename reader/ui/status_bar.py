@@ -1,5 +1,5 @@
-"""The status bar: the last message, a progress bar while the analysis runs and the markup is
-applied, and what the analysis found."""
+"""The status bar: the last message, what the loader had to guess about the article, a
+progress bar while the analysis runs and the markup is applied, and what the analysis found."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.message = QLabel(self)
         self.message.setObjectName("status")
+        self.notice = QLabel(self)
         self.summary = QLabel(self)
         self.progress = QProgressBar(self, textVisible=False)
         self.progress.setMaximumSize(160, 14)
         self.progress.hide()
         self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.notice)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.summary)
         self._analysed = False
@@ -29,9 +31,11 @@ class StatusBar(QStatusBar):
     def show_text(self, text: str) -> None:
         self.message.setText(text)
 
-    def article_shown(self, characters: int) -> None:
+    def article_shown(self, characters: int, notice: str | None) -> None:
+        """A new article: its length, and the loader's notice about it (e.g. no article found)."""
         self._analysed = False
         self.summary.clear()
+        self.notice.setText(notice or "")
         self.show_text(f"{characters:,} characters")
 
     def analysis_started(self) -> None:

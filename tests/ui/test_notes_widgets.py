@@ -103,7 +103,7 @@ def test_tag_completer_offers_known_tags_after_the_last_comma(qtbot) -> None:
     completer = editor.tags.completer()
     assert completer.splitPath("nato, eu") == ["eu"]
     editor.tags.setText("nato, eu")
-    completer.setCompletionPrefix("eu")
+    completer.setCompletionPrefix("nato, eu")  # as the field does while the reader types
     assert completer.currentIndex().data() == "Europe"
     assert completer.currentCompletion() == "nato, Europe, "
 
@@ -172,3 +172,16 @@ def test_articles_browser_counts_notes_and_tags_and_emits_choices(qtbot, tmp_pat
     with qtbot.waitSignal(view.tag_activated) as tag:
         view.tags.clicked.emit(view.tags_model.index(0))
     assert tag.args == ["law"]
+
+
+def test_choosing_a_tag_from_the_popup_inserts_it_once(qtbot) -> None:
+    editor = NoteEditor(SWATCHES)
+    qtbot.addWidget(editor)
+    editor.set_known_tags(["energy", "Europe", "nato"])
+    completer = editor.tags.completer()
+    editor.tags.setText("nato, eu")
+    completer.setCompletionPrefix("nato, eu")
+    europe = completer.completionModel().index(0, 0)
+    editor.tags.setText(completer.pathFromIndex(europe))  # highlighting the entry shows it in the field
+    assert editor.tags.text() == "nato, Europe, "
+    assert completer.pathFromIndex(europe) == "nato, Europe, "  # choosing it then adds it once

@@ -21,6 +21,12 @@ analyses, lets the store lane finish every queued write, then closes the store o
 lane (which folds the journal when due and brings the search file up to date), and stops
 the lanes. An analysis still running is abandoned: spaCy cannot be interrupted, and the
 lanes' daemon threads do not keep the process alive.
+
+Room to grow (issue 13): the library-wide operations (``library add/list``, ``actors``,
+``quotes``) belong here beside :meth:`Core.articles`, as methods over the store (what the
+reader registered) and a derived index in the data dir that, like the search index, is
+rebuilt from the articles and the analysis cache; many articles are analysed on worker
+processes fed from the analysis lane, the store lane recording the results in order.
 """
 
 from __future__ import annotations

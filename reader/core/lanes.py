@@ -86,10 +86,6 @@ class Lane:
                 if thread is not threading.current_thread():
                     thread.join()
 
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
     def _start_workers(self) -> None:
         while len(self._threads) < self._workers:
             thread = threading.Thread(target=self._work, name=f"{self.name}-{len(self._threads) + 1}", daemon=True)

@@ -38,13 +38,8 @@ class Task:
 
 
 class TaskRunner(QObject):
-    """Submits calls to lanes and calls back on the UI thread.
+    """Submits calls to lanes and calls back on the UI thread."""
 
-    Signals:
-        busy_changed(int): the number of unfinished tasks, for a status indicator.
-    """
-
-    busy_changed = Signal(int)
     _finished = Signal(object)  # a Task, from whichever thread finished it
 
     def __init__(self, on_error: Failed | None = None, parent: QObject | None = None) -> None:
@@ -72,7 +67,6 @@ class TaskRunner(QObject):
             if older is not None:
                 older.future.cancel()
         self._pending += 1
-        self.busy_changed.emit(self._pending)
         future.add_done_callback(lambda _f: self._relay(task))
         return task
 
@@ -97,7 +91,6 @@ class TaskRunner(QObject):
     @Slot(object)
     def _deliver(self, task: Task) -> None:
         self._pending -= 1
-        self.busy_changed.emit(self._pending)
         if task.key is not None:
             if self._current.get(task.key) is not task:
                 return  # superseded: a newer task owns the key

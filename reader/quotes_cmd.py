@@ -28,8 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--before", type=_day, metavar="DATE", help="in articles dated before DATE (YYYY-MM-DD)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON array")
-    out.add_argument("--format", choices=("markdown", "csv"), help="export as Markdown or CSV, with a link back to each quotation")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write the export to FILE (atomically) instead of stdout")
+    out.add_argument("--format", choices=("markdown", "csv"),
+                     help="export as Markdown or CSV, with a link back to each quotation")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write the export to FILE (atomically) instead of stdout")
     return parser
 
 

@@ -23,7 +23,7 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
 
 from __future__ import annotations
 
-from datetime import date as Date
+import datetime
 from typing import Any
 
 from lxml import etree
@@ -82,10 +82,10 @@ def _metadata(root: lxml_html.HtmlElement) -> dict[str, str | None]:
 
     # Dates only from the page's markup (meta, JSON-LD, <time>, its address): the extensive
     # search guesses from free text and takes "© 2023" for 1 January 2023.
-    params = {"original_date": True, "extensive_search": False, "max_date": Date.today().isoformat()}
+    params = {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
     try:
         found = extract_metadata(root, date_config=params)
-    except Exception:  # a fault of the library on an odd page must not refuse the page
+    except Exception:  # noqa: BLE001 - a fault of the library on an odd page must not refuse the page
         return dict.fromkeys(("title", "date", "author", "site", "url"))
     return {"title": found.title, "date": found.date, "author": found.author, "site": found.sitename,
             "url": found.url}
@@ -102,8 +102,10 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     try:
         found = bare_extraction(root, url=url, output_format="xml", include_comments=False, include_tables=True,
                                 include_images=False, include_formatting=False, include_links=False)
-    except Exception:  # a fault of the library on an odd page: the page's whole text is shown
+    except Exception:  # noqa: BLE001 - a fault of the library on an odd page: the page's whole text is shown
         return None
+    if isinstance(found, dict):  # the other shape bare_extraction is typed to return
+        return found.get("body")
     return None if found is None else found.body
 
 

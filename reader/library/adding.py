@@ -39,7 +39,7 @@ from notes.records import DocumentRecord
 from notes.store import NoteStore, document_id
 from reader.library.files import Refusal, find_articles
 from reader.library.index import IndexedArticle, LibraryIndex
-from reader.library.pool import Cancelled, WorkerPool
+from reader.library.pool import CancelledError, WorkerPool
 from reader.library.records import AddReport, FileReport, Outcome, Progress
 from reader.library.work import Read, Result, Task, process
 
@@ -95,7 +95,7 @@ def add_files(paths: Sequence[str | Path], *, store: NoteStore, index: LibraryIn
                                                                       for r in results))
             emit(Progress("analysing", len(report.files) - len(found.refused), len(found.files),
                           report.analysed, clock.seconds_left()))
-    except Cancelled:
+    except CancelledError:
         report.cancelled = True
     report.seconds = time.monotonic() - started
     return report
@@ -131,7 +131,7 @@ def _results(batches: list[list[Task]], jobs: int, model: str | None, cache_dir:
     analyzer = Analyzer(model, cache_dir)
     for batch in batches:
         if cancel is not None and cancel.is_set():
-            raise Cancelled()
+            raise CancelledError()
         yield batch, process(batch, analyzer)
 
 

@@ -49,7 +49,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     """The caller's cancel flag was set; work in progress was stopped."""
 
 
@@ -72,7 +72,7 @@ class WorkerPool:
 
     def run(self, batches: Sequence[list[Task]], cancel: threading.Event | None = None
             ) -> Iterator[tuple[list[Task], list[Result]]]:
-        """Each batch with its results, in the order they finish. Raises :class:`Cancelled` when
+        """Each batch with its results, in the order they finish. Raises :class:`CancelledError` when
         ``cancel`` is set and :class:`AnalysisError` when the model cannot be loaded."""
         todo: deque[list[Task]] = deque(batches)
         retried: set[str] = set()
@@ -83,7 +83,7 @@ class WorkerPool:
                 self._give(worker, todo)
             while any(w.batch is not None for w in self._workers):
                 if cancel is not None and cancel.is_set():
-                    raise Cancelled()
+                    raise CancelledError()
                 ready = wait([w.conn for w in self._workers if w.batch is not None], POLL_SECONDS)
                 for worker in [w for w in self._workers if w.conn in ready]:
                     batch = worker.batch

@@ -8,7 +8,7 @@ index only by the header in front and by UTF-16 (see :mod:`reader.ui.offsets`).
 
 from __future__ import annotations
 
-from datetime import date as Date
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -224,7 +224,7 @@ def long_date(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        d = Date.fromisoformat(iso)
+        d = date.fromisoformat(iso)
     except ValueError:
         return iso
     return f"{_DAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]} {d.year}"

@@ -144,8 +144,8 @@ def test_named_paths_that_do_not_exist_are_refused(data: Path, tmp_path: Path) -
     library.close()
 
 
-def test_cancelling_keeps_what_was_done_and_the_next_run_finishes(data: Path, tmp_path: Path, texts: dict[str, str],
-                                                                  writer: Callable[[Path, dict[str, str]], Path]) -> None:
+def test_cancelling_keeps_what_was_done_and_the_next_run_finishes(
+        data: Path, tmp_path: Path, texts: dict[str, str], writer: Callable[[Path, dict[str, str]], Path]) -> None:
     many = {f"{i:02d}-{name}": text for i in range(8) for name, text in texts.items()}
     folder = writer(tmp_path / "many", many)
     cancel = threading.Event()

@@ -22,11 +22,11 @@ def test_header_and_notice(qtbot, make_window) -> None:
     assert header.split("\n")[:2] == ["Storm-damaged quay to be rebuilt by spring, council says",
                                       "Thursday, 1 June 2023 · Marta Lindqvist · The Northport Courier · quay-rebuild.html"]
     assert view.document().toPlainText()[view.positions.base:].strip() == article.text.strip()
-    assert window._notice.text() == ""
+    assert window.status.notice.text() == ""
 
     open_and_wait(qtbot, window, PAGES / "sport-front.html")  # not an article: the whole page and a notice
-    assert window._notice.text() == NO_ARTICLE_NOTICE and window._notice.isVisible()
+    assert window.status.notice.text() == NO_ARTICLE_NOTICE and window.status.notice.isVisible()
     assert "Older stories" in window.view.document().toPlainText()
 
     open_and_wait(qtbot, window, PAGES / "slower-ferries.html")
-    assert window._notice.text() == ""
+    assert window.status.notice.text() == ""

@@ -41,6 +41,7 @@ from reader.library.files import Refusal, find_articles
 from reader.library.index import IndexedArticle, LibraryIndex
 from reader.library.pool import CancelledError, WorkerPool
 from reader.library.records import AddReport, FileReport, Outcome, Progress
+from reader.library.sync import StoreAccess
 from reader.library.work import Read, Result, Task, process
 
 BATCH_BYTES = 48_000
@@ -52,7 +53,7 @@ BATCH_FILES = 24
 ProgressCallback = Callable[[Progress], None]
 
 
-def add_files(paths: Sequence[str | Path], *, store: NoteStore, index: LibraryIndex, generation: str,
+def add_files(paths: Sequence[str | Path], *, store: StoreAccess, index: LibraryIndex, generation: str,
               model: str | None, cache_dir: Path | None, jobs: int, progress: ProgressCallback | None = None,
               cancel: threading.Event | None = None) -> AddReport:
     """Steps 1–4 of the module docstring; the caller synchronises the index afterwards."""
@@ -62,7 +63,7 @@ def add_files(paths: Sequence[str | Path], *, store: NoteStore, index: LibraryIn
     found = find_articles(paths)
     report.files += [FileReport(r.path, "refused", reason=r.reason) for r in found.refused]
     emit(Progress("scanning", 0, len(found.files)))
-    docs = {d.id: d for d in store.documents()}
+    docs = {d.id: d for d in store(lambda s: s.documents())}
     indexed = index.articles()
     tasks: list[Task] = []
     sizes: dict[str, int] = {}
@@ -150,7 +151,7 @@ def _register(result: Result, registrar: _Registrar, index: LibraryIndex, db: sq
 class _Registrar:
     """Writes each read article to the note store (see the module docstring for the cases)."""
 
-    def __init__(self, store: NoteStore, docs: dict[str, DocumentRecord]) -> None:
+    def __init__(self, store: StoreAccess, docs: dict[str, DocumentRecord]) -> None:
         self.store = store
         self.docs = docs
         self.by_content: dict[str, list[str]] = {}
@@ -165,28 +166,35 @@ class _Registrar:
             moved = next((self.docs[d] for d in self.by_content.get(read.content_id, ())
                           if d in self.docs and d != doc_id and not os.path.exists(self.docs[d].path)), None)
             if moved is not None:
-                record = self.store.touch_document(read.path, read.content_id, read.title, read.date)
-                record = self.store.put_document(dataclasses.replace(record, last_opened=moved.last_opened))
+                record = self.store(lambda s: self._reopened(s, read, None, moved.last_opened))
                 del self.docs[moved.id]
                 outcome = "moved"
             else:
-                record = self.store.put_document(DocumentRecord(doc_id, doc_id, read.content_id, read.title,
-                                                                read.date, last_opened=""))
+                new = DocumentRecord(doc_id, doc_id, read.content_id, read.title, read.date, last_opened="")
+                record = self.store(lambda s: s.put_document(new))
                 outcome = "added"
         elif old.content_id != read.content_id:
             # with the text, the store re-anchors the notes; without (another process changed the
             # record meanwhile) it keeps the old content id, and opening the article re-anchors them
-            record = self.store.touch_document(read.path, read.content_id, read.title, read.date, text=read.text)
-            record = self.store.put_document(dataclasses.replace(record, last_opened=old.last_opened))
+            record = self.store(lambda s: self._reopened(s, read, read.text, old.last_opened))
             outcome = "changed"
         else:
             record = old
             if (old.title, old.date) != (read.title, read.date):
-                record = self.store.put_document(dataclasses.replace(old, title=read.title, date=read.date))
+                renamed = dataclasses.replace(old, title=read.title, date=read.date)
+                record = self.store(lambda s: s.put_document(renamed))
             outcome = "unchanged"
         self.docs[doc_id] = record
         self.by_content.setdefault(record.content_id, []).append(doc_id)
         return outcome, record
+
+    @staticmethod
+    def _reopened(store: NoteStore, read: Read, text: str | None, last_opened: str) -> DocumentRecord:
+        """Through :meth:`~notes.store.NoteStore.touch_document`, which follows a moved file and
+        re-anchors the notes of a changed one; then the reading history as it was (adding is
+        not opening)."""
+        record = store.touch_document(read.path, read.content_id, read.title, read.date, text=text)
+        return store.put_document(dataclasses.replace(record, last_opened=last_opened))
 
 
 class _Clock:

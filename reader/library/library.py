@@ -39,7 +39,7 @@ from reader.paths import cache_dir, library_index_path, store_path
 if TYPE_CHECKING:
     from notes.store import NoteStore
     from reader.analysis.cache import AnalysisCache
-    from reader.library.sync import StoreView
+    from reader.library.sync import StoreAccess, StoreView
 
 T = TypeVar("T")
 
@@ -47,12 +47,13 @@ T = TypeVar("T")
 class Library:
     """Articles, actors and quotations across the library of one data dir.
 
-    ``store`` is the caller's open note store when it has one (the core); otherwise the
-    library opens the store itself when it needs it, read-only except to add.
+    ``store`` runs a function with the note store where its owner keeps it (the core: on its
+    store lane); without it the library opens the store itself when it needs it, read-only
+    except to add.
     """
 
     def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, model: str | None = None,
-                 store: NoteStore | None = None) -> None:
+                 store: StoreAccess | None = None) -> None:
         self.store_path = store_path(data_dir)
         self.index_path = library_index_path(data_dir)
         self.cache_dir = cache_dir(data_dir)
@@ -96,7 +97,7 @@ class Library:
         from reader.library.pool import default_jobs
 
         # its own connection to the index: readers on other threads are not held up for the run
-        with self._writable_store() as store, _index_errors(self.index_path), LibraryIndex(self.index_path) as index:
+        with self._store_access() as store, _index_errors(self.index_path), LibraryIndex(self.index_path) as index:
             report = add_files([Path(p) for p in paths], store=store, index=index, generation=self.generation,
                                model=self.model, cache_dir=self.cache_dir,
                                jobs=default_jobs() if jobs is None else jobs, progress=progress, cancel=cancel)
@@ -212,7 +213,7 @@ class Library:
             return "none"
         return "current" if generation == self.generation else "outdated"
 
-    def _synchronise(self, index: LibraryIndex, store: NoteStore | None, *, force: bool) -> None:
+    def _synchronise(self, index: LibraryIndex, store: StoreAccess | None, *, force: bool) -> None:
         """Reconcile the index when it is behind the store or this Reader's analysis (or always, when ``force``)."""
         cursor = store_cursor(self.store_path)
         if not force and index.meta("store") == cursor and index.meta("generation") == self.generation \
@@ -222,11 +223,12 @@ class Library:
 
         synchronise(index, self._view(store), cursor, self.generation, self._cache())
 
-    def _view(self, store: NoteStore | None) -> StoreView:
+    def _view(self, store: StoreAccess | None) -> StoreView:
         from reader.library.sync import StoreView, read_store
 
-        if store is not None or self._store is not None:
-            return read_store(store or self._store)  # type: ignore[arg-type]
+        access = store or self._store
+        if access is not None:
+            return access(read_store)
         if not self.store_path.exists():
             return StoreView([], [], [])
         from notes.store import NoteStore
@@ -240,14 +242,15 @@ class Library:
         return AnalysisCache(self.cache_dir, self.generation)
 
     @contextmanager
-    def _writable_store(self) -> Iterator[NoteStore]:
+    def _store_access(self) -> Iterator[StoreAccess]:
+        """The caller's access to the store, or the store opened for writing until the block ends."""
         if self._store is not None:
             yield self._store
             return
         from notes.store import NoteStore
 
         with NoteStore(self.store_path) as store:
-            yield store
+            yield _Direct(store)
 
     def _guarded(self, work: Callable[[LibraryIndex], T]) -> T:
         """Run ``work`` on the index; a damaged index is deleted, rebuilt and ``work`` run again."""
@@ -263,6 +266,16 @@ class Library:
                         raise
                 self._index.reset()  # damaged while open: start anew, then rebuild
         raise AssertionError("unreachable")
+
+
+class _Direct:
+    """Access to a store this library opened itself: the function runs here and now."""
+
+    def __init__(self, store: NoteStore) -> None:
+        self.store = store
+
+    def __call__(self, work: Callable[[NoteStore], T], /) -> T:
+        return work(self.store)
 
 
 @contextmanager

@@ -23,9 +23,9 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from notes.records import Annotation, Correction, DocumentRecord
 from reader.errors import ReaderError
@@ -36,6 +36,16 @@ from reader.library.index import IndexedArticle, LibraryIndex
 if TYPE_CHECKING:
     from notes.store import NoteStore
     from reader.analysis.cache import AnalysisCache
+
+
+_T = TypeVar("_T")
+
+
+class StoreAccess(Protocol):
+    """Runs a function with the note store and returns its result: where the store lives is the
+    caller's business (the core runs it on its store lane; the command line opens the store)."""
+
+    def __call__(self, work: Callable[[NoteStore], _T], /) -> _T: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,3 +296,27 @@ def test_the_store_record_is_followed_without_losing_the_analysis(data: Path, ar
     assert [q.title for q in library.quotes(speaker="Maria Varga") if q.document == doc] == ["Varga's plan"]
     assert library.actors("maria varga")[0].articles == 3
     library.close()
+
+
+def test_an_owner_of_the_store_gets_every_store_call_on_its_own_thread(
+        data: Path, articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import notes.store
+    from concurrent.futures import ThreadPoolExecutor
+
+    threads: set[str] = set()
+    with ThreadPoolExecutor(1, thread_name_prefix="store-lane") as lane, NoteStore(data / "library.json") as store:
+        def access(work: Callable[[NoteStore], object]) -> object:
+            def run() -> object:
+                threads.add(threading.current_thread().name)
+                return work(store)
+            return lane.submit(run).result()
+
+        def no_second_store(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the library opened the store itself")
+
+        monkeypatch.setattr(notes.store, "NoteStore", no_second_store)
+        library = Library(data, store=access)  # type: ignore[arg-type]
+        assert {f.outcome for f in library.add([articles], jobs=0).files} == {"added"}
+        assert library.actors("maria varga")[0].articles == 3 and len(library.articles()) == 4
+        library.close()
+    assert threads == {"store-lane_0"}

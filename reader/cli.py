@@ -3,6 +3,7 @@
     reader [FILE] [--screenshot OUT.png]    the window
     reader analyze FILE [--json] | --batch IN.jsonl
     reader notes add|list|search|export|import ...
+    reader cache info|clear
 
 Every failure the user can act on ends here as one line on stderr and a non-zero exit.
 """
@@ -30,7 +31,8 @@ def window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Open an article in the reading window. Sub-commands: "
-                    "'reader analyze …' (headless analysis) and 'reader notes …' (the note store).",
+                    "'reader analyze …' (headless analysis), 'reader notes …' (the note store) "
+                    "and 'reader cache info|clear' (the analysis cache).",
     )
     parser.add_argument("file", nargs="?", help="a .txt, .md or .html article (default: the bundled sample)")
     parser.add_argument("--screenshot", metavar="OUT.png",
@@ -56,6 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser = notes_cmd.build_parser()
             _common(parser)
             return notes_cmd.run(parser.parse_args(args_list[1:]))
+        if args_list and args_list[0] == "cache":
+            from reader import cache_cmd
+
+            parser = cache_cmd.build_parser()
+            _common(parser)
+            return cache_cmd.run(parser.parse_args(args_list[1:]))
         args = window_parser().parse_args(args_list)
         from reader.ui.app import run_window
 

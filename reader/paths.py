@@ -32,7 +32,7 @@ def store_path(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Analysis results keyed by content id, model and version (safe to delete)."""
+    """Analysis results keyed by content id, analysis fingerprint and model (derived, safe to delete)."""
     return data_dir(override) / "cache"
 
 

@@ -172,7 +172,8 @@ def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str]
     for d, found in spans.items():
         actors, mentions = build_actors(corpus.parsed[d], found, off)
         preds[corpus.items[d]["id"]] = {"actors": [{"id": a.id, "kind": a.kind} for a in actors],
-                                        "mentions": [{"start": m.start, "end": m.end, "actor": m.actor} for m in mentions]}
+                                        "mentions": [{"start": m.start, "end": m.end, "actor": m.actor}
+                                                     for m in mentions]}
     result = shared_scorer().score_ner([corpus.items[d] for d in spans], preds)
     return {k: result[k]["f1"] for k in ("all", "general", "sports", "all/PER", "all/ORG", "all/LOC") if k in result}
 

@@ -407,7 +407,7 @@ def _document_evidence(words: Sequence[str], lowers: Sequence[str], lines: Seque
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     caps = [w[:1].isupper() for w in words]
     alpha = [any(ch.isalpha() for ch in w) for w in words]
-    for w, lw, line, first, e, cap, letters in zip(words, lowers, lines, firsts, ents, caps, alpha):
+    for lw, line, first, e, cap, letters in zip(lowers, lines, firsts, ents, caps, alpha):
         if line != "body" or not letters:
             continue
         if not cap:
@@ -416,8 +416,8 @@ def _document_evidence(words: Sequence[str], lowers: Sequence[str], lines: Seque
             cap_mid[lw] += 1
         if cap:
             labels[lw][e[2:] if e != "O" else "O"] += 1
-    out: list[list[str]] = []
-    for w, lw, line, first, e, cap, letters in zip(words, lowers, lines, firsts, ents, caps, alpha):
+    out: list[Sequence[str]] = []
+    for lw, line, first, e, cap, letters in zip(lowers, lines, firsts, ents, caps, alpha):
         f: list[str] = []
         if cap and letters:
             mine = 1 if line == "body" else 0

@@ -61,7 +61,8 @@ def test_the_second_stage_keeps_only_its_base_features_and_sees_the_others_label
     featurizer = Featurizer(lexicon(), VOCABULARY)
     view = featurizer.view(doc)
     full = featurizer.document(doc)
-    assert featurizer.base_features(view, 0, len(full)) == [[f for f in fs if f.startswith(STACKED_BASE)] for fs in full]
+    kept = [[f for f in fs if f.startswith(STACKED_BASE)] for fs in full]
+    assert featurizer.base_features(view, 0, len(full)) == kept
     labels = ["B-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "O"]
     second = stacked(full, view.words, labels)
     assert "P=PER:last" in second[4] and "P!=PER" in second[4] and "p=B-ORG" in second[4]

@@ -87,11 +87,11 @@ class Layout(PhraseReader):
         for mention in mentions:
             for m in range(t.at(mention.start), t.at(mention.end)):
                 self.actor[m] = mention.actor
-        self.cue = [self.cue_at(k, n) for k in range(n)]
+        self.cue = [self.cue_at(k, n) if cues.may_start(w) else 0 for k, w in enumerate(t.words)]
+        """The length of the speech cue that starts at each token, 0 for none."""
         self.sent_of = self._sentences()
         self._quote_tokens = [(t.at(q.start), t.at(q.end)) for q in quotes]
-        self._phrases: list[Candidate] | None = None
-        self._phrase_starts: list[int] = []
+        self._phrases: dict[int, list[Candidate]] = {}
 
     def _sentences(self) -> list[int]:
         t = self.tok
@@ -123,16 +123,15 @@ class Layout(PhraseReader):
         t = self.tok
         if not t.starts:
             return []
-        if self._phrases is None:
-            self._phrases = self._find_phrases()
-            self._phrase_starts = [c.i for c in self._phrases]
         q = self.quotes[k]
         first, end = self.quote_tokens(k)
         para = self.para_of[first] if first < len(t.starts) else len(self.paras) - 1
         last_para = self.para_of[end - 1] if end > first else para
-        lo = max(self.para_first[self._narrative_before(para)], first - WINDOW)
+        back = self._narrative_before(para)
+        lo = max(self.para_first[back], first - WINDOW)
         hi = min(self.para_first[last_para + 1] if last_para + 1 < len(self.paras) else len(t.starts), end + WINDOW)
-        out = self._between(lo, first) + self._between(end, hi)
+        out = [c for p in range(back, last_para + 1) for c in self._phrases_of(p)
+               if lo <= c.i and c.j <= hi and (c.j <= first or c.i >= end)]
         turn = TURN.match(t.text, opening_mark_end(t.text, q.start), min(q.end, q.start + 50))
         if turn is not None:
             s = turn.start(1)
@@ -141,14 +140,23 @@ class Layout(PhraseReader):
             out.sort(key=lambda c: c.i)
         return out
 
-    def _between(self, lo: int, hi: int) -> list[Candidate]:
-        """The phrases that lie wholly in tokens ``[lo, hi)``."""
-        n = bisect.bisect_left(self._phrase_starts, lo)
-        out = []
-        while n < len(self._phrases) and self._phrases[n].j <= hi:
-            out.append(self._phrases[n])
-            n += 1
-        return out
+    def _phrases_of(self, p: int) -> list[Candidate]:
+        """The noun phrases and pronouns of paragraph ``p`` outside quotation marks (found once)."""
+        found = self._phrases.get(p)
+        if found is None:
+            t = self.tok
+            found = self._phrases[p] = []
+            i, stop = self.para_first[p], self.para_first[p + 1] if p + 1 < len(self.paras) else len(t.starts)
+            while i < stop:
+                if t.quoted[i]:
+                    i += 1
+                    continue
+                run_end = i
+                while run_end < stop and not t.quoted[run_end]:
+                    run_end += 1
+                while i < run_end:  # one run of narrative
+                    i = self._phrase_at(i, run_end, found)
+        return found
 
     def _narrative_before(self, para: int) -> int:
         """The paragraph before ``para`` where the narrative last spoke: paragraphs that are all
@@ -157,23 +165,6 @@ class Layout(PhraseReader):
             if self.narrative[p]:
                 return p
         return max(0, para - 1)
-
-    def _find_phrases(self) -> list[Candidate]:
-        """Every noun phrase and pronoun of the text outside quotation marks, in order."""
-        t = self.tok
-        n = len(t.starts)
-        out: list[Candidate] = []
-        i = 0
-        while i < n:
-            if t.quoted[i]:
-                i += 1
-                continue
-            stop = i
-            while stop < n and not t.quoted[stop] and self.para_of[stop] == self.para_of[i]:
-                stop += 1
-            while i < stop:  # one run of narrative
-                i = self._phrase_at(i, stop, out)
-        return out
 
     def _phrase_at(self, i: int, stop: int, out: list[Candidate]) -> int:
         """Add the candidate that starts at token ``i`` (if any) and return where to look next."""

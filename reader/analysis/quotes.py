@@ -23,6 +23,8 @@ def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention],
                 attributor: AttributorFactory = Attributor) -> list[Quote]:
     """The quotations of a text in order, each with its speaker mention, actor and cue when known."""
     spans = find_quoted_spans(parsed.text)
+    if not spans:
+        return []
     verdicts = attributor(parsed, spans, mentions).verdicts()
     referents = Referents(parsed, actors, mentions, [(q.start, q.end) for q in spans])
     quotes: list[Quote] = []

@@ -241,12 +241,6 @@ class Featurizer:
         found = self._cues.get((c.i, c.j))
         return None if found is None else t.text[t.starts[found[0]]:t.ends[found[1] - 1]]
 
-    def colon_before(self, c: Candidate, first: int) -> bool:
-        """A colon between a candidate and the quotation after it: 'X said: “…”', 'X: “…”'."""
-        t = self.lay.tok
-        return c.j <= first and any(t.words[m] == ":" for m in range(c.j, first)) and self._gap(c.j, first) in (
-            "marks", "cue")
-
     def _apposition_then_cue(self, comma: int) -> int | None:
         """", a spokesman for the ministry, said": the cue after the comma that closes an apposition."""
         t = self.lay.tok
@@ -308,11 +302,13 @@ class Featurizer:
             between = k - bisect.bisect_left(self._quote_starts, c.end)
         else:
             between = bisect.bisect_left(self._quote_starts, c.start) - k - 1
-        gap = self._gap(lo, hi) if not between else "quote"
+        words_between = self._gap(lo, hi)
+        gap = words_between if not between else "quote"
         rel_sent = lay.sent_of[c.i] - lay.sent_of[anchor]
         rel_para = lay.para_of[c.i] - lay.para_of[anchor]
         self.atoms(c)
-        cued = (c.i, c.j) in self._cues or (side == "B" and self.colon_before(c, first))
+        colon = side == "B" and words_between in ("marks", "cue") and ":" in lay.tok.words[lo:hi]
+        cued = (c.i, c.j) in self._cues or colon
         found = ("cued" if cued else "near") if rel_sent == 0 else "far"
         return {"side": side, "d": bucket(dist, (0, 1, 2, 3, 5, 8, 12, 20, 35)),
                 "s": f"s{max(-3, min(3, rel_sent))}", "p": f"p{max(-2, min(2, rel_para))}",

@@ -221,7 +221,8 @@ class Featurizer:
 
     def cue_of(self, k: int, c: Candidate) -> str | None:
         """The speech cue that ties a candidate to quotation ``k``: the cue of the candidate's sentence
-        nearest to the quotation ("she said, adding that “…”" → adding), else the cue beside it."""
+        nearest to the quotation ("she said, adding that “…”" → adding), else the cue beside it or
+        after the comma that closes its apposition."""
         lay, t = self.lay, self.lay.tok
         if c.kind == "turn":
             return ":"
@@ -239,6 +240,9 @@ class Featurizer:
                 return t.text[t.starts[start]:t.ends[start + lay.cue[start] - 1]]
         self.atoms(c)
         found = self._cues.get((c.i, c.j))
+        if found is None and c.j < len(t.starts) and t.words[c.j] == ",":
+            at = self._cue_after(c.j + 1)  # "the chief executive, Sara Lind, said"
+            found = None if at is None else (at, at + lay.cue[at])
         return None if found is None else t.text[t.starts[found[0]]:t.ends[found[1] - 1]]
 
     def _apposition_then_cue(self, comma: int) -> int | None:

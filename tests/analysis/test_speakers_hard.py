@@ -57,6 +57,7 @@ def test_typed_double_marks_open_and_close(engine: Engine) -> None:
     analysis = analyse(engine, text)
     assert [text[q.start:q.start + 3] for q in analysis.quotes] == ["``W", "‘‘I"]
     assert [name for _, name, _, _ in attributed(text, analysis)] == ["Tomas Lindqvist", "Tomas Lindqvist"]
+    assert [q.cue for q in analysis.quotes] == ["told", "said"]
 
 
 def test_a_description_after_an_inverted_cue_resolves_to_the_person_named_before(engine: Engine) -> None:

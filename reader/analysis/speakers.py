@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.candidates import Candidate, Kind, Layout
+from reader.analysis.candidates import Candidate, Layout
 from reader.analysis.cues import Cues, speech_cues
 from reader.analysis.engine import Parsed
 from reader.analysis.linear import AttributionModel, bundled_model
@@ -27,12 +27,11 @@ from reader.analysis.speaker_features import Featurizer
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The span that names a quotation's speaker, the cue beside it, and what kind of span it is."""
+    """The span that names a quotation's speaker, and the cue beside it."""
 
     start: int
     end: int
     cue: str | None
-    kind: Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +90,4 @@ class Attributor:
         return c
 
     def _attribution(self, k: int, c: Candidate) -> Attribution:
-        return Attribution(c.start, c.end, self.features.cue_of(k, c), c.kind)
+        return Attribution(c.start, c.end, self.features.cue_of(k, c))

@@ -13,7 +13,6 @@ work grows linearly with the text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal

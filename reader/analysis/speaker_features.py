@@ -327,29 +327,29 @@ class Featurizer:
         side, d, s, p, gap = r["side"], r["d"], r["s"], r["p"], r["gap"]
         kind, nxt, prev = a["kind"], a["next"], a["prev"]
         qe = quote["end"] + quote["opens"] + quote["closes"]
-        S = f"S={side}"
+        at = f"S={side}"
         out = ["bias",
-               f"position:{S}", f"position:{S}|D={d}", f"position:{S}|{s}", f"position:{S}|{p}",
-               f"position:{S}|{s}|{p}|{r['nq']}",
-               f"gap:{S}|G={gap}", f"gap:{S}|G={gap}|{s}", f"gap:{S}|G={gap}|K={kind}",
-               f"gap:{S}|G={gap}|N={nxt}|P={prev}",
-               f"kind:K={kind}", f"kind:{S}|K={kind}", f"kind:{S}|{s}|K={kind}",
+               f"position:{at}", f"position:{at}|D={d}", f"position:{at}|{s}", f"position:{at}|{p}",
+               f"position:{at}|{s}|{p}|{r['nq']}",
+               f"gap:{at}|G={gap}", f"gap:{at}|G={gap}|{s}", f"gap:{at}|G={gap}|K={kind}",
+               f"gap:{at}|G={gap}|N={nxt}|P={prev}",
+               f"kind:K={kind}", f"kind:{at}|K={kind}", f"kind:{at}|{s}|K={kind}",
                f"kind:K={kind}|det={a['det']}|poss={a['poss']}|size={a['size']}",
-               f"context:{S}|N={nxt}", f"context:{S}|P={prev}", f"context:{S}|{s}|N={nxt}",
-               f"context:{S}|{s}|P={prev}", f"context:{S}|D={d}|N={nxt}", f"context:{S}|D={d}|P={prev}",
+               f"context:{at}|N={nxt}", f"context:{at}|P={prev}", f"context:{at}|{s}|N={nxt}",
+               f"context:{at}|{s}|P={prev}", f"context:{at}|D={d}|N={nxt}", f"context:{at}|D={d}|P={prev}",
                f"context:K={kind}|N={nxt}", f"context:K={kind}|P={prev}", f"context:N={nxt}|P={prev}",
-               f"quote:{S}|Q={qe}|G={gap}", f"quote:{S}|Q={qe}|{s}|N={nxt}", f"quote:{S}|Q={qe}|{s}|P={prev}",
-               f"quote:{S}|size={quote['size']}|{s}",
-               f"rank:{S}|R={rank}", f"rank:{S}|R={rank}|{s}", f"rank:{S}|R={rank}|K={kind}",
-               f"clause:C={a['clause']}", f"clause:{S}|{s}|C={a['clause']}", f"clause:K={kind}|C={a['clause']}"]
+               f"quote:{at}|Q={qe}|G={gap}", f"quote:{at}|Q={qe}|{s}|N={nxt}", f"quote:{at}|Q={qe}|{s}|P={prev}",
+               f"quote:{at}|size={quote['size']}|{s}",
+               f"rank:{at}|R={rank}", f"rank:{at}|R={rank}|{s}", f"rank:{at}|R={rank}|K={kind}",
+               f"clause:C={a['clause']}", f"clause:{at}|{s}|C={a['clause']}", f"clause:K={kind}|C={a['clause']}"]
         if a["lists"]:
-            out += [f"noun_lists:L={a['lists']}|det={a['det'] != ''}", f"noun_lists:{S}|L={a['lists']}|N={nxt}"]
+            out += [f"noun_lists:L={a['lists']}|det={a['det'] != ''}", f"noun_lists:{at}|L={a['lists']}|N={nxt}"]
         if a["head"]:
             out.append(f"words:head={a['head']}")
         if a["next_verb"]:
-            out.append(f"words:{S}|NV={a['next_verb']}")
+            out.append(f"words:{at}|NV={a['next_verb']}")
         if a["prev_verb"]:
-            out.append(f"words:{S}|PV={a['prev_verb']}")
+            out.append(f"words:{at}|PV={a['prev_verb']}")
         if a["actor"]:
             out += [f"salience:actor={a['actor']}", f"salience:K={kind}|actor={a['actor']}"]
         return out

@@ -29,6 +29,7 @@ from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
 from reader.ui.markup import Run
 from reader.ui.offsets import PositionMap
+from reader.ui.speaker_label import speaker_label
 from reader.ui.typesetting import FormatKey
 
 MIN_SIDE = 12
@@ -407,14 +408,9 @@ class ArticleView(QTextBrowser):
                          f"<br>{count} mention{'s' if count != 1 else ''}")
         quote = self.quote_at(pos)
         if quote is not None and "quote" not in self.hidden_kinds:
-            speaker = self.analysis.actor(quote.speaker)
-            if speaker is not None:
-                who = html.escape(speaker.name)
-            elif quote.speaker_start is not None and quote.speaker_end is not None and self.article:
-                who = html.escape(self.article.text[quote.speaker_start:quote.speaker_end])
-            else:
-                who = "speaker unknown"
-            parts.append(f"Quote — <i>{who}</i>")
+            who = speaker_label(self.article.text if self.article else "", self.analysis, quote)
+            how = f"<br>speaker {html.escape(who.how)}" if who.how else ""
+            parts.append(f"Quote — <i>{html.escape(who.name)}</i>{how}")
         return "<hr>".join(parts)
 
     def _apply_palette(self) -> None:

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from notes.records import Annotation, DocumentRecord
 from notes.search import Hit, doc_entry, note_entry
 from notes.search_stored import FORMAT, SCHEMA, Columns, DamagedIndex, StoredIndex, edit_postings, encode_postings
-from notes.library_format import dumps, loads, scan_journal
+from notes.store_format import dumps, loads, scan_journal
 from notes.storage import journal_path
 from notes.textfold import forms
 

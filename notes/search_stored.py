@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 
 from notes.records import Annotation, DocumentRecord
 from notes.search import DOC_WEIGHTS, NOTE_WEIGHTS, DocEntry, Searchable
-from notes.library_format import dumps, loads
+from notes.store_format import dumps, loads
 
 FORMAT = 1
 """Version of the file's layout and of the indexing rules it was written with; a file of

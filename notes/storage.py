@@ -27,7 +27,7 @@ from tinydb.storages import Storage
 from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
-from notes.library_format import (
+from notes.store_format import (
     Op,
     Record,
     State,

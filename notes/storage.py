@@ -27,6 +27,8 @@ from tinydb.storages import Storage
 from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
+from notes.feed import Changes
+from notes.records import SEQ
 from notes.store_format import (
     Op,
     Record,
@@ -134,6 +136,8 @@ class LibraryStorage(Storage):
         with self._lock.hold(exclusive=True):
             self._refresh()
             state.generation = self._state.generation
+            state.log.seq = max(state.log.seq, self._state.log.seq)
+            state.log.renew()  # any record may differ: derived files must start again
             self._state = state
             self.changes = None
             self.compact(same_records=False)
@@ -181,10 +185,11 @@ class LibraryStorage(Storage):
                     why = check_op(op)
                     if why:
                         raise StoreError(f"refused to store {why}")
-                self._append(ops)
+                seq = self._state.log.seq + 1
+                ops[:] = [{**op, "put": {**op["put"], SEQ: seq}} if "put" in op else op for op in ops]
+                self._append(encode_line({"seq": seq, "ops": ops}))
                 self.commits += 1
-                for op in ops:
-                    self._state.apply(op)
+                self._state.commit(ops, seq)
                 self._note_changes(ops)
                 if self._journal_end >= COMPACT_BYTES or self._journal_lines >= COMPACT_LINES:
                     try:
@@ -199,6 +204,11 @@ class LibraryStorage(Storage):
     def exists(self, table: str, record_id: str) -> bool:
         """Whether ``table`` holds ``record_id`` (inside :meth:`snapshot` or :meth:`transaction`), cheaply."""
         return self._state.exists(table, record_id)
+
+    def changes_since(self, cursor: str | None) -> Changes:
+        """What changed after ``cursor``, in every process (see :mod:`notes.feed`)."""
+        with self.snapshot():
+            return self._state.changes_since(cursor)
 
     def drain_changes(self) -> list[Op] | None:
         """Ops applied since the last call, mine and other processes'; ``None`` if everything was reloaded."""
@@ -334,15 +344,14 @@ class LibraryStorage(Storage):
             self._journal_generation = found.generation
         stale = self._journal_generation is None or self._journal_generation < self._state.generation
         if not stale:
-            for ops in found.commits:
-                for op in ops:
-                    self._state.apply(op)
+            for ops, seq in zip(found.commits, found.seqs):
+                self._state.commit(ops, seq)
                 self._note_changes(ops)
         self._journal_lines += len(found.commits)
         self._journal_end = found.end
         self._journal_torn = found.torn
 
-    def _append(self, ops: list[Op]) -> None:
+    def _append(self, line: bytes) -> None:
         """Commit one line to the journal and fsync it; on failure nothing is acknowledged or left behind."""
         try:
             if (self._journal_id is None or self._journal_generation is None
@@ -353,7 +362,6 @@ class LibraryStorage(Storage):
                 self._journal_torn = False
         except OSError as err:
             raise StoreError(f"{self.journal}: cannot prepare the journal ({err.strerror or err})") from None
-        line = encode_line({"ops": ops})
         try:
             fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND)
         except OSError as err:
@@ -382,8 +390,9 @@ def restore_backup(path: Path, chosen: Path) -> Path | None:
     backup was taken come back too; a damaged journal is set aside as well. Returns where
     the replaced file now lives (``None`` if there was none).
     """
-    raw = Path(chosen).read_bytes()
-    parse_library(raw, Path(chosen).name)  # refuse to restore a damaged backup
+    state = parse_library(Path(chosen).read_bytes(), Path(chosen).name)  # refuse to restore a damaged backup
+    state.log.renew()  # the records go back in time: files derived from the store must start again
+    raw, _ = state.serialize(state.generation)
     lock = FileLock(lock_path(path))
     try:
         with lock.hold(exclusive=True):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from notes import backup, storage
 from notes.anchoring import reanchor
 from notes.errors import StoreError
+from notes.feed import Changes
 from notes.records import COLORS, Annotation, Correction, DocumentRecord, Selector, now_iso
 from notes.schema import problem
 from notes.storage import LibraryStorage
@@ -242,6 +243,12 @@ class NoteStore:
                     index.rebuild(self.annotations(), self.documents())
                     self._index = index
             return self._index.search(query, limit)
+
+    def changes_since(self, cursor: str | None) -> Changes:
+        """What changed after ``cursor`` (``None``: everything), in this process and others: the
+        feed that files derived from the store follow (see :mod:`notes.feed`)."""
+        with self._lock:
+            return self._storage.changes_since(cursor)
 
     @contextmanager
     def held(self) -> Iterator[Mapping[str, dict[str, Any]]]:

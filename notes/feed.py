@@ -53,7 +53,8 @@ class Changes:
         rebuild: the cursor was ``None``, of another store history or too old: ``changed``
             holds every record, and whatever was derived before must be forgotten.
         changed: table name -> the current version of each record written since the cursor.
-        removed: table name -> ids of the records removed since the cursor.
+        removed: table name -> ids of the records removed since the cursor (which may include
+            records added after the cursor and removed again: ignore ids you do not hold).
     """
 
     cursor: str

@@ -95,7 +95,11 @@ class Annotation:
 
 @dataclass(slots=True)
 class DocumentRecord:
-    """An article the user opened: ``id`` is stable across edits of the file (its path)."""
+    """An article the user opened: ``id`` is stable across edits of the file (its path).
+
+    What the analysis derives from the article (its actors) is not kept here but in the
+    search index (:meth:`notes.store.NoteStore.set_article_actors`).
+    """
 
     id: str
     path: str
@@ -104,16 +108,15 @@ class DocumentRecord:
     date: str | None = None
     last_opened: str = field(default_factory=now_iso)
     position: int = 0
-    actors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "content_id": self.content_id, "title": self.title,
-                "date": self.date, "last_opened": self.last_opened, "position": self.position,
-                "actors": _copy(self.actors)}
+                "date": self.date, "last_opened": self.last_opened, "position": self.position}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
-        return cls(**{k: v for k, v in data.items() if k != SEQ})
+        # Stores written before the analysis's actors moved to the search index hold them here.
+        return cls(**{k: v for k, v in data.items() if k not in (SEQ, "actors")})
 
 
 @dataclass(slots=True)

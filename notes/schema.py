@@ -18,7 +18,8 @@ TABLES = ("documents", "annotations", "corrections")
 META_TABLE = "meta"
 
 _KEYS = {
-    "documents": frozenset(f.name for f in fields(DocumentRecord)) | {SEQ},
+    # Documents of stores written before the analysis's actors moved to the search index hold them.
+    "documents": frozenset(f.name for f in fields(DocumentRecord)) | {SEQ, "actors"},
     "annotations": frozenset(f.name for f in fields(Annotation)) | {SEQ},
     "corrections": frozenset(f.name for f in fields(Correction)) | {SEQ},
 }

@@ -164,12 +164,10 @@ def _short(text: str, width: int = 100) -> str:
 
 
 def _search(args: argparse.Namespace, store_path: Path) -> int:
-    from notes import search_cache
-
-    # A fresh process: the index cached beside the store answers in a fraction of the
-    # seconds that indexing every note would take.
+    # The index beside the store (derived, kept current by whoever wrote) answers a fresh
+    # process in a fraction of the seconds that indexing every note would take.
     with _store(store_path, read_only=True) as store:
-        hits = search_cache.search(store, args.query, args.limit)
+        hits = store.search(args.query, args.limit)
     if args.json:
         _print_json([h.to_json() for h in hits])
         return 0

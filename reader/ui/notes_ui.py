@@ -68,14 +68,10 @@ def format_for(path: str, chosen_filter: str) -> str:
     return "w3c" if chosen_filter == EXPORT_FILTERS["w3c"] else "markdown"
 
 
-def _touch_and_load(store: Any, article: Article, actors: list[str] | None) -> list[Annotation]:
-    """Register the opened article (re-anchoring its notes) and return its annotations.
-
-    ``actors`` are the article's actor names once the analysis is done; ``None`` keeps
-    the ones recorded at the last visit.
-    """
+def _touch_and_load(store: Any, article: Article) -> list[Annotation]:
+    """Register the opened article (re-anchoring its notes) and return its annotations."""
     record = store.touch_document(article.source, article.content_id, article.title, article.date,
-                                  article.text, actors)
+                                  article.text)
     return store.annotations(record.id)
 
 
@@ -227,25 +223,24 @@ class NotesController(QObject):
             return
         doc_id = document_id(article.source)
         self._document_id = doc_id
-        self._store_call(_touch_and_load, article, None,
+        self._store_call(_touch_and_load, article,
                          on_done=lambda annotations: self._loaded(doc_id, annotations))
 
     def _analysis_ready(self, _analysis: object) -> None:
-        """Record the article's actors with the document, for ``actor:`` searches."""
+        """Hand the article's actors to the search index, for ``actor:`` searches."""
         article = self._window.article
         if article is None or not article.source or document_id(article.source) != self._document_id:
             return
-        doc_id = self._document_id
-        self._store_call(_touch_and_load, article, self._actor_names(0, len(article.text)),
-                         on_done=lambda annotations: self._loaded(doc_id, annotations, announce=False))
+        self._store_call(lambda store, doc_id, names: store.set_article_actors(doc_id, names),
+                         self._document_id, self._actor_names(0, len(article.text)))
 
-    def _loaded(self, doc_id: str, annotations: list[Annotation], announce: bool = True) -> None:
+    def _loaded(self, doc_id: str, annotations: list[Annotation]) -> None:
         if doc_id != self._document_id:
             return  # another article was opened meanwhile
         self._annotations = {a.id: a for a in annotations}
         self._redraw()
         orphans = sum(1 for a in annotations if a.status == "orphaned")
-        if orphans and announce:
+        if orphans:
             self._window.show_status(
                 f"{orphans} note{'s' if orphans != 1 else ''} could not be placed in this version"
                 " of the article; they are kept in the Notes panel.")

@@ -36,7 +36,7 @@ def follow(store: NoteStore, copy: Copy, cursor: str | None) -> tuple[str, Chang
             copy[(table, record.id)] = record
     for table, ids in changes.removed.items():
         for rid in ids:
-            del copy[(table, rid)]  # a removal the copy never held would be a wrong answer
+            copy.pop((table, rid), None)  # also ids added and removed again since the cursor
     return changes.cursor, changes
 
 

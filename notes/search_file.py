@@ -1,0 +1,414 @@
+"""The search index's file: SQLite beside the store, kept current from the store's change feed.
+
+The problem: search must answer quickly from the first query of a fresh process (the
+window, or ``reader notes search``), so the index lives on disk; and it must answer as the
+store's records are now, whichever process wrote them, without knowing how the store lays
+out its files.
+
+The protocol: the file holds the feed cursor (see :mod:`notes.feed`) whose records it
+indexes. :meth:`IndexFile.catch_up` asks the store for ``changes_since(cursor)``; when
+there are any, it takes SQLite's write lock, reads the cursor again (another process may
+have moved it meanwhile), and applies the changes, the new cursor and a new ``version``
+in one transaction. Locks are only ever taken in that order (this file's, then the
+store's), and a store commit never waits for this file: writers leave the work to the
+next search or do it as they close. Readers work on a consistent snapshot (WAL), and the
+per-note columns held in memory are reloaded when the file's ``version`` changed.
+
+The file is disposable: one of another format, or one that fails to read, is deleted and
+built again from the feed; a folder that cannot hold it gets an index in memory. The one
+thing in it not derived from the store is each article's actor names, handed over by the
+analysis (:meth:`IndexFile.set_article_actors`): they survive a rebuild of a sound file,
+and are handed over again the next time the article is analysed.
+
+The invariant: when ``catch_up`` returns, the file holds exactly the store's records at
+its cursor, and the columns in memory are those of the file's version.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from notes.feed import Changes, Record
+from notes.records import Annotation, DocumentRecord
+from notes.search_keys import color_key, doc_entry, local_day, note_entry, tag_keys, timestamp, title_of
+from notes.store_format import dumps, loads
+from notes.textfold import fold, forms
+
+FORMAT = 2
+"""Version of the layout and of the indexing rules; a file of another version is rebuilt."""
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
+CREATE TABLE columns(chunk INTEGER PRIMARY KEY, ints BLOB NOT NULL, recency BLOB NOT NULL);
+CREATE TABLE notes(slot INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+    f0 TEXT NOT NULL, f1 TEXT NOT NULL, f2 TEXT NOT NULL, f3 TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE tags(tag TEXT NOT NULL, slot INTEGER NOT NULL, PRIMARY KEY (tag, slot)) WITHOUT ROWID;
+CREATE TABLE docs(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record BLOB, title TEXT NOT NULL,
+    names TEXT NOT NULL, f0 TEXT NOT NULL, f1 TEXT NOT NULL, l0 INTEGER NOT NULL, l1 INTEGER NOT NULL);
+CREATE TABLE postings(term TEXT PRIMARY KEY, n INTEGER NOT NULL, slots BLOB NOT NULL, tfs BLOB NOT NULL);
+CREATE TABLE doc_postings(term TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE words(word TEXT PRIMARY KEY, term TEXT NOT NULL, refs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS article_actors(doc TEXT PRIMARY KEY, names TEXT NOT NULL);
+"""
+"""``columns`` holds what a query needs of every note, per chunk of :data:`CHUNK` slots:
+:data:`INTS` integers a slot (article number, colour number, day, four field lengths; an
+article number of -1 marks a free slot) and its recency, so opening the file reads a few
+blobs, not 50,000 rows. ``postings`` holds per term the slots of the notes with it and
+four counts per slot (``array('B')``, or ``array('I')`` when one passes 255: the blob's
+length tells); ``docs.names`` are the actor names the article was indexed with; ``words``
+counts each folded word of notes and articles, so a prefix expands only to words held."""
+REBUILT = ("columns", "notes", "tags", "docs", "postings", "doc_postings", "words")
+CHUNK = 2048
+INTS = 7
+WIDTH = 4
+"""Counts per slot in a postings row: one per field of the note."""
+
+
+class Damaged(Exception):
+    """The file is not laid out as this module writes it."""
+
+
+DAMAGE = (sqlite3.DatabaseError, Damaged, ValueError, KeyError, TypeError, IndexError)
+"""What a damaged file can raise while it is read (bad pages, JSON or record shapes)."""
+
+
+def connect(path: Path | None, timeout: float) -> sqlite3.Connection:
+    """The index at ``path`` (``None``: in memory), laid out anew if empty; raises ``Damaged``
+    for a file of another format and ``sqlite3.Error`` when it cannot be opened."""
+    db = sqlite3.connect(":memory:" if path is None else path, timeout=timeout, isolation_level=None,
+                         check_same_thread=False)  # the store's lock serialises its users
+    try:
+        if path is not None:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # derived data: a crash may lose a catch-up, never consistency
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                for statement in SCHEMA.split(";"):
+                    db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('format', ?), ('cursor', ''), ('version', 0), ('colors', '[]')",
+                           (FORMAT,))
+            elif _meta(db, "format") != FORMAT:
+                raise Damaged("another format")
+            db.execute("COMMIT")
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _meta(db: sqlite3.Connection, key: str) -> Any:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise Damaged(f"no {key}")
+    return row[0]
+
+
+class Columns:
+    """Per slot: :data:`INTS` integers and a recency, in arrays that load and save by chunk."""
+
+    def __init__(self, ints: array[int], recency: array[float]) -> None:
+        if len(ints) != INTS * len(recency):
+            raise Damaged("columns of unequal lengths")
+        self.ints, self.recency = ints, recency
+        self.dirty: set[int] = set()
+        self.free = sorted((slot for slot, doc in enumerate(ints[0::INTS]) if doc < 0), reverse=True)
+
+    @classmethod
+    def empty(cls) -> Columns:
+        return cls(array("i"), array("d"))
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection) -> Columns:
+        ints, recency = array("i"), array("d")
+        for _, raw_ints, raw_recency in db.execute("SELECT * FROM columns ORDER BY chunk"):
+            ints.frombytes(raw_ints)
+            recency.frombytes(raw_recency)
+        return cls(ints, recency)
+
+    def save(self, db: sqlite3.Connection) -> None:
+        db.executemany("INSERT OR REPLACE INTO columns VALUES (?, ?, ?)", (
+            (chunk, self.ints[chunk * CHUNK * INTS:(chunk + 1) * CHUNK * INTS].tobytes(),
+             self.recency[chunk * CHUNK:(chunk + 1) * CHUNK].tobytes()) for chunk in sorted(self.dirty)))
+        self.dirty.clear()
+
+    def set(self, slot: int, ints: Iterable[int], recency: float) -> None:
+        while slot >= len(self.recency):
+            self.ints.extend((-1,) + (0,) * (INTS - 1))
+            self.recency.append(0.0)
+        self.ints[slot * INTS:(slot + 1) * INTS] = array("i", ints)
+        self.recency[slot] = recency
+        self.dirty.add(slot // CHUNK)
+
+
+def read_postings(slots: bytes, tfs: bytes) -> tuple[array[int], array[int]]:
+    """The slots and the counts (:data:`WIDTH` a slot) of a ``postings`` row."""
+    keys = array("i")
+    keys.frombytes(slots)
+    counts = array("B" if len(tfs) == WIDTH * len(keys) else "I")
+    counts.frombytes(tfs)
+    if len(counts) != WIDTH * len(keys):
+        raise Damaged("postings of unequal lengths")
+    return keys, counts
+
+
+def _edited(slots: array[int], counts: array[int], dropped: AbstractSet[int],
+            added: Mapping[int, tuple[int, ...]]) -> tuple[array[int], array[int]]:
+    """A postings row without the ``dropped`` slots and with the ``added`` ones appended;
+    edited as arrays, since a common term holds most notes and an edit usually adds one."""
+    if len(dropped) > 16:
+        kept = [i for i, slot in enumerate(slots) if slot not in dropped]
+        slots = array("i", (slots[i] for i in kept))
+        counts = array(counts.typecode, chain.from_iterable(counts[WIDTH * i:WIDTH * i + WIDTH] for i in kept))
+    else:
+        for slot in dropped:
+            if slot in slots:
+                i = slots.index(slot)
+                del slots[i]
+                del counts[WIDTH * i:WIDTH * i + WIDTH]
+    new = list(chain.from_iterable(added.values()))
+    if counts.typecode == "B" and max(new, default=0) > 255:
+        counts = array("I", counts)
+    slots.extend(added)
+    counts.extend(new)
+    return slots, counts
+
+
+def _counts_bytes(counts: Iterable[int]) -> bytes:
+    """Counts as one byte each when they all fit (mostly they are 0 or 1), else four."""
+    values = array("I", counts)
+    return bytes(values) if max(values, default=0) < 256 else values.tobytes()
+
+
+class IndexFile:
+    """The writing side of one connection to the index; not thread-safe (the store's lock guards it)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def version(self) -> int:
+        return int(_meta(self.db, "version"))
+
+    def catch_up(self, feed: Callable[[str | None], Changes]) -> bool:
+        """Apply what changed in the store since the file's cursor; whether anything had."""
+        db = self.db
+        cursor = str(_meta(db, "cursor"))
+        changes = feed(cursor)
+        if not changes:
+            return False
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            now = str(_meta(db, "cursor"))
+            if now != cursor:
+                changes = feed(now)  # another process moved the file meanwhile
+            if changes:
+                _Writer(db, changes.rebuild).apply(changes)
+            db.execute("COMMIT")
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+        return True
+
+    def set_article_actors(self, doc_id: str, names: list[str]) -> None:
+        """Index the article's actor names in place of the ones it had."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT names FROM article_actors WHERE doc = ?", (doc_id,)).fetchone()
+            if row is None or json.loads(row[0]) != names:
+                db.execute("INSERT OR REPLACE INTO article_actors VALUES (?, ?)", (doc_id, json.dumps(names)))
+                writer = _Writer(db, False)
+                writer.index_doc(doc_id, None, actors_only=True)
+                writer.finish(None)
+            db.execute("COMMIT")
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+
+
+class _Writer:
+    """Applies changes to the tables, reading and writing each term's postings once.
+
+    ``empty``: start from nothing (a rebuild), so nothing is looked up before it is written.
+    """
+
+    def __init__(self, db: sqlite3.Connection, empty: bool) -> None:
+        self.db = db
+        self.empty = empty
+        if empty:
+            for table in REBUILT:
+                db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+        self._columns = Columns.empty() if empty else None
+        self.colors: list[str] = [] if empty else json.loads(_meta(db, "colors"))
+        self.doc_nums = dict(db.execute("SELECT id, num FROM docs"))
+        self.dropped: dict[str, set[int]] = {}
+        self.added: dict[str, dict[int, tuple[int, ...]]] = {}
+        self.doc_edits: dict[str, dict[int, tuple[int, ...] | None]] = {}
+        self.words: Counter[str] = Counter()
+
+    def apply(self, changes: Changes) -> None:
+        for rid in changes.removed.get("annotations", ()):
+            self._forget(rid)
+        for rec in changes.changed.get("annotations", ()):
+            self._forget(rec["id"])
+            self._put(rec)
+        for rid in changes.removed.get("documents", ()):
+            self.index_doc(rid, None)
+        for rec in changes.changed.get("documents", ()):
+            self.index_doc(rec["id"], rec)
+        self.finish(changes.cursor)
+
+    @property
+    def columns(self) -> Columns:
+        """The per-note columns, loaded when notes change, with the free slots (largest first)."""
+        if self._columns is None:
+            self._columns = Columns.load(self.db)
+        return self._columns
+
+    def finish(self, cursor: str | None) -> None:
+        """Write what was gathered, and the new cursor (``None``: the same)."""
+        self._write_postings()
+        self._write_words()
+        if self._columns is not None:
+            self._columns.save(self.db)
+        self.db.execute("UPDATE meta SET value = ? WHERE key = 'colors'", (json.dumps(self.colors),))
+        self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'version'")
+        if cursor is not None:
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'cursor'", (cursor,))
+
+    def _doc_num(self, doc_id: str) -> int:
+        num = self.doc_nums.get(doc_id)
+        if num is None:
+            num = self.doc_nums[doc_id] = len(self.doc_nums)
+            self.db.execute("INSERT INTO docs VALUES (?, ?, NULL, '', '[]', ' ', ' ', 0, 0)", (num, doc_id))
+        return num
+
+    def _color_num(self, color: str) -> int:
+        key = color_key(color)
+        if key not in self.colors:
+            self.colors.append(key)
+        return self.colors.index(key)
+
+    def _forget(self, rid: str) -> None:
+        if self.empty:
+            return
+        row = self.db.execute("SELECT slot, record FROM notes WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            return
+        slot, raw = row
+        note = Annotation.from_json(loads(raw))
+        entry = note_entry(note)
+        for key in entry.frequencies:
+            self.dropped.setdefault(key, set()).add(slot)
+        self.words.subtract(entry.words)
+        self.db.execute("DELETE FROM notes WHERE slot = ?", (slot,))
+        self.db.executemany("DELETE FROM tags WHERE tag = ? AND slot = ?",
+                            ((key, slot) for tag in note.tags for key in tag_keys(tag)))
+        self.columns.set(slot, (-1,) + (0,) * (INTS - 1), 0.0)
+        self.columns.free.append(slot)
+
+    def _put(self, rec: Record) -> None:
+        note = Annotation.from_json(rec)
+        entry = note_entry(note)
+        free = self.columns.free
+        slot = free.pop() if free else len(self.columns.recency)
+        self.db.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)", (slot, note.id, *entry.fields, dumps(rec)))
+        self.db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)",
+                            ((key, slot) for tag in note.tags for key in tag_keys(tag)))
+        ints = (self._doc_num(note.document), self._color_num(note.color), local_day(note.created), *entry.lengths)
+        self.columns.set(slot, ints, timestamp(note.updated))
+        for key, tfs in entry.frequencies.items():
+            self.added.setdefault(key, {})[slot] = tfs
+        self.words.update(entry.words)
+
+    def index_doc(self, doc_id: str, rec: Record | None, *, actors_only: bool = False) -> None:
+        """Index an article's record (``None``: it has none) with its actor names; with
+        ``actors_only``, keep the record indexed and take the names anew."""
+        num = self._doc_num(doc_id)
+        old, old_names = self.db.execute("SELECT record, names FROM docs WHERE num = ?", (num,)).fetchone()
+        if actors_only:
+            rec = None if old is None else loads(old)
+        if old is not None:
+            entry = doc_entry(DocumentRecord.from_json(loads(old)).title, json.loads(old_names))
+            for key in entry.frequencies:
+                self.doc_edits.setdefault(key, {})[num] = None
+            self.words.subtract(entry.words)
+        if rec is None:
+            self.db.execute("UPDATE docs SET record = NULL, title = '', names = '[]', f0 = ' ', f1 = ' ', l0 = 0, "
+                            "l1 = 0 WHERE num = ?", (num,))
+            return
+        doc = DocumentRecord.from_json(rec)
+        names = self._names(doc_id, rec)
+        entry = doc_entry(doc.title, names)
+        self.db.execute("UPDATE docs SET record = ?, title = ?, names = ?, f0 = ?, f1 = ?, l0 = ?, l1 = ? "
+                        "WHERE num = ?", (dumps(rec), fold(title_of(doc)), json.dumps(names), *entry.fields,
+                                          *entry.lengths, num))
+        for key, tfs in entry.frequencies.items():
+            self.doc_edits.setdefault(key, {})[num] = tfs
+        self.words.update(entry.words)
+
+    def _names(self, doc_id: str, rec: Record) -> list[str]:
+        """The article's actor names; a store written before they were kept apart may still
+        hold them in the record, and they count until the analysis hands over its own."""
+        row = self.db.execute("SELECT names FROM article_actors WHERE doc = ?", (doc_id,)).fetchone()
+        if row is not None:
+            return list(json.loads(row[0]))
+        legacy = rec.get("actors")
+        if isinstance(legacy, list) and legacy:
+            self.db.execute("INSERT INTO article_actors VALUES (?, ?)", (doc_id, json.dumps(legacy)))
+            return [str(name) for name in legacy]
+        return []
+
+    def _write_postings(self) -> None:
+        db = self.db
+        if self.empty:
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", (
+                (key, len(notes), array("i", notes).tobytes(), _counts_bytes(chain.from_iterable(notes.values())))
+                for key, notes in self.added.items()))
+        else:
+            for key in self.dropped.keys() | self.added.keys():
+                row = db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)).fetchone()
+                slots, counts = read_postings(*row) if row else (array("i"), array("B"))
+                slots, counts = _edited(slots, counts, self.dropped.get(key, set()), self.added.get(key, {}))
+                if slots:
+                    db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?)",
+                               (key, len(slots), slots.tobytes(), counts.tobytes()))
+                elif row:
+                    db.execute("DELETE FROM postings WHERE term = ?", (key,))
+        for key, docs in self.doc_edits.items():
+            row = db.execute("SELECT data FROM doc_postings WHERE term = ?", (key,)).fetchone()
+            known = json.loads(row[0]) if row else {}
+            for num, tfs in docs.items():
+                if tfs is None:
+                    known.pop(str(num), None)
+                else:
+                    known[str(num)] = tfs
+            if known:
+                db.execute("INSERT OR REPLACE INTO doc_postings VALUES (?, ?)", (key, json.dumps(known)))
+            elif row:
+                db.execute("DELETE FROM doc_postings WHERE term = ?", (key,))
+
+    def _write_words(self) -> None:
+        folded: Counter[tuple[str, str]] = Counter()
+        for raw, change in self.words.items():
+            folded[forms(raw)] += change
+        for (word, key), change in folded.items():
+            if not change:
+                continue
+            row = None if self.empty else self.db.execute("SELECT refs FROM words WHERE word = ?", (word,)).fetchone()
+            refs = (row[0] if row else 0) + change
+            if refs > 0:
+                self.db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, key, refs))
+            elif row:
+                self.db.execute("DELETE FROM words WHERE word = ?", (word,))
+

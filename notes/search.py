@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 import json
+from collections import Counter
 import logging
 import math
 import os
@@ -31,7 +32,7 @@ from notes.feed import Changes
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.search_file import DAMAGE, INTS, WIDTH, Columns, IndexFile, connect, read_postings
+from notes.search_file import DAMAGE, INTS, TAG, WIDTH, Columns, IndexFile, connect, read_postings
 from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, tag_key, terms_of
 from notes.snippets import cut_snippet
 from notes.store_format import loads
@@ -228,7 +229,14 @@ class _View:
         self.doc_longest = [max((a.lengths[i] for a in self.articles.values()), default=0)
                             for i in range(len(DOC_WEIGHTS))]
         self.postings: dict[str, dict[int, tuple[int, ...]]] = {}
+        self.parts: dict[str, dict[int, float]] = {}
         self._cached = 0
+
+    @cached_property
+    def norms(self) -> list[list[float]]:
+        """Per field, per slot: the field's weight divided by BM25's length norm of the note's field."""
+        tables = _norm_tables(NOTE_WEIGHTS, self.sums, max(self.count, 1), self.longest)
+        return [list(map(table.__getitem__, column)) for table, column in zip(tables, self.lengths)]
 
     @cached_property
     def live(self) -> AbstractSet[int]:
@@ -246,13 +254,15 @@ class _View:
     def by_day(self) -> Mapping[int, AbstractSet[int]]:
         return _group(self._days, self.docs)
 
-    def cache(self, key: str, postings: dict[int, tuple[int, ...]]) -> None:
-        """Keep decoded postings for later queries, within :data:`CACHED_SLOTS` in all."""
-        self._cached += len(postings)
+    def keep(self, cache: dict[str, Any], key: str, value: Mapping[int, Any]) -> None:
+        """Keep decoded postings or a term's parts of the score for later queries (the user
+        types the same words again and again), within :data:`CACHED_SLOTS` entries in all."""
+        self._cached += len(value)
         if self._cached > CACHED_SLOTS:
             self.postings.clear()
-            self._cached = len(postings)
-        self.postings[key] = postings
+            self.parts.clear()
+            self._cached = len(value)
+        cache[key] = value
 
 
 def _group(values: Sequence[int], docs: Sequence[int]) -> dict[int, set[int]]:
@@ -276,7 +286,7 @@ class _Run:
         candidates, term_slots, check = self._match(query)
         keys = set(term_slots)
         rank: Mapping[int, float] | Sequence[float]
-        rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()}) if keys else self.view.recency
+        rank = self._scores(candidates, term_slots) if keys else self.view.recency
         best = self._best(candidates, rank, limit, check)
         return [self._hit(slot, rank[slot] if keys else 0.0, query, keys) for slot in best]
 
@@ -286,10 +296,11 @@ class _Run:
         """Slot -> counts per note field, of the notes with the term in a field of their own."""
         found = self.view.postings.get(key)
         if found is None:
-            row = self.db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)).fetchone()
-            slots, c = read_postings(*row) if row else ((), ())
-            found = dict(zip(slots, zip(c[0::4], c[1::4], c[2::4], c[3::4])))
-            self.view.cache(key, found)
+            found = {}
+            for row in self.db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)):
+                slots, c = read_postings(*row)
+                found.update(zip(slots, zip(c[0::4], c[1::4], c[2::4], c[3::4])))
+            self.view.keep(self.view.postings, key, found)
         return found
 
     def _doc_postings(self, key: str) -> dict[int, list[int]]:
@@ -344,8 +355,9 @@ class _Run:
         """The commonest terms of the words that begin with ``prefix`` (see PREFIX_TERMS)."""
         start = fold(prefix)
         counts = dict(self.db.execute(
-            "SELECT w.term, coalesce(p.n, 0) FROM words w LEFT JOIN postings p ON p.term = w.term "
-            "WHERE w.word >= ? AND w.word < ?", (start, start + "\U0010ffff")))  # every word that begins so
+            "SELECT term, (SELECT coalesce(sum(n), 0) FROM postings p WHERE p.term = t.term) FROM "
+            "(SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?) t",  # every word that begins so
+            (start, start + "\U0010ffff")))
         found = heapq.nlargest(PREFIX_TERMS, counts, key=lambda key: (counts[key], key))
         self.expanded.update(found)
         return found
@@ -362,7 +374,7 @@ class _Run:
         view = self.view
         sets = list(sets)
         for tag in query.tags:
-            sets.append({slot for (slot,) in self.db.execute("SELECT slot FROM tags WHERE tag = ?", (tag_key(tag),))})
+            sets.append(set(self._postings(TAG + tag_key(tag))))
         if query.colors:
             wanted = {color_key(c) for c in query.colors}
             sets.append(set().union(*(view.by_color.get(i, set()) for i, name in enumerate(view.color_names)
@@ -420,40 +432,56 @@ class _Run:
                     break
                 if check(slot):
                     chosen.append(slot)
-        ids, recency = self._ids(chosen), self.view.recency
-        chosen.sort(key=lambda slot: (rank[slot], recency[slot], ids[slot]), reverse=True)
+        recency = self.view.recency
+        # Ids settle exact ties only, so only the tied notes' ids are read.
+        tied = Counter((rank[slot], recency[slot]) for slot in chosen)
+        ids = self._ids([slot for slot in chosen if tied[rank[slot], recency[slot]] > 1])
+        chosen.sort(key=lambda slot: (rank[slot], recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
-    def _scores(self, slots: Iterable[int], frequencies: dict[str, int]) -> dict[int, float]:
-        """BM25F of each note for the query's terms; ``frequencies`` counts notes per term."""
-        view = self.view
-        total = max(view.count, 1)
-        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, view.sums, total, view.longest)
-        d0, d1 = _norm_tables(DOC_WEIGHTS, view.doc_sums, max(len(view.articles), 1), view.doc_longest)
-        terms = []
-        for key, n in frequencies.items():
-            # An article's part of the term frequency is the same for all its notes.
-            by_doc: dict[int, float] = {}
-            for num, counts in self._doc_postings(key).items():
-                lengths = view.articles[num].lengths
-                by_doc[num] = counts[0] * d0[lengths[0]] + counts[1] * d1[lengths[1]]
-            terms.append((math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings(key), by_doc))
-        docs, (n0, n1, n2, n3) = view.docs, view.lengths
+    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> dict[int, float]:
+        """BM25F of each note for the query's terms (``term_slots``: the notes holding each)."""
+        parts = [self._part(key, holders, slots) for key, holders in term_slots.items()]
+        if len(parts) == 1:
+            return {slot: parts[0].get(slot, 0.0) for slot in slots}
         scores: dict[int, float] = {}
-        # Unrolled over the four note fields: this loop is the cost of a query that matches most notes.
         for slot in slots:
-            doc = docs[slot]
             score = 0.0
-            for idf, notes, by_doc in terms:
-                tfs = notes.get(slot)
-                tf = by_doc.get(doc, 0.0) if by_doc else 0.0
-                if tfs is not None:
-                    tf += tfs[0] * t0[n0[slot]] + tfs[1] * t1[n1[slot]] + tfs[2] * t2[n2[slot]] + tfs[3] * t3[n3[slot]]
-                elif not tf:
-                    continue
-                score += idf * tf * (K1 + 1) / (K1 + tf)
+            for part in parts:
+                score += part.get(slot, 0.0)
             scores[slot] = score
         return scores
+
+    def _part(self, key: str, holders: set[int], slots: AbstractSet[int]) -> Mapping[int, float]:
+        """Each note's part of the score for one term: idf times the saturated term frequency.
+
+        It depends on the term alone, so it is kept for the version of the file when it was
+        worked out for every note that holds the term (a query of that word, or of words
+        most of whose notes it holds), and otherwise worked out for the candidates only.
+        """
+        view = self.view
+        known = view.parts.get(key)
+        if known is not None:
+            return known
+        whole = len(holders) <= 2 * len(slots)
+        total = max(view.count, 1)
+        idf = math.log(1 + (total - len(holders) + 0.5) / (len(holders) + 0.5))
+        d0, d1 = _norm_tables(DOC_WEIGHTS, view.doc_sums, max(len(view.articles), 1), view.doc_longest)
+        # An article's part of the term frequency is the same for all its notes.
+        by_doc = {num: counts[0] * d0[view.articles[num].lengths[0]] + counts[1] * d1[view.articles[num].lengths[1]]
+                  for num, counts in self._doc_postings(key).items()}
+        notes, docs, (w0, w1, w2, w3) = self._postings(key), view.docs, view.norms
+        part: dict[int, float] = {}
+        # Unrolled over the four note fields: this loop is the cost of a query that matches many notes.
+        for slot in holders if whole else holders & slots:
+            tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
+            tfs = notes.get(slot)
+            if tfs is not None:
+                tf += tfs[0] * w0[slot] + tfs[1] * w1[slot] + tfs[2] * w2[slot] + tfs[3] * w3[slot]
+            part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
+        if whole:
+            view.keep(view.parts, key, part)
+        return part
 
     # -- showing --------------------------------------------------------------------------
 
@@ -470,8 +498,10 @@ class _Run:
             matched |= {FIELDS[i] for i in (3, 5) if name in fields[i]}
         note = " ".join(plain_text(annotation.note).split())
         exact = " ".join(annotation.selector.exact.split())
-        source = note if "note" in matched else exact if "passage" in matched else note or exact
-        snippet, marks = cut_snippet(source, singles, phrases)
+        # The snippet's words are those the note or passage field was indexed from, in order:
+        # their terms are at hand, and stemming each word again would cost more than the query.
+        use_exact = "note" not in matched and ("passage" in matched or not note)
+        snippet, marks = cut_snippet(exact if use_exact else note, singles, phrases, fields[1 if use_exact else 0].split())
         article = self.view.articles.get(self.view.docs[slot])
         return Hit(annotation, article.document() if article else None, score, snippet, marks,
                    tuple(name for name in FIELDS if name in matched))

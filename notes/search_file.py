@@ -32,6 +32,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,10 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
 CREATE TABLE columns(chunk INTEGER PRIMARY KEY, ints BLOB NOT NULL, recency BLOB NOT NULL);
 CREATE TABLE notes(slot INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
     f0 TEXT NOT NULL, f1 TEXT NOT NULL, f2 TEXT NOT NULL, f3 TEXT NOT NULL, record BLOB NOT NULL);
-CREATE TABLE tags(tag TEXT NOT NULL, slot INTEGER NOT NULL, PRIMARY KEY (tag, slot)) WITHOUT ROWID;
 CREATE TABLE docs(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record BLOB, title TEXT NOT NULL,
     names TEXT NOT NULL, f0 TEXT NOT NULL, f1 TEXT NOT NULL, l0 INTEGER NOT NULL, l1 INTEGER NOT NULL);
-CREATE TABLE postings(term TEXT PRIMARY KEY, n INTEGER NOT NULL, slots BLOB NOT NULL, tfs BLOB NOT NULL);
+CREATE TABLE postings(term TEXT NOT NULL, block INTEGER NOT NULL, n INTEGER NOT NULL, slots BLOB NOT NULL,
+    tfs BLOB NOT NULL, PRIMARY KEY (term, block));
 CREATE TABLE doc_postings(term TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY, term TEXT NOT NULL, refs INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS article_actors(doc TEXT PRIMARY KEY, names TEXT NOT NULL);
@@ -60,12 +61,19 @@ CREATE TABLE IF NOT EXISTS article_actors(doc TEXT PRIMARY KEY, names TEXT NOT N
 """``columns`` holds what a query needs of every note, per chunk of :data:`CHUNK` slots:
 :data:`INTS` integers a slot (article number, colour number, day, four field lengths; an
 article number of -1 marks a free slot) and its recency, so opening the file reads a few
-blobs, not 50,000 rows. ``postings`` holds per term the slots of the notes with it and
-four counts per slot (``array('B')``, or ``array('I')`` when one passes 255: the blob's
-length tells); ``docs.names`` are the actor names the article was indexed with; ``words``
-counts each folded word of notes and articles, so a prefix expands only to words held."""
-REBUILT = ("columns", "notes", "tags", "docs", "postings", "doc_postings", "words")
+blobs, not 50,000 rows. ``postings`` holds per term, in one row per :data:`BLOCK` slots
+(so that a new note rewrites a small row even of a word most notes hold), the slots of
+the notes with it and four counts per slot (``array('B')``, or ``array('I')`` when one
+passes 255: the blob's length tells), and per tag key (see :data:`TAG`) the slots of the
+notes with it;
+``docs.names`` are the actor names the article was indexed with; ``words`` counts each
+folded word of notes and articles, so a prefix expands only to words held."""
+REBUILT = ("columns", "notes", "docs", "postings", "doc_postings", "words")
+TAG = "#"
+"""Prefix of the postings key of a tag (``#eu/trade``): never that of a term, which is made
+of letters and digits."""
 CHUNK = 2048
+BLOCK = 4096
 INTS = 7
 WIDTH = 4
 """Counts per slot in a postings row: one per field of the note."""
@@ -122,7 +130,6 @@ class Columns:
             raise Damaged("columns of unequal lengths")
         self.ints, self.recency = ints, recency
         self.dirty: set[int] = set()
-        self.free = sorted((slot for slot, doc in enumerate(ints[0::INTS]) if doc < 0), reverse=True)
 
     @classmethod
     def empty(cls) -> Columns:
@@ -135,6 +142,19 @@ class Columns:
             ints.frombytes(raw_ints)
             recency.frombytes(raw_recency)
         return cls(ints, recency)
+
+    @cached_property
+    def _free(self) -> list[int]:
+        """Free slots, the smallest last."""
+        return sorted((slot for slot, doc in enumerate(self.ints[0::INTS]) if doc < 0), reverse=True)
+
+    def take(self) -> int:
+        """A slot for a new note: a free one, else a new one at the end."""
+        return self._free.pop() if self._free else len(self.recency)
+
+    def release(self, slot: int) -> None:
+        self._free.append(slot)
+        self.set(slot, (-1,) + (0,) * (INTS - 1), 0.0)
 
     def save(self, db: sqlite3.Connection) -> None:
         db.executemany("INSERT OR REPLACE INTO columns VALUES (?, ?, ?)", (
@@ -160,6 +180,10 @@ def read_postings(slots: bytes, tfs: bytes) -> tuple[array[int], array[int]]:
     if len(counts) != WIDTH * len(keys):
         raise Damaged("postings of unequal lengths")
     return keys, counts
+
+
+def _tags(note: Annotation) -> set[str]:
+    return {TAG + key for tag in note.tags for key in tag_keys(tag)}
 
 
 def _edited(slots: array[int], counts: array[int], dropped: AbstractSet[int],
@@ -251,10 +275,11 @@ class _Writer:
         self._columns = Columns.empty() if empty else None
         self.colors: list[str] = [] if empty else json.loads(_meta(db, "colors"))
         self.doc_nums = dict(db.execute("SELECT id, num FROM docs"))
-        self.dropped: dict[str, set[int]] = {}
-        self.added: dict[str, dict[int, tuple[int, ...]]] = {}
+        self.dropped: dict[tuple[str, int], set[int]] = {}  # by term and block
+        self.added: dict[tuple[str, int], dict[int, tuple[int, ...]]] = {}
         self.doc_edits: dict[str, dict[int, tuple[int, ...] | None]] = {}
         self.words: Counter[str] = Counter()
+        self.note_rows: list[tuple[Any, ...]] = []
 
     def apply(self, changes: Changes) -> None:
         for rid in changes.removed.get("annotations", ()):
@@ -277,6 +302,7 @@ class _Writer:
 
     def finish(self, cursor: str | None) -> None:
         """Write what was gathered, and the new cursor (``None``: the same)."""
+        self.db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)", self.note_rows)
         self._write_postings()
         self._write_words()
         if self._columns is not None:
@@ -308,27 +334,23 @@ class _Writer:
         slot, raw = row
         note = Annotation.from_json(loads(raw))
         entry = note_entry(note)
-        for key in entry.frequencies:
-            self.dropped.setdefault(key, set()).add(slot)
+        for key in chain(entry.frequencies, _tags(note)):
+            self.dropped.setdefault((key, slot // BLOCK), set()).add(slot)
         self.words.subtract(entry.words)
         self.db.execute("DELETE FROM notes WHERE slot = ?", (slot,))
-        self.db.executemany("DELETE FROM tags WHERE tag = ? AND slot = ?",
-                            ((key, slot) for tag in note.tags for key in tag_keys(tag)))
-        self.columns.set(slot, (-1,) + (0,) * (INTS - 1), 0.0)
-        self.columns.free.append(slot)
+        self.columns.release(slot)
 
     def _put(self, rec: Record) -> None:
         note = Annotation.from_json(rec)
         entry = note_entry(note)
-        free = self.columns.free
-        slot = free.pop() if free else len(self.columns.recency)
-        self.db.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)", (slot, note.id, *entry.fields, dumps(rec)))
-        self.db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)",
-                            ((key, slot) for tag in note.tags for key in tag_keys(tag)))
+        slot = self.columns.take()
+        self.note_rows.append((slot, note.id, *entry.fields, dumps(rec)))
+        for key in _tags(note):
+            self.added.setdefault((key, slot // BLOCK), {})[slot] = (0,) * WIDTH
         ints = (self._doc_num(note.document), self._color_num(note.color), local_day(note.created), *entry.lengths)
         self.columns.set(slot, ints, timestamp(note.updated))
         for key, tfs in entry.frequencies.items():
-            self.added.setdefault(key, {})[slot] = tfs
+            self.added.setdefault((key, slot // BLOCK), {})[slot] = tfs
         self.words.update(entry.words)
 
     def index_doc(self, doc_id: str, rec: Record | None, *, actors_only: bool = False) -> None:
@@ -372,19 +394,32 @@ class _Writer:
     def _write_postings(self) -> None:
         db = self.db
         if self.empty:
-            db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", (
-                (key, len(notes), array("i", notes).tobytes(), _counts_bytes(chain.from_iterable(notes.values())))
-                for key, notes in self.added.items()))
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", (
+                (key, block, len(notes), array("i", notes).tobytes(), _counts_bytes(chain.from_iterable(notes.values())))
+                for (key, block), notes in self.added.items()))
         else:
-            for key in self.dropped.keys() | self.added.keys():
-                row = db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)).fetchone()
+            appended = {row: notes for row, notes in self.added.items()
+                        if row not in self.dropped and max(chain.from_iterable(notes.values())) < 256}
+            # Only new notes: their slots and one-byte counts are appended in SQL without reading
+            # the row; a row of four-byte counts (four times as long as its slots) gets them widened.
+            db.executemany(
+                "INSERT INTO postings VALUES (:key, :block, :n, :slots, :narrow) ON CONFLICT(term, block) DO UPDATE "
+                "SET n = n + :n, slots = CAST(slots || :slots AS BLOB), "  # || makes text of blobs, byte for byte
+                "tfs = CAST(tfs || iif(length(tfs) = length(slots), :narrow, :wide) AS BLOB)",
+                ({"key": key, "block": block, "n": len(notes), "slots": array("i", notes).tobytes(),
+                  "narrow": bytes(chain.from_iterable(notes.values())),
+                  "wide": array("I", chain.from_iterable(notes.values())).tobytes()}
+                 for (key, block), notes in appended.items()))
+            for key, block in self.dropped.keys() | (self.added.keys() - appended.keys()):
+                row = db.execute("SELECT slots, tfs FROM postings WHERE term = ? AND block = ?", (key, block)).fetchone()
                 slots, counts = read_postings(*row) if row else (array("i"), array("B"))
-                slots, counts = _edited(slots, counts, self.dropped.get(key, set()), self.added.get(key, {}))
+                slots, counts = _edited(slots, counts, self.dropped.get((key, block), set()),
+                                        self.added.get((key, block), {}))
                 if slots:
-                    db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?)",
-                               (key, len(slots), slots.tobytes(), counts.tobytes()))
+                    db.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?, ?, ?)",
+                               (key, block, len(slots), slots.tobytes(), counts.tobytes()))
                 elif row:
-                    db.execute("DELETE FROM postings WHERE term = ?", (key,))
+                    db.execute("DELETE FROM postings WHERE term = ? AND block = ?", (key, block))
         for key, docs in self.doc_edits.items():
             row = db.execute("SELECT data FROM doc_postings WHERE term = ?", (key,)).fetchone()
             known = json.loads(row[0]) if row else {}
@@ -402,13 +437,8 @@ class _Writer:
         folded: Counter[tuple[str, str]] = Counter()
         for raw, change in self.words.items():
             folded[forms(raw)] += change
-        for (word, key), change in folded.items():
-            if not change:
-                continue
-            row = None if self.empty else self.db.execute("SELECT refs FROM words WHERE word = ?", (word,)).fetchone()
-            refs = (row[0] if row else 0) + change
-            if refs > 0:
-                self.db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, key, refs))
-            elif row:
-                self.db.execute("DELETE FROM words WHERE word = ?", (word,))
+        self.db.executemany("INSERT INTO words VALUES (?, ?, ?) ON CONFLICT(word) DO UPDATE SET refs = refs + excluded.refs",
+                            ((word, key, change) for (word, key), change in folded.items() if change))
+        self.db.executemany("DELETE FROM words WHERE word = ? AND refs <= 0",
+                            ((word,) for (word, _), change in folded.items() if change < 0))
 

@@ -13,13 +13,14 @@ _LEAD_WORDS = 4
 """Words shown before the first match when a snippet is cut."""
 
 
-def cut_snippet(text: str, keys: AbstractSet[str],
-                phrases: Sequence[tuple[str, ...]] = ()) -> tuple[str, list[tuple[int, int]]]:
+def cut_snippet(text: str, keys: AbstractSet[str], phrases: Sequence[tuple[str, ...]] = (),
+                terms: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """A window of ``text`` around its densest run of matches, and their spans: every word
     whose term is in ``keys``, and every run of words spelling one of ``phrases`` (terms in
-    order), marked as one span where it occurs."""
+    order), marked as one span where it occurs. ``terms`` are the words' terms, when known."""
     tokens = list(words(text))
-    terms = [term(m.group()) for m in tokens]
+    if terms is None or len(terms) != len(tokens):
+        terms = [term(m.group()) for m in tokens]
     spans = matches(terms, keys, phrases)
     start, end = 0, len(tokens)
     if len(tokens) > SNIPPET_WORDS:

@@ -241,14 +241,14 @@ def parse_library(raw: bytes, name: str, annotations_at: int | None = None) -> S
     until they are needed.
     """
     if annotations_at is not None:
-        head, tail = raw[:annotations_at], raw[annotations_at:]
-        if tail.startswith(ANNOTATIONS_KEY) and tail.endswith(b"}"):
+        if raw.startswith(ANNOTATIONS_KEY, annotations_at) and raw.endswith(b"}"):
             try:
-                state = state_from_tinydb(loads(head + b"}"), name, trusted=True)
+                state = state_from_tinydb(loads(raw[:annotations_at] + b"}"), name, trusted=True)
             except ValueError:
                 pass  # not laid out as expected after all: parse it the careful way
             else:
-                state.defer("annotations", tail[len(ANNOTATIONS_KEY):-1])
+                # One copy of the annotations' bytes, not two: at 50,000 notes that is 30 MB.
+                state.defer("annotations", raw[annotations_at + len(ANNOTATIONS_KEY):-1])
                 return state
     if not raw.strip():
         raise StoreError(f"{name} is empty; a note store was expected (restore a backup, or move it away)")

@@ -171,6 +171,7 @@ def test_caught_up_after_another_process_writes(filled: Path, no_rebuild: None) 
     _check_like_a_rebuild(filled)
 
 
+@pytest.mark.damages_index
 @pytest.mark.parametrize("damage", [b"", b"not a database at all" * 100, "truncate", "drop", "cursor", "postings",
                                     "format"])
 def test_a_damaged_index_is_rebuilt(filled: Path, damage: object) -> None:
@@ -200,6 +201,7 @@ def test_a_window_that_holds_the_file_follows_its_replacement(filled: Path) -> N
     assert _current(filled)
 
 
+@pytest.mark.damages_index
 def test_an_index_of_an_older_reader_is_replaced(filled: Path) -> None:
     index = search_index_path(filled)
     index.unlink()
@@ -232,6 +234,7 @@ def test_no_store_no_index(store_file: Path) -> None:
     assert not store_file.parent.exists()
 
 
+@pytest.mark.damages_index
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
 def test_a_read_only_folder_gets_an_index_in_memory(filled: Path) -> None:
     search_index_path(filled).unlink()
@@ -243,6 +246,7 @@ def test_a_read_only_folder_gets_an_index_in_memory(filled: Path) -> None:
         filled.parent.chmod(0o755)
 
 
+@pytest.mark.damages_index
 def test_an_index_that_cannot_be_opened_moves_to_memory(filled: Path) -> None:
     index = search_index_path(filled)
     index.unlink()
@@ -365,6 +369,7 @@ def test_a_failing_index_does_not_fail_a_note(store_file: Path, monkeypatch: pyt
     _check_like_a_rebuild(store_file)  # the search catches up and answers right
 
 
+@pytest.mark.damages_index
 def test_a_damaged_index_does_not_fail_a_note(store_file: Path) -> None:
     with NoteStore(store_file) as store:
         store.add(_note_a(0))
@@ -392,3 +397,21 @@ def test_an_index_held_by_a_search_does_not_hold_up_a_writer(store_file: Path) -
     assert time.monotonic() - started < 5  # a search waits up to 30 s for the file; writers give up
     assert not _current(store_file)
     _check_like_a_rebuild(store_file)  # left behind, and the search catches it up
+
+
+def test_large_counts_and_terms_over_many_rows_stay_exact(store_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_file, "BLOCK", 4)  # a term's notes over many rows, as at 50,000 notes
+    with NoteStore(store_file) as store:
+        store.search("")
+        store.add(Annotation(document=DOCS[0], selector=Selector("x", "", "", 0, 1), note="war " * 300, id="big"))
+        store.search("war")  # one row of four-byte counts
+        for key in range(10):
+            store.add(_note_a(key))
+            store.add(Annotation(document=DOCS[1], selector=Selector("x", "", "", 0, 1), note=f"war {key}",
+                                 id=f"small{key}"))
+            store.search("war")  # appended, row by row
+        store.delete("small3")
+        store.update("big", note="war " * 2)
+        store.delete("w4")
+        assert len(store.search("war", None)) == 10
+    _check_like_a_rebuild(store_file)

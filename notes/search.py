@@ -1,27 +1,24 @@
 """Search across every note: one engine for the window and the command line, ranked by BM25F.
 
 :class:`SearchIndex` answers from :mod:`notes.search_file`'s index, caught up with the
-store's change feed before each query, so a fresh process answers at once and every
-process sees every other's notes. A query reads the postings of its own words, the rows
-of the notes it checks or shows, and per-note columns loaded once per version of the
-file; it never walks every note unless it asks for them all. The query language is
-described in :mod:`notes.query`.
-
-Scores are BM25F over the fields of :mod:`notes.search_keys`: a word counts more in the
-note and the passage than in the tags or the article's title. Ties, and queries of
-filters only, go newest first (``updated``), then by id, so results are stable.
+store's change feed before each query, so a fresh process answers at once and every process
+sees every other's notes. A query reads the postings of its own words and filters, the
+rows of the notes it checks or shows, and per-note columns loaded once per version of the
+file. The query language is :mod:`notes.query`'s; the fields and weights are
+:mod:`notes.search_keys`'. Ties, and queries of filters only, go newest first
+(``updated``), then by id, so results are stable.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
-from collections import Counter
 import logging
+from array import array
 import math
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +29,8 @@ from notes.feed import Changes
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.search_file import DAMAGE, INTS, TAG, WIDTH, Columns, IndexFile, connect, read_postings
+from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, IndexFile, connect, meta
+from notes.search_file import read_postings
 from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, tag_key, terms_of
 from notes.snippets import cut_snippet
 from notes.store_format import loads
@@ -43,9 +41,9 @@ B = 0.75
 PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of the commonest
 terms that begin so: enough for search as you type, few enough to stay fast."""
-CACHED_SLOTS = 300_000
-"""Decoded postings entries kept per version of the file, for words searched again and again
-(as the user types); a few tens of megabytes at most."""
+CACHED = 300_000
+"""Decoded postings and terms' parts of the score kept per version of the file, in entries
+(a few tens of megabytes), for the words a user types again and again."""
 SEARCH_WAIT = 30.0
 """Seconds a search waits for another process writing the index (a rebuild takes seconds)."""
 CLOSE_WAIT = 0.1
@@ -64,10 +62,9 @@ class Hit:
         snippet: plain text from the note (or the passage when the words matched there),
             whitespace collapsed, cut with "…" when long.
         marks: ``[start, end)`` spans inside ``snippet`` of each matched word, and of each
-            quoted phrase where its words occur in order.
-        matched: the fields the query's words or filters were found in, of
-            :data:`notes.search_keys.FIELDS` ("note", "passage", "tags", "actors", "title",
-            "article actors"), so a result can say it was found through the article's title.
+            quoted phrase where its words stand in order.
+        matched: the fields (of :data:`notes.search_keys.FIELDS`) the query's words or
+            filters were found in, so a result can say it was found through the article's title.
     """
 
     annotation: Annotation
@@ -78,28 +75,21 @@ class Hit:
     matched: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The result as ``reader notes search --json`` prints it.
-
-        The snippet is plain text with each mark between guillemets: ``«treaty»``.
-        """
-        snippet = self.snippet
+        """The result as ``reader notes search --json`` prints it, each mark between guillemets: ``«treaty»``."""
+        snippet, a = self.snippet, self.annotation
         for start, end in reversed(self.marks):
             snippet = f"{snippet[:start]}«{snippet[start:end]}»{snippet[end:]}"
-        return {"id": self.annotation.id, "document": self.annotation.document, "exact": self.annotation.selector.exact,
-                "note": self.annotation.note, "tags": list(self.annotation.tags), "score": round(self.score, 4),
-                "snippet": snippet, "matched": list(self.matched)}
+        return {"id": a.id, "document": a.document, "exact": a.selector.exact, "note": a.note, "tags": list(a.tags),
+                "score": round(self.score, 4), "snippet": snippet, "matched": list(self.matched)}
 
 
 class SearchIndex:
     """The search of one store: the index file beside it (or one in memory where no file
     can be kept), caught up from ``feed`` (the store's ``changes_since``) before each use.
-
-    Not thread-safe: the store calls it under its own lock.
-    """
+    Not thread-safe: the store calls it under its own lock."""
 
     def __init__(self, path: Path | None, feed: Callable[[str | None], Changes]) -> None:
-        self.path = path
-        self._feed = feed
+        self.path, self._feed = path, feed
         self._file: IndexFile | None = None
         self._inode: int | None = None
         self._view: _View | None = None
@@ -114,11 +104,10 @@ class SearchIndex:
         parsed = parse_query(query)
         if parsed.errors or limit is not None and limit <= 0:
             return []
-        return self._use(lambda file: self._answer(file, parsed, limit))
+        return list(self._use(lambda file: self._answer(file.db, parsed, limit)))
 
     def set_article_actors(self, doc_id: str, names: Sequence[str]) -> None:
-        """Index ``names`` as the actors of the article ``doc_id`` (its ``actor:`` and
-        article-actors field), replacing the ones it had."""
+        """Index ``names`` as the actors of the article ``doc_id``, replacing the ones it had."""
         wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
         self._use(lambda file: file.set_article_actors(doc_id, wanted))
 
@@ -127,10 +116,9 @@ class SearchIndex:
         with ``build``, create it), waiting little and never raising."""
         if catch_up and self.path is not None and (build or self.path.exists()):
             try:
-                file = self._file or IndexFile(connect(self.path, CLOSE_WAIT))
-                self._file = file
-                file.db.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
-                file.catch_up(self._feed)
+                self._file = self._file or IndexFile(connect(self.path, CLOSE_WAIT))
+                self._file.db.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
+                self._file.catch_up(self._feed)
             except (*DAMAGE, OSError) as err:
                 _log.info("%s: left for the next search (%s)", self.path, err)
         if self._file is not None:
@@ -142,34 +130,29 @@ class SearchIndex:
         and where no file can be kept the index moves to memory."""
         for attempt in range(3):
             try:
-                self._open()
-                assert self._file is not None
+                if self._file is not None and self.path is not None and self._inode != _inode(self.path):
+                    self.close()  # another process found it damaged and replaced it: use the new one
+                if self._file is None:
+                    self._file, self._inode = IndexFile(connect(self.path, SEARCH_WAIT)), _inode(self.path)
                 self._file.catch_up(self._feed)
                 return action(self._file)
             except DAMAGE as err:
                 self.close()
                 if self.path is None or attempt == 2:
                     raise
-                if isinstance(err, sqlite3.OperationalError) and not _is_damage(err):
-                    _log.warning("%s: cannot be used, searching in memory (%s)", self.path, err)
-                    self.path = None
+                damage = not isinstance(err, sqlite3.OperationalError) or str(err).startswith(
+                    ("no such table", "no such column", "table ")) or "malformed" in str(err)
+                _log.warning("%s: %s (%s)", self.path, "damaged, built again" if damage else "searching in memory", err)
+                if damage:
+                    for end in ("", "-wal", "-shm", "-journal"):
+                        self.path.with_name(self.path.name + end).unlink(missing_ok=True)
                 else:
-                    _log.warning("%s: damaged, built again (%s)", self.path, err)
-                    _remove(self.path)
-        raise AssertionError("unreachable")
+                    self.path = None
 
-    def _open(self) -> None:
-        if self._file is not None and self.path is not None and self._inode != _inode(self.path):
-            self.close()  # another process found it damaged and replaced it: use the new one
-        if self._file is None:
-            self._file = IndexFile(connect(self.path, SEARCH_WAIT))
-            self._inode = _inode(self.path) if self.path is not None else None
-
-    def _answer(self, file: IndexFile, query: Query, limit: int | None) -> list[Hit]:
-        db = file.db
+    def _answer(self, db: sqlite3.Connection, query: Query, limit: int | None) -> list[Hit]:
         db.execute("BEGIN")  # one snapshot for the columns and every row read
         try:
-            version = file.version()
+            version = int(meta(db, "version"))
             if self._view is None or self._view.version != version:
                 self._view = _View(db, version)
             return _Run(self._view, db).search(query, limit)
@@ -177,35 +160,11 @@ class SearchIndex:
             db.execute("ROLLBACK")
 
 
-def _is_damage(err: sqlite3.OperationalError) -> bool:
-    """An error about the file's contents (missing tables, bad columns), not about access to it."""
-    message = str(err)
-    return message.startswith(("no such table", "no such column", "table ")) or "malformed" in message
-
-
-def _inode(path: Path) -> int | None:
+def _inode(path: Path | None) -> int | None:
     try:
-        return os.stat(path).st_ino
+        return os.stat(path).st_ino if path else None
     except OSError:
         return None
-
-
-def _remove(path: Path) -> None:
-    for stale in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
-        stale.unlink(missing_ok=True)
-
-
-@dataclass(frozen=True, slots=True)
-class _Article:
-    """What queries need of an article with a record: its fields, their lengths, the folded title."""
-
-    record: bytes
-    fields: tuple[str, ...]
-    lengths: tuple[int, ...]
-    title: str
-
-    def document(self) -> DocumentRecord:
-        return DocumentRecord.from_json(loads(self.record))
 
 
 class _View:
@@ -214,23 +173,18 @@ class _View:
     def __init__(self, db: sqlite3.Connection, version: int) -> None:
         self.version = version
         columns = Columns.load(db)
-        ints = columns.ints
-        self.docs = ints[0::INTS]
-        self.lengths = [ints[3 + i::INTS] for i in range(WIDTH)]
-        self.recency = columns.recency
-        self._colors, self._days = ints[1::INTS], ints[2::INTS]
+        self.docs, self.recency = columns.ints[0::INTS], columns.recency
+        self.lengths = [columns.ints[1 + i::INTS] for i in range(WIDTH)]
         self.count = len(self.docs) - self.docs.count(-1)
-        self.sums = [sum(column) for column in self.lengths]
-        self.longest = [max(column, default=0) for column in self.lengths]
-        self.color_names: list[str] = json.loads(db.execute("SELECT value FROM meta WHERE key = 'colors'").fetchone()[0])
-        self.articles = {num: _Article(record, (f0, f1), (l0, l1), title) for num, record, title, f0, f1, l0, l1
-                         in db.execute("SELECT num, record, title, f0, f1, l0, l1 FROM docs WHERE record IS NOT NULL")}
-        self.doc_sums = [sum(a.lengths[i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
-        self.doc_longest = [max((a.lengths[i] for a in self.articles.values()), default=0)
-                            for i in range(len(DOC_WEIGHTS))]
+        self.sums, self.longest = [sum(c) for c in self.lengths], [max(c, default=0) for c in self.lengths]
+        # Article number -> its record, fields, field lengths and folded title, for those with a record.
+        self.articles = {row[0]: row[1:] for row in db.execute(
+            "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
+        self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
+        self.doc_longest = [max((a[3 + i] for a in self.articles.values()), default=0) for i in range(len(DOC_WEIGHTS))]
         self.postings: dict[str, dict[int, tuple[int, ...]]] = {}
         self.parts: dict[str, dict[int, float]] = {}
-        self._cached = 0
+        self._kept = 0
 
     @cached_property
     def norms(self) -> list[list[float]]:
@@ -244,34 +198,21 @@ class _View:
 
     @cached_property
     def by_doc(self) -> Mapping[int, AbstractSet[int]]:
-        return _group(self.docs, self.docs)
-
-    @cached_property
-    def by_color(self) -> Mapping[int, AbstractSet[int]]:
-        return _group(self._colors, self.docs)
-
-    @cached_property
-    def by_day(self) -> Mapping[int, AbstractSet[int]]:
-        return _group(self._days, self.docs)
+        """Article number -> the slots of its notes."""
+        found: dict[int, set[int]] = {}
+        for slot, doc in enumerate(self.docs):
+            found.setdefault(doc, set()).add(slot)
+        found.pop(-1, None)  # free slots
+        return found
 
     def keep(self, cache: dict[str, Any], key: str, value: Mapping[int, Any]) -> None:
-        """Keep decoded postings or a term's parts of the score for later queries (the user
-        types the same words again and again), within :data:`CACHED_SLOTS` entries in all."""
-        self._cached += len(value)
-        if self._cached > CACHED_SLOTS:
+        """Keep ``value`` for later queries, within :data:`CACHED` entries in all."""
+        self._kept += len(value)
+        if self._kept > CACHED:
             self.postings.clear()
             self.parts.clear()
-            self._cached = len(value)
+            self._kept = len(value)
         cache[key] = value
-
-
-def _group(values: Sequence[int], docs: Sequence[int]) -> dict[int, set[int]]:
-    """Value -> the slots of live notes (an article number of -1 marks a free slot) holding it."""
-    found: dict[int, set[int]] = {}
-    for slot, (value, doc) in enumerate(zip(values, docs)):
-        if doc >= 0:
-            found.setdefault(value, set()).add(slot)
-    return found
 
 
 class _Run:
@@ -285,15 +226,19 @@ class _Run:
     def search(self, query: Query, limit: int | None) -> list[Hit]:
         candidates, term_slots, check = self._match(query)
         keys = set(term_slots)
-        rank: Mapping[int, float] | Sequence[float]
         rank = self._scores(candidates, term_slots) if keys else self.view.recency
         best = self._best(candidates, rank, limit, check)
-        return [self._hit(slot, rank[slot] if keys else 0.0, query, keys) for slot in best]
+        self._read([slot for slot in best if slot not in self._rows])
+        phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
+        singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
+        names = [f" {' '.join(terms_of(n))} " for n in query.actors]
+        return [self._hit(slot, rank[slot] if keys else 0.0, query, singles, phrases, names) for slot in best]
 
     # -- reading the file -------------------------------------------------------------
 
     def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
-        """Slot -> counts per note field, of the notes with the term in a field of their own."""
+        """Slot (or article number, for an article's term) -> the counts per field, of the
+        notes (or articles) with the term in a field of their own."""
         found = self.view.postings.get(key)
         if found is None:
             found = {}
@@ -303,30 +248,26 @@ class _Run:
             self.view.keep(self.view.postings, key, found)
         return found
 
-    def _doc_postings(self, key: str) -> dict[int, list[int]]:
-        row = self.db.execute("SELECT data FROM doc_postings WHERE term = ?", (key,)).fetchone()
-        return {int(num): tfs for num, tfs in json.loads(row[0]).items()} if row else {}
+    def _slots(self, low: str, high: str | None = None) -> set[int]:
+        """The slots of the notes with a filter key (or any key from ``low`` to ``high``)."""
+        found: set[int] = set()
+        for (slots,) in self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low)):
+            found.update(array("i", slots))
+        return found
 
     def _row(self, slot: int) -> tuple[tuple[str, ...], Annotation]:
-        """A note's field texts and the note itself."""
-        row = self._rows.get(slot)
-        if row is None:
-            f0, f1, f2, f3, record = self.db.execute(
-                "SELECT f0, f1, f2, f3, record FROM notes WHERE slot = ?", (slot,)).fetchone()
-            row = self._rows[slot] = (f0, f1, f2, f3), Annotation.from_json(loads(record))
-        return row
+        """A note's field texts, then its article's (blank without a record), and the note."""
+        if slot not in self._rows:
+            self._read([slot])
+        return self._rows[slot]
 
-    def _fields(self, slot: int) -> tuple[str, ...]:
-        """The note's field texts, then its article's (empty when the store has no record of it)."""
-        article = self.view.articles.get(self.view.docs[slot])
-        return self._row(slot)[0] + (article.fields if article else (" ", " "))
-
-    def _ids(self, slots: list[int]) -> dict[int, str]:
-        if len(slots) > 500:
-            wanted = set(slots)
-            return {slot: rid for slot, rid in self.db.execute("SELECT slot, id FROM notes") if slot in wanted}
-        marks = ", ".join("?" * len(slots))
-        return dict(self.db.execute(f"SELECT slot, id FROM notes WHERE slot IN ({marks})", slots))  # noqa: S608
+    def _read(self, slots: list[int]) -> None:
+        for slot, *fields, record in self.db.execute(
+                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",  # noqa: S608
+                slots):
+            article = self.view.articles.get(self.view.docs[slot])
+            fields += article[1:3] if article else (" ", " ")
+            self._rows[slot] = tuple(fields), Annotation.from_json(loads(record))
 
     # -- matching -----------------------------------------------------------------------
 
@@ -356,8 +297,7 @@ class _Run:
         start = fold(prefix)
         counts = dict(self.db.execute(
             "SELECT term, (SELECT coalesce(sum(n), 0) FROM postings p WHERE p.term = t.term) FROM "
-            "(SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?) t",  # every word that begins so
-            (start, start + "\U0010ffff")))
+            "(SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?) t", (start, start + "\U0010ffff")))
         found = heapq.nlargest(PREFIX_TERMS, counts, key=lambda key: (counts[key], key))
         self.expanded.update(found)
         return found
@@ -365,37 +305,28 @@ class _Run:
     def _term_slots(self, key: str) -> set[int]:
         """Notes with the term in a field of their own or of their article."""
         slots = set(self._postings(key))
-        for num in self._doc_postings(key):
+        for num in self._postings(ARTICLE + key):
             slots |= self.view.by_doc.get(num, set())
         return slots
 
     def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
-        """The notes that every word and every set-backed filter allows."""
-        view = self.view
-        sets = list(sets)
-        for tag in query.tags:
-            sets.append(set(self._postings(TAG + tag_key(tag))))
+        """The notes that every word and every filter allows."""
+        sets = sets + [self._slots(TAG + tag_key(tag)) for tag in query.tags]
         if query.colors:
-            wanted = {color_key(c) for c in query.colors}
-            sets.append(set().union(*(view.by_color.get(i, set()) for i, name in enumerate(view.color_names)
-                                      if name in wanted)))
+            sets.append(set().union(*(self._slots(COLOR + color_key(c)) for c in query.colors)))
         for title in query.titles:
             text = fold(title).strip()
-            sets.append(set().union(*(view.by_doc.get(num, set()) for num, a in view.articles.items()
-                                      if text in a.title)))
+            sets.append(set().union(*(self.view.by_doc.get(num, set()) for num, article in self.view.articles.items()
+                                      if text in article[5])))
         for name in query.actors:
-            # Notes with every word of the name somewhere; _passes checks it is one name.
-            name_terms = terms_of(name)
-            sets.extend(self._term_slots(key) for key in name_terms)
-            if not name_terms:
-                sets.append(set())
+            # Notes with every word of the name somewhere (none for a name of no words); _passes checks it is one name.
+            sets.extend([self._term_slots(key) for key in terms_of(name)] or [set()])
         if query.before or query.after:
-            # A scan of the days that have notes, a few hundred, not of the notes.
-            low = query.after.toordinal() + 1 if query.after else -math.inf
-            high = query.before.toordinal() - 1 if query.before else math.inf
-            sets.append(set().union(*(s for day, s in view.by_day.items() if low <= day <= high)))
+            low = query.after.toordinal() + 1 if query.after else 0
+            high = query.before.toordinal() - 1 if query.before else 9_999_999
+            sets.append(self._slots(f"{DAY}{low:07d}", f"{DAY}{high:07d}") if low <= high else set())
         if not sets:
-            return view.live
+            return self.view.live
         sets.sort(key=len)
         result = sets[0]  # never changed in place: it may be one of the view's own sets
         for other in sets[1:]:
@@ -407,18 +338,16 @@ class _Run:
     def _passes(self, slot: int, phrases: list[str], actors: list[str]) -> bool:
         """The checks the sets cannot make: words in order, words of one name (``phrases``
         and ``actors`` are terms joined as in a field's text, to look for)."""
-        fields = self._fields(slot)
-        if any(not any(phrase in f for f in fields) for phrase in phrases):
-            return False
-        return all(name in fields[3] or name in fields[5] for name in actors)
+        fields = self._row(slot)[0]
+        return (all(any(phrase in f for f in fields) for phrase in phrases)
+                and all(name in fields[3] or name in fields[5] for name in actors))
 
     # -- ranking ------------------------------------------------------------------------
 
     def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float] | Sequence[float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best candidates that pass ``check``, running it on as few as it can:
-        the candidates are checked best first until ``limit`` pass (and any tied with the
-        last of them)."""
+        they are checked best first until ``limit`` pass (and any tied with the last)."""
         if limit is None or len(candidates) <= limit:
             chosen = [slot for slot in candidates if check is None or check(slot)]
         elif check is None:
@@ -433,9 +362,8 @@ class _Run:
                 if check(slot):
                     chosen.append(slot)
         recency = self.view.recency
-        # Ids settle exact ties only, so only the tied notes' ids are read.
-        tied = Counter((rank[slot], recency[slot]) for slot in chosen)
-        ids = self._ids([slot for slot in chosen if tied[rank[slot], recency[slot]] > 1])
+        tied = Counter((rank[slot], recency[slot]) for slot in chosen)  # ids settle exact ties only
+        ids = {slot: self._row(slot)[1].id for slot in chosen if tied[rank[slot], recency[slot]] > 1}
         chosen.sort(key=lambda slot: (rank[slot], recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
@@ -444,36 +372,24 @@ class _Run:
         parts = [self._part(key, holders, slots) for key, holders in term_slots.items()]
         if len(parts) == 1:
             return {slot: parts[0].get(slot, 0.0) for slot in slots}
-        scores: dict[int, float] = {}
-        for slot in slots:
-            score = 0.0
-            for part in parts:
-                score += part.get(slot, 0.0)
-            scores[slot] = score
-        return scores
+        return {slot: sum(part.get(slot, 0.0) for part in parts) for slot in slots}
 
     def _part(self, key: str, holders: set[int], slots: AbstractSet[int]) -> Mapping[int, float]:
         """Each note's part of the score for one term: idf times the saturated term frequency.
-
-        It depends on the term alone, so it is kept for the version of the file when it was
-        worked out for every note that holds the term (a query of that word, or of words
-        most of whose notes it holds), and otherwise worked out for the candidates only.
-        """
+        It depends on the term alone, so it is kept when it was worked out for every note
+        holding the term (worth it when the candidates are most of them)."""
         view = self.view
-        known = view.parts.get(key)
-        if known is not None:
-            return known
+        if key in view.parts:
+            return view.parts[key]
         whole = len(holders) <= 2 * len(slots)
-        total = max(view.count, 1)
-        idf = math.log(1 + (total - len(holders) + 0.5) / (len(holders) + 0.5))
+        idf = math.log(1 + (max(view.count, 1) - len(holders) + 0.5) / (len(holders) + 0.5))
         d0, d1 = _norm_tables(DOC_WEIGHTS, view.doc_sums, max(len(view.articles), 1), view.doc_longest)
         # An article's part of the term frequency is the same for all its notes.
-        by_doc = {num: counts[0] * d0[view.articles[num].lengths[0]] + counts[1] * d1[view.articles[num].lengths[1]]
-                  for num, counts in self._doc_postings(key).items()}
+        by_doc = {num: c[0] * d0[view.articles[num][3]] + c[1] * d1[view.articles[num][4]]
+                  for num, c in self._postings(ARTICLE + key).items() if num in view.articles}
         notes, docs, (w0, w1, w2, w3) = self._postings(key), view.docs, view.norms
         part: dict[int, float] = {}
-        # Unrolled over the four note fields: this loop is the cost of a query that matches many notes.
-        for slot in holders if whole else holders & slots:
+        for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
             tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
             tfs = notes.get(slot)
             if tfs is not None:
@@ -485,33 +401,28 @@ class _Run:
 
     # -- showing --------------------------------------------------------------------------
 
-    def _hit(self, slot: int, score: float, query: Query, keys: set[str]) -> Hit:
-        _, annotation = self._row(slot)
-        fields = self._fields(slot)
-        phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
-        singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
+    def _hit(self, slot: int, score: float, query: Query, singles: set[str], phrases: list[tuple[str, ...]],
+             names: list[str]) -> Hit:
+        fields, annotation = self._row(slot)
         matched = {name for name, text in zip(FIELDS, fields)
                    if any(f" {key} " in text for key in singles) or any(f" {' '.join(p)} " in text for p in phrases)}
         matched |= {"tags"} if query.tags else set()
         matched |= {"title"} if query.titles else set()
-        for name in (f" {' '.join(terms_of(n))} " for n in query.actors):
+        for name in names:
             matched |= {FIELDS[i] for i in (3, 5) if name in fields[i]}
         note = " ".join(plain_text(annotation.note).split())
-        exact = " ".join(annotation.selector.exact.split())
-        # The snippet's words are those the note or passage field was indexed from, in order:
-        # their terms are at hand, and stemming each word again would cost more than the query.
+        # The snippet's words are those the field was indexed from, in order: their terms are
+        # at hand, and stemming each word again would cost more than the query.
         use_exact = "note" not in matched and ("passage" in matched or not note)
-        snippet, marks = cut_snippet(exact if use_exact else note, singles, phrases, fields[1 if use_exact else 0].split())
+        text = " ".join(annotation.selector.exact.split()) if use_exact else note
+        snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
         article = self.view.articles.get(self.view.docs[slot])
-        return Hit(annotation, article.document() if article else None, score, snippet, marks,
+        return Hit(annotation, DocumentRecord.from_json(loads(article[0])) if article else None, score, snippet, marks,
                    tuple(name for name in FIELDS if name in matched))
 
 
 def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int,
                  longest: Sequence[int]) -> list[list[float]]:
     """For each field, a field weight divided by BM25's length norm, by field length."""
-    tables = []
-    for weight, total, top in zip(weights, sums, longest):
-        average = max(total / count, 1.0)
-        tables.append([weight / (1 - B + B * n / average) for n in range(top + 1)])
-    return tables
+    return [[weight / (1 - B + B * n / max(total / count, 1.0)) for n in range(top + 1)]
+            for weight, total, top in zip(weights, sums, longest)]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from notes.records import SEQ, Annotation, Correction, DocumentRecord
 
@@ -149,7 +149,7 @@ class ChangeLog:
         ``tables()`` gives every record (it may parse the whole store)."""
         store, _, number = (cursor or "").rpartition(":")
         seq = int(number) if number.isdigit() else -1
-        if store != self.store or not 0 <= seq <= self.seq or seq < self._recent_from and seq < self.horizon:
+        if store != self.store or not 0 <= seq <= self.seq or (seq < self._recent_from and seq < self.horizon):
             everything = tables()
             return Changes(self.cursor, True, {t: list(rows.values()) for t, rows in everything.items()})
         if seq == self.seq:
@@ -173,6 +173,6 @@ class ChangeLog:
         return Changes(self.cursor, False, changed, removed)
 
 
-def _count(value: Any) -> bool:
+def _count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 

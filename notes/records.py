@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
@@ -26,7 +26,7 @@ CorrectionAction = Literal["rename", "merge", "kind", "hide"]
 
 def now_iso() -> str:
     """UTC time in ISO 8601 with seconds, the format of ``created``/``updated``."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _copy(value: Any) -> Any:
@@ -50,7 +50,8 @@ class Selector:
 
     @classmethod
     def from_text(cls, text: str, start: int, end: int) -> Selector:
-        return cls(text[start:end], text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS], start, end)
+        return cls(text[start:end], text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS],
+                   start, end)
 
 
 @dataclass(slots=True)

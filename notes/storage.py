@@ -28,7 +28,9 @@ from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
 from notes.feed import Changes
+from notes.lock import FileLock
 from notes.records import SEQ
+from notes.schema import META_TABLE, SCHEMA_VERSION
 from notes.store_format import (
     Op,
     Record,
@@ -42,8 +44,6 @@ from notes.store_format import (
     scan_journal,
     state_from_tinydb,
 )
-from notes.lock import FileLock
-from notes.schema import META_TABLE, SCHEMA_VERSION
 
 COMPACT_BYTES = 8 * 2**20
 COMPACT_LINES = 2000
@@ -310,7 +310,7 @@ class LibraryStorage(Storage):
             self._journal_generation = found.generation
         stale = self._journal_generation is None or self._journal_generation < self._state.generation
         if not stale:
-            for ops, seq in zip(found.commits, found.seqs):
+            for ops, seq in zip(found.commits, found.seqs, strict=True):
                 self._state.commit(ops, seq)
         self._journal_lines += len(found.commits)
         self._journal_end = found.end

@@ -21,7 +21,6 @@ from notes.feed import ChangeLog, Changes, Op, Record, new_store_id
 from notes.records import SEQ
 from notes.schema import META_TABLE, SCHEMA_VERSION, TABLES, problem
 
-
 try:
     import orjson
 except ImportError:  # an accelerator only: parsing 25 MB takes 0.1 s with it, 0.5 s without
@@ -82,7 +81,7 @@ class State:
         self._scans = 0
         self.doc_ids: dict[str, dict[str, int]] = {t: {} for t in TABLES}
         self.used_ids: dict[str, set[int]] = {t: set() for t in TABLES}
-        self.next_id = {t: 1 for t in TABLES}
+        self.next_id = dict.fromkeys(TABLES, 1)
         self.extra = extra or {}  # tables of other programs, kept as they are
         self.records = _Tables(self)
 
@@ -240,16 +239,15 @@ def parse_library(raw: bytes, name: str, annotations_at: int | None = None) -> S
     per-record checks are skipped, and the annotations after that offset are left unparsed
     until they are needed.
     """
-    if annotations_at is not None:
-        if raw.startswith(ANNOTATIONS_KEY, annotations_at) and raw.endswith(b"}"):
-            try:
-                state = state_from_tinydb(loads(raw[:annotations_at] + b"}"), name, trusted=True)
-            except ValueError:
-                pass  # not laid out as expected after all: parse it the careful way
-            else:
-                # One copy of the annotations' bytes, not two: at 50,000 notes that is 30 MB.
-                state.defer("annotations", raw[annotations_at + len(ANNOTATIONS_KEY):-1])
-                return state
+    if annotations_at is not None and raw.startswith(ANNOTATIONS_KEY, annotations_at) and raw.endswith(b"}"):
+        try:
+            state = state_from_tinydb(loads(raw[:annotations_at] + b"}"), name, trusted=True)
+        except ValueError:
+            pass  # not laid out as expected after all: parse it the careful way
+        else:
+            # One copy of the annotations' bytes, not two: at 50,000 notes that is 30 MB.
+            state.defer("annotations", raw[annotations_at + len(ANNOTATIONS_KEY):-1])
+            return state
     if not raw.strip():
         raise StoreError(f"{name} is empty; a note store was expected (restore a backup, or move it away)")
     try:
@@ -335,7 +333,7 @@ def scan_journal(raw: bytes, offset: int, name: str) -> _Journal:
             ops = obj.get("ops") if isinstance(obj, dict) else None
             seq = obj.get("seq") if isinstance(obj, dict) else None
             if (not isinstance(ops, list) or any(check_op(op) for op in ops)
-                    or not (seq is None or isinstance(seq, int) and not isinstance(seq, bool) and seq > 0)):
+                    or not (seq is None or (isinstance(seq, int) and not isinstance(seq, bool) and seq > 0))):
                 raise StoreError(f"{name} holds a malformed commit at byte {pos}; restore a backup")
             commits.append(ops)
             seqs.append(seq)

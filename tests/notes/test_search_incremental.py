@@ -95,10 +95,10 @@ def test_a_query_reads_only_the_notes_it_matches(tmp_path: Path, monkeypatch: py
         store.put_many(filler + rare)
         store.search("")
         looked: list[int] = []
-        read_row, scores = search._Run._row, search._Run._scores
-        monkeypatch.setattr(search._Run, "_row", lambda run, slot: looked.append(slot) or read_row(run, slot))
-        monkeypatch.setattr(search._Run, "_scores",
-                            lambda run, slots, f: looked.extend(slots) or scores(run, slots, f))  # type: ignore[func-returns-value]
+        read, scores = search._View._read, search._View._scores
+        monkeypatch.setattr(search._View, "_read", lambda view, slots: looked.extend(slots) or read(view, slots))
+        monkeypatch.setattr(search._View, "_scores",
+                            lambda view, slots, f: looked.extend(slots) or scores(view, slots, f))  # type: ignore[func-returns-value]
         for query in ("glacier", "tag:ice", '"a glacier"', "glacier tag:misc", "tag:nothing"):
             looked.clear()
             hits = store.search(query)

@@ -14,6 +14,7 @@ process: the generated notes as well as the index.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -22,7 +23,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
 
@@ -92,7 +93,7 @@ def generate(n_annotations: int, n_documents: int = 500,
         total += 1.0 / (rank + 1) ** 0.9
         cum.append(total)
     people = [f"{f} {last}" for f in FIRST for last in LAST]
-    start = datetime(2023, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2023, 1, 1, tzinfo=UTC)
     documents = []
     casts: dict[str, list[str]] = {}
     for i in range(n_documents):
@@ -137,7 +138,7 @@ def query_mix(annotations: list[Annotation], documents: list[DocumentRecord], ca
         """Two consecutive words of a passage, not both among the most frequent: a remembered phrase."""
         while True:
             passage = re.findall(r"[a-z]+", rng.choice(annotations).selector.exact.lower())
-            pairs = [p for p in zip(passage, passage[1:]) if not set(p) <= frequent]
+            pairs = [p for p in itertools.pairwise(passage) if not set(p) <= frequent]
             if pairs:
                 return '"' + " ".join(rng.choice(pairs)) + '"'
 
@@ -208,7 +209,7 @@ def bench_index(annotations: list[Annotation], documents: list[DocumentRecord], 
                 cpu.append(time.process_time() - began_cpu)
                 by_kind.setdefault(kind, []).append(times[-1])
             edits, after = [], []
-            for (_, query), note in zip(queries, annotations[:100]):
+            for (_, query), note in zip(queries, annotations[:100], strict=False):
                 began = time.perf_counter()
                 store.update(note.id, note=note.note + " edited")
                 edits.append(time.perf_counter() - began)

@@ -82,7 +82,8 @@ def make_notes(rng: random.Random, count: int, documents: list[str], start_id: i
 
 def queries(rng: random.Random, count: int) -> list[str]:
     kinds = [lambda: rng.choice(WORDS), lambda: f"{rng.choice(WORDS)} {rng.choice(WORDS)}",
-             lambda: f"tag:{rng.choice(TAGS)} {rng.choice(WORDS)}", lambda: f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"']
+             lambda: f"tag:{rng.choice(TAGS)} {rng.choice(WORDS)}",
+             lambda: f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"']
     return [rng.choice(kinds)() for _ in range(count)]
 
 
@@ -171,7 +172,8 @@ def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str],
         for q in queries(rng, searches):
             words = [re.escape(w.strip('"')) for w in q.split() if not w.startswith("tag:")]
             pattern = "|".join(words)
-            scan = note.note.search(pattern, flags=re.IGNORECASE) | note.selector.exact.search(pattern, flags=re.IGNORECASE)
+            scan = (note.note.search(pattern, flags=re.IGNORECASE)
+                    | note.selector.exact.search(pattern, flags=re.IGNORECASE))
             search_ms.append(timed(partial(table.search, scan)))
             table.clear_cache()
     return {"add_p95_ms": percentile(add_ms, 95), "search_p95_ms": percentile(search_ms, 95),

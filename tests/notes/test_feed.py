@@ -4,9 +4,9 @@ wrote, across compactions, other processes and restored backups."""
 from __future__ import annotations
 
 import json
-import zlib
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path

@@ -32,7 +32,8 @@ Build = Callable[..., NoteStore]
 def note() -> Make:
     count = iter(range(1000))
 
-    def make(exact: str = "a passage", note: str = "", doc: DocumentRecord = NATO, day: int = 1, **fields: object) -> Annotation:
+    def make(exact: str = "a passage", note: str = "", doc: DocumentRecord = NATO, day: int = 1,
+             **fields: object) -> Annotation:
         n = next(count)
         stamp = f"2024-03-{day:02d}T12:00:{n % 60:02d}.000+00:00"
         fields.setdefault("id", f"n{n}")

@@ -44,7 +44,7 @@ def _note(rng: random.Random, key: int) -> Annotation:
 
 def _fill(path: Path, rng: random.Random, count: int) -> None:
     with NoteStore(path) as store:
-        for doc, title in zip(DOCS, TITLES):
+        for doc, title in zip(DOCS, TITLES, strict=True):
             store.put_document(DocumentRecord(doc, doc, "0", title=title))
             store.set_article_actors(doc, ["Zoë Müller"] if title else [])
         store.put_many([_note(rng, i) for i in range(count)])
@@ -270,8 +270,8 @@ def test_articles_actors_are_kept_apart_from_the_store(filled: Path) -> None:
 def test_a_store_that_kept_the_articles_actors_in_its_records_still_finds_them(store_file: Path) -> None:
     """Documents written before the actors moved to the index carry them: they count until
     the analysis hands over its own."""
-    doc = {"id": DOCS[0], "path": DOCS[0], "content_id": "c", "title": "Old", "last_opened": "2024-01-01T00:00:00+00:00",
-           "position": 0, "date": None, "actors": ["Ingrid Dahl"]}
+    doc = {"id": DOCS[0], "path": DOCS[0], "content_id": "c", "title": "Old", "position": 0, "date": None,
+           "last_opened": "2024-01-01T00:00:00+00:00", "actors": ["Ingrid Dahl"]}
     note = _note(random.Random(2), 1)
     note.document = DOCS[0]
     store_file.parent.mkdir(parents=True)

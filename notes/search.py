@@ -172,12 +172,6 @@ class _View:
         self.expanded: set[str] = set()
 
     @cached_property
-    def norms(self) -> list[list[float]]:
-        """Per field, per slot: the field's weight divided by BM25's length norm of the note's field."""
-        tables = _norm_tables(NOTE_WEIGHTS, self.sums, max(self.count, 1), self.longest)
-        return [list(map(table.__getitem__, column)) for table, column in zip(tables, self.lengths, strict=True)]
-
-    @cached_property
     def by_doc(self) -> Mapping[int, AbstractSet[int]]:
         """Article number -> the slots of its notes; -1 -> the free slots."""
         found: dict[int, set[int]] = {}
@@ -330,13 +324,14 @@ class _View:
         # An article's part of the term frequency is the same for all its notes.
         by_doc = {num: c[0] * d0[self.articles[num][3]] + c[1] * d1[self.articles[num][4]]
                   for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
-        notes, docs, (w0, w1, w2, w3) = self._postings(key), self.docs, self.norms
+        notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
+        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, self.sums, max(self.count, 1), self.longest)
         part: dict[int, float] = {}
         for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
             tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
             tfs = notes.get(slot)
             if tfs is not None:
-                tf += tfs[0] * w0[slot] + tfs[1] * w1[slot] + tfs[2] * w2[slot] + tfs[3] * w3[slot]
+                tf += tfs[0] * t0[n0[slot]] + tfs[1] * t1[n1[slot]] + tfs[2] * t2[n2[slot]] + tfs[3] * t3[n3[slot]]
             part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
         if whole:
             self.keep(self.parts, key, part)

@@ -225,7 +225,7 @@ class _View:
 
     def _read(self, slots: list[int]) -> None:  # in one query: a page of hits is shown at once
         for slot, *fields, record in self.db.execute(
-                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",  # noqa: S608
+                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
                 slots):
             article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
             self._rows[slot] = (*fields, *article[1:3]), Annotation.from_json(loads(record))

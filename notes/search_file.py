@@ -179,7 +179,7 @@ class _Writer:
     def __init__(self, db: sqlite3.Connection, empty: bool) -> None:
         self.db, self.empty = db, empty
         for table in REBUILT if empty else ():
-            db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+            db.execute(f"DELETE FROM {table}")
         self._columns: Columns | None = None  # loaded when notes change
         self.doc_nums: dict[str, int] = dict(db.execute("SELECT id, num FROM docs"))
         self.dropped: dict[tuple[str, int], set[int]] = {}  # by key and block

@@ -27,13 +27,11 @@ from tinydb.storages import Storage
 from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
-from notes.feed import Changes
+from notes.feed import Changes, Op, Record
 from notes.lock import FileLock
 from notes.records import SEQ
 from notes.schema import META_TABLE, SCHEMA_VERSION
 from notes.store_format import (
-    Op,
-    Record,
     State,
     check_op,
     decode_line,

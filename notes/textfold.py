@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
+from snowballstemmer.english_stemmer import EnglishStemmer
 
 # A word is a run of letters and digits; combining marks may sit inside it (text in NFD
 # form), and an apostrophe between letters keeps "don't" or "Obama's" in one piece.

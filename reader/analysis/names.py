@@ -55,7 +55,7 @@ def initials_name(words: list[str]) -> bool:
 def event_follows(text: str, end: int, lex: Lexicon) -> bool:
     """An event word right after a name makes it part of the event's name ("U.S. Open")."""
     m = _NEXT_WORD.match(text, end)
-    return bool(m) and m.group(1) in lex.event_words
+    return m is not None and m.group(1) in lex.event_words
 
 
 def clean_entity(text: str, start: int, end: int, person: bool, lex: Lexicon) -> list[Piece]:

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.actors import find_actors
-from reader.analysis.cache import AnalysisCache
+from reader.analysis.cache import AnalysisCache, generation_name
 from reader.analysis.corrections import apply_corrections
 from reader.analysis.engine import Engine, Parsed
+from reader.analysis.fingerprint import code_fingerprint
 from reader.analysis.model import Analysis
 from reader.analysis.quotes import find_quotes
 from reader.document.article import content_id
@@ -27,16 +28,21 @@ class Analyzer:
 
     def __init__(self, model: str | None = None, cache_dir: Path | None = None) -> None:
         self.engine = Engine(model)
-        self.cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+        self.cache = AnalysisCache(cache_dir, self.generation) if cache_dir is not None else None
+
+    @property
+    def generation(self) -> str:
+        """What produces this analyzer's results: Reader's analysis fingerprint and the pipeline (no model load)."""
+        return generation_name(code_fingerprint(), self.engine.model_key)
 
     def analyze(self, text: str, corrections: Sequence[dict[str, Any]] = ()) -> Analysis:
-        """Analyse one text, from the cache when it was seen before with the same model."""
+        """Analyse one text, from the cache when the same analysis code and model saw it before."""
         key = content_id(text)
-        analysis = self.cache.get(key, self.engine.model_key) if self.cache else None
+        analysis = self.cache.get(key) if self.cache else None
         if analysis is None:
             analysis = analyze_parsed(self.engine.parse(text))
             if self.cache:
-                self.cache.put(key, self.engine.model_key, analysis)
+                self.cache.put(key, analysis)
         return apply_corrections(analysis, corrections)
 
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:

@@ -45,8 +45,12 @@ class Article:
         styles: inline emphasis and links.
         title: first heading, else the page title, else a short lead of the text or file name.
         date: ISO date (``YYYY-MM-DD``) from a date marker or page metadata, if any.
+        author: the byline of a saved web page (its metadata), shown in the header.
+        site: the name of the site a saved web page came from, shown in the header.
         source: the file it came from, or ``None`` for text given directly.
         format: ``txt``, ``md``, ``html`` or ``text`` (verbatim, as in batch mode).
+        notice: a line for the status bar when the loader had to guess, e.g. a web page in
+            which no article was found and whose whole text is shown instead.
     """
 
     text: str
@@ -54,8 +58,11 @@ class Article:
     styles: list[Style] = field(default_factory=list)
     title: str = ""
     date: str | None = None
+    author: str | None = None
+    site: str | None = None
     source: str | None = None
     format: str = "text"
+    notice: str | None = None
 
     @property
     def content_id(self) -> str:

@@ -130,11 +130,23 @@ class BlockWalker:
             self._children(el, preformatted)
             self._flush()
         elif tag == "br":
-            self._buffer.add("\n", True)
+            self._line_break()
         else:
             self._inline(el, tag, preformatted)
             return
         self._buffer.add(el.tail or "", preformatted)
+
+    def _line_break(self) -> None:
+        """A break ends a line; a second one in a row (``<br><br>``) ends a paragraph.
+
+        A blank line separates blocks in ``Article.text``, so none may stay inside one.
+        """
+        buf = self._buffer
+        last = next((part.rstrip(" ") for part in reversed(buf.parts) if part.rstrip(" ")), "")
+        if not last.endswith("\n"):
+            buf.add("\n", True)
+        elif buf.kind in ("paragraph", "quote"):
+            self._start_block(buf.kind)
 
     def _inline(self, el: lxml_html.HtmlElement, tag: str, preformatted: bool) -> None:
         start = self._buffer.length

@@ -1,115 +1,137 @@
-"""Saved web pages: the main article text, its title and date, nothing executable."""
+"""Saved web pages: the article as trafilatura finds it, in Reader's blocks and styles.
+
+Trafilatura (the best open extractor on news pages) decides what the article is and
+reads the title, date, author and site name; Reader keeps the rest of the job:
+
+- **Safety.** The page is parsed here, by lxml, with no network access, comments and
+  processing instructions removed. Scripts (all but JSON-LD metadata), styles, frames,
+  embedded objects, media and images are deleted before trafilatura sees the tree, and
+  it is given that tree, never a string, so it fetches and opens nothing (htmldate
+  downloads a string that looks like a URL). Only text and link targets come out;
+  whether a link may be opened is decided when it is clicked.
+- **Structure.** Trafilatura's XML body (``head``, ``p``, ``list``/``item``, ``quote``,
+  ``lb`` …) is renamed to HTML (:mod:`reader.document.articlexml`) and walked by the
+  walker Markdown goes through, so a paragraph reads the same in every format; emphasis
+  and links come from the page's own paragraphs (:mod:`reader.document.inlinestyles`).
+- **The title** lives in the metadata and the header shows it: a first heading that
+  repeats it is left out of the text, as is the date, which trafilatura keeps out of the
+  body.
+- **No article.** When trafilatura finds nothing it can call an article, it returns
+  nothing or a dump of every line of the page (:func:`_is_page_dump`); Reader then shows
+  the page's whole visible text, with its structure, and says so in ``Article.notice``.
+"""
 
 from __future__ import annotations
 
-import json
-import re
+import datetime
+from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
-from reader.document.article import Article
-from reader.document.htmlblocks import DROPPED, BlockWalker, parse_fragment
+from reader.document import inlinestyles
+from reader.document.article import Article, TextBuilder
+from reader.document.articlexml import to_html
+from reader.document.htmlblocks import BlockWalker, parse_fragment
 
-# Page furniture: dropped wherever it is, by tag or by class/id words.
-_FURNITURE_TAGS = ("nav", "footer", "aside", "menu")
-_FURNITURE_WORDS = re.compile(
-    r"(^|[-_ ])(nav|navbar|menu|footer|sidebar|side-bar|advert|advertisement|ads?|ad-slot|promo|"
-    r"share|sharing|social|comments?|cookie|consent|banner|related|recommended|subscribe|newsletter|"
-    r"breadcrumbs?|masthead|skip-link|popup|modal)($|[-_ ])",
-    re.IGNORECASE,
-)
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
-_DATE_META = (
-    "article:published_time", "og:article:published_time", "datePublished", "date", "pubdate",
-    "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-)
+NO_ARTICLE_NOTICE = "No article found on this page: showing all of its text"
+
+_INERT = ("style", "noscript", "template", "svg", "canvas", "iframe", "frame", "frameset", "object", "embed",
+          "applet", "video", "audio", "source", "track", "picture", "img", "map", "area",
+          "input", "button", "select", "textarea")
+"""Never shown by Reader, and cleaned out by trafilatura's first step as well: deleted before
+it runs, which spares it the copies and passes over them (scripts apart: JSON-LD stays)."""
+
+_HIDDEN = "//body//*[@hidden]"
+"""What a browser does not render; text marked ``aria-hidden`` is shown, so it stays."""
 
 
 def parse_html(markup: str, source: str | None = None) -> Article:
-    """Extract the main article of a saved page."""
+    """The article of a saved page, or the page's whole visible text with a notice."""
     root = parse_fragment(markup)
-    title = _title(root)
-    date = _date(root)
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        tag = el.tag.lower()
-        if tag in DROPPED or tag in _FURNITURE_TAGS or _is_furniture(el):
-            if tag in ("body", "html"):
-                continue
-            el.drop_tree()
-    main = _main_element(root)
-    walker = BlockWalker()
-    walker.walk(main)
-    b = walker.builder
-    return Article(text=b.text(), blocks=b.blocks, styles=b.styles, title=title, date=date,
-                   source=source, format="html")
+    _strip_inert(root)
+    meta = _metadata(root)
+    found = _extract(root, meta["url"])  # trafilatura works on a copy: ``root`` stays whole
+    page = _walk(_visible_body(root))  # the fallback, and the source of inline styles
+    if found is None or _is_page_dump(found):
+        article, notice = page, NO_ARTICLE_NOTICE
+        styles = page.styles
+    else:
+        article, notice = _walk(to_html(found, meta["title"])), None
+        text = article.text()
+        styles = inlinestyles.carry(text, article.blocks, inlinestyles.index(page.text(), page.blocks, page.styles))
+        styles += article.styles  # inline code trafilatura kept
+    styles = sorted(set(inlinestyles.resolve(styles, meta["url"])), key=lambda s: (s.start, s.end, s.kind))
+    return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta["title"] or "",
+                   date=meta["date"], author=meta["author"], site=meta["site"], source=source, format="html",
+                   notice=notice)
 
 
-def _is_furniture(el: lxml_html.HtmlElement) -> bool:
-    if el.tag.lower() == "header" and el.getparent() is not None and el.getparent().tag.lower() in ("body", "html"):
-        return True
-    if (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "complementary"):
-        return True
-    if (el.get("aria-hidden") or "").lower() == "true" or el.get("hidden") is not None:
-        return True
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(marks.strip()) and bool(_FURNITURE_WORDS.search(marks)) and el.tag.lower() not in ("article", "main", "body")
+def _strip_inert(root: lxml_html.HtmlElement) -> None:
+    etree.strip_elements(root, *_INERT, with_tail=False)
+    for script in list(root.iter("script")):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            script.drop_tree()
+    for element in root.xpath(_HIDDEN):
+        element.drop_tree()
 
 
-def _main_element(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """``<article>``/``<main>`` when present, else the element richest in paragraph text."""
-    for xpath in ("//article", "//main", "//*[@role='main']", "//*[@itemprop='articleBody']"):
-        found = [el for el in root.xpath(xpath) if _text_len(el) > 0]
-        if found:
-            return max(found, key=_text_len)
-    scores: dict[lxml_html.HtmlElement, int] = {}
-    for p in root.iter("p"):
-        parent = p.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(p.text_content().strip())
-    if scores:
-        best = max(scores, key=scores.__getitem__)
-        if scores[best] >= 200:
-            return best
+def _metadata(root: lxml_html.HtmlElement) -> dict[str, str | None]:
+    """Title, ISO date, author, site name and the page's own address (to resolve its links)."""
+    from trafilatura import extract_metadata
+
+    # Dates only from the page's markup (meta, JSON-LD, <time>, its address): the extensive
+    # search guesses from free text and takes "© 2023" for 1 January 2023.
+    params = {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
+    try:
+        found = extract_metadata(root, date_config=params)
+    except Exception:  # noqa: BLE001 - a fault of the library on an odd page must not refuse the page
+        return dict.fromkeys(("title", "date", "author", "site", "url"))
+    return {"title": found.title, "date": found.date, "author": found.author, "site": found.sitename,
+            "url": found.url}
+
+
+def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
+    """Trafilatura's article body as its XML tree, or ``None`` when it found no text.
+
+    The settings of its published benchmark figures: the default balanced focus with every
+    fallback, comments, formatting and links left out (structure is kept all the same).
+    """
+    from trafilatura import bare_extraction
+
+    try:
+        found = bare_extraction(root, url=url, output_format="xml", include_comments=False, include_tables=True,
+                                include_images=False, include_formatting=False, include_links=False)
+    except Exception:  # noqa: BLE001 - a fault of the library on an odd page: the page's whole text is shown
+        return None
+    if isinstance(found, dict):  # the other shape bare_extraction is typed to return
+        return found.get("body")
+    return None if found is None else found.body
+
+
+def _is_page_dump(body: Any) -> bool:
+    """True for trafilatura's last resort: every line of the page in one paragraph.
+
+    When its extractors find less than an article, trafilatura falls back to the page's
+    whole text joined line by line; its extractors themselves never leave a line break
+    in a paragraph's text (breaks are ``lb`` elements).
+    """
+    return len(body) == 1 and body[0].tag == "p" and "\n" in (body[0].text or "")
+
+
+def _visible_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The page's body as a browser shows it (hidden parts went with the inert ones).
+
+    A form is shown as the text it holds (its fields are gone): some sites wrap the whole
+    page in one.
+    """
+    for form in root.iter("form"):
+        form.tag = "div"
     body = root.find("body")
     return body if body is not None else root
 
 
-def _text_len(el: lxml_html.HtmlElement) -> int:
-    return len(el.text_content().strip())
-
-
-def _title(root: lxml_html.HtmlElement) -> str:
-    for xpath in ("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content",
-                  "//title/text()", "//h1"):
-        for found in root.xpath(xpath):
-            text = found.text_content() if hasattr(found, "text_content") else str(found)
-            text = " ".join(text.split())
-            if text:
-                return text
-    return ""
-
-
-def _date(root: lxml_html.HtmlElement) -> str | None:
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in (k.lower() for k in _DATE_META):
-            match = _ISO_DATE.search(meta.get("content") or "")
-            if match:
-                return match.group(1)
-    for script in root.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict):
-                match = _ISO_DATE.search(str(item.get("datePublished") or ""))
-                if match:
-                    return match.group(1)
-    for time_el in root.iter("time"):
-        match = _ISO_DATE.search(time_el.get("datetime") or "")
-        if match:
-            return match.group(1)
-    return None
+def _walk(element: Any) -> TextBuilder:
+    walker = BlockWalker()
+    walker.walk(element)
+    return walker.builder

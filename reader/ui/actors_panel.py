@@ -1,25 +1,143 @@
 """The Actors panel: who appears in the article, grouped by kind, most mentioned first.
 
-The panel only reports what the reader asked for; the window asks for any value it needs
-(a new name, the actor to merge into) and stores the correction.
+:class:`ActorsModel` is a two-level item model (kinds, then their actors; name and
+mentions as columns) and :class:`ActorsFilter` the proxy the filter box drives. The panel
+only reports what the reader asked for; the window asks for any value it needs (a new
+name, the actor to merge into) and the session stores the correction.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QMenu, QToolButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QPoint,
+                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QMenu, QToolButton, QTreeView, QVBoxLayout, QWidget
 
-from reader.analysis.model import Analysis, KINDS
+from reader.analysis.model import KINDS, Actor, Analysis
 from reader.ui import theme as themes
 from reader.ui.legend import swatch
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole
+"""The actor id of an actor row (``None`` on a group row)."""
+NAMES_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Everything an actor row is known by (name, aliases, role), for the filter."""
 ACTIONS = (("rename", "Rename…", "F2"), ("merge", "Merge into…", "Ctrl+M"),
            ("kind", "Change Kind…", "Ctrl+K"), ("hide", "Hide", "Ctrl+H"))
+NO_GROUP = 0xFFFFFFFF
+"""The internal id of a group row; an actor row carries its group's number instead."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ActorsModel(QAbstractItemModel):
+    """Kinds (People, Organisations, Places) with their actors, most mentioned first."""
+
+    def __init__(self, theme: themes.Theme, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._groups: list[tuple[str, list[Actor]]] = []
+        self._counts: Counter[str] = Counter()
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.beginResetModel()
+        self._counts = Counter(m.actor for m in analysis.mentions) if analysis else Counter()
+        self._groups = []
+        for kind in KINDS:
+            actors = sorted((a for a in analysis.actors if a.kind == kind) if analysis else (),
+                            key=lambda a: (-self._counts[a.id], a.name.casefold()))
+            if actors:
+                self._groups.append((kind, actors))
+        self.endResetModel()
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        self._theme = theme
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() if parent.isValid() else NO_GROUP)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == NO_GROUP:
+            return QModelIndex()
+        return self.createIndex(child.internalId(), 0, NO_GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == NO_GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
+        return 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == NO_GROUP:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == NO_GROUP:
+            return self._group_data(index, role)
+        actor = self._groups[index.internalId()][1][index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return actor.name if index.column() == 0 else f"{self._counts[actor.id]:,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            details = [themes.KIND_SINGULAR[actor.kind], *([actor.role] if actor.role else []),
+                       *(["also: " + ", ".join(actor.aliases)] if actor.aliases else [])]
+            return f"{actor.name}\n" + "\n".join(details)
+        if role == ACTOR_ROLE:
+            return actor.id
+        if role == NAMES_ROLE:
+            return [actor.name, *actor.aliases, actor.role or ""]
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        kind, actors = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return themes.KIND_LABELS[kind] if index.column() == 0 else str(len(actors))
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return swatch(self._theme, kind)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ActorsFilter(QSortFilterProxyModel):
+    """Actors whose name, alias or role contains the filter text; a kind shows while any of its
+    actors does."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        self._needle = text.casefold().strip()
+        self.setFilterFixedString(self._needle)  # refilters; the match itself is filterAcceptsRow's
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        if not source_parent.isValid():
+            return False  # a kind: shown through its actors (recursive filtering)
+        names = self.sourceModel().index(source_row, 0, source_parent).data(NAMES_ROLE) or []
+        return any(self._needle in name.casefold() for name in names)
 
 
 class ActorsPanel(QWidget):
@@ -35,23 +153,26 @@ class ActorsPanel(QWidget):
 
     def __init__(self, theme: themes.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._theme = theme
-        self._analysis: Analysis | None = None
-        self._counts: Counter[str] = Counter()
+        self.model = ActorsModel(theme, self)
+        self.proxy = ActorsFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self, placeholderText="Filter actors", clearButtonEnabled=True)
         self.filter.textChanged.connect(self._apply_filter)
-        self.tree = QTreeWidget(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(10)
         self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.itemClicked.connect(self._activated)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.actions: dict[str, QAction] = {}
+        self.tree.clicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.correction_actions: dict[str, QAction] = {}
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for name, label, keys in ACTIONS:
@@ -61,7 +182,7 @@ class ActorsPanel(QWidget):
             action.setToolTip(f"{label.rstrip('…')} the selected actor ({keys})")
             action.triggered.connect(lambda _=False, n=name: self._request(n))
             self.addAction(action)
-            self.actions[name] = action
+            self.correction_actions[name] = action
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setText(label.rstrip("…"))
@@ -75,69 +196,29 @@ class ActorsPanel(QWidget):
         self._update_buttons()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        self._analysis = analysis
-        self._counts = Counter(m.actor for m in analysis.mentions) if analysis else Counter()
-        self._rebuild()
-
-    def set_theme(self, theme: themes.Theme) -> None:
-        self._theme = theme
-        self._rebuild()
-
-    def selected_actor(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, ACTOR_ROLE) if item is not None else None
-
-    def _rebuild(self) -> None:
-        self.tree.clear()
-        analysis = self._analysis
-        if analysis is None:
-            return
-        for kind in KINDS:
-            actors = sorted((a for a in analysis.actors if a.kind == kind),
-                            key=lambda a: (-self._counts[a.id], a.name.casefold()))
-            if not actors:
-                continue
-            group = QTreeWidgetItem(self.tree, [themes.KIND_LABELS[kind], str(len(actors))])
-            group.setIcon(0, swatch(self._theme, kind))
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            for actor in actors:
-                item = QTreeWidgetItem(group, [actor.name, f"{self._counts[actor.id]:,}"])
-                item.setData(0, ACTOR_ROLE, actor.id)
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                details = [themes.KIND_SINGULAR[actor.kind]]
-                if actor.role:
-                    details.append(actor.role)
-                if actor.aliases:
-                    details.append("also: " + ", ".join(actor.aliases))
-                item.setToolTip(0, f"{actor.name}\n" + "\n".join(details))
-            group.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self._apply_filter(self.filter.text())
+        self.model.set_analysis(analysis)
+        self.tree.expandAll()
         self._update_buttons()
 
-    def _actor_items(self) -> list[QTreeWidgetItem]:
-        root = self.tree.invisibleRootItem()
-        return [root.child(i).child(j) for i in range(root.childCount()) for j in range(root.child(i).childCount())]
+    def set_theme(self, theme: themes.Theme) -> None:
+        self.model.set_theme(theme)
+
+    def selected_actor(self) -> str | None:
+        actor_id = self.tree.currentIndex().data(ACTOR_ROLE)
+        return str(actor_id) if actor_id else None
+
+    def index_of(self, name: str) -> QModelIndex:
+        """The row of the actor called ``name`` as the tree shows it (invalid when filtered out)."""
+        found = self.proxy.match(self.proxy.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,
+                                 Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return found[0] if found else QModelIndex()
 
     def _apply_filter(self, text: str) -> None:
-        needle = text.casefold().strip()
-        analysis = self._analysis
-        for item in self._actor_items():
-            actor = analysis.actor(item.data(0, ACTOR_ROLE)) if analysis else None
-            names = [actor.name, *actor.aliases, actor.role or ""] if actor else [item.text(0)]
-            item.setHidden(bool(needle) and not any(needle in n.casefold() for n in names))
-        root = self.tree.invisibleRootItem()
-        for i in range(root.childCount()):
-            group = root.child(i)
-            group.setHidden(all(group.child(j).isHidden() for j in range(group.childCount())))
+        self.proxy.set_text(text)
+        self.tree.expandAll()
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        actor_id = item.data(0, ACTOR_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        actor_id = index.data(ACTOR_ROLE)
         if actor_id:
             self.actor_activated.emit(actor_id)
 
@@ -148,15 +229,15 @@ class ActorsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         enabled = self.selected_actor() is not None
-        for action in self.actions.values():
+        for action in self.correction_actions.values():
             action.setEnabled(enabled)
 
     def _context_menu(self, point: QPoint) -> None:
-        item = self.tree.itemAt(point)
-        if item is None or not item.data(0, ACTOR_ROLE):
+        index = self.tree.indexAt(point)
+        if not index.data(ACTOR_ROLE):
             return
-        self.tree.setCurrentItem(item)
+        self.tree.setCurrentIndex(index)
         menu = QMenu(self)
-        menu.addActions(list(self.actions.values()))
+        menu.addActions(list(self.correction_actions.values()))
         menu.exec(self.tree.viewport().mapToGlobal(point))
         menu.deleteLater()

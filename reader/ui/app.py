@@ -1,4 +1,4 @@
-"""Start the window: the application object, the note store, the first article.
+"""Start the window: the application object, the core and its session, the first article.
 
 ``reader FILE --screenshot OUT.png`` runs the same start-up, waits for the analysis and
 its highlights, saves the window as a picture and exits.
@@ -9,20 +9,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
-from notes.errors import StoreError
-from notes.store import NoteStore
 from reader import paths
 from reader.bundled import sample_article
+from reader.core import Core
 from reader.document import Article, load
 from reader.errors import AnalysisError, ReaderError
 from reader.ui import icons
+from reader.ui.display import display_problem
 from reader.ui.main_window import MainWindow
+from reader.ui.session import Session
 from reader.ui.settings import Settings
+from reader.ui.store_dialog import offer_backups
 
 SCREENSHOT_SIZE = (1360, 860)
 SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
@@ -31,15 +34,20 @@ SCREENSHOT_TIMEOUT_MS = 10 * 60 * 1000
 def run_window(args: argparse.Namespace) -> int:
     """Open the window on ``args.file`` (the bundled sample when none) and run it.
 
-    The last article is one keystroke away in File › Recent and reopens at its last
-    reading position; DESIGN.md fixes that a bare ``reader`` shows the sample.
+    The order is fixed: the article is read first (a bad FILE fails before any window), then
+    the window shows its text while the note store opens on the core's store lane; closing
+    the window ends the session (:meth:`Session.close`), which closes the core.
     """
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
+    elif (problem := display_problem()) is not None:
+        raise ReaderError(problem)  # before Qt would abort the process over it
     data_dir = paths.data_dir(args.data_dir)
-    article = initial_article(args.file)  # a bad FILE fails here, before any window
+    article = initial_article(args.file)
     app = _application()
     settings = Settings(paths.settings_path(data_dir))
-    store = open_store(paths.store_path(data_dir), interactive=not args.screenshot)
-    window = MainWindow(data_dir, settings, store=store, model=args.model)
+    session = Session(Core(data_dir, model=args.model))
+    window = MainWindow(session, settings)
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)
     elif (geometry := settings.geometry()) is not None:
@@ -48,20 +56,15 @@ def run_window(args: argparse.Namespace) -> int:
             window.restoreState(state)
     else:
         window.resize(1280, 860)
+    if not args.screenshot:
+        offer_backups(session, window)
     window.show()
-    window.show_article(article)
-    if args.screenshot:
-        code = _screenshot(app, window, Path(args.screenshot))
-    else:
-        code = app.exec()
-    if window.tasks.pending:
-        # An analysis still running cannot be interrupted, and Python would wait for it
-        # before exiting. Store writes were finished when the window closed and the cache
-        # is written atomically, so leaving now loses nothing.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    session.start()
+    session.show(article)
+    try:
+        return _screenshot(app, window, Path(args.screenshot)) if args.screenshot else app.exec()
+    finally:
+        session.close()  # already done when the window closed; here for an exit without a close
 
 
 def _application() -> QApplication:
@@ -80,49 +83,20 @@ def initial_article(file: str | None) -> Article:
     return load(file if file else sample_article())
 
 
-def open_store(path: Path, interactive: bool, parent: QWidget | None = None) -> NoteStore | None:
-    """Open the note store; on a damaged file offer the newest backup, else run without notes.
-
-    The damaged file is never changed or replaced silently. Without a reader to ask
-    (``interactive`` false) the :class:`StoreError` propagates.
-    """
-    try:
-        return NoteStore(path)
-    except StoreError as err:
-        if not interactive:
-            raise
-        problem = str(err)
-    backups = NoteStore.backups(path)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Reader — note store", problem, parent=parent)
-    if backups:
-        box.setInformativeText(f"Restore the newest backup ({backups[0].name})? The damaged file is kept "
-                               "beside it. Without restoring, Reader runs without notes this time.")
-        restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Run Without Notes", QMessageBox.ButtonRole.RejectRole)
-    else:
-        box.setInformativeText("There is no backup to restore. Reader runs without notes this time; "
-                               "the file is left untouched.")
-        restore = None
-        box.addButton("Run Without Notes", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if restore is None or box.clickedButton() is not restore:
-        return None
-    try:
-        NoteStore.restore_backup(path, backups[0])
-        return NoteStore(path)
-    except StoreError as again:
-        QMessageBox.warning(parent, "Reader — note store", f"{again}\nReader runs without notes this time.")
-        return None
-
-
 def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
-    """Wait until the analysis is drawn, then save the window."""
+    """Wait until the analysis is drawn, then save the window (notes or not: a damaged store
+    only means the picture has no highlights of the reader's)."""
     loop = QEventLoop()
     failure: list[str] = []
-    window.analysis_ready.connect(lambda _a: _when_drawn(window, loop.quit))
-    window.analysis_failed.connect(lambda message: (failure.append(message), loop.quit()))
+
+    def fail(message: str) -> None:
+        failure.append(message)
+        loop.quit()
+
+    window.session.analysis_ready.connect(lambda _a: _when_drawn(window, loop.quit))
+    window.session.analysis_failed.connect(fail)
     timer = QTimer(singleShot=True, interval=SCREENSHOT_TIMEOUT_MS)
-    timer.timeout.connect(lambda: (failure.append("the analysis did not finish in time"), loop.quit()))
+    timer.timeout.connect(lambda: fail("the analysis did not finish in time"))
     timer.start()
     loop.exec()
     try:
@@ -138,9 +112,9 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
     return 0
 
 
-def _when_drawn(window: MainWindow, then: object) -> None:
+def _when_drawn(window: MainWindow, then: Callable[[], object]) -> None:
     """Call ``then`` once every highlight batch has been applied."""
     if window.view.markup_pending():
         QTimer.singleShot(20, lambda: _when_drawn(window, then))
     else:
-        QTimer.singleShot(50, then)  # type: ignore[arg-type]
+        QTimer.singleShot(50, then)

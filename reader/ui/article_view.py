@@ -122,8 +122,13 @@ class ArticleView(QTextBrowser):
 
     def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None:
         """The reader's highlights: ``(annotation id, start, end, colour name)``."""
-        self._user = [tuple(i) for i in items]  # type: ignore[misc]
+        self._user = [(ident, start, end, color) for ident, start, end, color in items]
         self._refresh_extra()
+
+    @property
+    def user_highlights(self) -> list[tuple[str, int, int, str]]:
+        """The reader's highlights drawn now, by position."""
+        return sorted(self._user, key=lambda item: (item[1], item[2]))
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
         """Show or hide one kind of automatic highlight."""
@@ -136,7 +141,8 @@ class ArticleView(QTextBrowser):
         touched = [r for r in self._runs if (r.quote if kind == "quote" else r.kind == kind)]
         article, hidden = self.article, self.hidden_kinds
         if article is not None:
-            self._enqueue([(r.start, r.end, typesetting.format_key(article, r, hidden)) for r in touched], replace=False)
+            ops = [(r.start, r.end, typesetting.format_key(article, r, hidden)) for r in touched]
+            self._enqueue(ops, replace=False)
         self.viewport().update()
 
     def set_theme(self, theme: themes.Theme) -> None:
@@ -244,7 +250,7 @@ class ArticleView(QTextBrowser):
         return bool(self._queue)
 
     # resources and links: never load anything ------------------------------------------
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 - Qt's signature
         """Answer every resource request without touching disk or network.
 
         An empty answer would make ``QTextDocument`` read local files itself, so images
@@ -254,7 +260,8 @@ class ArticleView(QTextBrowser):
             return _placeholder_image(self.theme)
         return ""
 
-    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: A002,E501
+    def doSetSource(self, name: QUrl | str,
+                    type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: A002
         """Navigation is never done by the widget itself."""
 
     # events ---------------------------------------------------------------------------

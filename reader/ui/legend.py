@@ -6,10 +6,13 @@ shortcuts, and the legend, the menu and the view always agree.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from reader.analysis.model import Analysis
 from reader.ui import theme as themes
 
 SHORTCUTS = {"person": "Alt+1", "organization": "Alt+2", "place": "Alt+3", "quote": "Alt+4"}
@@ -30,7 +33,7 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(2)
-        for kind in themes.KINDS:
+        for kind in themes.HIGHLIGHT_KINDS:
             action = QAction(themes.KIND_LABELS[kind], self, checkable=True, checked=True)
             action.setShortcut(QKeySequence(SHORTCUTS[kind]))
             action.setToolTip(f"Show or hide {themes.KIND_LABELS[kind].lower()} ({SHORTCUTS[kind]})")
@@ -48,11 +51,16 @@ class Legend(QWidget):
         for kind, action in self.actions_by_kind.items():
             action.setIcon(swatch(theme, kind))
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """Show how many of each kind the analysis found (empty: no analysis yet)."""
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show how many mentions of each kind, and quotes, the analysis found (none: no counts)."""
+        counts: Counter[str] = Counter()
+        if analysis is not None:
+            kinds = {a.id: a.kind for a in analysis.actors}
+            counts.update(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
+            counts["quote"] = len(analysis.quotes)
         for kind, action in self.actions_by_kind.items():
             label = themes.KIND_LABELS[kind]
-            action.setText(f"{label} {counts[kind]:,}" if kind in counts else label)
+            action.setText(f"{label} {counts[kind]:,}" if analysis is not None else label)
 
     def set_hidden(self, hidden: set[str]) -> None:
         for kind, action in self.actions_by_kind.items():

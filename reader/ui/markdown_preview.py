@@ -60,7 +60,7 @@ class MarkdownPreview(QTextBrowser):
     def set_markdown_text(self, text: str) -> None:
         self.setHtml(render_markdown(text))
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Answer every request from memory: an empty value would make Qt read the file itself."""
         if kind == QTextDocument.ResourceType.ImageResource:
             return self._blank

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from reader.analysis.model import Analysis, Mention, Quote
-from reader.document.article import Article, Block, Style
+from reader.analysis.model import Analysis
+from reader.document.article import Article
 
 StyleKey = tuple[tuple[str, str | None], ...]
 
@@ -68,21 +68,32 @@ def runs(article: Article, analysis: Analysis | None) -> list[Run]:
         open_styles = style_cover.at(a)
         styles = tuple(sorted((s.kind, s.href) for s in open_styles)) if open_styles else no_styles
         open_mentions = mention_cover.at(a)
-        kind = kinds.get(open_mentions[0].actor) if open_mentions else None  # type: ignore[union-attr]
+        kind = kinds.get(open_mentions[0].actor) if open_mentions else None
         result.append(Run(a, b, block, styles, kind, bool(quote_cover.at(a))))
     return result
 
 
-class _Cover:
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+class _Cover(Generic[S]):
     """The spans covering an increasing sequence of positions, in one pass over them."""
 
-    def __init__(self, spans: Iterable[Block | Style | Mention | Quote]) -> None:
+    def __init__(self, spans: Iterable[S]) -> None:
         self._spans = sorted(spans, key=lambda s: s.start)
         self._next = 0
-        self._open: list[Block | Style | Mention | Quote] = []
-        self._first_end = math.inf  # the earliest end among the open spans
+        self._open: list[S] = []
+        self._first_end: float = math.inf  # the earliest end among the open spans
 
-    def at(self, pos: int) -> list[Block | Style | Mention | Quote]:
+    def at(self, pos: int) -> list[S]:
         spans, n = self._spans, self._next
         while n < len(spans) and spans[n].start <= pos:
             self._open.append(spans[n])

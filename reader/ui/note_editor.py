@@ -46,11 +46,14 @@ def parse_tags(text: str) -> list[str]:
 class TagCompleter(QCompleter):
     """Completes the tag being typed after the last comma, keeping the ones before it."""
 
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
+    def splitPath(self, path: str) -> list[str]:
         return [path.rsplit(",", 1)[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
-        done = self.widget().text().rsplit(",", 1)[0] if "," in self.widget().text() else ""
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        # The tags before the one being completed come from what was typed, not from the field:
+        # highlighting an entry in the popup already wrote it into the field.
+        typed = self.completionPrefix()
+        done = typed.rsplit(",", 1)[0] if "," in typed else ""
         tag = str(index.data())
         return f"{done}, {tag}, " if done else f"{tag}, "
 

@@ -7,10 +7,11 @@ so a note is never lost from sight just because the article was edited.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from notes.markdown_plain import plain_text
 from notes.records import Annotation
@@ -18,6 +19,8 @@ from notes.records import Annotation
 PASSAGE_CHARS = 140
 NOTE_CHARS = 160
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 def shorten(text: str, limit: int) -> str:
@@ -62,6 +65,63 @@ def swatch_icon(color: QColor, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
+class NotesModel(QAbstractListModel):
+    """The open article's annotations: placed ones by position, then the orphaned ones."""
+
+    def __init__(self, icons: Mapping[str, QIcon], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icons = icons
+        self._rows: list[Annotation] = []
+        self.muted = QColor("gray")  # the ink of an orphaned note; the panel sets its palette's
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(annotations, key=lambda a: (a.status == "orphaned", a.selector.start, a.created))
+        self.endResetModel()
+
+    def row_of(self, annotation_id: str) -> int | None:
+        return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        annotation = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe(annotation)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(annotation.color, QIcon())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if annotation.status == "orphaned":
+                return "This passage is no longer in the article; the note is kept.\n\n" + annotation.selector.exact
+            return annotation.selector.exact
+        if role == Qt.ItemDataRole.ForegroundRole and annotation.status == "orphaned":
+            return self.muted
+        if role == ID_ROLE:
+            return annotation.id
+        return None
+
+
+def describe(annotation: Annotation) -> str:
+    """A note as its row shows it: its status, what it is on, the passage, the note, the tags."""
+    lines = []
+    if annotation.status == "orphaned":
+        lines.append("⚠ Orphaned: passage not found in this version")
+    elif annotation.status == "moved":
+        lines.append("Moved: the wording changed, placed on the closest passage")
+    label = target_label(annotation)
+    if label:
+        lines.append(label)
+    lines.append(quoted(shorten(annotation.selector.exact, PASSAGE_CHARS)))
+    if annotation.note.strip():
+        lines.append(shorten(plain_text(annotation.note), NOTE_CHARS))
+    if annotation.tags:
+        lines.append(" ".join(f"#{tag}" for tag in annotation.tags))
+    return "\n".join(lines)
+
+
 class NotesPanel(QWidget):
     """Lists annotations; a click asks to show one.
 
@@ -75,12 +135,12 @@ class NotesPanel(QWidget):
 
     def __init__(self, swatches: Mapping[str, QColor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._icons = {name: swatch_icon(QColor(color)) for name, color in swatches.items()}
-        self.list = QListWidget()
+        self.model = NotesModel({name: swatch_icon(QColor(color)) for name, color in swatches.items()}, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(14, 14))
-        self.list.setUniformItemSizes(False)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty = QLabel("No notes in this article yet.\nSelect a passage and press 1–5 to highlight it.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -89,8 +149,8 @@ class NotesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
-        self.list.itemClicked.connect(self._clicked)
-        self.list.itemActivated.connect(self._clicked)
+        self.list.clicked.connect(self._clicked)
+        self.list.activated.connect(self._clicked)
         delete = QAction("Delete highlight", self.list)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -101,55 +161,28 @@ class NotesPanel(QWidget):
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Show ``annotations``: placed ones by position, then the orphaned ones."""
         current = self.current_id()
-        self.list.clear()
-        ordered = sorted(annotations, key=lambda a: (a.status == "orphaned", a.selector.start, a.created))
-        for annotation in ordered:
-            item = QListWidgetItem(self._icons.get(annotation.color, QIcon()), self._describe(annotation))
-            item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(annotation.selector.exact)
-            if annotation.status == "orphaned":
-                item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-                item.setToolTip("This passage is no longer in the article; the note is kept.\n\n"
-                                + annotation.selector.exact)
-            self.list.addItem(item)
-        self.list.setVisible(bool(ordered))
-        self.empty.setVisible(not ordered)
+        self.model.muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        self.model.set_annotations(annotations)
+        self.list.setVisible(bool(annotations))
+        self.empty.setVisible(not annotations)
         if current:
             self.select(current)
 
     def select(self, annotation_id: str) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(ID_ROLE) == annotation_id:
-                self.list.setCurrentItem(item)
-                self.list.scrollToItem(item)
-                return
+        row = self.model.row_of(annotation_id)
+        if row is not None:
+            index = self.model.index(row)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
     def current_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item else None
-
-    @staticmethod
-    def _describe(annotation: Annotation) -> str:
-        lines = []
-        if annotation.status == "orphaned":
-            lines.append("⚠ Orphaned: passage not found in this version")
-        elif annotation.status == "moved":
-            lines.append("Moved: the wording changed, placed on the closest passage")
-        label = target_label(annotation)
-        if label:
-            lines.append(label)
-        lines.append(quoted(shorten(annotation.selector.exact, PASSAGE_CHARS)))
-        if annotation.note.strip():
-            lines.append(shorten(plain_text(annotation.note), NOTE_CHARS))
-        if annotation.tags:
-            lines.append(" ".join(f"#{tag}" for tag in annotation.tags))
-        return "\n".join(lines)
+        ident = self.list.currentIndex().data(ID_ROLE)
+        return str(ident) if ident else None
 
     def _delete_current(self) -> None:
         current = self.current_id()
         if current is not None:
             self.delete_requested.emit(current)
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.annotation_activated.emit(item.data(ID_ROLE))
+    def _clicked(self, index: QModelIndex) -> None:
+        self.annotation_activated.emit(index.data(ID_ROLE))

@@ -11,40 +11,22 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QPalette,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt,
+                            QTimer, Signal)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QVBoxLayout, QWidget)
 
 from notes.query import while_typing
+from notes.search import Hit
 
 DEBOUNCE_MS = 250
 """Pause in typing before a search is asked for."""
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 def marked_html(snippet: str, marks: Sequence[tuple[int, int]]) -> str:
@@ -62,7 +44,7 @@ def marked_html(snippet: str, marks: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def hit_html(hit: Any) -> str:
+def hit_html(hit: Hit) -> str:
     """A result as rich text: the article's title and date, the snippet, the tags."""
     document, annotation = hit.document, hit.annotation
     if document is None:  # the index knows the note but not its article: show the file name
@@ -75,18 +57,47 @@ def hit_html(hit: Any) -> str:
     return f"<div><small>{title}{date}</small><br>{marked_html(hit.snippet, hit.marks)}{tag_line}</div>"
 
 
+class HitsModel(QAbstractListModel):
+    """Search results in rank order: rich text for the delegate, the hit itself for the caller."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.snippet
+        if role == HTML_ROLE:
+            return hit_html(hit)
+        if role == HIT_ROLE:
+            return hit
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.annotation.selector.exact
+        return None
+
+
 class RichTextDelegate(QStyledItemDelegate):
     """Paints an item's :data:`HTML_ROLE` as rich text, wrapped to the view's width."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
         doc.setTextWidth(max(option.rect.width(), 120))
         return doc
 
-    def paint(self, painter: Any, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         option.text = ""
@@ -103,8 +114,7 @@ class RichTextDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
@@ -116,7 +126,7 @@ class _QueryEdit(QLineEdit):
     step = Signal(int)
     escaped = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
             return
@@ -146,10 +156,12 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.status = QLabel()
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.results = QListWidget()
+        self.model = HitsModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
         self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setWordWrap(True)
-        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
@@ -165,8 +177,8 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self._open_current)
         self.query.step.connect(self._step)
         self.query.escaped.connect(self.dismissed)
-        self.results.itemClicked.connect(self._open_item)
-        self.results.itemActivated.connect(self._open_item)
+        self.results.clicked.connect(self._open_index)
+        self.results.activated.connect(self._open_index)
 
     def current_query(self) -> str:
         """The query to run: the last word counts as a prefix while it is being typed."""
@@ -186,21 +198,15 @@ class SearchPanel(QWidget):
         if self.current_query():
             self._ask()
 
-    def set_results(self, query: str, hits: Sequence[Any]) -> None:
+    def set_results(self, query: str, hits: Sequence[Hit]) -> None:
         """Show ``hits`` for ``query``; answers to an older query are ignored."""
         if query != self.current_query():
             return
-        self.results.clear()
-        for hit in hits:
-            item = QListWidgetItem()
-            item.setData(HTML_ROLE, hit_html(hit))
-            item.setData(HIT_ROLE, hit)
-            item.setToolTip(hit.annotation.selector.exact)
-            self.results.addItem(item)
+        self.model.set_hits(hits)
         if hits:
-            self.results.setCurrentRow(0)
+            self.results.setCurrentIndex(self.model.index(0))
             if self._open_first:
-                self._open_item(self.results.item(0))
+                self._open_index(self.model.index(0))
         self._open_first = False
         count = len(hits)
         self.status.setText(f"{count} note{'s' if count != 1 else ''}" if count else "No notes match.")
@@ -208,30 +214,31 @@ class SearchPanel(QWidget):
     def show_failure(self, query: str, message: str) -> None:
         """Tell the user why ``query`` found nothing (e.g. a malformed filter)."""
         if query == self.current_query():
-            self.results.clear()
+            self.model.set_hits([])
             self.status.setText(message)
 
     def _ask(self) -> None:
         self._timer.stop()
         query = self.current_query()
         if not query:
-            self.results.clear()
+            self.model.set_hits([])
             self.status.clear()
         self.query_changed.emit(query)
 
     def _step(self, delta: int) -> None:
-        if self.results.count():
-            row = min(max(self.results.currentRow() + delta, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
+        count = self.model.rowCount()
+        if count:
+            row = min(max(self.results.currentIndex().row() + delta, 0), count - 1)
+            self.results.setCurrentIndex(self.model.index(row))
 
     def _open_current(self) -> None:
         if self._timer.isActive():  # Enter before the pause: open the first result when it comes
             self._open_first = True
             self._ask()
             return
-        item = self.results.currentItem()
-        if item is not None:
-            self._open_item(item)
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._open_index(index)
 
-    def _open_item(self, item: QListWidgetItem) -> None:
-        self.hit_activated.emit(item.data(HIT_ROLE))
+    def _open_index(self, index: QModelIndex) -> None:
+        self.hit_activated.emit(index.data(HIT_ROLE))

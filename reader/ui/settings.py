@@ -1,11 +1,11 @@
 """The window's settings, in an INI file inside the data dir (never the user's registry).
 
-One small typed facade over ``QSettings`` so keys and defaults live in one place.
+One small typed facade over ``QSettings`` so keys and defaults live in one place. Reading
+positions are not settings: they live with each article's record in the note store.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -46,8 +46,8 @@ class Settings:
 
     def zoom(self) -> int:
         try:
-            value = int(self._q.value("view/zoom", 0))
-        except (TypeError, ValueError):
+            value = int(str(self._q.value("view/zoom", 0)))
+        except ValueError:
             return 0
         return min(max(value, MIN_ZOOM), MAX_ZOOM)
 
@@ -64,9 +64,8 @@ class Settings:
     # files --------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         value = self._q.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in paths if v][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
@@ -75,25 +74,3 @@ class Settings:
     def remove_recent(self, path: str) -> None:
         """Forget a file that can no longer be opened."""
         self._q.setValue("files/recent", [p for p in self.recent_files() if p != path])
-        if self.last_file() == path:
-            self._q.remove("files/last")
-
-    def last_file(self) -> str | None:
-        value = self._q.value("files/last")
-        return str(value) if value else None
-
-    def position(self, path: str) -> int:
-        """The reading position remembered for ``path`` when no note store is available."""
-        try:
-            return max(0, int(self._q.value(f"positions/{_key(path)}", 0)))
-        except (TypeError, ValueError):
-            return 0
-
-    def set_position(self, path: str, position: int) -> None:
-        self._q.setValue("files/last", path)
-        self._q.setValue(f"positions/{_key(path)}", position)
-
-
-def _key(path: str) -> str:
-    """A QSettings key for a path (slashes would make sub-groups)."""
-    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -1,40 +1,51 @@
-"""Work off the UI thread: loading files, the language analysis and every store write.
+"""Core calls off the UI thread, answered on it: keyed, cancellable tasks.
 
-Results come back through a queued Qt signal, so callbacks always run on the UI thread.
-Store writes go through their own single worker so they happen in the order they were
-asked for; analyses have their own single worker so a new article never waits behind a
-file load, and a long analysis never delays a note being saved.
+The window never runs a core call itself: it submits it to the lane where it belongs (the
+core's store, analysis or io lane) and gets the outcome back on the UI thread through a
+queued signal. A task may carry a *key* ("open", "analysis", "search", …): a newer task
+with the same key supersedes the older one, which is cancelled if it has not started and
+whose outcome is dropped if it has. So a stale answer (the analysis of the article the
+reader just left, the results of the query before the last keystroke) never reaches a
+widget, without a generation counter in every controller.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from reader.core.lanes import Lane
+
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Any], object] | None
+R = TypeVar("R")
+Failed = Callable[[BaseException], object]
+
+
+@dataclass(eq=False, slots=True)
+class Task:
+    """One submitted call and what to do with its outcome."""
+
+    future: Future[Any]
+    key: str | None
+    on_done: Callable[[Any], object] | None
+    on_error: Failed | None
 
 
 class TaskRunner(QObject):
-    """Runs callables on worker threads and calls back on the UI thread.
+    """Submits calls to lanes and calls back on the UI thread."""
 
-    Signals:
-        busy_changed(int): the number of unfinished tasks, for a status indicator.
-    """
+    _finished = Signal(object)  # a Task, from whichever thread finished it
 
-    busy_changed = Signal(int)
-    _finished = Signal(object, object)  # callback, value
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, on_error: Failed | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._general = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-task")
-        self._analysis = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-analysis")
-        self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-store")
+        self._on_error = on_error
+        self._current: dict[str, Task] = {}
         self._pending = 0
         self._closed = False
         self._finished.connect(self._deliver)
@@ -43,54 +54,56 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return self._pending
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
-            on_error: Callback = None) -> Future[Any]:
-        """Run ``fn(*args)`` on a general worker (file loading and other reads)."""
-        return self._submit(self._general, fn, args, on_done, on_error)
+    def run(self, lane: Lane, fn: Callable[..., R], *args: Any, key: str | None = None,
+            on_done: Callable[[R], object] | None = None, on_error: Failed | None = None) -> Task:
+        """Run ``fn(*args)`` on ``lane``; ``on_done(result)`` or ``on_error(exception)`` follow on
+        the UI thread, unless a newer task took ``key`` meanwhile. Errors without ``on_error``
+        go to the runner's error handler."""
+        future = lane.submit(fn, *args)
+        task = Task(future, key, on_done, on_error)
+        if key is not None:
+            older = self._current.get(key)
+            self._current[key] = task
+            if older is not None:
+                older.future.cancel()
+        self._pending += 1
+        future.add_done_callback(lambda _f: self._relay(task))
+        return task
 
-    def analysis(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
-                 on_error: Callback = None) -> Future[Any]:
-        """Run a language analysis; analyses run one at a time."""
-        return self._submit(self._analysis, fn, args, on_done, on_error)
-
-    def store(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
-              on_error: Callback = None) -> Future[Any]:
-        """Run a store call; store calls run one at a time, in the order submitted."""
-        return self._submit(self._store, fn, args, on_done, on_error)
+    def cancel(self, key: str) -> None:
+        """Forget the task under ``key``: cancelled if queued, its outcome dropped if running."""
+        task = self._current.pop(key, None)
+        if task is not None:
+            task.future.cancel()
 
     def shutdown(self) -> None:
-        """Finish queued store writes, drop queued reads and analyses; no callbacks after this."""
+        """Deliver nothing from now on (the core decides what still runs as it closes)."""
         self._closed = True
-        self._general.shutdown(wait=False, cancel_futures=True)
-        self._analysis.shutdown(wait=False, cancel_futures=True)
-        self._store.shutdown(wait=True)
+        self._current.clear()
 
-    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[..., Any], args: tuple[Any, ...],
-                on_done: Callback, on_error: Callback) -> Future[Any]:
-        future = pool.submit(fn, *args)
-        self._pending += 1
-        self.busy_changed.emit(self._pending)
-        future.add_done_callback(lambda f: self._relay(f, on_done, on_error))
-        return future
-
-    def _relay(self, future: Future[Any], on_done: Callback, on_error: Callback) -> None:
-        """On the worker thread: hand the outcome to the UI thread."""
-        if future.cancelled():
-            value, callback = None, None
-        elif (err := future.exception()) is not None:
-            value, callback = err, on_error
-            if on_error is None:
-                log.error("background task failed", exc_info=err)
-        else:
-            value, callback = future.result(), on_done
+    def _relay(self, task: Task) -> None:
+        """On whichever thread settled the future: hand the task to the UI thread."""
         try:
-            self._finished.emit(callback, value)
+            self._finished.emit(task)
         except RuntimeError:  # the runner was deleted while the task ran
             pass
 
-    @Slot(object, object)
-    def _deliver(self, callback: Callback, value: Any) -> None:
+    @Slot(object)
+    def _deliver(self, task: Task) -> None:
         self._pending -= 1
-        self.busy_changed.emit(self._pending)
-        if callback is not None and not self._closed:
-            callback(value)
+        if task.key is not None:
+            if self._current.get(task.key) is not task:
+                return  # superseded: a newer task owns the key
+            del self._current[task.key]
+        if self._closed or task.future.cancelled():
+            return
+        err = task.future.exception()
+        if err is None:
+            if task.on_done is not None:
+                task.on_done(task.future.result())
+        elif task.on_error is not None:
+            task.on_error(err)
+        elif self._on_error is not None:
+            self._on_error(err)
+        else:
+            log.error("background task failed", exc_info=err)

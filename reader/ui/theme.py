@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-KINDS: tuple[str, ...] = ("person", "organization", "place", "quote")
-"""Kinds of automatic highlight, in legend order."""
+from reader.analysis.model import KINDS
+
+HIGHLIGHT_KINDS: tuple[str, ...] = (*KINDS, "quote")
+"""Kinds of automatic highlight, in legend order: the actors' kinds, then quotations."""
 
 KIND_LABELS = {"person": "People", "organization": "Organisations", "place": "Places", "quote": "Quotes"}
 KIND_SINGULAR = {"person": "person", "organization": "organisation", "place": "place", "quote": "quote"}

@@ -8,7 +8,7 @@ index only by the header in front and by UTF-16 (see :mod:`reader.ui.offsets`).
 
 from __future__ import annotations
 
-from datetime import date as Date
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -131,7 +131,7 @@ def typeset(article: Article, formats: Formats, font: QFont, parent: QObject) ->
 
 
 def _insert_header(cursor: QTextCursor, article: Article, theme: themes.Theme) -> int:
-    """Title and date above the text; returns where the body starts."""
+    """Title, then date, author, site and file above the text; returns where the body starts."""
     first = article.blocks[0] if article.blocks else None
     title_is_first_heading = (first is not None and first.kind == "heading"
                               and article.text[first.start:first.end].strip() == article.title.strip())
@@ -145,7 +145,8 @@ def _insert_header(cursor: QTextCursor, article: Article, theme: themes.Theme) -
         cursor.setBlockFormat(block)
         cursor.insertText(" ".join(article.title.split()), fmt)
         cursor.insertBlock(block)
-    meta = " · ".join(x for x in (long_date(article.date), Path(article.source).name if article.source else "") if x)
+    parts = (long_date(article.date), article.author, article.site, Path(article.source).name if article.source else "")
+    meta = " · ".join(x for x in parts if x)
     if meta:
         fmt = QTextCharFormat()
         fmt.setForeground(QColor(theme.muted))
@@ -223,7 +224,7 @@ def long_date(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        d = Date.fromisoformat(iso)
+        d = date.fromisoformat(iso)
     except ValueError:
         return iso
     return f"{_DAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]} {d.year}"

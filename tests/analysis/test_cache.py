@@ -44,7 +44,7 @@ def test_second_analysis_comes_from_the_cache(analyzer: Analyzer) -> None:
 
 def test_damaged_cache_entry_is_recomputed(analyzer: Analyzer, tmp_path: Path) -> None:
     analyzer.analyze(TEXT)
-    for entry in (tmp_path / "cache").glob("*.json"):
+    for entry in (tmp_path / "cache").glob("*/*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert analyzer.analyze(TEXT).actors
     assert CountingEngine.runs == 2

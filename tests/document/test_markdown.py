@@ -33,3 +33,9 @@ def test_date_marker_in_markdown() -> None:
     article = parse("date 2020-01-31 Body text here.", "md")
     assert article.date == "2020-01-31"
     assert article.text == "Body text here."
+
+
+def test_a_double_line_break_ends_a_paragraph() -> None:
+    article = parse("One line<br>and the next<br><br>A new paragraph\n\n- an item<br><br>still the item\n", "md")
+    assert [(b.kind, article.text[b.start:b.end]) for b in article.blocks] == [
+        ("paragraph", "One line\nand the next"), ("paragraph", "A new paragraph"), ("list_item", "an item\nstill the item")]

@@ -1,40 +1,194 @@
-from reader.document import parse
+"""Saved web pages: the article's body, blocks and metadata, from pages written for these tests."""
 
-PAGE = """<!doctype html><html><head><title>Site | The harbour story</title>
-<meta property="og:title" content="The harbour story">
-<meta property="article:published_time" content="2023-06-01T08:00:00Z">
-<script>document.write('evil')</script><style>body{color:red}</style></head>
-<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
-<div class="ad-slot">Buy now!</div>
-<article><h1>The harbour story</h1><p>The <em>old</em> quay collapsed on Monday.</p>
-<p>Engineers said it <a href="file:///etc/passwd">could</a> be rebuilt.</p>
-<img src="/tmp/secret.png"><form><input value="x">Subscribe</form>
-<ul><li>Point one</li><li>Point two</li></ul></article>
-<aside class="related">Related: other stories</aside>
-<footer>© Somebody 2023</footer></body></html>"""
+from __future__ import annotations
 
+from pathlib import Path
 
-def test_main_text_title_and_date() -> None:
-    article = parse(PAGE, "html")
-    assert article.title == "The harbour story"
-    assert article.date == "2023-06-01"
-    assert article.text.startswith("The harbour story\n\nThe old quay collapsed on Monday.")
-    for junk in ("Home", "Buy now", "evil", "color:red", "Related", "©", "Subscribe"):
-        assert junk not in article.text
-    assert "Point two" in article.text
-    assert [b.kind for b in article.blocks] == ["heading", "paragraph", "paragraph", "list_item", "list_item"]
+import pytest
+
+from reader.document import load, parse
+from reader.document.webpage import NO_ARTICLE_NOTICE
+
+PAGES = Path(__file__).parent / "webpages"
+ARTICLES = sorted(p.stem for p in PAGES.glob("*.html") if p.with_suffix(".txt").exists())
 
 
-def test_links_are_kept_as_styles_not_followed() -> None:
-    article = parse(PAGE, "html")
-    link = next(s for s in article.styles if s.kind == "link")
-    assert article.text[link.start:link.end] == "could"
-    assert link.href == "file:///etc/passwd"
+def blocks(article) -> list[tuple[str, int, str]]:
+    return [(b.kind, b.level, article.text[b.start:b.end]) for b in article.blocks]
 
 
-def test_page_without_article_uses_densest_text() -> None:
-    body = "<p>" + "Real story text goes on. " * 20 + "</p>"
-    page = f"<html><body><div id='menu'><p>Menu</p></div><div>{body}{body}</div></body></html>"
+def spans(article, kind: str) -> list[tuple[str, str | None]]:
+    return [(article.text[s.start:s.end], s.href) for s in article.styles if s.kind == kind]
+
+
+def gold(name: str) -> list[str]:
+    return [p.strip() for p in (PAGES / f"{name}.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def test_news_page_keeps_the_article_and_drops_the_furniture() -> None:
+    article = load(PAGES / "quay-rebuild.html")
+    assert article.title == "Storm-damaged quay to be rebuilt by spring, council says"
+    assert (article.date, article.author, article.site) == ("2023-06-01", "Marta Lindqvist", "The Northport Courier")
+    assert article.notice is None and article.format == "html"
+    text = article.text
+    for furniture in ("cookies", "Accept all", "Politics", "Search the Courier", "Breaking", "Ferry delays",
+                      "Read more", "storm hit the harbour", "Photo: Jonas Berg", "Harbour correspondent",
+                      "Share", "Library reopens", "More from Northport", "harbourwatcher", "Steel piles rust",
+                      "Post comment", "inbox", "Sign me up", "unsubscribe", "About us", "©", "must never be shown"):
+        assert furniture not in text, furniture
+    assert article.title not in text  # the header shows it
+    assert "1 June 2023" not in text and "2023" not in text  # so is the date
+    paragraphs = gold("quay-rebuild")
+    found = [t for _, _, t in blocks(article)]
+    assert [t for t in found if t in paragraphs] == paragraphs  # every paragraph, in order
+    assert ("heading", 2, "Fishermen remain cautious") in blocks(article)
+    assert ("quote", 0, paragraphs[6]) in blocks(article)
+    assert [(k, level) for k, level, _ in blocks(article) if k == "list_item"] == [("list_item", 1)] * 3
+    assert spans(article, "emphasis") == [("steel", None)]
+    assert spans(article, "link") == [("council's notice", "https://council.example/harbour/meeting")]
+
+
+def test_date_only_in_json_ld() -> None:
+    page = (PAGES / "slower-ferries.html").read_text(encoding="utf-8")
+    outside_json_ld = page[:page.index('<script type="application/ld+json">')] + page[page.index("</script>"):]
+    assert "2022-11-14" not in outside_json_ld and "14 November" not in outside_json_ld
     article = parse(page, "html")
-    assert "Menu" not in article.text
-    assert article.text.count("Real story") == 40
+    assert (article.date, article.author, article.site) == ("2022-11-14", "Tomas Eriksen", "Coastal Notes")
+    assert article.title == "The case for slower ferries"
+    assert article.text == "\n\n".join(gold("slower-ferries"))
+    assert [(b.kind, b.ordinal) for b in article.blocks if b.kind == "list_item"] == [("list_item", 1), ("list_item", 2),
+                                                                                     ("list_item", 3)]
+    assert blocks(article)[3] == ("heading", 2, "What a slower timetable would need")
+    assert spans(article, "strong") == [("earlier", None)]
+
+
+def test_a_page_that_is_not_an_article_shows_all_its_text_with_a_notice() -> None:
+    article = load(PAGES / "sport-front.html")
+    assert article.notice == NO_ARTICLE_NOTICE
+    assert article.title == "Sport" and article.site == "The Northport Courier"
+    assert article.date is None  # not "2023-01-01" guessed from the copyright line
+    text = article.text
+    for line in ("News", "Regatta record broken in light winds", "Ice rink to open a month early this winter",
+                 "3 days ago", "Older stories", "© 2023 The Northport Courier"):
+        assert line in text
+    assert ("heading", 1, "Sport") in blocks(article)
+    assert ("heading", 2, "Handball team through to the county final") in blocks(article)
+    assert ("Older stories", "/sport?page=2") in spans(article, "link")
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_every_test_page_gives_its_body(name: str) -> None:
+    """Nearly every paragraph of the hand-written body is a block, and little else is there."""
+    article = load(PAGES / f"{name}.html")
+    paragraphs = gold(name)
+    found = [t for _, _, t in blocks(article)]
+    assert sum(p in found for p in paragraphs) >= 0.9 * len(paragraphs)
+    extra = sum(len(t) for t in found if t not in paragraphs)
+    assert extra <= 0.2 * len(article.text)
+    assert article.notice is None and article.date
+
+
+def test_legacy_code_page_and_line_breaks() -> None:
+    article = load(PAGES / "choir-vienna.html")  # windows-1252, a table layout, <br><br> between paragraphs
+    assert article.date == "2004-05-09"
+    assert "The Ørsund mixed choir came home" in article.text
+    assert "“We rehearsed in the bus,” said the conductor" in article.text
+    assert all("\n\n" not in article.text[b.start:b.end] for b in article.blocks)
+
+
+def test_relative_links_resolve_against_the_page_address_and_the_rest_stay_inert() -> None:
+    body = "".join(f"<p>Paragraph {i} of the story, long enough to be read as the article body by anyone.</p>"
+                   for i in range(6))
+    page = f"""<html><head><title>Links</title><link rel="canonical" href="https://paper.example/news/a-story">
+    </head><body><nav><a href="/">Home</a></nav><article><h1>Links</h1>{body}
+    <p>See <a href="/news/other">the other story</a>, <a href="#note">the note</a>,
+    <a href="file:///etc/passwd">a file</a> and <a href="javascript:alert(1)">a script</a> for more of it.</p>
+    </article></body></html>"""
+    links = dict(spans(parse(page, "html"), "link"))
+    assert links == {"the other story": "https://paper.example/news/other", "the note": "#note",
+                     "a file": "file:///etc/passwd", "a script": "javascript:alert(1)"}
+
+
+def hostile_page(secret: Path, article: bool) -> str:
+    """A page that tries to make its reader load, run and show things; an article or not."""
+    uri = secret.as_uri()
+    lines = "".join(f"<p>Paragraph {i} of a page that tries to make its reader load things.</p>" for i in range(6))
+    return f"""<!DOCTYPE html [<!ENTITY leak SYSTEM "{uri}">]>
+    <html><head><title>Hostile</title><link rel="stylesheet" href="{uri}"><script src="{uri}"></script>
+    <link rel="canonical" href="http://127.0.0.1:9/2023/06/01/hostile"><meta property="og:url" content="{uri}">
+    <script>document.write("SCRIPT RAN")</script><style>p::after {{ content: "STYLE SHOWN" }}</style>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "url": "http://127.0.0.1:9/x",
+      "image": "{uri}", "datePublished": "2023-06-01"}}</script>
+    <base href="file:///"></head><body><article>{lines if article else "<p>Short line.</p>"}<p>Entity: &leak;</p>
+    <iframe src="{uri}">FRAME TEXT</iframe><object data="{uri}">OBJECT TEXT</object><img src="{uri}" alt="IMAGE ALT">
+    <svg><text>SVG TEXT</text></svg><noscript>NOSCRIPT TEXT</noscript><template>TEMPLATE TEXT</template>
+    <form><input value="FIELD VALUE"><select><option>OPTION TEXT</option></select></form>
+    <div hidden>HIDDEN TEXT</div></article></body></html>"""
+
+
+@pytest.mark.parametrize("article", [True, False], ids=["article", "not-an-article"])
+def test_nothing_of_the_page_is_loaded_run_or_shown(tmp_path: Path, article: bool) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET CONTENT", encoding="utf-8")
+    found = parse(hostile_page(secret, article), "html")
+    assert (found.notice is None) is article
+    assert "Paragraph 5" in found.text if article else "Short line." in found.text
+    for leaked in ("TOP SECRET", "SCRIPT RAN", "STYLE SHOWN", "FRAME TEXT", "OBJECT TEXT", "IMAGE ALT", "SVG TEXT",
+                   "NOSCRIPT TEXT", "TEMPLATE TEXT", "FIELD VALUE", "OPTION TEXT", "HIDDEN TEXT"):
+        assert leaked not in found.text, leaked
+
+
+AUDIT = """
+import json, os, sys
+from reader.document import parse
+parse(sys.argv[1], "html")  # imports and first-use loading are done; what follows is the page alone
+page = open(sys.argv[2], encoding="utf-8").read()
+trusted = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.dirname(parse.__code__.co_filename))})
+seen, watching = [], True
+def audit(event, args):
+    if not watching:
+        return
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = os.fsdecode(args[0])
+        if not os.path.abspath(path).startswith(trusted):
+            seen.append([event, path])
+    elif event.startswith(("socket.", "urllib.", "http.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", "webbrowser.")):
+        seen.append([event, repr(args)[:200]])
+sys.addaudithook(audit)
+parse(page, "html")
+watching = False
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", [True, False], ids=["article", "not-an-article"])
+def test_extraction_opens_no_file_and_no_connection(tmp_path: Path, article: bool) -> None:
+    """Python's audit hooks see every file opened and every socket made while a page is read."""
+    import json
+    import subprocess
+    import sys
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET CONTENT", encoding="utf-8")
+    page = tmp_path / "hostile.html"
+    page.write_text(hostile_page(secret, article), encoding="utf-8")
+    warm_up = (PAGES / "quay-rebuild.html").read_text(encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", AUDIT, warm_up, str(page)], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def test_a_failing_extractor_still_shows_the_page(monkeypatch) -> None:
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the extractor")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    monkeypatch.setattr(trafilatura, "extract_metadata", broken)
+    article = load(PAGES / "quay-rebuild.html")
+    assert article.notice == NO_ARTICLE_NOTICE
+    assert "Construction is due to begin in September" in article.text
+    assert article.title == "Storm-damaged quay to be rebuilt by spring, council says"  # its first heading

@@ -90,3 +90,50 @@ def test_targets_and_tags() -> None:
 
 def test_empty_export() -> None:
     assert to_markdown([], [NATO]) == "# Notes from Reader\n\n0 passages from 0 articles.\n"
+
+
+# Exports are rendered elsewhere (a wiki, a static site, a Markdown previewer): a note must
+# not smuggle HTML or local links into them, whatever it holds.
+HOSTILE = ["<script>alert(1)</script>", "<img src=file:///etc/passwd>", "<iframe src='file:///home'>",
+           "[home](file:///home/me)", "![x](javascript:alert(1))", "[y](<file:///tmp/a>)", "<file:///etc/hosts>",
+           "[ref]\n\n[ref]: file:///etc/passwd", "![d](data:text/html;base64,PHNjcmlwdD4=)",
+           "<a href='javascript:alert(1)'>click</a>", "text <b onmouseover=alert(1)>bold</b>"]
+
+
+def _rendered(note: str) -> str:
+    import markdown
+
+    return markdown.markdown(to_markdown([make(NATO, "Passage.", 1, note=note)], [NATO]))
+
+
+def _dangerous(html: str) -> list[str]:
+    import re
+
+    tags = {t.lower() for t in re.findall(r"<([a-zA-Z][\w-]*)", html)}
+    allowed = {"h1", "h2", "p", "blockquote", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "hr"}
+    bad = sorted(tags - allowed)
+    bad += [m for m in re.findall(r"(?:href|src)=\"([^\"]*)\"", html) if not m.startswith(("http:", "https:", "mailto:"))]
+    return bad
+
+
+def test_raw_html_and_local_links_in_notes_are_disarmed() -> None:
+    for note in HOSTILE:
+        html = _rendered(note)
+        assert _dangerous(html) == [], (note, html)
+    page = to_markdown([make(NATO, "Passage.", 1, note="<script>x</script> and *this* kept")], [NATO])
+    assert "&lt;script>x&lt;/script> and *this* kept" in page  # shown as text; Markdown kept
+
+
+def test_markdown_and_web_links_survive_in_notes() -> None:
+    html = _rendered("Read [the report](https://example.org/r) and **this**.\n\n```\n<div>code</div>\n```")
+    assert '<a href="https://example.org/r">the report</a>' in html and "<strong>this</strong>" in html
+    assert "<div>" not in html and "div&gt;code" in html  # shown, never a tag
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(HOSTILE + ["plain words", "`", "```", "\n", "*", "[", "](", ">", "<"]), max_size=8))
+def test_no_note_renders_html_or_local_links(parts: list[str]) -> None:
+    assert _dangerous(_rendered("".join(parts))) == []

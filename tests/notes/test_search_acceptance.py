@@ -25,8 +25,9 @@ def _generator() -> ModuleType:
 
 
 def _plant(doc: DocumentRecord, key: str, exact: str, note: str, tags: list[str]) -> Annotation:
+    stamp = "2024-05-02T09:30:00.000+00:00"
     return Annotation(document=doc.id, selector=Selector(exact, "", "", 0, len(exact)), note=note, tags=tags,
-                      id=f"planted-{key}", created="2024-05-02T09:30:00.000+00:00", updated="2024-05-02T09:30:00.000+00:00")
+                      id=f"planted-{key}", created=stamp, updated=stamp)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     doc = documents[0]
     planted = {a.id: a for a in [
         # Both words are common in the generated notes, but never one right after the other.
-        _plant(doc, "phrase-1", "Navies enforced the harbour blockade for a month.", "Recall the harbour blockade.", []),
+        _plant(doc, "phrase-1", "Navies enforced the harbour blockade for a month.", "Recall the harbour blockade.",
+               []),
         _plant(doc, "phrase-2", "A harbour blockade, again.", "", ["history"]),
         _plant(doc, "tag-1", "The lighthouse keeper kept a log.", "", ["lighthouse-log"]),
         _plant(doc, "tag-2", "Ships were counted twice a day.", "Numbers of ships.", ["lighthouse-log", "numbers"]),

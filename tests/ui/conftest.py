@@ -6,47 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.document import Article, parse
-
-
-class NameAnalyzer:
-    """A fast stand-in for the spaCy analyzer: every listed name is an actor, every
-    “…” a quote spoken by the nearest person named before it. Records its calls."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names  # name -> kind
-        self.calls: list[list[dict]] = []
-        self.release = threading.Event()
-        self.release.set()
-
-    def analyze(self, text: str, corrections=()) -> Analysis:
-        self.release.wait(10)
-        self.calls.append(list(corrections))
-        hidden = {c["actor"] for c in corrections if c["action"] == "hide"}
-        actors, mentions = [], []
-        for i, (name, kind) in enumerate(self.names.items()):
-            if name in hidden:
-                continue
-            actor = Actor(f"a{i + 1}", name, kind)  # type: ignore[arg-type]
-            actors.append(actor)
-            mentions += [Mention(m.start(), m.end(), actor.id) for m in re.finditer(re.escape(name), text)]
-        mentions.sort(key=lambda m: m.start)
-        quotes = []
-        people = [m for m in mentions if next(a for a in actors if a.id == m.actor).kind == "person"]
-        for m in re.finditer(r"“[^”]*”", text):
-            before = [p for p in people if p.end <= m.start()]
-            speaker = before[-1] if before else None
-            quotes.append(Quote(m.start(), m.end(), speaker.actor if speaker else None,
-                                speaker.start if speaker else None, speaker.end if speaker else None, "said"))
-        return Analysis(actors, mentions, quotes)
+from tests.analyzers import NameAnalyzer
 
 
 NAMES = {"Ada Lovelace": "person", "Babbage": "person", "Royal Society": "organization",
@@ -75,37 +41,43 @@ def analyzer() -> NameAnalyzer:
 
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, analyzer: NameAnalyzer) -> Iterator[Callable[..., object]]:
-    """Build a MainWindow over the test's data dir; ``store=True`` opens a real note store."""
+    """Build a MainWindow over a real core in the test's data dir (its note store opened)."""
     from reader import paths
+    from reader.core import Core
     from reader.ui.main_window import MainWindow
+    from reader.ui.session import Session
     from reader.ui.settings import Settings
 
     made = []
 
-    def make(store: bool = False, analyzer_: object = analyzer):
-        note_store = None
-        if store:
-            from notes.store import NoteStore
-
-            note_store = NoteStore(paths.store_path(data_dir))
-        window = MainWindow(data_dir, Settings(paths.settings_path(data_dir)), store=note_store,
-                            analyzer=analyzer_)
+    def make(analyzer_: object = analyzer, start: bool = True):
+        session = Session(Core(data_dir, analyzer=analyzer_))
+        window = MainWindow(session, Settings(paths.settings_path(data_dir)))
         qtbot.addWidget(window)
         window.resize(1200, 800)
         window.show()
+        if start:
+            session.start()
         made.append(window)
         return window
 
     yield make
     for window in made:
-        window.close()
-        if window.store is not None:
-            window.store.close()
+        window.close()  # ends the session: the core and its store close
+
+
+def stored(data_dir: Path, doc_id: str | None = None) -> list:
+    """The annotations on disk, read by another reader of the store (as a second process would)."""
+    from notes.store import NoteStore
+    from reader import paths
+
+    with NoteStore(paths.store_path(data_dir), read_only=True) as store:
+        return store.annotations(doc_id)
 
 
 def open_and_wait(qtbot, window, path: Path) -> Article:
     """Open ``path`` and wait until the analysis is drawn."""
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
         window.open_path(str(path))
     qtbot.waitUntil(lambda: not window.view.markup_pending(), timeout=10000)
     return window.article

@@ -83,9 +83,9 @@ def test_links_are_not_followed_except_web_links_after_confirmation(qtbot, make_
     before = view.document().toPlainText()
 
     click_link(qtbot, view, article, "the secret")
-    assert "local files" in window._status.text()
+    assert "local files" in window.status.message.text()
     click_link(qtbot, view, article, "a script")
-    assert "javascript:" in window._status.text()
+    assert "javascript:" in window.status.message.text()
     assert asked == [] and opened == []
     assert view.source().isEmpty() and view.document().toPlainText() == before  # nothing navigated
 

@@ -29,12 +29,12 @@ def drawn(window) -> list[str]:
 
 
 def stored(window) -> list[Annotation]:
-    return window.store.annotations()
+    return window.session.core.notes()
 
 
 def test_highlight_over_astral_text_is_stored_drawn_and_restored_after_a_restart(
         qtbot, make_window, article_file: Path) -> None:
-    window = make_window(store=True)
+    window = make_window()
     text = open_and_wait(qtbot, window, article_file).text
     start = text.index("Ada Lovelace wrote")
     end = text.index(" was not shy")  # ends after 𝔄𝔡𝔞, three surrogate pairs in Qt
@@ -49,16 +49,15 @@ def test_highlight_over_astral_text_is_stored_drawn_and_restored_after_a_restart
     assert saved.actors == ["Ada Lovelace"]
     qtbot.waitUntil(lambda: drawn(window) == ["Ada Lovelace wrote. 𝔄𝔡𝔞"], timeout=5000)
     window.close()
-    window.store.close()
 
-    again = make_window(store=True)
+    again = make_window()
     open_and_wait(qtbot, again, article_file)
     qtbot.waitUntil(lambda: drawn(again) == ["Ada Lovelace wrote. 𝔄𝔡𝔞"], timeout=5000)
-    assert again.notes.panel.list.count() == 1
+    assert again.notes.panel.model.rowCount() == 1
 
 
 def test_clicking_a_drawn_highlight_opens_its_note(qtbot, make_window, article_file: Path) -> None:
-    window = make_window(store=True)
+    window = make_window()
     text = open_and_wait(qtbot, window, article_file).text
     start = text.index("Babbage replied")
     select(window, start, start + len("Babbage replied"))
@@ -77,13 +76,13 @@ def test_clicking_a_drawn_highlight_opens_its_note(qtbot, make_window, article_f
 
 def test_a_search_hit_in_another_article_opens_it_at_the_passage(qtbot, make_window, article_file: Path,
                                                                  tmp_path: Path) -> None:
-    window = make_window(store=True)
+    window = make_window()
     text = open_and_wait(qtbot, window, article_file).text
     start = text.index("Come to London")
     select(window, start, start + len("Come to London"))
     window.notes.highlight("green")
     qtbot.waitUntil(lambda: len(stored(window)) == 1, timeout=5000)
-    window.store.update(stored(window)[0].id, note="An invitation, with #travel in mind")
+    window.session.core.update_note(stored(window)[0].id, note="An invitation, with #travel in mind")
     other = tmp_path / "other.txt"
     other.write_text("Nothing to see in this one.", encoding="utf-8")
     open_and_wait(qtbot, window, other)
@@ -93,8 +92,8 @@ def test_a_search_hit_in_another_article_opens_it_at_the_passage(qtbot, make_win
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.notes.search.query.hasFocus()
     qtbot.keyClicks(window.notes.search.query, "invitation")
-    qtbot.waitUntil(lambda: window.notes.search.results.count() == 1, timeout=5000)
-    with qtbot.waitSignal(window.article_opened, timeout=5000):
+    qtbot.waitUntil(lambda: window.notes.search.model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(window.session.article_loaded, timeout=5000):
         qtbot.keyClick(window.notes.search.query, Qt.Key.Key_Return)
     assert window.article.source == str(article_file)
     qtbot.waitUntil(lambda: window.notes.editor.annotation_id == stored(window)[0].id, timeout=5000)

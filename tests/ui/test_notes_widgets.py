@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
-from reader.ui.library_view import LibraryView, summarize
+from notes.search import Hit
+from reader.core.articles import overview
+from reader.ui.articles_view import ArticlesView
 from reader.ui.markdown_preview import MarkdownPreview, render_markdown
 from reader.ui.note_editor import NoteEditor, parse_tags
 from reader.ui.notes_panel import NotesPanel
@@ -24,15 +25,6 @@ TEXT = "The treaty was signed in Vienna. Critics called it “a paper tiger” a
 
 def annotation(start: int, end: int, **fields: object) -> Annotation:
     return Annotation(document="/tmp/a.txt", selector=Selector.from_text(TEXT, start, end), **fields)
-
-
-@dataclass
-class FakeHit:
-    annotation: Annotation
-    document: DocumentRecord | None
-    score: float
-    snippet: str
-    marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def test_markdown_is_rendered_without_scripts_images_or_unsafe_links() -> None:
@@ -111,7 +103,7 @@ def test_tag_completer_offers_known_tags_after_the_last_comma(qtbot) -> None:
     completer = editor.tags.completer()
     assert completer.splitPath("nato, eu") == ["eu"]
     editor.tags.setText("nato, eu")
-    completer.setCompletionPrefix("eu")
+    completer.setCompletionPrefix("nato, eu")  # as the field does while the reader types
     assert completer.currentIndex().data() == "Europe"
     assert completer.currentCompletion() == "nato, Europe, "
 
@@ -123,11 +115,11 @@ def test_panel_lists_notes_in_reading_order_and_keeps_orphans(qtbot) -> None:
     early = annotation(4, 10)
     lost = annotation(0, 3, status="orphaned")
     panel.set_annotations([lost, late, early])
-    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    texts = [panel.model.index(i).data() for i in range(panel.model.rowCount())]
     assert "treaty" in texts[0] and "Who said this?" in texts[1] and "#quotes" in texts[1]
     assert texts[2].startswith("⚠ Orphaned")
     with qtbot.waitSignal(panel.annotation_activated) as clicked:
-        panel.list.itemClicked.emit(panel.list.item(1))
+        panel.list.clicked.emit(panel.model.index(1))
     assert clicked.args == [late.id]
 
 
@@ -146,18 +138,18 @@ def test_search_panel_asks_after_a_pause_and_ignores_stale_answers(qtbot) -> Non
         panel.query.setText("treaty ")
     assert asked.args == ["treaty"]  # a finished word is searched as it is
     doc = DocumentRecord(id="/tmp/a.txt", path="/tmp/a.txt", content_id="x", title="Vienna <talks>")
-    hit = FakeHit(annotation(4, 10, tags=["law"]), doc, 1.0, "The treaty was signed", [(4, 10)])
+    hit = Hit(annotation(4, 10, tags=["law"]), doc, 1.0, "The treaty was signed", [(4, 10)])
     panel.set_results("treat*", [hit])
-    assert panel.results.count() == 0
+    assert panel.model.rowCount() == 0
     panel.set_results("treaty", [hit])
-    html = panel.results.item(0).data(HTML_ROLE)
+    html = panel.model.index(0).data(HTML_ROLE)
     assert "<b>treaty</b>" in html and "Vienna &lt;talks&gt;" in html and "#law" in html
     with qtbot.waitSignal(panel.hit_activated) as opened:
         panel.query.returnPressed.emit()
     assert opened.args == [hit]
 
 
-def test_library_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) -> None:
+def test_articles_browser_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) -> None:
     present = tmp_path / "a.txt"
     present.write_text("x", encoding="utf-8")
     docs = [DocumentRecord(id=str(present), path=str(present), content_id="1", title="Here",
@@ -167,16 +159,29 @@ def test_library_counts_notes_and_tags_and_emits_choices(qtbot, tmp_path: Path) 
     notes = [Annotation(document=str(present), selector=Selector.from_text(TEXT, 0, 3), tags=["law", "eu"]),
              Annotation(document=str(present), selector=Selector.from_text(TEXT, 4, 9), tags=["law"]),
              Annotation(document="/gone.txt", selector=Selector.from_text(TEXT, 4, 9))]
-    library = summarize(docs, notes)
+    library = overview(docs, notes)
     assert [(e.document.title, e.notes, e.exists) for e in library.entries] == [("Here", 2, True), ("Gone", 1, False)]
     assert library.tags == [("law", 2), ("eu", 1)]
-    view = LibraryView()
+    view = ArticlesView()
     qtbot.addWidget(view)
-    view.set_library(library)
-    assert "2 notes" in view.articles.item(0).text()
+    view.set_overview(library)
+    assert "2 notes" in view.articles_model.index(0).data()
     with qtbot.waitSignal(view.document_activated) as opened:
-        view.articles.itemClicked.emit(view.articles.item(0))
+        view.articles.clicked.emit(view.articles_model.index(0))
     assert opened.args == [str(present)]
     with qtbot.waitSignal(view.tag_activated) as tag:
-        view.tags.itemClicked.emit(view.tags.item(0))
+        view.tags.clicked.emit(view.tags_model.index(0))
     assert tag.args == ["law"]
+
+
+def test_choosing_a_tag_from_the_popup_inserts_it_once(qtbot) -> None:
+    editor = NoteEditor(SWATCHES)
+    qtbot.addWidget(editor)
+    editor.set_known_tags(["energy", "Europe", "nato"])
+    completer = editor.tags.completer()
+    editor.tags.setText("nato, eu")
+    completer.setCompletionPrefix("nato, eu")
+    europe = completer.completionModel().index(0, 0)
+    editor.tags.setText(completer.pathFromIndex(europe))  # highlighting the entry shows it in the field
+    assert editor.tags.text() == "nato, Europe, "
+    assert completer.pathFromIndex(europe) == "nato, Europe, "  # choosing it then adds it once

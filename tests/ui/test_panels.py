@@ -7,25 +7,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from reader.ui import theme as themes
+from reader.ui.actors_panel import ACTOR_ROLE
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui
 
 
 def groups(panel) -> dict[str, list[tuple[str, str]]]:
-    root = panel.tree.invisibleRootItem()
+    """What the tree shows: each kind with its actors' names and mention counts."""
+    model = panel.tree.model()
     found = {}
-    for i in range(root.childCount()):
-        group = root.child(i)
-        if group.isHidden():
-            continue
-        found[group.text(0)] = [(group.child(j).text(0), group.child(j).text(1)) for j in range(group.childCount())
-                                if not group.child(j).isHidden()]
+    for i in range(model.rowCount()):
+        group = model.index(i, 0)
+        found[group.data()] = [(model.index(j, 0, group).data(), model.index(j, 1, group).data())
+                               for j in range(model.rowCount(group))]
     return found
 
 
 def item_of(panel, name: str):
-    return next(item for item in panel._actor_items() if item.text(0) == name)
+    index = panel.index_of(name)
+    assert index.isValid(), name
+    return index
+
+
+def corrections(window, article_file):
+    """The corrections that apply to the article, as the core reads them for its analysis."""
+    return window.session.core.corrections(str(article_file.resolve()))
 
 
 def visible(view, pos: int) -> bool:
@@ -53,10 +60,10 @@ def test_clicking_an_actor_emphasises_and_cycles_through_its_mentions(qtbot, mak
     view, text = window.view, article.text
     window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())  # far from the names
     item = item_of(window.actors, "Babbage")
-    starts = [m.start for m in window.analysis.mentions if m.actor == item.data(0, Qt.ItemDataRole.UserRole)]
+    starts = [m.start for m in window.analysis.mentions if m.actor == item.data(ACTOR_ROLE)]
     seen = []
     for _ in range(3):
-        rect = window.actors.tree.visualItemRect(item)
+        rect = window.actors.tree.visualRect(item)
         qtbot.mouseClick(window.actors.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         cursor_at = view.positions.to_py(view.textCursor().position())
         seen.append(cursor_at)
@@ -89,39 +96,41 @@ def test_clicking_a_quote_scrolls_to_it(qtbot, make_window, article_file):
 
 
 def test_corrections_are_stored_and_the_article_reanalysed(qtbot, make_window, article_file, analyzer, monkeypatch):
-    window = make_window(store=True)
+    window = make_window()
     open_and_wait(qtbot, window, article_file)
     panel = window.actors
-    panel.tree.setCurrentItem(item_of(panel, "Royal Society"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
-        panel.actions["hide"].trigger()
+    panel.tree.setCurrentIndex(item_of(panel, "Royal Society"))
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
+        panel.correction_actions["hide"].trigger()
     assert "Royal Society" not in {a.name for a in window.analysis.actors}
-    stored = window.store.corrections(str(article_file))
+    stored = corrections(window, article_file)
     assert [(c.action, c.actor, c.document) for c in stored] == [("hide", "Royal Society", str(article_file))]
     assert analyzer.calls[-1] == [stored[0].to_json()]
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Augusta Ada King", True))
-    panel.tree.setCurrentItem(item_of(panel, "Ada Lovelace"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
-        panel.actions["rename"].trigger()
-    last = window.store.corrections(str(article_file))[-1]
+    panel.tree.setCurrentIndex(item_of(panel, "Ada Lovelace"))
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
+        panel.correction_actions["rename"].trigger()
+    last = corrections(window, article_file)[-1]
     assert (last.action, last.actor, last.value) == ("rename", "Ada Lovelace", "Augusta Ada King")
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("organisation", True))
-    panel.tree.setCurrentItem(item_of(panel, "London"))
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
-        panel.actions["kind"].trigger()
-    last = window.store.corrections(str(article_file))[-1]
+    panel.tree.setCurrentIndex(item_of(panel, "London"))
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
+        panel.correction_actions["kind"].trigger()
+    last = corrections(window, article_file)[-1]
     assert (last.action, last.actor, last.value) == ("kind", "London", "organization")
 
 
-def test_corrections_without_a_store_say_so(qtbot, make_window, article_file):
+def test_corrections_without_a_store_say_so(qtbot, make_window, article_file, data_dir):
     from PySide6.QtWidgets import QMessageBox
 
-    window = make_window(store=False)
+    (data_dir / "library.json").write_bytes(b"{damaged")  # the reader declined to restore a backup
+    window = make_window()
+    qtbot.waitUntil(lambda: window.session.notes_unavailable, timeout=5000)
     open_and_wait(qtbot, window, article_file)
-    window.actors.tree.setCurrentItem(item_of(window.actors, "London"))
-    window.actors.actions["hide"].trigger()
+    window.actors.tree.setCurrentIndex(item_of(window.actors, "London"))
+    window.actors.correction_actions["hide"].trigger()
     box = window.findChild(QMessageBox)
     assert box is not None and "note store" in box.text()
     box.close()
@@ -141,7 +150,7 @@ def test_panels_work_from_the_keyboard(qtbot, make_window, article_file):
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     tree = window.actors.tree
     assert QApplication.focusWidget() is tree
-    tree.setCurrentItem(item_of(window.actors, "Royal Society"))
+    tree.setCurrentIndex(item_of(window.actors, "Royal Society"))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     royal = article.text.index("Royal Society")
     assert view.positions.to_py(view.textCursor().position()) == royal and visible(view, royal)

@@ -57,16 +57,16 @@ def test_the_real_analysis_is_drawn_in_four_hues(qtbot, make_window):
     """The real spaCy analysis of the bundled sample, in light and in dark."""
     window = make_window(analyzer_=None)
     window.resize(1300, 900)
-    with qtbot.waitSignal(window.analysis_ready, timeout=120_000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=120_000):
         window.open_path(str(sample_article()))
     qtbot.waitUntil(lambda: not window.view.markup_pending(), timeout=10_000)
     assert {a.kind for a in window.analysis.actors} == {"person", "organization", "place"}
     assert window.analysis.quotes
     for name in ("light", "dark"):
-        window.set_theme(name)
+        window.themes.choose(name)
         qtbot.waitUntil(lambda: not window.view.markup_pending(), timeout=10_000)
         hues = saturated_hues(window.view.grab().toImage())  # the article alone, not the toolbar
-        assert kinds_present(hues, themes.THEMES[name]) == set(themes.KINDS), name
+        assert kinds_present(hues, themes.THEMES[name]) == set(themes.HIGHLIGHT_KINDS), name
         assert distinct_hue_bins(hues) >= 4
     window.legend.actions_by_kind["organization"].trigger()
     window.legend.actions_by_kind["quote"].trigger()

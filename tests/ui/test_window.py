@@ -9,8 +9,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from notes.store import NoteStore
 from reader import paths
-from reader.ui import theme as themes
+from reader.ui import help_dialogs, theme as themes
 from reader.ui.settings import Settings
 from tests.ui.conftest import open_and_wait, point_at
 
@@ -26,13 +27,13 @@ def char_format(view, pos: int):
 def test_text_shows_before_the_analysis_then_highlights_arrive(qtbot, make_window, analyzer, article_file):
     window = make_window()
     analyzer.release.clear()  # hold the analysis back
-    with qtbot.waitSignal(window.article_opened):
+    with qtbot.waitSignal(window.session.article_loaded):
         window.open_path(str(article_file))
     body = window.view.document().toPlainText()
     assert "Ada Lovelace met Babbage" in body and window.analysis is None
     assert "Friday, 17 May 2024" in body  # the date marker became the date line
     assert "Ada Lovelace met Babbage in London" in window.windowTitle()
-    with qtbot.waitSignal(window.analysis_ready, timeout=10000):
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
         analyzer.release.set()
     qtbot.waitUntil(lambda: not window.view.markup_pending())
     text = window.article.text
@@ -117,7 +118,7 @@ def test_zoom_and_theme_are_remembered(qtbot, make_window, article_file, data_di
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.view.document().defaultFont().pointSizeF() == size + 2
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    window.theme_actions["dark"].trigger()
+    window.themes.actions["dark"].trigger()
     assert window.view.palette().color(window.view.palette().ColorRole.Base) == QColor(themes.DARK.paper)
     qtbot.waitUntil(lambda: not window.view.markup_pending())
     pos = window.article.text.index("London")
@@ -136,52 +137,58 @@ def test_every_menu_action_has_a_shortcut(make_window):
     theirs = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)
               if dock not in (window.actors_dock, window.quotes_dock)}
     missing = [action.text() for name in ("File", "Edit", "View", "Help")
-               for action in window._menu_actions(window.menu(name))
+               for action in help_dialogs.menu_actions(window.menu(name))
                if action.shortcut().isEmpty() and action not in theirs and action.parent() in (window, window.legend)]
     assert missing == []
 
 
+def document_record(data_dir, path):
+    with NoteStore(paths.store_path(data_dir), read_only=True) as store:
+        return store.document(str(path.resolve()))
+
+
 def test_reading_position_is_restored_from_the_store(qtbot, make_window, article_file, data_dir):
-    window = make_window(store=True)
+    window = make_window()
     article = open_and_wait(qtbot, window, article_file)
     window.view.scroll_to(article.text.index("Filler", 3000), exact_top=True)
     remembered = window.view.reading_position()
     window.close()  # saves the position through the store and closes it
-    (data_dir / "settings.ini").unlink()  # the store alone must bring the reader back
-    again = make_window(store=True)
+    (data_dir / "settings.ini").unlink()  # the store alone brings the reader back
+    assert document_record(data_dir, article_file).position == remembered
+    again = make_window()
     open_and_wait(qtbot, again, article_file)
     qtbot.waitUntil(lambda: abs(again.view.reading_position() - remembered) < 120, timeout=5000)
-    assert again.store.document(str(article_file.resolve())).position == remembered
 
 
-def test_reading_position_is_restored_without_a_store(qtbot, make_window, article_file, data_dir):
+def test_without_notes_the_position_is_kept_for_the_session(qtbot, make_window, article_file, data_dir,
+                                                            tmp_path):
+    paths.store_path(data_dir).write_bytes(b'{"damaged": ')  # the reader declined to restore a backup
     window = make_window()
+    qtbot.waitUntil(lambda: window.session.notes_unavailable, timeout=5000)
     article = open_and_wait(qtbot, window, article_file)
     target = article.text.index("Filler", 3000)
     window.view.scroll_to(target, exact_top=True)
     remembered = window.view.reading_position()
     assert abs(remembered - target) < 120
-    window.close()
-    settings = Settings(paths.settings_path(data_dir))
-    assert settings.last_file() == str(article_file) and settings.position(str(article_file)) == remembered
-    again = make_window()
-    open_and_wait(qtbot, again, article_file)
-    assert abs(again.view.reading_position() - remembered) < 120
-    assert str(article_file) in settings.recent_files()
-    assert again.recent_menu.actions()[0].toolTip() == str(article_file)
+    other = tmp_path / "other.txt"
+    other.write_text("Another article entirely.", encoding="utf-8")
+    open_and_wait(qtbot, window, other)
+    open_and_wait(qtbot, window, article_file)
+    qtbot.waitUntil(lambda: abs(window.view.reading_position() - remembered) < 120, timeout=5000)
+    assert window.recent.menu.actions()[0].toolTip() == str(article_file)
+    assert paths.store_path(data_dir).read_bytes() == b'{"damaged": '
 
 
-def test_reading_position_is_kept_in_the_store(qtbot, make_window, article_file):
-    window = make_window(store=True)
+def test_reading_position_is_kept_in_the_store(qtbot, make_window, article_file, data_dir):
+    window = make_window()
     article = open_and_wait(qtbot, window, article_file)
     target = article.text.index("Filler", 5000)
     window.view.scroll_to(target, exact_top=True)
     remembered = window.view.reading_position()
     window.close()
-    record = next(d for d in window.store.documents() if d.path == str(article_file))
+    record = document_record(data_dir, article_file)
     assert record.position == remembered and record.title == article.title
-    again = make_window(store=True)
-    window.store.close()
+    again = make_window()
     open_and_wait(qtbot, again, article_file)
     qtbot.waitUntil(lambda: abs(again.view.reading_position() - remembered) < 120, timeout=5000)
 
@@ -192,7 +199,7 @@ def test_drop_a_file_to_open_it(qtbot, make_window, article_file):
     mime.setUrls([QUrl.fromLocalFile(str(article_file))])
     event = QDropEvent(window.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.article_opened, timeout=5000):
+    with qtbot.waitSignal(window.session.article_loaded, timeout=5000):
         window.dropEvent(event)
     assert window.article.source == str(article_file)
 
@@ -306,7 +313,7 @@ def test_without_a_file_the_sample_opens(data_dir, article_file):
     from reader.ui.app import initial_article
 
     settings = Settings(paths.settings_path(data_dir))
-    settings.set_position(str(article_file), 120)  # an earlier article does not replace the sample
+    settings.add_recent(str(article_file))  # an earlier article does not replace the sample
     assert initial_article(None).source == str(sample_article().resolve())
     assert initial_article(str(article_file)).source == str(article_file)
 
@@ -325,3 +332,15 @@ def test_the_qt_binding_keeps_none_alive(qtbot):
     for _ in range(500):
         widget.setEnabled(True)
     assert sys.getrefcount(None) > before - 100
+
+
+def test_about_names_the_analysis_fingerprint(make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.analysis.fingerprint import code_fingerprint
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window = make_window()
+    next(a for a in help_dialogs.menu_actions(window.menu("Help")) if "About" in a.text()).trigger()
+    assert code_fingerprint() in shown[0] and "en_core_web_sm" in shown[0]

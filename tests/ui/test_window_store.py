@@ -12,7 +12,8 @@ from notes.errors import StoreError
 from notes.records import Annotation, Selector
 from notes.store import NoteStore
 from reader import paths
-from reader.ui.app import open_store
+from reader.core import Core
+from reader.ui.store_dialog import offer_backups
 
 pytestmark = pytest.mark.gui
 
@@ -42,31 +43,37 @@ def answer(monkeypatch: pytest.MonkeyPatch, label: str, shown: list[str]) -> Non
     monkeypatch.setattr(QMessageBox, "exec", exec_)
 
 
-def test_declining_runs_without_notes_and_leaves_the_file(qtbot, damaged, monkeypatch) -> None:
+def damaged_window(make_window):
+    window = make_window(start=False)
+    offer_backups(window.session, window)
+    window.session.start()
+    return window
+
+
+def test_declining_runs_without_notes_and_leaves_the_file(qtbot, make_window, damaged, monkeypatch) -> None:
     path, garbage = damaged
     shown: list[str] = []
     answer(monkeypatch, "Run Without Notes", shown)
-    assert open_store(path, interactive=True) is None
+    window = damaged_window(make_window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert window.session.notes_unavailable
     assert path.read_bytes() == garbage
-    assert "backup" in shown[0].lower()
+    assert "backup" in shown[0].lower() and "damaged" in shown[0].lower()
 
 
-def test_restoring_the_newest_backup_brings_the_notes_back(qtbot, damaged, monkeypatch) -> None:
+def test_restoring_the_newest_backup_brings_the_notes_back(qtbot, make_window, damaged, monkeypatch) -> None:
     path, garbage = damaged
     shown: list[str] = []
     answer(monkeypatch, "Restore Backup", shown)
-    store = open_store(path, interactive=True)
-    assert store is not None
-    try:
-        assert [a.note for a in store.annotations()] == ["keep me"]
-    finally:
-        store.close()
+    window = damaged_window(make_window)
+    qtbot.waitUntil(lambda: bool(shown) and not window.session.notes_unavailable, timeout=5000)
+    assert [a.note for a in window.session.core.notes()] == ["keep me"]
     kept = [p for p in path.parent.iterdir() if p.name.startswith("library.json.damaged")]
     assert [p.read_bytes() for p in kept] == [garbage]  # the damaged file is set aside, not lost
 
 
-def test_without_a_reader_to_ask_the_error_propagates(damaged) -> None:
+def test_without_a_reader_to_ask_the_error_propagates(damaged, data_dir: Path) -> None:
     path, garbage = damaged
-    with pytest.raises(StoreError):
-        open_store(path, interactive=False)
+    with Core(data_dir) as core, pytest.raises(StoreError):
+        core.start()
     assert path.read_bytes() == garbage

@@ -1,0 +1,59 @@
+"""The same paragraph reads the same in a .txt, a .md and a saved .html page.
+
+The analysis runs on ``Article.text``, so a name, a quotation or an offset must not
+depend on the format an article came in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.document import load
+
+# Typographic quotes, an apostrophe, dashes, an abbreviation, numbers and a hard wrap.
+PARAGRAPH = ("“We will not wait for another storm,” said Ingrid Hallberg, the U.N. envoy — who\n"
+             "arrived on 3 May — adding that the 4.2 million crowns (about €370,000) were ‘a start’.")
+READ = " ".join(PARAGRAPH.split("\n"))
+OTHERS = ["The harbour committee met on Tuesday morning to discuss the breakwater and the ferry quay.",
+          "Construction is due to begin in September, once the summer ferry season is over."]
+
+
+def as_txt() -> str:
+    return " date 2023-06-01 " + "\n\n".join([OTHERS[0], PARAGRAPH, OTHERS[1]]) + "\n"
+
+
+def as_md() -> str:
+    styled = PARAGRAPH.replace("Ingrid Hallberg", "*Ingrid Hallberg*").replace("U.N. envoy",
+                                                                              "[U.N. envoy](https://un.example/)")
+    return "date 2023-06-01 # The storm\n\n" + "\n\n".join([OTHERS[0], styled, OTHERS[1]]) + "\n"
+
+
+def as_html() -> str:
+    styled = (PARAGRAPH.replace("Ingrid Hallberg", "<em>Ingrid Hallberg</em>")
+              .replace("U.N. envoy", '<a href="https://un.example/">U.N. envoy</a>')
+              .replace("“", "&ldquo;").replace("’", "&rsquo;").replace("—", "&mdash;"))
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in [OTHERS[0], styled, OTHERS[1]])
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The storm | Courier</title>
+    <meta property="article:published_time" content="2023-06-01"></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>The storm</h1>
+    {paragraphs}</article>
+    <footer><p>© 2023 The Courier</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("suffix, make", [(".txt", as_txt), (".md", as_md), (".html", as_html)])
+def test_same_paragraph_in_every_format(tmp_path: Path, suffix: str, make) -> None:
+    path = tmp_path / f"storm{suffix}"
+    path.write_text(make(), encoding="utf-8")
+    article = load(path)
+    paragraphs = [article.text[b.start:b.end] for b in article.blocks if b.kind == "paragraph"]
+    assert paragraphs == [OTHERS[0], READ, OTHERS[1]]
+    start = article.text.index(READ)
+    assert article.text[start - 2:start] == "\n\n" and article.text[start + len(READ):][:2] == "\n\n"
+    assert article.date == "2023-06-01"
+    styles = sorted((s.kind, s.start - start, s.end - start, s.href) for s in article.styles)
+    if suffix != ".txt":  # the same emphasis and link, at the same places
+        name, envoy = READ.index("Ingrid Hallberg"), READ.index("U.N. envoy")
+        assert styles == [("emphasis", name, name + 15, None), ("link", envoy, envoy + 10, "https://un.example/")]

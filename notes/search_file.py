@@ -181,6 +181,7 @@ class _Writer:
         for table in REBUILT if empty else ():
             db.execute(f"DELETE FROM {table}")
         self._columns: Columns | None = None  # loaded when notes change
+        self.reuse = not empty
         self.doc_nums: dict[str, int] = dict(db.execute("SELECT id, num FROM docs"))
         self.dropped: dict[tuple[str, int], set[int]] = {}  # by key and block
         self.added: dict[tuple[str, int], dict[int, tuple[int, ...]]] = {}
@@ -193,9 +194,14 @@ class _Writer:
         return self._columns
 
     def free_slot(self) -> int:
-        """The lowest free slot (a new note takes one before a new slot at the end)."""
-        docs = self.columns.ints[0::INTS]  # a scan in C: faster than keeping a list of free slots
-        return docs.index(-1) if -1 in docs else len(docs)
+        """The lowest free slot (its article number is the only -1 of the columns), else a new one at the end; the
+        scan, in C, is left off once none is found, until a note leaves."""
+        if self.reuse:
+            try:
+                return self.columns.ints.index(-1) // INTS
+            except ValueError:
+                self.reuse = False
+        return len(self.columns.recency)
 
     def apply(self, changes: Changes) -> None:
         notes = changes.changed.get("annotations", [])
@@ -248,6 +254,7 @@ class _Writer:
             self.words.subtract(entry.words)
             self.db.execute("DELETE FROM notes WHERE slot = ?", (row[0],))
             self.columns.set(row[0], (-1,) + (0,) * (INTS - 1), 0.0)
+            self.reuse = True
 
     def _put(self, rec: Record) -> None:
         note = Annotation.from_json(rec)

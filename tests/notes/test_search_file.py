@@ -416,3 +416,20 @@ def test_large_counts_and_terms_over_many_rows_stay_exact(store_file: Path, monk
         store.delete("w4")
         assert len(store.search("war", None)) == 10
     _check_like_a_rebuild(store_file)
+
+
+def test_a_new_note_takes_the_slot_a_removed_one_left(store_file: Path) -> None:
+    with NoteStore(store_file) as store:
+        for key in range(4):
+            store.add(_note_a(key))
+        store.search("peace")
+        store.delete("w1")
+        store.delete("w2")
+        store.search("peace")
+        store.put_many([_note_a(10), _note_a(11), _note_a(12)])  # two free slots, then one at the end
+        assert len(store.search("peace")) == 5
+        db = sqlite3.connect(search_index_path(store_file))
+        slots = {rid: slot for slot, rid in db.execute("SELECT slot, id FROM notes")}
+        db.close()
+    assert sorted(slots.values()) == [0, 1, 2, 3, 4]
+    assert {slots["w0"], slots["w3"]} == {0, 3}

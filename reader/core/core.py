@@ -49,7 +49,6 @@ from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
 from reader.core.highlights import actors_in
 from reader.core.lanes import Lane, LaneClosedError
-from reader.core.search_index import search_notes, set_article_actors
 from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
@@ -259,7 +258,7 @@ class Core:
         return self._with_store(lambda store: store.delete(annotation_id))
 
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
-        return self._with_store(lambda store: search_notes(store, query, limit))
+        return self._with_store(lambda store: store.search(query, limit))
 
     def export_notes(self, fmt: str) -> tuple[str, int]:
         """Every note as Markdown or W3C JSON-LD, and how many there are."""
@@ -374,7 +373,7 @@ class Core:
         logged, never shown, and the analysis does not wait for it."""
         def write() -> None:
             if self._store is not None:
-                set_article_actors(self._store, doc_id, names)
+                self._store.set_article_actors(doc_id, names)
 
         def report(future: Future[None]) -> None:
             if not future.cancelled() and future.exception() is not None:

@@ -341,3 +341,14 @@ def test_export_as_markdown_holds_every_note(qtbot, window, tmp_path: Path,
 ])
 def test_the_export_format_follows_the_file_name_then_the_filter(path: str, chosen: str, fmt: str) -> None:
     assert format_for(path, chosen) == fmt
+
+
+def test_the_analysis_hands_the_articles_actors_to_search(qtbot, window, data_dir: Path) -> None:
+    text = window.article.text
+    saved = highlight_with_key(qtbot, window, text.index("ministers"), text.index(" met"))  # names no actor
+    core = window.session.core
+    qtbot.waitUntil(lambda: [h.annotation.id for h in core.search("actor:brussels")] == [saved.id], timeout=2000)
+    hit, = core.search("stoltenberg")
+    assert "article actors" in hit.matched
+    journal = (data_dir / "library.json.journal").read_bytes()
+    assert b'"Jens Stoltenberg","Brussels"' not in journal  # derived from the analysis: not in the store

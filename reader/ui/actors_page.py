@@ -20,6 +20,7 @@ from reader.core.library_access import ActorProfile, NoteRef
 from reader.library import ActorRow, ArticleRow, QuoteRow
 from reader.ui import theme as themes
 from reader.ui.library_models import ACTOR_ROLE, ROW_ROLE, ActorsModel, ArticlesModel, NotesModel, QuotesModel
+from reader.ui.pages import KeysInto, focus_row
 
 
 def quotes_table(model: QuotesModel, parent: QWidget) -> QTableView:
@@ -89,6 +90,8 @@ class ActorsPage(QWidget):
         for column in range(1, len(ActorsModel.COLUMNS)):
             header.resizeSection(column, 72)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.activated.connect(lambda _index: self.focus_quotations())
+        KeysInto(self.filter, self.focus_first_actor)
         self.model.modelReset.connect(self._span_headings)
         self.model.layoutChanged.connect(self._span_headings)
 
@@ -128,7 +131,7 @@ class ActorsPage(QWidget):
         self.export_button = QPushButton("Export Quotations…", self)
         self.export_button.setToolTip("Save this actor's quotations as Markdown or CSV")
         self.export_button.clicked.connect(self.export_requested)
-        self.hint = QLabel("Click a quotation to read it in its article.", self)
+        self.hint = QLabel("Click a quotation (or press Enter on it) to read it in its article.", self)
         self.hint.setEnabled(False)
 
         left = QWidget(self)
@@ -178,6 +181,17 @@ class ActorsPage(QWidget):
         self._update_count()
         if selected is not None:
             self._select_quietly(selected)
+
+    def focus_first_actor(self) -> None:
+        """Down or Enter in the filter: the keyboard goes to the first actor shown."""
+        first = next((row for row in range(self.model.rowCount()) if row not in self.model.heading_rows()), None)
+        if first is not None:
+            focus_row(self.list, first)
+
+    def focus_quotations(self) -> None:
+        """Enter on an actor: the keyboard goes to their quotations (Enter there opens one)."""
+        self.tabs.setCurrentWidget(self.quotes)
+        focus_row(self.quotes, 0)
 
     def select(self, actor_id: str) -> bool:
         """Select an actor (which asks for their profile); False when it is not shown."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -44,16 +45,21 @@ def one_line(text: str, limit: int = 160) -> str:
 
 
 def file_labels(paths: Sequence[str]) -> list[str]:
-    """Each path as "folder/…/file" below the folder all of them share, so that articles of the
-    same title in different folders are told apart; a lone article shows its folder and file."""
-    if not paths:
-        return []
-    folders = [os.path.dirname(p) for p in paths]
-    try:
-        root = os.path.commonpath(folders) if len(set(folders)) > 1 else os.path.dirname(folders[0])
-    except ValueError:  # paths on different drives
-        root = ""
-    return [os.path.relpath(p, root) if root else p for p in paths]
+    """Each path as its folder and file ("north/bridge.md"), with more of the folders above only
+    where that is needed to tell two articles apart ("2022/march/worse.txt" beside
+    "2023/march/worse.txt"): the part that differs stays short enough to be seen."""
+    parts = [Path(p).parts for p in paths]
+    depth = [min(2, len(ps)) for ps in parts]
+    while True:
+        labels = ["/".join(ps[len(ps) - d:]) for ps, d in zip(parts, depth)]
+        seen: dict[str, list[int]] = {}
+        for i, label in enumerate(labels):
+            seen.setdefault(label, []).append(i)
+        grow = [i for same in seen.values() if len(same) > 1 for i in same if depth[i] < len(parts[i])]
+        if not grow:
+            return [label.removeprefix("//") for label in labels]
+        for i in grow:
+            depth[i] += 1
 
 
 # -- tables that sort and filter themselves ---------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from reader.library import ArticleRow
 from reader.ui.library_models import ROW_ROLE, ArticlesModel
+from reader.ui.pages import KeysInto, focus_row
 
 TAG_ROLE = Qt.ItemDataRole.UserRole
 
@@ -102,6 +103,7 @@ class LibraryPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
+        KeysInto(self.filter, lambda: focus_row(self.table, 0))
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

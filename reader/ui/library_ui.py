@@ -277,6 +277,7 @@ class LibraryController(QObject):
     def _add_failed(self, message: str) -> None:
         if not self._session.library.adding:
             self.stop_action.setEnabled(False)
+            self._settings.set_pending_additions([])  # not retried at every start: the reader was told
         self.pages.progress.failed(message)
         self._frame.show_error(f"Adding to the library failed: {message}")
 

@@ -13,11 +13,12 @@ when it ends, whichever page is shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from reader.library import AddReport, Progress
 from reader.library.records import Outcome
@@ -61,6 +62,34 @@ def describe_report(report: AddReport) -> str:
     return f"Library: {done}."
 
 
+class KeysInto(QObject):
+    """From a filter field into the list it filters: the keys in ``keys`` (Down, say) call ``enter``."""
+
+    def __init__(self, field: QWidget, enter: Callable[[], object],
+                 keys: tuple[Qt.Key, ...] = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)) -> None:
+        super().__init__(field)
+        self._enter, self._keys = enter, keys
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in self._keys \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self._enter()
+            return True
+        return False
+
+
+def focus_row(view: QAbstractItemView, row: int) -> bool:
+    """Put the keyboard on ``row`` of ``view`` (selected); False when there is no such row."""
+    index = view.model().index(row, 0)
+    if not index.isValid():
+        return False
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+    return True
+
+
 class AddProgress(QFrame):
     """The bar of an add: a line of text, a progress bar and Cancel; then the summary.
 
@@ -78,7 +107,7 @@ class AddProgress(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(260)
-        self.bar.setTextVisible(True)
+        self.bar.setTextVisible(False)  # the line beside it says how far
         self.cancel = QPushButton("Cancel", self)
         self.cancel.setToolTip("Stop adding; what was added so far is kept")
         self.cancel.clicked.connect(self._cancel)
@@ -119,7 +148,6 @@ class AddProgress(QFrame):
         else:
             self.bar.setRange(0, progress.total)
             self.bar.setValue(progress.done)
-            self.bar.setFormat(f"{progress.done * 100 // progress.total} %")
         self.show()
 
     def stopping(self) -> None:

@@ -18,6 +18,7 @@ from reader.core.library_access import QuoteQuery
 from reader.library import QuoteRow
 from reader.ui.actors_page import quotes_table
 from reader.ui.library_models import ROW_ROLE, QuotesModel
+from reader.ui.pages import KeysInto, focus_row
 
 SEARCH_DELAY_MS = 150
 """Pause after the last keystroke before the search runs (the answer of an older one is dropped anyway)."""
@@ -71,6 +72,7 @@ class QuotationsPage(QWidget):
         for field in (self.words, self.speaker, self.after, self.before):
             field.textChanged.connect(lambda _text: self._timer.start())
             field.returnPressed.connect(self.search)
+            KeysInto(field, lambda: focus_row(self.table, 0), (Qt.Key.Key_Down,))
 
         form = QFormLayout()
         form.addRow("Words", self.words)

@@ -58,21 +58,20 @@ def test_three_articles_of_one_title_are_told_apart_by_folder_and_file(qtmodelte
     titles = [model.index(r, model.TITLE).data() for r in range(4)]
     files = [model.index(r, model.FILE).data() for r in range(4)]
     assert titles == ["It could be even worse"] * 3 + ["Ferries stop"]
-    assert files == ["archive/worse.txt  · missing", "2022/march/worse.txt", "2022/april/worse.txt",
-                     "2022/march/ferries.md"]
-    assert model.index(1, model.TAGS).data() == "#war #energy"
-    assert model.index(1, model.NOTES).data() == "2" and model.index(3, model.DATE).data() == ""
-    assert model.index(1, model.TITLE).data(ROW_ROLE) is ARTICLES[0] and model.row_at(1) is ARTICLES[0]
+    assert files == ["march/worse.txt", "archive/worse.txt  · missing", "april/worse.txt", "march/ferries.md"]
+    assert model.index(0, model.TAGS).data() == "#war #energy"
+    assert model.index(0, model.NOTES).data() == "2" and model.index(3, model.DATE).data() == ""
+    assert model.index(0, model.TITLE).data(ROW_ROLE) is ARTICLES[0] and model.row_at(0) is ARTICLES[0]
     assert model.headerData(model.FILE, Qt.Orientation.Horizontal) == "Folder and file"
-    assert model.index(1, model.NOTES).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(0, model.NOTES).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
 
 
 def test_a_missing_file_is_marked_and_says_its_notes_are_kept() -> None:
     model = ArticlesModel()
     model.set_rows(ARTICLES)
     model.sort(ArticlesModel.FILE, Qt.SortOrder.AscendingOrder)
-    missing = model.index(3, model.TITLE)
-    assert model.row_at(3).status == "missing"
+    missing = model.index(1, model.TITLE)  # april/, archive/, march/ferries, march/worse
+    assert model.row_at(1).status == "missing"
     assert missing.data(Qt.ItemDataRole.ForegroundRole) == model.muted
     assert missing.data(Qt.ItemDataRole.FontRole).italic()
     assert "missing; its notes are kept" in missing.data(Qt.ItemDataRole.ToolTipRole)
@@ -94,11 +93,11 @@ def test_articles_without_notes_are_hidden_when_asked_and_the_filter_reads_title
     assert len(shown()) == 3 and "ferries.md" not in " ".join(shown())  # no notes: hidden
     model.set_with_notes_only(False)
     model.set_text("#war")
-    assert shown() == ["2022/march/worse.txt"]
+    assert shown() == ["march/worse.txt"]
     model.set_text("april worse")
-    assert shown() == ["2022/april/worse.txt"]
+    assert shown() == ["april/worse.txt"]
     model.set_text("FERRIES")
-    assert shown() == ["2022/march/ferries.md"]
+    assert shown() == ["march/ferries.md"]
     model.set_text("")
     qtmodeltester.check(model)
 
@@ -118,10 +117,12 @@ def test_articles_sort_by_date_with_undated_last_and_by_numbers_keeping_persiste
     assert held.row() == 0 and held.data(ROW_ROLE) is ARTICLES[0]
 
 
-def test_file_labels_use_the_folder_all_articles_share() -> None:
+def test_file_labels_show_folder_and_file_and_more_folders_only_to_tell_two_apart() -> None:
     assert file_labels(["/a/b/x.txt", "/a/c/x.txt"]) == ["b/x.txt", "c/x.txt"]
-    assert file_labels(["/a/b/x.txt"]) == ["b/x.txt"]  # one folder: it is named too
-    assert file_labels(["/a/b/x.txt", "/a/b/y.txt"]) == ["b/x.txt", "b/y.txt"]
+    assert file_labels(["/news/2022/march/worse.txt", "/news/2023/march/worse.txt", "/tmp/y.txt"]) == \
+        ["2022/march/worse.txt", "2023/march/worse.txt", "tmp/y.txt"]
+    assert file_labels(["/a/b/x.txt"]) == ["b/x.txt"]
+    assert file_labels(["/x.txt", "/a/x.txt"]) == ["x.txt", "a/x.txt"]
     assert file_labels([]) == []
 
 

@@ -165,7 +165,7 @@ def test_the_library_page_tells_articles_apart_hides_those_without_notes_and_mar
     rows = {page.model.index(r, model.FILE).data(): page.model.index(r, model.TITLE).data()
             for r in range(page.model.rowCount())}
     assert rows == {"north/bridge.md": "The bridge opens", "south/bridge.md": "The bridge opens",
-                    "west/bridge.md": "The bridge opens", "ferries.txt": "Ferry crews strike"}
+                    "west/bridge.md": "The bridge opens", "articles/ferries.txt": "Ferry crews strike"}
     assert [page.model.index(r, model.DATE).data() for r in range(4)] == \
         ["2024-06-20", "2024-05-11", "2024-04-02", "2024-03-15"]  # newest first
 
@@ -345,5 +345,54 @@ def test_progress_line_shows_the_time_left(qtbot, make) -> None:
     bar.started(["/x"])
     bar.set_progress(Progress("analysing", 30, 120, 30, 200.0))
     assert bar.label.text() == "Adding articles: 30 of 120 · 30 analysed · about 3 min left"
-    assert (bar.bar.value(), bar.bar.maximum(), bar.bar.text()) == (30, 120, "25 %")
+    assert (bar.bar.value(), bar.bar.maximum()) == (30, 120)
     assert bar.isVisible() and bar.cancel.isEnabled()
+
+
+def test_an_add_that_cannot_run_says_why_once_and_is_not_retried_at_the_next_start(
+        qtbot, make, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.errors import AnalysisError
+    from reader.library import Library
+
+    def broken(self, paths, **kwargs):  # type: ignore[no-untyped-def]
+        raise AnalysisError("the language model en_core_web_sm is not installed")
+
+    monkeypatch.setattr(Library, "add", broken)
+    window = make()
+    with qtbot.waitSignal(window.session.library.add_failed, timeout=10000):
+        window.library.add_paths([str(folder)])
+    bar = window.pages.progress
+    assert bar.label.text() == "Adding failed: the language model en_core_web_sm is not installed"
+    assert not bar.cancel.isVisible() and not window.library.stop_action.isEnabled()
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and "not installed" in w.text()
+                                for w in window.findChildren(QMessageBox)), timeout=5000)
+    assert window.library._settings.pending_additions() == []
+
+
+def test_from_the_filter_to_a_quotation_with_the_keyboard_alone(qtbot, make, folder: Path) -> None:
+    window = make()
+    add_and_wait(qtbot, window, folder)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.library.actors_page
+    qtbot.waitUntil(lambda: page.model.total == len(NAMES), timeout=5000)
+    qtbot.keyClicks(page.filter, "lind")
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)  # into the list, on the first actor
+    assert page.list.hasFocus() and page.selected_actor() is not None
+    qtbot.waitUntil(lambda: page.profile is not None and page.profile.actor.name == "Mara Lind", timeout=5000)
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)  # to their quotations
+    assert page.quotes.hasFocus() and page.quotes.currentIndex().row() == 0
+    qtbot.keyClick(page.quotes, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.session.analysis_ready, timeout=10000):
+        qtbot.keyClick(page.quotes, Qt.Key.Key_Return)
+    start, end = window.view.marked_span
+    assert window.pages.current == "reading"
+    assert window.article.text[start:end] == "\u201cPorto deserves this as much as Lisbon did,\u201d"
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    library = window.library.library_page
+    qtbot.waitUntil(lambda: library.model.rowCount() == len(ARTICLES), timeout=5000)
+    library.filter.setFocus()
+    qtbot.keyClick(library.filter, Qt.Key.Key_Down)
+    assert library.table.hasFocus() and library.table.currentIndex().row() == 0

@@ -380,7 +380,7 @@ def test_snippets_of_huge_notes_stay_quick(note: Make) -> None:
     index = index_of(note(note="the war " * 20_000, doc=FARM))
     began = time.perf_counter()
     hit, = index.search("war")
-    assert time.perf_counter() - began < 1.0  # about 30 ms; a quadratic window search takes minutes
+    assert time.perf_counter() - began < 5.0  # about 30 ms idle; a quadratic window search takes minutes
     assert len(hit.marks) == SNIPPET_WORDS // 2
 
 

@@ -115,7 +115,7 @@ class LibraryController(QObject):
         self.update_action = self._action("&Update Library", self.update)
         self.update_action.setToolTip("Check every article again; analyse what changed or was analysed by an "
                                       "older Reader")
-        self.stop_action = self._action("&Stop Adding", self._session.library.cancel)
+        self.stop_action = self._action("&Stop Adding", self.stop_adding)
         self.stop_action.setEnabled(False)
         self.export_action = self._action("&Export Quotations…", self.ask_export, "Ctrl+Shift+X")
         for action in (self.update_action, self.stop_action, self.export_action):
@@ -231,6 +231,12 @@ class LibraryController(QObject):
         paths = [os.path.abspath(p) for p in paths]
         self._settings.set_pending_additions(self._settings.pending_additions() + paths)
         self._session.library.add(paths)
+
+    def stop_adding(self) -> None:
+        """Stop the add in progress (and those queued); what was added is kept."""
+        if self._session.library.adding:
+            self.pages.progress.stopping()
+            self._session.library.cancel()
 
     def update(self) -> None:
         """Check every registered article again; analyse what changed or is outdated."""

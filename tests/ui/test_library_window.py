@@ -204,6 +204,7 @@ def test_cancel_stops_the_add_and_keeps_what_came_back(qtbot, make, folder: Path
     assert window.library._settings.pending_additions() == [str(folder)]
     with qtbot.waitSignal(window.session.library.add_finished, timeout=20000) as finished:
         qtbot.mouseClick(bar.cancel, Qt.MouseButton.LeftButton)
+        assert bar.label.text() == "Stopping: keeping what was added…" and not bar.cancel.isEnabled()
         gate["open"].set()
     report = finished.args[0]
     assert report.cancelled and report.count("added") == 2 and len(gate["batches"]) == 2
@@ -337,6 +338,18 @@ def test_every_library_action_is_in_the_shortcuts_list(qtbot, make) -> None:
     for label in ("Add Folder to Library", "Reading", "Library", "Actors", "Quotations", "Export Quotations"):
         assert f"<td>{label}</td>" in table, label
     assert window.menu("Library").actions()[0].text() == "&Update Library"
+
+
+def test_library_stop_adding_in_the_menu_stops_it_too(qtbot, make, folder: Path, gate: dict) -> None:
+    window = make()
+    with qtbot.waitSignal(window.session.library.progress, timeout=20000,
+                          check_params_cb=lambda p: p.phase == "analysing"):
+        window.library.add_paths([str(folder)])
+    with qtbot.waitSignal(window.session.library.add_finished, timeout=20000) as finished:
+        window.library.stop_action.trigger()
+        assert window.pages.progress.label.text().startswith("Stopping")
+        gate["open"].set()
+    assert finished.args[0].cancelled
 
 
 def test_progress_line_shows_the_time_left(qtbot, make) -> None:

@@ -247,6 +247,23 @@ class ArticleView(QTextBrowser):
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         self._refresh_extra()
 
+    def mark_span(self, start: int, end: int, scroll: bool = True) -> None:
+        """Mark ``[start, end)`` (a quotation the reader came to see) and bring it into view
+        (unless ``scroll`` is False); the mark goes with the next click, actor emphasis or analysis."""
+        if self.article is None:
+            return
+        start, end = max(0, min(start, len(self.article.text))), max(0, min(end, len(self.article.text)))
+        self._emphasis, self._emphasis_current, self._focus = [(start, end)], (start, end), None
+        self._emphasis_kind = "quote"
+        self._refresh_extra()
+        if scroll:
+            self.scroll_to(start)
+
+    @property
+    def marked_span(self) -> tuple[int, int] | None:
+        """The span marked by :meth:`mark_span` or the mention emphasised last, if any."""
+        return self._emphasis_current
+
     def markup_pending(self) -> bool:
         return bool(self._queue)
 

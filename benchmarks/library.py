@@ -1,10 +1,12 @@
 """The library at a thousand articles, whole processes as the user runs them; prints JSON.
 
-    python benchmarks/library.py [--articles 1000] [--jobs N] [--query-runs 5] [--keep DIR]
+    python benchmarks/library.py [--articles 1000] [--jobs N] [--rounds 2] [--query-runs 5] [--keep DIR]
 
 - ``add``: ``reader library add FOLDER`` on a fresh data dir (empty analysis cache) against
   the baseline, one ``reader analyze --batch`` process over the same texts, run in the same
-  invocation; ``speedup`` is baseline time / add time (issue 13: at least 1.6 on 2 cores).
+  invocation, ``--rounds`` times with the two alternating who goes first; ``speedup`` is
+  baseline time / add time (issue 13: at least 1.6 on 2 cores), ``cpu_ratio`` the CPU time
+  add spends over the baseline's (the cost of the parallel run).
   Peak resident memory is reported for every process (the parent and each worker), read
   from ``/proc`` while they run (Linux), and CPU time (user + system, workers included).
   On a busy machine the speedup does not show: Linux's autogroup scheduling shares the
@@ -27,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,12 +46,15 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class PeakMemory:
-    """Polls ``/proc`` for the peak resident memory (VmHWM) of a process and its descendants."""
+    """Polls ``/proc`` for the peak resident memory (VmHWM) of a process and its descendants, and
+    for what the scheduler says of each (``schedstat``): seconds on a CPU and seconds ready to
+    run but waiting for one, the measure of contention with other work on the machine."""
 
     def __init__(self, root: int, every: float = 0.1) -> None:
         self.root = root
         self.every = every
         self.peaks: dict[int, tuple[str, float]] = {}  # pid → (role, MB)
+        self.sched: dict[int, dict[int, tuple[float, float]]] = {}  # pid → thread → (running, waiting) seconds
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -65,6 +71,7 @@ class PeakMemory:
                 if peak is not None:
                     role = _role(pid) if pid != self.root else "parent"
                     self.peaks[pid] = (role, max(peak, self.peaks.get(pid, (role, 0.0))[1]))
+                self.sched.setdefault(pid, {}).update(_schedstat(pid))
             self._stop.wait(self.every)
 
     def _tree(self) -> list[int]:
@@ -95,6 +102,19 @@ def _role(pid: int) -> str:
     return "resource-tracker" if b"resource_tracker" in command else "worker"
 
 
+def _schedstat(pid: int) -> dict[int, tuple[float, float]]:
+    """Per thread: seconds it ran on a CPU and seconds it waited on a run queue."""
+    threads = {}
+    try:
+        for task in os.scandir(f"/proc/{pid}/task"):
+            with open(f"{task.path}/schedstat", encoding="utf-8") as f:
+                run, wait = f.read().split()[:2]
+            threads[int(task.name)] = (int(run) / 1e9, int(wait) / 1e9)
+    except (OSError, ValueError):
+        pass  # the process or a thread ended meanwhile: its last reading stays
+    return threads
+
+
 def _vm_hwm_mb(pid: int) -> float | None:
     try:
         with open(f"/proc/{pid}/status", encoding="utf-8") as f:
@@ -121,7 +141,10 @@ def measured(command: list[str], stdout: Path | None = None) -> dict[str, object
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{err[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
-            "peak_mb": {f"{role} {pid}": round(mb) for pid, (role, mb) in sorted(peaks.items())}}
+            "peak_mb": {f"{role} {pid}": round(mb) for pid, (role, mb) in sorted(peaks.items())},
+            "run_wait_s": {f"{peaks.get(pid, ('child', 0))[0]} {pid}": [round(sum(r for r, _ in threads.values()), 1),
+                                                                       round(sum(w for _, w in threads.values()), 1)]
+                           for pid, threads in sorted(memory.sched.items())}}
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -144,16 +167,21 @@ def spread(runs: list[tuple[float, float]]) -> dict[str, float]:
             "cpu_median": round(statistics.median(cpus), 3), "runs": len(runs)}
 
 
+def _float(value: object) -> float:
+    return float(str(value))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, help="worker processes for library add (default: one per core)")
+    parser.add_argument("--rounds", type=int, default=2, help="baseline and add, alternating who goes first")
     parser.add_argument("--query-runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the corpus and the data dir here and keep them")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="reader-library-bench-"))
-    folder, data, batch = work / "articles", work / "data", work / "batch.jsonl"
+    folder, batch = work / "articles", work / "batch.jsonl"
     reader = [sys.executable, "-m", "reader"]
     written = write_corpus(folder, args.articles)
     from reader.document import load
@@ -164,11 +192,24 @@ def main() -> None:
 
     report: dict[str, object] = {"articles": len(texts), "words": sum(len(t.split()) for _, t in texts),
                                  "cpus": len(os.sched_getaffinity(0)), "load_before": os.getloadavg()[0]}
-    baseline = measured([*reader, "analyze", "--batch", str(batch)], stdout=work / "batch.out.jsonl")
     jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
-    added = measured([*reader, "library", "add", str(folder), "--data-dir", str(data), *jobs])
-    speedup = round(float(str(baseline["seconds"])) / float(str(added["seconds"])), 2)
-    report["add"] = {"baseline_analyze_batch": baseline, "library_add": added, "speedup": speedup}
+    rounds = []
+    for n in range(args.rounds):
+        # alternate who goes first, so that a change of the machine's load hits both alike
+        data = work / f"data-{n + 1}"
+        shutil.rmtree(data, ignore_errors=True)
+        commands = {
+            "baseline_analyze_batch": ([*reader, "analyze", "--batch", str(batch),
+                                        "--data-dir", str(work / "batch-data")], work / "batch.out.jsonl"),
+            "library_add": ([*reader, "library", "add", str(folder), "--data-dir", str(data), *jobs], None),
+        }
+        order = list(commands) if n % 2 == 0 else list(reversed(commands))
+        done = {name: measured(*commands[name]) for name in order}
+        base, ours = done["baseline_analyze_batch"], done["library_add"]
+        rounds.append({"first": order[0], **done,
+                       "speedup": round(_float(base["seconds"]) / _float(ours["seconds"]), 2),
+                       "cpu_ratio": round(_float(ours["cpu_seconds"]) / _float(base["cpu_seconds"]), 2)})
+    report["add"] = {"rounds": rounds, "speedup_median": round(statistics.median(r["speedup"] for r in rounds), 2)}
 
     actors = json.loads(subprocess.run([*reader, "actors", "--kind", "person", "--json", "--data-dir", str(data)],
                                        capture_output=True, text=True, check=True, cwd=REPO).stdout)

@@ -17,9 +17,8 @@ from typing import Any
 from notes.records import Annotation, Correction
 from reader.analysis.corrections import apply_corrections
 from reader.analysis.model import Actor, Analysis
-from reader.library.folding import fold_name
 from reader.library.identity import Appearance, Entity, identify
-from reader.library.index import IndexedArticle
+from reader.library.index import IndexedArticle, IndexedNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,19 +109,18 @@ def note_names(annotation: Annotation) -> list[str]:
     return names
 
 
-def note_links(annotations: Iterable[Annotation], local: Mapping[str, Mapping[str, str]],
+def note_links(notes: Iterable[IndexedNote], local: Mapping[str, Mapping[str, str]],
                everywhere: Mapping[str, str]) -> set[tuple[str, str]]:
-    """(entity id, annotation id) for each entity a note names: by the names of its own
-    article's actors first (``local``: document → folded name → entity), else by a name
-    only one entity of the library has (``everywhere``)."""
+    """(entity id, note id) for each entity a note names: by the names of its own article's
+    actors first (``local``: document → folded name → entity), else by a name only one entity
+    of the library has (``everywhere``)."""
     links: set[tuple[str, str]] = set()
-    for annotation in annotations:
-        names = local.get(annotation.document, {})
-        for name in note_names(annotation):
-            folded = fold_name(name)
+    for note in notes:
+        names = local.get(note.doc, {})
+        for folded in note.names:
             actor = names.get(folded) or everywhere.get(folded)
             if actor:
-                links.add((actor, annotation.id))
+                links.add((actor, note.id))
     return links
 
 

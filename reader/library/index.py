@@ -14,7 +14,10 @@ What it holds:
   ``actor_notes``: what :mod:`reader.library.derive` made of the articles with the user's
   corrections: the entities across articles, which article actor each one gathers, every
   quotation with its speaker's entity, and which notes name whom.
-- ``meta``: what the index was last brought up to date with (the store's state, the
+- ``corrections`` and ``notes``: what the index needs of the store's corrections (each
+  record) and notes (each one's article, tags and the names it gives), kept current from
+  the store's change feed so that a change applies without reading the store again.
+- ``meta``: what the index was last brought up to date with (the store's feed cursor, the
   analysis generation, the corrections) and whether the derived tables are behind.
 
 A file that SQLite cannot read, or of another schema version, is deleted and built anew:
@@ -32,7 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-SCHEMA_VERSION = 2
+from notes.records import Correction
+
+SCHEMA_VERSION = 3
 """Bumped with every change of the tables; an index of another version is rebuilt."""
 BUSY_SECONDS = 30.0
 """How long a writer waits for another process's transaction before giving up."""
@@ -61,8 +66,11 @@ CREATE INDEX quotes_actor ON quotes(actor);
 CREATE VIRTUAL TABLE quote_words USING fts5(
     text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE actor_notes(actor TEXT NOT NULL, annotation TEXT NOT NULL, PRIMARY KEY(actor, annotation));
+CREATE TABLE corrections(id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE notes(id TEXT PRIMARY KEY, doc TEXT NOT NULL, tags TEXT NOT NULL, names TEXT NOT NULL);
 """
-_TABLES = frozenset({"meta", "articles", "actors", "appearances", "quotes", "quote_words", "actor_notes"})
+_TABLES = frozenset({"meta", "articles", "actors", "appearances", "quotes", "quote_words", "actor_notes",
+                     "corrections", "notes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,16 @@ class IndexedArticle:
         if self.analysis is None:
             return None
         return json.loads(self.analysis), json.loads(self.quote_texts or "[]")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedNote:
+    """A row of ``notes``: a note's article, its tags and the names of the actors it names, folded."""
+
+    id: str
+    doc: str
+    tags: tuple[str, ...]
+    names: tuple[str, ...]
 
 
 _ARTICLE_COLUMNS = ("doc", "path", "title", "date", "stored_content", "content_id", "size", "mtime_ns",
@@ -206,6 +224,33 @@ class LibraryIndex:
     @staticmethod
     def remove_articles(db: sqlite3.Connection, docs: Iterable[str]) -> None:
         db.executemany("DELETE FROM articles WHERE doc = ?", [(d,) for d in docs])
+
+    # -- corrections and notes, as the store holds them ----------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """Every correction of the store, oldest first (the order they apply in)."""
+        rows = [Correction.from_json(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM corrections")]
+        return sorted(rows, key=lambda c: (c.created, c.id))
+
+    @staticmethod
+    def put_corrections(db: sqlite3.Connection, corrections: Iterable[Correction]) -> None:
+        db.executemany("INSERT OR REPLACE INTO corrections(id, record) VALUES (?, ?)",
+                       [(c.id, json.dumps(c.to_json(), ensure_ascii=False, sort_keys=True)) for c in corrections])
+
+    def notes(self) -> list[IndexedNote]:
+        return [IndexedNote(note, doc, tuple(json.loads(tags)), tuple(names.split("\n")) if names else ())
+                for note, doc, tags, names in self._db.execute("SELECT id, doc, tags, names FROM notes")]
+
+    @staticmethod
+    def put_notes(db: sqlite3.Connection, notes: Iterable[IndexedNote]) -> None:
+        db.executemany("INSERT OR REPLACE INTO notes(id, doc, tags, names) VALUES (?, ?, ?, ?)",
+                       [(n.id, n.doc, json.dumps(n.tags, ensure_ascii=False), "\n".join(n.names)) for n in notes])
+
+    @staticmethod
+    def remove_records(db: sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
+        """Remove rows of ``corrections`` or ``notes`` (ids it does not hold are passed over)."""
+        assert table in ("corrections", "notes")
+        db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])
 
     # -- reading -------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 :class:`Library` is the one entry point for the command line now and for the core and
 the window later (issue 16): plain calls, no Qt, safe to run on a worker thread. Adding
 runs the analysis in worker processes (:mod:`reader.library.adding`); every other call
-answers from the library index (:mod:`reader.library.index`) after a cheap check that it
-is current (:mod:`reader.library.freshness`), and never loads the language model.
+answers from the library index (:mod:`reader.library.index`) after asking the note store's
+change feed whether anything changed since the index last followed it (cheap when nothing
+did: see :mod:`reader.library.sync`), and never loads the language model.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from reader.errors import ReaderError
 from reader.library.folding import fold_name
-from reader.library.freshness import store_cursor
 from reader.library.index import LibraryIndex
 from reader.library.records import (
     ActorRow,
@@ -39,7 +39,7 @@ from reader.paths import cache_dir, library_index_path, store_path
 if TYPE_CHECKING:
     from notes.store import NoteStore
     from reader.analysis.cache import AnalysisCache
-    from reader.library.sync import StoreAccess, StoreView
+    from reader.library.sync import Feed, StoreAccess
 
 T = TypeVar("T")
 
@@ -48,8 +48,8 @@ class Library:
     """Articles, actors and quotations across the library of one data dir.
 
     ``store`` runs a function with the note store where its owner keeps it (the core: on its
-    store lane); without it the library opens the store itself when it needs it, read-only
-    except to add.
+    store lane); without it the library opens the store itself: read-only, kept open until
+    :meth:`close` to follow its change feed, and for writing while it adds.
     """
 
     def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, model: str | None = None,
@@ -60,6 +60,7 @@ class Library:
         self.model = model
         self._store = store
         self._index: LibraryIndex | None = None
+        self._reader: NoteStore | None = None
         self._lock = threading.RLock()
 
     def close(self) -> None:
@@ -67,6 +68,9 @@ class Library:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     def __enter__(self) -> Self:
         return self
@@ -103,7 +107,7 @@ class Library:
                                jobs=default_jobs() if jobs is None else jobs, progress=progress, cancel=cancel)
             if progress:
                 progress(Progress("indexing", len(report.files), len(report.files), report.analysed))
-            self._synchronise(index, store, force=True)
+            self._synchronise(index, store)
         if progress:
             progress(Progress("done", len(report.files), len(report.files), report.analysed))
         return report
@@ -121,7 +125,7 @@ class Library:
         """Bring the index up to date with the store, the files it names and the cache, when
         the store changed or Reader was updated since the last call (anyone's)."""
         with self._lock:
-            self._guarded(lambda index: self._synchronise(index, None, force=False))
+            self._guarded(lambda index: self._synchronise(index, None))
 
     def articles(self) -> list[ArticleRow]:
         """Every registered article, by date (undated last), then title."""
@@ -202,7 +206,7 @@ class Library:
 
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         def read(index: LibraryIndex) -> list[tuple[Any, ...]]:
-            self._synchronise(index, None, force=False)
+            self._synchronise(index, None)
             return index.query(sql, args)
 
         with self._lock:
@@ -213,28 +217,31 @@ class Library:
             return "none"
         return "current" if generation == self.generation else "outdated"
 
-    def _synchronise(self, index: LibraryIndex, store: StoreAccess | None, *, force: bool) -> None:
-        """Reconcile the index when it is behind the store or this Reader's analysis (or always, when ``force``)."""
-        cursor = store_cursor(self.store_path)
-        if not force and index.meta("store") == cursor and index.meta("generation") == self.generation \
-                and index.meta("derived") == "yes":
-            return
-        from reader.library.sync import synchronise
+    def _synchronise(self, index: LibraryIndex, store: StoreAccess | None) -> None:
+        """Apply what changed in the store since the index followed it, and reconcile the index
+        with this Reader's analyses when they changed (an update) or an add left it behind."""
+        from reader.library.sync import is_current, synchronise
 
-        synchronise(index, self._view(store), cursor, self.generation, self._cache())
+        feed = self._feed(store)
+        cursor = index.meta("store")
+        changes = feed(cursor)
+        if not is_current(index, changes, self.generation):
+            synchronise(index, feed, self.generation, self._cache(), asked=(cursor, changes))
 
-    def _view(self, store: StoreAccess | None) -> StoreView:
-        from reader.library.sync import StoreView, read_store
+    def _feed(self, store: StoreAccess | None) -> Feed:
+        """The store's ``changes_since``: through the owner's access, else the store opened read-only."""
+        from notes.feed import Changes
 
         access = store or self._store
         if access is not None:
-            return access(read_store)
-        if not self.store_path.exists():
-            return StoreView([], [], [])
-        from notes.store import NoteStore
+            return lambda cursor: access(lambda opened: opened.changes_since(cursor))
+        if self._reader is None:
+            if not self.store_path.exists():  # no store yet: nothing registered
+                return lambda cursor: Changes("none", rebuild=cursor != "none")
+            from notes.store import NoteStore
 
-        with NoteStore(self.store_path, read_only=True) as opened:
-            return read_store(opened)
+            self._reader = NoteStore(self.store_path, read_only=True)
+        return self._reader.changes_since
 
     def _cache(self) -> AnalysisCache:
         from reader.analysis.cache import AnalysisCache

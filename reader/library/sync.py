@@ -2,18 +2,23 @@
 
 The store decides *which* articles there are (its documents: every article added to the
 library or opened in the window), their titles and dates, the corrections and the notes.
-The files and the cache decide what each article's analysis is. :func:`synchronise`
-reconciles the index with all three, cheaply when little changed:
+The files and the cache decide what each article's analysis is. The index follows the
+store through its change feed (:mod:`notes.feed`), as the search index does: it keeps the
+cursor it is current with, and :func:`synchronise` applies ``changes_since(cursor)``:
 
-- an article whose indexed analysis is of this Reader and model and of the text the store
-  knows is kept as it is;
-- one that is new to the index, whose text the store now knows differently, or whose
-  analysis is of another Reader or model (after an update) is read from its file and
-  looked up in the cache. Found, it is indexed; not found, it waits as it was (an older
-  analysis keeps serving, marked outdated) for ``reader library add`` or ``update`` to
-  analyse it: reading the index never runs the language model;
+- a document new to the index, changed in the store, or whose indexed analysis is of
+  another Reader or model (after an update) is read from its file and looked up in the
+  cache. Found, it is indexed; not found, it waits as it was (an older analysis keeps
+  serving, marked outdated) for ``reader library add`` or ``update`` to analyse it:
+  reading the index never runs the language model. A removed document leaves the index;
+- corrections and notes are kept in the index as the feed gives them (for a note: its
+  article, tags and the names it gives), so no change needs the whole store read again;
 - the entities and quotations are derived again only when an article's analysis or the
-  corrections changed; the notes are counted again on every change of the store.
+  corrections changed; the notes are linked to actors again when they or the actors changed.
+
+The changes are read and applied inside one write transaction of the index, so two
+processes never apply the same changes twice or out of order (locks are taken in that
+order only: the index's, then the store's, as the search index takes them).
 """
 
 from __future__ import annotations
@@ -23,15 +28,15 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from notes.feed import Changes
 from notes.records import Annotation, Correction, DocumentRecord
 from reader.errors import ReaderError
-from reader.library.derive import Derived, derive, note_links, unique_names
+from reader.library.derive import Derived, derive, note_links, note_names, unique_names
 from reader.library.folding import fold_name
-from reader.library.index import IndexedArticle, LibraryIndex
+from reader.library.index import IndexedArticle, IndexedNote, LibraryIndex
 
 if TYPE_CHECKING:
     from notes.store import NoteStore
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
 
 
 _T = TypeVar("_T")
+
+Feed = Callable[[str | None], Changes]
+"""The store's ``changes_since``, wherever the store lives."""
 
 
 class StoreAccess(Protocol):
@@ -48,59 +56,93 @@ class StoreAccess(Protocol):
     def __call__(self, work: Callable[[NoteStore], _T], /) -> _T: ...
 
 
-@dataclass(frozen=True, slots=True)
-class StoreView:
-    """What the index needs of the note store, read in one consistent snapshot."""
-
-    documents: list[DocumentRecord]
-    corrections: list[Correction]
-    annotations: list[Annotation]
+def is_current(index: LibraryIndex, changes: Changes, generation: str) -> bool:
+    """Whether the index needs nothing: no change in the store after its cursor (``changes``
+    were asked from it), the analyses are of ``generation`` and the derived tables are whole."""
+    return not changes and index.meta("generation") == generation and index.meta("derived") == "yes"
 
 
-def read_store(store: NoteStore) -> StoreView:
-    """Every document, correction and note, as of one moment (the store's change feed from no cursor)."""
-    everything = store.changes_since(None)
-    return StoreView(everything.documents(), sorted(everything.corrections(), key=lambda c: c.created),
-                     everything.annotations())
-
-
-def synchronise(index: LibraryIndex, view: StoreView, cursor: str, generation: str,
-                cache: AnalysisCache | None) -> None:
-    """Reconcile the index with ``view`` (taken when the store was at ``cursor``) and the cache
-    of ``generation``; then record both, so that the next reader finds it current."""
+def synchronise(index: LibraryIndex, feed: Feed, generation: str, cache: AnalysisCache | None,
+                asked: tuple[str | None, Changes] | None = None) -> None:
+    """Apply the store's changes since the index's cursor, reconcile the articles with the cache
+    of ``generation``, derive what changed, and record the new cursor and generation.
+    ``asked``: a cursor and the changes just read after it, used if the index is still there."""
     with index.writing() as db:
+        cursor = index.meta("store")
+        changes = asked[1] if asked is not None and asked[0] == cursor else feed(cursor)
         generation_changed = index.meta("generation") != generation
         indexed = index.articles()
-        docs = {d.id: d for d in view.documents}
-        changed = bool(indexed.keys() - docs.keys())
-        index.remove_articles(db, indexed.keys() - docs.keys())
-        for doc in docs.values():
-            row = indexed.get(doc.id)
-            current = row is not None and row.generation == generation and row.content_id == doc.content_id
-            if row is None or (not current and (generation_changed or row.stored_content != doc.content_id)):
-                fresh = read_cached(doc, generation, cache)
-                if fresh is not None or row is None:
-                    index.put_article(db, fresh or IndexedArticle(doc.id, doc.path, doc.title, doc.date,
-                                                                  doc.content_id))
-                    changed = True
-                    continue
-            assert row is not None
-            if (row.path, row.title, row.date, row.stored_content) != (doc.path, doc.title, doc.date,
-                                                                       doc.content_id):
-                index.set_record(db, doc.id, doc.path, doc.title, doc.date, doc.content_id)
-        digest = corrections_digest(view.corrections)
+        docs = {d.id: d for d in changes.documents()}
+        gone = indexed.keys() - docs.keys() if changes.rebuild else \
+            indexed.keys() & set(changes.removed.get("documents", ()))
+        index.remove_articles(db, gone)
+        changed = bool(gone)
+        records = {doc: _record(d) for doc, d in docs.items()}
+        if generation_changed:
+            records = {**{doc: _bare(row) for doc, row in indexed.items() if doc not in gone}, **records}
+        for record in records.values():
+            changed |= _reconcile(index, db, record, indexed.get(record.doc), generation, cache)
+        notes_changed = _apply_records(index, db, changes)
+        digest = corrections_digest(index.corrections())
         if changed or index.meta("corrections") != digest or index.meta("derived") != "yes":
-            write_derived(db, derive(index.articles(with_analysis=True).values(), view.corrections))
+            write_derived(db, derive(index.articles(with_analysis=True).values(), index.corrections()))
             index.set_meta(db, "corrections", digest)
             index.set_meta(db, "derived", "yes")
-        write_notes(db, view.annotations)
-        index.set_meta(db, "store", cursor)
+            notes_changed = True
+        if notes_changed:
+            write_notes(db, index.notes())
+        index.set_meta(db, "store", changes.cursor)
         index.set_meta(db, "generation", generation)
 
 
-def read_cached(doc: DocumentRecord, generation: str, cache: AnalysisCache | None) -> IndexedArticle | None:
-    """The article as its file holds it now, with its analysis from the cache; ``None`` when the
-    file cannot be read or its text was never analysed by this Reader and model."""
+def _record(doc: DocumentRecord) -> IndexedArticle:
+    """The store's record of a document, as a row without an analysis."""
+    return IndexedArticle(doc.id, doc.path, doc.title, doc.date, doc.content_id)
+
+
+def _bare(row: IndexedArticle) -> IndexedArticle:
+    return IndexedArticle(row.doc, row.path, row.title, row.date, row.stored_content)
+
+
+def _reconcile(index: LibraryIndex, db: sqlite3.Connection, record: IndexedArticle, row: IndexedArticle | None,
+               generation: str, cache: AnalysisCache | None) -> bool:
+    """Index ``record`` (the store's, without analysis) over ``row``; whether its analysis changed."""
+    current = row is not None and row.generation == generation and row.content_id == record.stored_content
+    if not current:
+        fresh = read_cached(record, generation, cache)
+        if fresh is not None or row is None:
+            index.put_article(db, fresh or record)
+            return True
+    assert row is not None
+    if (row.path, row.title, row.date, row.stored_content) != (record.path, record.title, record.date,
+                                                               record.stored_content):
+        index.set_record(db, record.doc, record.path, record.title, record.date, record.stored_content)
+    return False
+
+
+def _apply_records(index: LibraryIndex, db: sqlite3.Connection, changes: Changes) -> bool:
+    """Take the changed corrections and notes into the index; whether the notes changed."""
+    if changes.rebuild:
+        db.execute("DELETE FROM corrections")
+        db.execute("DELETE FROM notes")
+    index.put_corrections(db, changes.corrections())
+    index.remove_records(db, "corrections", changes.removed.get("corrections", ()))
+    notes = changes.annotations()
+    index.put_notes(db, [_note(a) for a in notes])
+    removed = changes.removed.get("annotations", ())
+    index.remove_records(db, "notes", removed)
+    return changes.rebuild or bool(notes) or bool(removed)
+
+
+def _note(annotation: Annotation) -> IndexedNote:
+    return IndexedNote(annotation.id, annotation.document, tuple(dict.fromkeys(annotation.tags)),
+                       tuple(fold_name(n) for n in note_names(annotation)))
+
+
+def read_cached(doc: IndexedArticle, generation: str, cache: AnalysisCache | None) -> IndexedArticle | None:
+    """The article ``doc`` (the store's record of it) as its file holds it now, with its analysis
+    from the cache; ``None`` when the file cannot be read or its text was never analysed by this
+    Reader and model."""
     from reader.document import load
 
     if cache is None:
@@ -114,7 +156,7 @@ def read_cached(doc: DocumentRecord, generation: str, cache: AnalysisCache | Non
     if analysis is None:
         return None
     texts = [article.text[q.start:q.end] for q in analysis.quotes]
-    return IndexedArticle(doc.id, doc.path, doc.title, doc.date, doc.content_id, article.content_id, info.st_size,
+    return IndexedArticle(doc.doc, doc.path, doc.title, doc.date, doc.stored_content, article.content_id, info.st_size,
                           info.st_mtime_ns, generation, json.dumps(analysis.to_json(), ensure_ascii=False),
                           json.dumps(texts, ensure_ascii=False))
 
@@ -145,10 +187,9 @@ def write_derived(db: sqlite3.Connection, derived: Derived) -> None:
                    [(a, q, doc) for doc, (a, q) in derived.counts.items()])
 
 
-def write_notes(db: sqlite3.Connection, annotations: Iterable[Annotation]) -> None:
+def write_notes(db: sqlite3.Connection, notes: Sequence[IndexedNote]) -> None:
     """Count the notes of each article (with their tags, most used first) and of each actor they
     name (in the note's article, else by a name only one actor has)."""
-    notes = list(annotations)
     local: dict[str, dict[str, str]] = {}
     for actor, doc, names in db.execute("SELECT actor, doc, names FROM appearances WHERE actor IS NOT NULL"):
         mine = local.setdefault(doc, {})
@@ -162,8 +203,8 @@ def write_notes(db: sqlite3.Connection, annotations: Iterable[Annotation]) -> No
     db.execute("UPDATE actors SET notes = (SELECT count(*) FROM actor_notes WHERE actor_notes.actor = actors.id)")
     tags: dict[str, Counter[str]] = {}
     for note in notes:
-        tags.setdefault(note.document, Counter()).update(set(note.tags))
+        tags.setdefault(note.doc, Counter()).update(note.tags)
     db.execute("UPDATE articles SET notes = 0, tags = '[]'")
     db.executemany("UPDATE articles SET notes = ?, tags = ? WHERE doc = ?",
                    [(n, json.dumps(sorted(tags[doc], key=lambda t: (-tags[doc][t], t.casefold())), ensure_ascii=False),
-                     doc) for doc, n in Counter(a.document for a in notes).items()])
+                     doc) for doc, n in Counter(note.doc for note in notes).items()])

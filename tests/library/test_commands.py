@@ -74,6 +74,49 @@ def test_text_output_and_exports(capsys: pytest.CaptureFixture[str], data: Path,
     assert {r["speaker"] for r in rows} == {"Maria Varga"} and all(int(r["start"]) < int(r["end"]) for r in rows)
 
 
+def test_notes_and_corrections_written_elsewhere_show_in_the_next_answer(
+        capsys: pytest.CaptureFixture[str], data: Path, articles: Path) -> None:
+    """The index follows the store's change feed: additions, removals, a fold of the journal,
+    and a restored backup (another history of the store: the index is rebuilt from it)."""
+    from notes.records import Annotation, Correction, Selector
+    from notes.store import NoteStore
+    from reader.document import load
+
+    assert cli(capsys, "library", "add", str(articles), "--jobs", "0", "--data-dir", str(data))[0] == 0
+
+    def varga() -> dict[str, object]:
+        code, out, _ = cli(capsys, "actors", "varga", "--kind", "person", "--json", "--data-dir", str(data))
+        assert code == 0
+        return {a["name"]: a for a in json.loads(out)}["Maria Varga"]
+
+    assert varga()["notes"] == 0
+    doc = str((articles / "plan.txt").resolve())
+    text = load(doc).text
+    with NoteStore(data / "library.json") as store:
+        store.compact()  # library.json now holds the articles and no note
+        first = store.add(Annotation(document=doc, selector=Selector.from_text(text, 0, 10), actors=["Varga"]))
+        store.add(Annotation(document=doc, selector=Selector.from_text(text, 20, 30),
+                             target={"type": "quote", "speaker": "Maria Varga"}))
+    assert varga()["notes"] == 2
+    with NoteStore(data / "library.json") as store:
+        store.delete(first.id)
+        store.compact()  # the journal folded (the feed's numbers survive it); the old file kept as a backup
+    assert varga()["notes"] == 1
+    with NoteStore(data / "library.json") as store:
+        store.add_correction(Correction("hide", "Peter Novak"))
+    code, out, _ = cli(capsys, "actors", "novak", "--json", "--data-dir", str(data))
+    assert (code, json.loads(out)) == (0, [])
+    # the file of the first fold (no note), with the journal since the second (the correction) replayed over it
+    NoteStore.restore_backup(data / "library.json", NoteStore.backups(data / "library.json")[0])
+    assert varga()["notes"] == 0
+    code, out, _ = cli(capsys, "actors", "novak", "--json", "--data-dir", str(data))
+    assert (code, json.loads(out)) == (0, [])
+    with NoteStore(data / "library.json") as store:
+        store.remove_correction(store.corrections()[0].id)
+    code, out, _ = cli(capsys, "actors", "novak", "--json", "--data-dir", str(data))
+    assert [a["name"] for a in json.loads(out)] == ["Peter Novak"]
+
+
 def test_bad_input_is_one_line(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
     code, out, err = cli(capsys, "quotes", "--output", str(tmp_path / "x.md"), "--data-dir", str(data))
     assert code == 1 and err == "reader: --output needs --format markdown or --format csv\n" and out == ""

@@ -1,4 +1,4 @@
-"""The library's small parts: finding files, the quotation query, exports, the store cursor, the index file."""
+"""The library's small parts: finding files, the quotation query, exports, the index file."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ from pathlib import Path
 
 import markdown
 
-from notes.records import Annotation, Selector
-from notes.storage import journal_path
-from notes.store import NoteStore
-from reader.library import freshness
 from reader.library.export import to_csv, to_markdown
 from reader.library.files import find_articles
 from reader.library.index import SCHEMA_VERSION, IndexedArticle, LibraryIndex
@@ -67,21 +63,6 @@ def test_csv_export_round_trips() -> None:
     assert rows[0] == ["text", "speaker", "document", "title", "date", "start", "end", "path"]
     assert rows[1][0] == ROWS[0].text and rows[2][0] == ROWS[1].text
     assert rows[2][1] == "" and rows[1][5:7] == ["10", "60"]
-
-
-def test_the_store_cursor_moves_with_every_commit_and_knows_the_journal(tmp_path: Path) -> None:
-    store_file = tmp_path / "library.json"
-    assert freshness.journal_path(store_file) == journal_path(store_file)
-    assert freshness.store_cursor(store_file) == "none"
-    seen = set()
-    with NoteStore(store_file) as store:
-        seen.add(freshness.store_cursor(store_file))
-        for n in range(3):
-            store.add(Annotation(document="/a.txt", selector=Selector("x", "", "", n, n + 1)))
-            seen.add(freshness.store_cursor(store_file))
-        store.compact()
-        seen.add(freshness.store_cursor(store_file))
-    assert len(seen) == 5
 
 
 def test_an_index_of_another_version_or_not_sqlite_is_made_anew(tmp_path: Path) -> None:

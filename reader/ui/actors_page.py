@@ -55,6 +55,7 @@ class ActorsPage(QWidget):
         article_activated(object): an :class:`ArticleRow` to open.
         note_activated(object): a :class:`NoteRef` to open in its article.
         export_requested(): export the selected actor's quotations.
+        add_folder_requested(): the reader followed the empty page's link to add a folder.
     """
 
     actor_selected = Signal(str)
@@ -62,6 +63,7 @@ class ActorsPage(QWidget):
     article_activated = Signal(object)
     note_activated = Signal(object)
     export_requested = Signal()
+    add_folder_requested = Signal()
 
     def __init__(self, theme: themes.Theme = themes.LIGHT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,11 @@ class ActorsPage(QWidget):
         KeysInto(self.filter, self.focus_first_actor)
         self.model.modelReset.connect(self._span_headings)
         self.model.layoutChanged.connect(self._span_headings)
+        self.empty = QLabel(self)  # says why the list is empty, and what to do
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.linkActivated.connect(lambda _link: self.add_folder_requested.emit())
+        self.empty.hide()
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -142,6 +149,7 @@ class ActorsPage(QWidget):
         filter_row.addWidget(self.count)
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
@@ -252,6 +260,14 @@ class ActorsPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.shown, self.model.total
         self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,} actors")
+        message = ""
+        if total == 0:
+            message = ("No actors yet: they appear as articles are analysed. "
+                       "<a href='add'>Add a folder of articles</a> (File › Add Folder…).")
+        elif shown == 0:
+            message = "No actor matches the filter."
+        self.empty.setText(message)
+        self.empty.setVisible(bool(message))
 
     def _quote_clicked(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

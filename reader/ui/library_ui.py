@@ -163,6 +163,7 @@ class LibraryController(QObject):
         actors.article_activated.connect(self.open_article)
         actors.note_activated.connect(self.open_note)
         actors.export_requested.connect(self.ask_export)
+        actors.add_folder_requested.connect(self.ask_add_folder)
         quotes = self.quotes_page
         quotes.query_changed.connect(self._search_quotes)
         quotes.quote_activated.connect(self.open_quote)

@@ -267,6 +267,22 @@ def test_the_actors_page_filters_as_you_type_and_shows_the_notes_that_name_someo
     qtbot.waitUntil(lambda: window.notes.editor.annotation_id == note.id, timeout=5000)
 
 
+def test_an_empty_actors_page_says_why_and_its_link_adds_a_folder(
+        qtbot, make, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    window = make()
+    window.library.show_page("actors")
+    page = window.library.actors_page
+    qtbot.waitUntil(lambda: page.empty.isVisible(), timeout=5000)  # once the library answered
+    assert page.empty.text().startswith("No actors yet")
+    with qtbot.waitSignal(window.session.library.add_finished, timeout=20000):
+        page.empty.linkActivated.emit("add")
+    qtbot.waitUntil(lambda: page.model.total == len(NAMES), timeout=5000)
+    assert not page.empty.isVisible()
+    qtbot.keyClicks(page.filter, "nobody of that name")
+    assert page.empty.isVisible() and page.empty.text() == "No actor matches the filter."
+
+
 def test_the_quotations_page_searches_words_speaker_and_dates_and_exports_off_the_ui_thread(
         qtbot, make, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.core.library_access import LibraryAccess

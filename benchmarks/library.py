@@ -1,6 +1,7 @@
 """The library at a thousand articles, whole processes as the user runs them; prints JSON.
 
     python benchmarks/library.py [--articles 1000] [--jobs N] [--rounds 2] [--query-runs 5] [--keep DIR]
+    python benchmarks/library.py --data-dir DATA [--query-runs 5]     (the queries only)
 
 - ``add``: ``reader library add FOLDER`` on a fresh data dir (empty analysis cache) against
   the baseline, one ``reader analyze --batch`` process over the same texts, run in the same
@@ -14,9 +15,13 @@
   still tell what the parallel run costs.
 - ``queries``: ``reader actors --json`` and ``reader quotes --speaker NAME --json`` (NAME:
   the person with most articles) over the resulting library, ``--query-runs`` times each,
-  whole process (issue 13: at most 0.5 s); then once each after a note was added (the
-  index catches up with the store) and after the index file was deleted (rebuilt from the
-  store, the files and the cache).
+  whole process (issue 13: at most 0.5 s), with the seconds each waited on a run queue
+  for a CPU (``/proc/self/task/*/schedstat`` as it exits): wall time minus that wait is
+  what the process takes on an idle machine; then once each after a note was added (the
+  index applies the store's change feed) and after the index file was deleted (rebuilt
+  from the store, the files and the cache).
+
+Every process runs with compiled bytecode (see ``ENV``), as an installed Reader does.
 
 The articles are generated (``benchmarks/news_corpus.py``, seeded), never copied. The
 machine's load average is reported before and after: on a shared machine, compare
@@ -43,6 +48,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from news_corpus import write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "reader-bench-pycache")}
+"""Every process runs with compiled bytecode as an installed Reader does (with
+PYTHONDONTWRITEBYTECODE each process compiles Reader's modules again: 0.6 s of CPU)."""
 
 
 class PeakMemory:
@@ -131,7 +140,7 @@ def measured(command: list[str], stdout: Path | None = None) -> dict[str, object
     with open(stdout or os.devnull, "w", encoding="utf-8") as out:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, text=True, cwd=REPO)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, text=True, cwd=REPO, env=ENV)
         memory = PeakMemory(process.pid)
         _, err = process.communicate()
         seconds = time.perf_counter() - started
@@ -147,28 +156,105 @@ def measured(command: list[str], stdout: Path | None = None) -> dict[str, object
                            for pid, threads in sorted(memory.sched.items())}}
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system, the process and its children) of one run: on a
-    shared machine the CPU time says what the command costs, the wall time what it felt like."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
-                            check=False)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+WAITED = ("import atexit, os, runpy, sys\n"
+          "out = sys.argv.pop(1)\n"
+          "def waited():\n"
+          "    tasks = [f'/proc/self/task/{t}/schedstat' for t in os.listdir('/proc/self/task')]\n"
+          "    with open(out, 'w') as f: f.write(str(sum(int(open(t).read().split()[1]) for t in tasks) / 1e9))\n"
+          "atexit.register(waited)\n"
+          "sys.argv[0] = 'reader'\n"
+          "runpy.run_module('reader', run_name='__main__', alter_sys=True)\n")
+"""Runs ``python -m reader ARGS`` and, as it exits, writes the seconds it waited on a run queue."""
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system) and run-queue wait of one whole ``reader`` process
+    (``command`` is ``python -m reader ...``): on a shared machine the CPU time says what the
+    command costs, the wall time what it felt like, the wait how much of that was the others."""
+    assert command[1:3] == ["-m", "reader"]
+    with tempfile.NamedTemporaryFile("r", suffix=".wait") as wait:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        result = subprocess.run([command[0], "-c", WAITED, wait.name, *command[3:]], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True, cwd=REPO, env=ENV, check=False)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        waited = float(wait.read() or "nan")
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), waited
 
 
-def spread(runs: list[tuple[float, float]]) -> dict[str, float]:
-    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+def spread(runs: list[tuple[float, float, float]]) -> dict[str, float]:
+    walls, cpus, waits = [w for w, _, _ in runs], [c for _, c, _ in runs], [q for _, _, q in runs]
     return {"wall_median": round(statistics.median(walls), 3), "wall_max": round(max(walls), 3),
-            "cpu_median": round(statistics.median(cpus), 3), "runs": len(runs)}
+            "cpu_median": round(statistics.median(cpus), 3),
+            "run_queue_wait_median": round(statistics.median(waits), 3), "runs": len(runs)}
 
 
 def _float(value: object) -> float:
     return float(str(value))
+
+
+def add(reader: list[str], work: Path, articles: int, rounds: int, jobs: int | None,
+        ) -> tuple[dict[str, object], Path, Path]:
+    """The corpus, then ``rounds`` of the baseline and ``library add`` alternating who goes first
+    (a change of the machine's load then hits both alike); the report, the last data dir and an article."""
+    folder, batch = work / "articles", work / "batch.jsonl"
+    written = write_corpus(folder, articles)
+    from reader.document import load
+
+    texts = [(str(p), load(p).text) for p in written]
+    with open(batch, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps({"id": path, "text": text}, ensure_ascii=False) + "\n" for path, text in texts)
+    report: dict[str, object] = {"articles": len(texts), "words": sum(len(t.split()) for _, t in texts),
+                                 "cpus": len(os.sched_getaffinity(0)), "load_before": os.getloadavg()[0]}
+    chosen = [] if jobs is None else ["--jobs", str(jobs)]
+    done_rounds = []
+    data = work / "data-1"
+    for n in range(rounds):
+        data = work / f"data-{n + 1}"
+        shutil.rmtree(data, ignore_errors=True)
+        commands = {
+            "baseline_analyze_batch": ([*reader, "analyze", "--batch", str(batch),
+                                        "--data-dir", str(work / "batch-data")], work / "batch.out.jsonl"),
+            "library_add": ([*reader, "library", "add", str(folder), "--data-dir", str(data), *chosen], None),
+        }
+        order = list(commands) if n % 2 == 0 else list(reversed(commands))
+        done = {name: measured(*commands[name]) for name in order}
+        base, ours = done["baseline_analyze_batch"], done["library_add"]
+        done_rounds.append({"first": order[0], **done,
+                            "speedup": round(_float(base["seconds"]) / _float(ours["seconds"]), 2),
+                            "cpu_ratio": round(_float(ours["cpu_seconds"]) / _float(base["cpu_seconds"]), 2)})
+    report["add"] = {"rounds": done_rounds,
+                     "speedup_median": round(statistics.median(r["speedup"] for r in done_rounds), 2)}
+    return report, data, written[0]
+
+
+def queries(reader: list[str], data: Path, article: Path, runs: int) -> dict[str, object]:
+    """Whole-process queries over the library in ``data``; then after a note is added to ``article``
+    (the index applies the store's change) and after the index file is deleted (rebuilt)."""
+    actors = json.loads(subprocess.run([*reader, "actors", "--kind", "person", "--json", "--data-dir", str(data)],
+                                       capture_output=True, text=True, check=True, cwd=REPO, env=ENV).stdout)
+    speaker = actors[0]["name"]
+    quotes = len(json.loads(subprocess.run([*reader, "quotes", "--speaker", speaker, "--json", "--data-dir",
+                                            str(data)], capture_output=True, text=True, check=True,
+                                           cwd=REPO, env=ENV).stdout))
+    actors_cmd = [*reader, "actors", "--json", "--data-dir", str(data)]
+    quotes_cmd = [*reader, "quotes", "--speaker", speaker, "--json", "--data-dir", str(data)]
+    found: dict[str, object] = {
+        "speaker": speaker, "speaker_quotes": quotes, "people": len(actors),
+        "actors_json_s": spread([timed(actors_cmd) for _ in range(runs)]),
+        "quotes_speaker_json_s": spread([timed(quotes_cmd) for _ in range(runs)]),
+    }
+    subprocess.run([*reader, "notes", "add", str(article), "--start", "0", "--end", "10", "--note", "bench",
+                    "--data-dir", str(data)], capture_output=True, check=True, cwd=REPO, env=ENV)
+    found["actors_json_after_a_note_s"] = spread([timed(actors_cmd)])
+    for leftover in data.glob("library-index.sqlite*"):
+        leftover.unlink()
+    found["actors_json_rebuilding_the_index_s"] = spread([timed(actors_cmd)])
+    found["quotes_speaker_json_after_rebuild_s"] = spread([timed(quotes_cmd)])
+    return found
 
 
 def main() -> None:
@@ -177,63 +263,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, help="worker processes for library add (default: one per core)")
     parser.add_argument("--rounds", type=int, default=2, help="baseline and add, alternating who goes first")
     parser.add_argument("--query-runs", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="build the corpus and the data dir here and keep them")
+    parser.add_argument("--keep", type=Path, help="build the corpus and the data dirs here and keep them")
+    parser.add_argument("--data-dir", type=Path, help="only the queries, over this library (built before)")
     args = parser.parse_args()
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="reader-library-bench-"))
-    folder, batch = work / "articles", work / "batch.jsonl"
     reader = [sys.executable, "-m", "reader"]
-    written = write_corpus(folder, args.articles)
-    from reader.document import load
-
-    texts = [(str(p), load(p).text) for p in written]
-    with open(batch, "w", encoding="utf-8") as f:
-        f.writelines(json.dumps({"id": path, "text": text}, ensure_ascii=False) + "\n" for path, text in texts)
-
-    report: dict[str, object] = {"articles": len(texts), "words": sum(len(t.split()) for _, t in texts),
-                                 "cpus": len(os.sched_getaffinity(0)), "load_before": os.getloadavg()[0]}
-    jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
-    rounds = []
-    for n in range(args.rounds):
-        # alternate who goes first, so that a change of the machine's load hits both alike
-        data = work / f"data-{n + 1}"
-        shutil.rmtree(data, ignore_errors=True)
-        commands = {
-            "baseline_analyze_batch": ([*reader, "analyze", "--batch", str(batch),
-                                        "--data-dir", str(work / "batch-data")], work / "batch.out.jsonl"),
-            "library_add": ([*reader, "library", "add", str(folder), "--data-dir", str(data), *jobs], None),
-        }
-        order = list(commands) if n % 2 == 0 else list(reversed(commands))
-        done = {name: measured(*commands[name]) for name in order}
-        base, ours = done["baseline_analyze_batch"], done["library_add"]
-        rounds.append({"first": order[0], **done,
-                       "speedup": round(_float(base["seconds"]) / _float(ours["seconds"]), 2),
-                       "cpu_ratio": round(_float(ours["cpu_seconds"]) / _float(base["cpu_seconds"]), 2)})
-    report["add"] = {"rounds": rounds, "speedup_median": round(statistics.median(r["speedup"] for r in rounds), 2)}
-
-    actors = json.loads(subprocess.run([*reader, "actors", "--kind", "person", "--json", "--data-dir", str(data)],
-                                       capture_output=True, text=True, check=True, cwd=REPO).stdout)
-    speaker = actors[0]["name"]
-    quotes = len(json.loads(subprocess.run([*reader, "quotes", "--speaker", speaker, "--json", "--data-dir",
-                                            str(data)], capture_output=True, text=True, check=True,
-                                           cwd=REPO).stdout))
-    actors_cmd = [*reader, "actors", "--json", "--data-dir", str(data)]
-    quotes_cmd = [*reader, "quotes", "--speaker", speaker, "--json", "--data-dir", str(data)]
-    queries: dict[str, object] = {
-        "speaker": speaker, "speaker_quotes": quotes, "actors": len(actors),
-        "actors_json_s": spread([timed(actors_cmd) for _ in range(args.query_runs)]),
-        "quotes_speaker_json_s": spread([timed(quotes_cmd) for _ in range(args.query_runs)]),
-    }
-    subprocess.run([*reader, "notes", "add", str(written[0]), "--start", "0", "--end", "10", "--note", "bench",
-                    "--data-dir", str(data)], capture_output=True, check=True, cwd=REPO)
-    queries["actors_json_after_a_note_s"] = spread([timed(actors_cmd)])
-    for leftover in data.glob("library-index.sqlite*"):
-        leftover.unlink()
-    queries["actors_json_rebuilding_the_index_s"] = spread([timed(actors_cmd)])
-    queries["quotes_speaker_json_after_rebuild_s"] = spread([timed(quotes_cmd)])
-    report["queries"] = queries
+    if args.data_dir:
+        report: dict[str, object] = {"data_dir": str(args.data_dir), "cpus": len(os.sched_getaffinity(0)),
+                                     "load_before": os.getloadavg()[0]}
+        listed = subprocess.run([*reader, "library", "list", "--json", "--data-dir", str(args.data_dir)],
+                                capture_output=True, text=True, check=True, cwd=REPO, env=ENV).stdout
+        report["queries"] = queries(reader, args.data_dir, Path(json.loads(listed)[0]["path"]), args.query_runs)
+    else:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="reader-library-bench-"))
+        report, data, article = add(reader, work, args.articles, args.rounds, args.jobs)
+        report["queries"] = queries(reader, data, article, args.query_runs)
+        report["work_dir"] = str(work) if args.keep else None
     report["load_after"] = os.getloadavg()[0]
-    report["work_dir"] = str(work) if args.keep else None
     json.dump(report, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

@@ -124,6 +124,10 @@ class LibraryAccess:
 
     # -- reading (on the library lane) -----------------------------------------------------
 
+    def refresh(self) -> None:
+        """Bring the library index up to date with the store (:meth:`Library.refresh`)."""
+        self.library.refresh()
+
     def articles(self) -> list[ArticleRow]:
         return self.library.articles()
 

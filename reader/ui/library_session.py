@@ -9,6 +9,10 @@ Adding runs on the library's adding lane, one add after another. Progress comes 
 lane's thread through a queued signal. :meth:`cancel` stops the running add and every
 queued one (what was done is kept); closing the session stops them the same way, through
 the core.
+
+Once the note store is open, the library lane brings the index up to date with it (and
+works out which analyses are current, a one-time cost of the process), so the first page
+the reader opens only has to ask.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class LibraryTasks(QObject):
         super().__init__(session)
         self._session = session
         self._flags: list[threading.Event] = []  # of the adds queued or running, oldest first
+        session.notes_ready.connect(self._prepare)
 
     @property
     def access(self) -> LibraryAccess:
@@ -105,6 +110,10 @@ class LibraryTasks(QObject):
             pass
 
     # -- reading ---------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        # a failure here is the one the first page will report
+        self._read(self.access.refresh, key="library-prepare", on_done=lambda _: None, on_error=lambda _: None)
 
     def articles(self, on_done: Callable[[list[ArticleRow]], object], on_error: Callable[[str], object]) -> None:
         self._read(self.access.articles, key="library-articles", on_done=on_done, on_error=on_error)

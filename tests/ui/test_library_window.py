@@ -267,6 +267,27 @@ def test_the_actors_page_filters_as_you_type_and_shows_the_notes_that_name_someo
     qtbot.waitUntil(lambda: window.notes.editor.annotation_id == note.id, timeout=5000)
 
 
+def test_once_the_store_is_open_the_window_brings_the_library_index_up_to_date(
+        qtbot, make, folder: Path, data_dir: Path) -> None:
+    """So the first page the reader opens only asks: here, a note written while no window was open."""
+    from reader.library.index import LibraryIndex
+
+    first = make()
+    add_and_wait(qtbot, first, folder)
+    first.close()
+    path = str(folder / "ferries.txt")
+    with NoteStore(data_dir / "library.json") as store:
+        text = (folder / "ferries.txt").read_text(encoding="utf-8")
+        store.add(new_annotation(text, path, 0, 10, "yellow", note="written elsewhere"))
+        cursor = store.changes_since(None).cursor
+    with LibraryIndex(data_dir / "library-index.sqlite") as index:
+        assert index.meta("store") != cursor
+    window = make()
+    with LibraryIndex(data_dir / "library-index.sqlite") as index:
+        qtbot.waitUntil(lambda: index.meta("store") == cursor, timeout=10000)
+    assert window.pages.current == "reading"  # no page of the library was opened
+
+
 def test_an_empty_actors_page_says_why_and_its_link_adds_a_folder(
         qtbot, make, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))

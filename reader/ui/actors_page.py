@@ -262,7 +262,7 @@ class ActorsPage(QWidget):
         self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,} actors")
         message = ""
         if total == 0:
-            message = ("No actors yet: they appear as articles are analysed. "
+            message = ("No actors yet: they appear once articles are added and analysed. "
                        "<a href='add'>Add a folder of articles</a> (File › Add Folder…).")
         elif shown == 0:
             message = "No actor matches the filter."

@@ -104,6 +104,7 @@ class LibraryPage(QWidget):
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         KeysInto(self.filter, lambda: focus_row(self.table, 0))
+        self._adding = False
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -166,6 +167,11 @@ class LibraryPage(QWidget):
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         self.tags_model.set_tags(tags)
 
+    def set_adding(self, adding: bool) -> None:
+        """Whether an add is running: an empty library then says its articles are on the way."""
+        self._adding = adding
+        self._update_count()
+
     def show_all_articles(self, shown: bool = True) -> None:
         self.all_articles.setChecked(shown)
 
@@ -192,7 +198,9 @@ class LibraryPage(QWidget):
         shown, total = self.model.rowCount(), self.model.total
         self.count.setText(f"{shown:,} of {total:,} article{'s' * (total != 1)}")
         message = ""
-        if total == 0:
+        if total == 0 and self._adding:
+            message = "Adding articles: they are listed here when the add has finished."
+        elif total == 0:
             message = ("The library is empty. <a href='add'>Add a folder of articles</a> (File › Add Folder…, "
                        "or drop a folder on the window); every article you open joins it too.")
         elif shown == 0 and self.model.with_notes_only and not self.filter.text().strip():

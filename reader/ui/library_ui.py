@@ -268,6 +268,7 @@ class LibraryController(QObject):
     def _add_started(self, paths: list[str]) -> None:
         self.pages.progress.started(paths)
         self.stop_action.setEnabled(True)
+        self.library_page.set_adding(True)
 
     def _add_finished(self, report: AddReport) -> None:
         more = self._session.library.adding
@@ -276,6 +277,7 @@ class LibraryController(QObject):
         if not more:
             self.stop_action.setEnabled(False)
             self._settings.set_pending_additions([])
+            self.library_page.set_adding(False)
         if report.count("added") or report.count("moved"):
             self.library_page.show_all_articles()  # the reader just asked for these
         if self.pages.current != "reading":
@@ -285,6 +287,7 @@ class LibraryController(QObject):
         if not self._session.library.adding:
             self.stop_action.setEnabled(False)
             self._settings.set_pending_additions([])  # not retried at every start: the reader was told
+            self.library_page.set_adding(False)
         self.pages.progress.failed(message)
         self._frame.show_error(f"Adding to the library failed: {message}")
 

@@ -202,6 +202,10 @@ def test_cancel_stops_the_add_and_keeps_what_came_back(qtbot, make, folder: Path
         window.library.add_paths([str(folder)])
     assert bar.cancel.isVisible() and window.library.stop_action.isEnabled()
     assert window.library._settings.pending_additions() == [str(folder)]
+    window.library.show_page("library")
+    page = window.library.library_page
+    qtbot.waitUntil(lambda: page.empty.isVisible(), timeout=5000)
+    assert page.empty.text().startswith("Adding articles")  # not "the library is empty" while it fills
     with qtbot.waitSignal(window.session.library.add_finished, timeout=20000) as finished:
         qtbot.mouseClick(bar.cancel, Qt.MouseButton.LeftButton)
         assert bar.label.text() == "Stopping: keeping what was added…" and not bar.cancel.isEnabled()
@@ -211,6 +215,8 @@ def test_cancel_stops_the_add_and_keeps_what_came_back(qtbot, make, folder: Path
     assert bar.label.text().startswith("Adding stopped: 2 added") and not bar.cancel.isVisible()
     assert window.library._settings.pending_additions() == []  # the reader chose to stop: no resuming
     assert not window.library.stop_action.isEnabled()
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=5000)
+    assert not page.empty.isVisible()
 
 
 def test_closing_the_window_during_an_add_stops_it_and_the_next_start_resumes(

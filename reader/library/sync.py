@@ -73,8 +73,8 @@ def synchronise(index: LibraryIndex, feed: Feed, generation: str, cache: Analysi
         generation_changed = index.meta("generation") != generation
         indexed = index.articles()
         docs = {d.id: d for d in changes.documents()}
-        gone = indexed.keys() - docs.keys() if changes.rebuild else \
-            indexed.keys() & set(changes.removed.get("documents", ()))
+        gone = (indexed.keys() if changes.rebuild else indexed.keys() & set(changes.removed.get("documents", ()))
+                ) - docs.keys()
         index.remove_articles(db, gone)
         changed = bool(gone)
         records = {doc: _record(d) for doc, d in docs.items()}

@@ -51,6 +51,8 @@ class Annotation:
     ``target`` is ``None`` for a plain passage, or ``{"type": "actor", "actor": name}`` /
     ``{"type": "quote", "speaker": name}`` when the note is attached to an actor or a quote.
     ``actors`` lists names of actors mentioned in the passage, for ``actor:`` searches.
+    ``original`` is the passage as it was highlighted when re-anchoring placed the
+    highlight on changed words (status ``moved``), else ``""``: search and export use both.
     """
 
     document: str
@@ -64,9 +66,13 @@ class Annotation:
     target: dict[str, Any] | None = None
     actors: list[str] = field(default_factory=list)
     status: Status = "anchored"
+    original: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not self.original:
+            del data["original"]  # only re-anchored notes carry it: older readers read the rest
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Annotation:

@@ -468,7 +468,7 @@ def note_entry(annotation: Annotation) -> tuple[_Entry, dict[str, tuple[int, ...
     found: list[str] = []
     fields = (
         _terms_noting(found, plain_text(annotation.note)),
-        _terms_noting(found, annotation.selector.exact),
+        _terms_noting(found, annotation.selector.exact, *filter(None, [annotation.original])),  # now, and as made
         _terms_noting(found, *annotation.tags),
         _terms_noting(found, *_note_actors(annotation)),
     )

@@ -14,8 +14,8 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
   walker Markdown goes through, so a paragraph reads the same in every format; emphasis
   and links come from the page's own paragraphs (:mod:`reader.document.inlinestyles`).
 - **The title** lives in the metadata and the header shows it: a first heading that
-  repeats it is left out of the text, as is the date, which trafilatura keeps out of the
-  body.
+  repeats it is left out of the text, as is the date (trafilatura keeps most date lines out
+  of the body; a line near the top that only gives the page's date is left out here).
 - **No article.** When trafilatura finds nothing it can call an article, it returns
   nothing or a dump of every line of the page (:func:`_is_page_dump`); Reader then shows
   the page's whole visible text, with its structure, and says so in ``Article.notice``.
@@ -57,7 +57,7 @@ def parse_html(markup: str, source: str | None = None) -> Article:
         article, notice = page, NO_ARTICLE_NOTICE
         styles = page.styles
     else:
-        article, notice = _walk(to_html(found, meta["title"])), None
+        article, notice = _walk(to_html(found, meta["title"], meta["date"])), None
         text = article.text()
         styles = inlinestyles.carry(text, article.blocks, inlinestyles.index(page.text(), page.blocks, page.styles))
         styles += article.styles  # inline code trafilatura kept

@@ -192,3 +192,15 @@ def test_a_failing_extractor_still_shows_the_page(monkeypatch) -> None:
     assert article.notice == NO_ARTICLE_NOTICE
     assert "Construction is due to begin in September" in article.text
     assert article.title == "Storm-damaged quay to be rebuilt by spring, council says"  # its first heading
+
+
+@pytest.mark.parametrize("line, same", [
+    ("Published 1 June 2023, 10:00", True), ("June 1, 2023", True), ("Thursday 1 June 2023", True),
+    ("01.06.2023", True), ("Updated: 2023-06-01 10:00 UTC", True),
+    ("1 June 2023: the council meets", False), ("Published 2 June 2023", False), ("", False),
+])
+def test_a_line_that_only_gives_the_pages_date_is_the_headers(line: str, same: bool) -> None:
+    """The header shows the page's date; a line near the top saying only that date goes (issue 12, item 4)."""
+    from reader.document.articlexml import is_date_line
+
+    assert is_date_line(line, "2023-06-01") is same

@@ -38,6 +38,10 @@ class Frame(Protocol):
 
     def show_error(self, text: str) -> None: ...
 
+    def follow_link(self, href: str) -> None:
+        """A link the reader clicked: open it only as the window opens an article's links."""
+        ...
+
 
 class ReadingView(Protocol):
     """What the notes need of the reading view (:class:`reader.ui.article_view.ArticleView`)."""
@@ -45,6 +49,11 @@ class ReadingView(Protocol):
     @property
     def user_highlight_clicked(self) -> SignalInstance:
         """(str) the reader clicked one of their highlights: its id."""
+        ...
+
+    @property
+    def position_clicked(self) -> SignalInstance:
+        """(int) a click on the text outside the reader's highlights: its text index."""
         ...
 
     @property

@@ -52,24 +52,24 @@ def to_markdown(annotations: list[Annotation], documents: list[DocumentRecord]) 
 
 def _article_heading(doc_id: str, doc: DocumentRecord | None) -> list[str]:
     if doc is None:
-        return ["## Unknown article", "", f"Document {_code(doc_id)} is no longer in the library."]
+        return ["## Unknown article", "", f"Document {code_span(doc_id)} is no longer in the library."]
     details = [doc.date] if doc.date else []
-    details.append(_code(doc.path))
-    return [f"## {_escape(doc.title or doc.path)}", "", " · ".join(details)]
+    details.append(code_span(doc.path))
+    return [f"## {escape(doc.title or doc.path)}", "", " · ".join(details)]
 
 
 def _passage(annotation: Annotation) -> list[str]:
-    quote = [f"> {_escape(line)}".rstrip() for line in annotation.selector.exact.strip().splitlines()]
+    quote = [f"> {escape(line)}".rstrip() for line in annotation.selector.exact.strip().splitlines()]
     about = [f"*{annotation.color}*", annotation.created[:10]]
     target = annotation.target or {}
     if target.get("type") == "quote" and target.get("speaker"):
-        about.append(f"quote by {_escape(str(target['speaker']))}")
+        about.append(f"quote by {escape(str(target['speaker']))}")
     elif target.get("type") == "actor" and target.get("actor"):
-        about.append(f"on {_escape(str(target['actor']))}")
+        about.append(f"on {escape(str(target['actor']))}")
     if annotation.status == "orphaned":
         about.append("**orphaned**: no longer found in the article")
     if annotation.original:
-        about.append(f"highlighted as “{_escape(' '.join(annotation.original.split()))}”")
+        about.append(f"highlighted as “{escape(' '.join(annotation.original.split()))}”")
     block = [*(quote or [">"]), ">", f"> — {' · '.join(about)}"]
     if annotation.note.strip():
         block += ["", _disarm(annotation.note.strip())]
@@ -85,7 +85,7 @@ def _tags(tags: Iterable[str]) -> str:
     return " ".join(f"#{tag}" for tag in cleaned if tag)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Article text that Markdown shows literally: no emphasis, links, tags or lists."""
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _LINE_START_SPECIAL.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}", text)
@@ -103,7 +103,7 @@ def _disarm(note: str) -> str:
     return note.replace("<", "&lt;")
 
 
-def _code(text: str) -> str:
+def code_span(text: str) -> str:
     """An inline code span that holds ``text`` whatever backticks it contains."""
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""

@@ -4,6 +4,9 @@
     reader analyze FILE [--json] | --batch IN.jsonl
     reader notes add|list|search|export|import ...
     reader cache info|clear
+    reader library add PATH… | update | list
+    reader actors [TEXT] [--kind K]
+    reader quotes [TEXT] [--speaker NAME] [--after D] [--before D] [--format markdown|csv]
 
 Every failure the user can act on ends here as one line on stderr and a non-zero exit.
 """
@@ -11,6 +14,7 @@ Every failure the user can act on ends here as one line on stderr and a non-zero
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -19,6 +23,9 @@ from notes.errors import StoreError
 from reader.errors import ReaderError
 
 EXIT_FAILURE = 1
+_SUBCOMMANDS = {"analyze": "reader.analyze_cmd", "notes": "reader.notes_cmd", "cache": "reader.cache_cmd",
+                "library": "reader.library_cmd", "actors": "reader.actors_cmd", "quotes": "reader.quotes_cmd"}
+"""Each headless sub-command's module: ``build_parser()`` and ``run(args) -> exit status``."""
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -31,8 +38,9 @@ def window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Open an article in the reading window. Sub-commands: "
-                    "'reader analyze …' (headless analysis), 'reader notes …' (the note store) "
-                    "and 'reader cache info|clear' (the analysis cache).",
+                    "'reader analyze …' (headless analysis), 'reader notes …' (the note store), "
+                    "'reader cache info|clear' (the analysis cache), 'reader library add|update|list' "
+                    "(articles), 'reader actors' and 'reader quotes' (who said what across the library).",
     )
     parser.add_argument("file", nargs="?", help="a .txt, .md or .html article (default: the bundled sample)")
     parser.add_argument("--screenshot", metavar="OUT.png",
@@ -46,24 +54,12 @@ def window_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and args_list[0] == "analyze":
-            from reader import analyze_cmd
-
-            parser = analyze_cmd.build_parser()
+        command = _SUBCOMMANDS.get(args_list[0]) if args_list else None
+        if command is not None:
+            module = importlib.import_module(command)
+            parser = module.build_parser()
             _common(parser)
-            return analyze_cmd.run(parser.parse_args(args_list[1:]))
-        if args_list and args_list[0] == "notes":
-            from reader import notes_cmd
-
-            parser = notes_cmd.build_parser()
-            _common(parser)
-            return notes_cmd.run(parser.parse_args(args_list[1:]))
-        if args_list and args_list[0] == "cache":
-            from reader import cache_cmd
-
-            parser = cache_cmd.build_parser()
-            _common(parser)
-            return cache_cmd.run(parser.parse_args(args_list[1:]))
+            return int(module.run(parser.parse_args(args_list[1:])))
         args = window_parser().parse_args(args_list)
         from reader.ui.app import run_window
 

@@ -39,3 +39,8 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def settings_path(override: str | os.PathLike[str] | None = None) -> Path:
     """The window's settings (geometry, theme, recent files) as an INI file in the data dir."""
     return data_dir(override) / "settings.ini"
+
+
+def library_index_path(override: str | os.PathLike[str] | None = None) -> Path:
+    """Actors and quotations across the library, derived from the store, the articles and the cache (safe to delete)."""
+    return data_dir(override) / "library-index.sqlite"

@@ -1,7 +1,7 @@
 """Reader's own word lists (``resources/wordlists``), loaded once, for the actor layer.
 
-They carry the evidence the statistical model lacks: titles mark people, "Ministry" or
-"Inc" mark organisations, a known country is a place, a nationality is no actor.
+They are evidence for the actor tagger (:mod:`features`: each list is a feature whose gain
+the training script's ablation measures) and the words of roles (:mod:`roles`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ class Lexicon:
     given_names: frozenset[str]
     not_names: frozenset[str]  # calendar words included
     calendar: frozenset[str]
-    event_words: frozenset[str]
     place_prefixes: frozenset[str]
 
     def is_title(self, word: str) -> bool:
@@ -94,6 +93,5 @@ def lexicon() -> Lexicon:
         given_names=frozenset(word_list("given-names.txt")),
         not_names=_folded("not-names.txt") | calendar,
         calendar=calendar,
-        event_words=frozenset(word_list("event-words.txt")),
         place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),
     )

@@ -8,7 +8,6 @@ from pathlib import Path
 from notes.anchoring import reanchor
 from notes.markdown_export import to_markdown
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import SearchIndex
 from notes.store import NoteStore
 from notes.w3c import from_jsonld, to_jsonld
 
@@ -48,12 +47,17 @@ def test_the_store_keeps_both_wordings_when_the_file_changes(tmp_path: Path) -> 
         assert again.annotations()[0].original == PASSAGE
 
 
-def test_search_finds_a_note_by_the_words_it_was_made_on() -> None:
-    moved = reanchor(highlight(), EDITED)
-    index = SearchIndex()
-    index.rebuild([moved], [DocumentRecord("/news/kyiv.txt", "/news/kyiv.txt", "v2", "Kyiv")])
-    assert [h.annotation.id for h in index.search("said")] == [moved.id]  # only the old wording has it
-    assert [h.annotation.id for h in index.search("stated")] == [moved.id]
+def test_search_finds_a_note_by_the_words_it_was_made_on(tmp_path: Path) -> None:
+    with NoteStore(tmp_path / "library.json") as store:
+        store.touch_document("/news/kyiv.txt", "v1", "Kyiv", None, TEXT)
+        made = store.add(highlight())
+        assert [h.annotation.id for h in store.search("stated")] == []
+        store.touch_document("/news/kyiv.txt", "v2", "Kyiv", None, EDITED)
+        (said,) = store.search("said")  # only the old wording has it
+        assert said.annotation.id == made.id and "passage" in said.matched
+        assert "said" in said.snippet and "stated" in said.snippet  # both wordings shown
+        assert [h.annotation.id for h in store.search("stated")] == [made.id]
+        assert [h.annotation.id for h in store.search('"said stated"')] == []  # no phrase across the two
 
 
 def test_exports_carry_both_wordings() -> None:

@@ -1,0 +1,158 @@
+"""Hard cases through the real engine and the shipped tagger, on texts written for these tests:
+particles, possessives, headings, companies, demonyms, one result whatever the format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.actors import find_actors
+from reader.analysis.engine import Engine
+from reader.analysis.model import Actor, Mention
+from reader.analysis.pipeline import Analyzer
+from reader.document import load
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
+    actors, mentions = find_actors(engine.parse(text))
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        surface = text[m.start:m.end]
+        assert surface == surface.strip(" \n.,;:!?\"'“”‘’()") and not surface.endswith(("'s", "’s"))
+    return actors, mentions
+
+
+def kinds(actors: list[Actor]) -> dict[str, str]:
+    return {a.name: a.kind for a in actors}
+
+
+def surfaces(text: str, actor: Actor, mentions: list[Mention]) -> list[str]:
+    return [text[m.start:m.end] for m in mentions if m.actor == actor.id]
+
+
+def named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, f"{name!r} not found once in {[(a.name, a.kind) for a in actors]}"
+    return found[0]
+
+
+def test_particles_stay_in_the_name_and_the_short_form_joins(engine: Engine) -> None:
+    text = ("Commission President Ursula von der Leyen arrived in Kyiv on Friday. Speaking to reporters, "
+            "von der Leyen promised more help.\n\nThe Dutch diplomat Pieter van den Berg and Prince Faisal bin "
+            "Nasser joined the talks; van den Berg said little.")
+    actors, mentions = analyse(engine, text)
+    leyen = named(actors, "Ursula von der Leyen")
+    assert leyen.kind == "person"
+    assert surfaces(text, leyen, mentions) == ["Ursula von der Leyen", "von der Leyen"]
+    berg = named(actors, "Pieter van den Berg")
+    assert surfaces(text, berg, mentions) == ["Pieter van den Berg", "van den Berg"]
+    assert named(actors, "Faisal bin Nasser").kind == "person"
+    assert "Leyen" not in kinds(actors) and "Ursula" not in kinds(actors)
+
+
+def test_possessives_are_cut_exactly(engine: Engine) -> None:
+    text = ("Kitchener’s council met on Tuesday to discuss the budget. Councillors in Kitchener said the "
+            "city's roads come first. Marta Lindqvist's proposal and Ontario's grant were approved.")
+    actors, mentions = analyse(engine, text)
+    names = {text[m.start:m.end] for m in mentions}
+    assert {"Kitchener", "Marta Lindqvist", "Ontario"} <= names
+    assert not [n for n in names if n.startswith("Kitchene") and n != "Kitchener"]
+    assert named(actors, "Marta Lindqvist").kind == "person"
+
+
+def test_headings_carry_no_evidence_in_their_capitals(engine: Engine) -> None:
+    text = ("Harvest\n\nFarmers across Manitoba brought in a record harvest this week, the provincial "
+            "agriculture ministry said.\n\nStorm Leaves Thousands Without Power\n\nA late storm cut power to "
+            "thousands of homes near Halifax on Sunday, Nova Scotia Power said.")
+    actors, _ = analyse(engine, text)
+    found = kinds(actors)
+    assert found.get("Manitoba") == "place" and found.get("Halifax") == "place"
+    for word in ("Harvest", "Storm", "Storm Leaves Thousands", "Thousands", "Power"):
+        assert word not in found
+
+
+def test_a_company_and_its_short_name_are_one_organisation(engine: Engine) -> None:
+    text = ("Studiocomix Press will publish six new titles this autumn. Studiocomix, which was founded in "
+            "2009, has grown quickly, and its owners told investors that Studiocomix would hire.")
+    actors, mentions = analyse(engine, text)
+    press = named(actors, "Studiocomix Press")
+    assert press.kind == "organization"
+    assert surfaces(text, press, mentions) == ["Studiocomix Press", "Studiocomix", "Studiocomix"]
+
+
+def test_demonyms_are_not_actors(engine: Engine) -> None:
+    text = ("Canadian and Swedish officials met in Ottawa. Norwegians and Finns watched closely, and the "
+            "Brazilian delegation left early.")
+    actors, _ = analyse(engine, text)
+    found = kinds(actors)
+    assert found.get("Ottawa") == "place"
+    for word in ("Canadian", "Swedish", "Norwegians", "Finns", "Brazilian"):
+        assert word not in found
+
+
+def test_a_shorter_party_name_joins_the_longer_one(engine: Engine) -> None:
+    text = ("The Liberal Party lost two seats in the vote on Monday. Liberal organisers blamed turnout, "
+            "while the Green Party gained.")
+    actors, _ = analyse(engine, text)
+    party = named(actors, "Liberal Party")
+    assert party.kind == "organization"
+    assert "Liberal" not in kinds(actors)
+
+
+PARAGRAPH = ("Greta Thunberg told a rally in Stockholm on Friday that the Swedish government had broken its "
+             "promises. Later, Thunberg met members of the Riksdag.")
+
+
+def test_one_result_whatever_the_format(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Climate\n\n{PARAGRAPH}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"# Climate\n\n{PARAGRAPH.replace('Stockholm', '*Stockholm*')}\n",
+                                   encoding="utf-8")
+    (tmp_path / "a.html").write_text(f"<html><head><title>Climate</title></head><body><article><h1>Climate</h1>"
+                                     f"<p>{PARAGRAPH.replace('Greta Thunberg', '<b>Greta Thunberg</b>')}</p>"
+                                     f"</article></body></html>", encoding="utf-8")
+    analyzer = Analyzer()
+    results = []
+    for name in ("a.txt", "a.md", "a.html"):
+        article = load(tmp_path / name)
+        analysis = analyzer.analyze(article.text)
+        results.append(sorted((a.name, a.kind, tuple(a.aliases)) for a in analysis.actors))
+    assert results[0] == results[1] == results[2]
+    assert ("Greta Thunberg", "person", ("Thunberg",)) in results[0]
+    assert "Climate" not in {name for name, _, _ in results[0]}
+
+
+SAMPLE = """Tallinn, 12 May – Estonian Prime Minister Kaja Kallas said on Tuesday that Estonia would \
+raise defence spending. “We cannot wait,” Kallas told reporters at the Riigikogu.
+
+The European Commission said it would study the plan. Kallas later met Ursula von der Leyen in \
+Brussels, where the Commission chief praised Estonia’s resolve.
+
+Kallas’s coalition partner, the Reform Party, backed the plan."""
+
+
+def test_a_news_paragraph(engine: Engine) -> None:
+    actors, mentions = analyse(engine, SAMPLE)
+    kallas = named(actors, "Kaja Kallas")
+    assert kallas.kind == "person" and "Prime Minister" in (kallas.role or "")
+    assert surfaces(SAMPLE, kallas, mentions) == ["Kaja Kallas", "Kallas", "Kallas", "Kallas"]
+    assert named(actors, "Estonia").kind == "place"
+    assert named(actors, "European Commission").kind == "organization"
+    assert not [a for a in actors if a.name in ("Tuesday", "Estonian")]
+
+
+def test_offsets_exact_in_chunked_long_text() -> None:
+    paragraph = ("Mayor Erik Lund met Ingrid Dahl, the chief executive of Halvorsen Group, in Bergen on Monday. "
+                 "Dahl said Halvorsen Group would hire. Lund agreed.")
+    text = "\n\n".join([paragraph] * 30)
+    actors, mentions = find_actors(Engine(chunk_chars=600).parse(text))
+    dahl = named(actors, "Ingrid Dahl")
+    assert surfaces(text, dahl, mentions).count("Ingrid Dahl") == 30
+    assert surfaces(text, dahl, mentions).count("Dahl") == 30
+    assert named(actors, "Erik Lund").role == "Mayor"

@@ -1,0 +1,302 @@
+"""Train the actor tagger shipped in ``resources/models/actors/``; prints JSON figures.
+
+    pip install -e '.[train]'
+    python training/train_actors.py [--cv] [--out resources/models/actors]
+
+Parses ``../shared/data/ner-conll03-train.jsonl`` with Reader's engine,
+trains the first stage on it, the second stage on the first stage's out-of-fold
+predictions (k folds, so it learns how far the first stage can be trusted on text it
+never saw), and writes both with the vocabulary and config. It reports token-span F1
+(PER/ORG/LOC, typed, exact) of each stage on train, cross-validated on train, and on
+``../shared/eval/ner-conll03-dev.jsonl``; then Reader's F1 (tagger and actor layer,
+with the shared scorer) on train and dev, and with ``--cv`` cross-validated on train,
+with each rule of the actor layer left out in turn. ``benchmarks/actors_ablation.py``
+measures the features and word lists the same way. ``--rules`` repeats only the rule
+ablation with the models of an earlier ``--cv`` run.
+
+Parsed corpora are cached in ``--cache`` (by file content and spaCy model), so
+retraining does not run spaCy again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import random
+import sys
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from reader.analysis.engine import Engine, Parsed  # noqa: E402
+from reader.analysis.features import Featurizer, sentences, stacked  # noqa: E402
+from reader.analysis.gazetteer import lexicon  # noqa: E402
+from reader.analysis.actors import RULES, build_actors  # noqa: E402
+from reader.analysis.tagger import STAGE_FILES, ActorTagger, Span, tag_sentences, to_spans  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+TRAIN = SHARED / "data" / "ner-conll03-train.jsonl"
+DEV = SHARED / "eval" / "ner-conll03-dev.jsonl"
+ACTOR_TYPES = ("PER", "ORG", "LOC")
+VOCABULARY_MIN = 3
+"""A word is "common" (its identity a feature even when capitalised) when seen this often in lower case."""
+
+CRF_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True,
+              "feature.minfreq": 2}
+SEED = 13
+
+
+class Corpus:
+    """Documents with their gold entities and their parse."""
+
+    def __init__(self, items: list[dict[str, Any]], parsed: list[Parsed]) -> None:
+        self.items = items
+        self.parsed = parsed
+        self.gold = [gold_labels(p, item["entities"]) for item, p in zip(items, parsed)]
+
+
+def load(path: Path, cache: Path) -> Corpus:
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    engine = Engine()
+    digest = hashlib.sha256(path.read_bytes() + engine.model_key.encode()).hexdigest()[:16]
+    cached = cache / f"{path.stem}-{digest}.pickle"
+    if cached.exists():
+        parsed = pickle.loads(cached.read_bytes())
+    else:
+        started = time.monotonic()
+        parsed = list(engine.parse_many(item["text"] for item in items))
+        cache.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(pickle.dumps(parsed))
+        print(f"parsed {path.name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return Corpus(items, parsed)
+
+
+def gold_labels(parsed: Parsed, entities: Sequence[dict[str, Any]]) -> list[str]:
+    """BIO labels of the engine's tokens from gold character spans (a token is inside a
+    name when it starts inside it)."""
+    labels = ["O"] * len(parsed.tokens)
+    starts = [t.start for t in parsed.tokens]
+    for ent in entities:
+        i = bisect_left(starts, ent["start"])
+        first = True
+        while i < len(starts) and starts[i] < ent["end"]:
+            labels[i] = f"{'B' if first else 'I'}-{ent['label']}"
+            first = False
+            i += 1
+    return labels
+
+
+def vocabulary(corpus: Corpus) -> frozenset[str]:
+    """Words written in lower case at least VOCABULARY_MIN times in the training text."""
+    counts: Counter[str] = Counter()
+    for p in corpus.parsed:
+        for t in p.tokens:
+            word = p.text[t.start:t.end]
+            if word.islower():
+                counts[word] += 1
+    return frozenset(w for w, c in counts.items() if c >= VOCABULARY_MIN)
+
+
+def runs(parsed: Parsed) -> list[Any]:
+    words = [parsed.text[t.start:t.end] for t in parsed.tokens]
+    return [r for r in sentences(parsed) if any(w[:1].isupper() for w in words[r.first:r.last])]
+
+
+def words_of(parsed: Parsed) -> list[str]:
+    return [parsed.text[t.start:t.end] for t in parsed.tokens]
+
+
+def train_crf(sequences: list[tuple[list[list[str]], list[str]]], path: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in sequences:
+        trainer.append(xseq, yseq)
+    trainer.set_params(CRF_PARAMS)
+    trainer.train(str(path))
+
+
+def sequences_of(features: list[list[list[str]]], corpus: Corpus, docs: Sequence[int]) -> list[tuple[Any, Any]]:
+    out = []
+    for d in docs:
+        for r in runs(corpus.parsed[d]):
+            out.append((features[d][r.first:r.last], corpus.gold[d][r.first:r.last]))
+    return out
+
+
+def tag(model: Path, features: list[list[list[str]]], corpus: Corpus, docs: Sequence[int]) -> dict[int, list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return {d: tag_sentences(tagger, features[d], runs(corpus.parsed[d])) for d in docs}
+
+
+def span_f1(corpus: Corpus, predicted: dict[int, list[str]]) -> dict[str, float]:
+    """Typed exact-span F1 over PER/ORG/LOC, like the shared scorer, on token labels."""
+    tp = npred = ngold = 0
+    for d, labels in predicted.items():
+        pred = {(s.start, s.end, s.label) for s in to_spans(corpus.parsed[d], labels) if s.label in ACTOR_TYPES}
+        gold = {(e["start"], e["end"], e["label"]) for e in corpus.items[d]["entities"] if e["label"] in ACTOR_TYPES}
+        tp += len(pred & gold)
+        npred += len(pred)
+        ngold += len(gold)
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
+
+
+def shared_scorer() -> Any:
+    """The shared scorer (``../shared/eval/score.py``), so figures here are the official ones."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str] = ()) -> dict[str, float]:
+    """F1 of Reader's actors (tagger spans through the actor layer) with the shared scorer:
+    all, general and sports documents, and per type on all."""
+    preds = {}
+    for d, found in spans.items():
+        actors, mentions = build_actors(corpus.parsed[d], found, off)
+        preds[corpus.items[d]["id"]] = {"actors": [{"id": a.id, "kind": a.kind} for a in actors],
+                                        "mentions": [{"start": m.start, "end": m.end, "actor": m.actor}
+                                                     for m in mentions]}
+    result = shared_scorer().score_ner([corpus.items[d] for d in spans], preds)
+    return {k: result[k]["f1"] for k in ("all", "general", "sports", "all/PER", "all/ORG", "all/LOC") if k in result}
+
+
+def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:
+    """Reader's F1 with every rule of the actor layer, and without each in turn."""
+    rows = {"all rules": pipeline_f1(corpus, spans)}
+    for rule in RULES:
+        rows[f"without {rule}"] = pipeline_f1(corpus, spans, [rule])
+    rows["tagger spans only"] = pipeline_f1(corpus, spans, RULES)
+    base = rows["all rules"]["all"]
+    return {k: {**v, "gain": round(base - v["all"], 1)} for k, v in rows.items()}
+
+
+def folds(n: int, k: int) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(SEED).shuffle(order)
+    return [sorted(order[i::k]) for i in range(k)]
+
+
+def featurize(featurizer: Featurizer, corpus: Corpus) -> list[list[list[str]]]:
+    return [featurizer.document(p) for p in corpus.parsed]
+
+
+def stacked_features(first: list[list[list[str]]], corpus: Corpus, labels: dict[int, list[str]],
+                     docs: Sequence[int]) -> dict[int, list[list[str]]]:
+    return {d: stacked(first[d], words_of(corpus.parsed[d]), labels[d]) for d in docs}
+
+
+def command_train(args: argparse.Namespace) -> dict[str, Any]:
+    train, dev = load(args.train, args.cache), load(args.dev, args.cache)
+    vocab = vocabulary(train)
+    featurizer = Featurizer(lexicon(), vocab, args.off)
+    work = args.cache / "models"
+    work.mkdir(parents=True, exist_ok=True)
+    f_train, f_dev = featurize(featurizer, train), featurize(featurizer, dev)
+    all_docs = list(range(len(train.parsed)))
+    parts = folds(len(all_docs), args.folds)
+    started = time.monotonic()
+
+    # Stage 1: out-of-fold labels for every training document.
+    oof: dict[int, list[str]] = {}
+    for k, held in enumerate(parts):
+        rest = [d for d in all_docs if d not in set(held)]
+        model = work / f"stage1-fold{k}.crfsuite"
+        train_crf(sequences_of(f_train, train, rest), model)
+        oof.update(tag(model, f_train, train, held))
+        print(f"stage 1 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
+    stage1 = args.out / STAGE_FILES[0]
+    args.out.mkdir(parents=True, exist_ok=True)
+    train_crf(sequences_of(f_train, train, all_docs), stage1)
+    s1_train = tag(stage1, f_train, train, all_docs)
+    s1_dev = tag(stage1, f_dev, dev, range(len(dev.parsed)))
+
+    # Stage 2: trained on out-of-fold first-stage labels; cross-validated the same way.
+    f2_train = stacked_features(f_train, train, oof, all_docs)
+    f2_list = [f2_train[d] for d in all_docs]
+    cv2: dict[int, list[str]] = {}
+    if args.cv:
+        for k, held in enumerate(parts):
+            rest = [d for d in all_docs if d not in set(held)]
+            model = work / f"stage2-fold{k}.crfsuite"
+            train_crf(sequences_of(f2_list, train, rest), model)
+            cv2.update(tag(model, f2_list, train, held))
+            print(f"stage 2 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
+    stage2 = args.out / STAGE_FILES[1]
+    train_crf(sequences_of(f2_list, train, all_docs), stage2)
+    f2_train_final = stacked_features(f_train, train, s1_train, all_docs)
+    s2_train = tag(stage2, [f2_train_final[d] for d in all_docs], train, all_docs)
+    f2_dev = stacked_features(f_dev, dev, s1_dev, range(len(dev.parsed)))
+    s2_dev = tag(stage2, [f2_dev[d] for d in range(len(dev.parsed))], dev, range(len(dev.parsed)))
+
+    (args.out / "vocabulary.txt").write_text("\n".join(sorted(vocab)) + "\n", encoding="utf-8")
+    (args.out / "config.json").write_text(json.dumps({"stages": 2, "off": sorted(args.off)}, indent=1) + "\n",
+                                          encoding="utf-8")
+    report: dict[str, Any] = {
+        "crf": CRF_PARAMS, "folds": args.folds, "off": sorted(args.off), "vocabulary": len(vocab),
+        "stage1": {"train": span_f1(train, s1_train), "train_cv": span_f1(train, oof), "dev": span_f1(dev, s1_dev)},
+        "stage2": {"train": span_f1(train, s2_train), "dev": span_f1(dev, s2_dev)},
+        "seconds": round(time.monotonic() - started),
+        "size_bytes": {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file()},
+    }
+    if cv2:
+        report["stage2"]["train_cv"] = span_f1(train, cv2)
+    final = ActorTagger(featurizer, [stage1, stage2])
+    spans_train = {d: to_spans(train.parsed[d], s2_train[d]) for d in all_docs}
+    spans_dev = {d: to_spans(dev.parsed[d], s2_dev[d]) for d in range(len(dev.parsed))}
+    assert spans_dev[0] == final.spans(dev.parsed[0])  # the shipped tagger reproduces the figures
+    report["reader"] = {"train": pipeline_f1(train, spans_train), "dev": rule_ablation(dev, spans_dev)}
+    if cv2:
+        spans_cv = {d: to_spans(train.parsed[d], cv2[d]) for d in all_docs}
+        report["reader"]["train_cv"] = rule_ablation(train, spans_cv)
+    return report
+
+
+def command_rules(args: argparse.Namespace) -> dict[str, Any]:
+    """The rule ablation alone, with the models a ``--cv`` training left (the shipped ones for
+    dev, the fold models in ``--cache`` for cross-validated train)."""
+    train, dev = load(args.train, args.cache), load(args.dev, args.cache)
+    shipped = ActorTagger.load(args.out)
+    report: dict[str, Any] = {"dev": rule_ablation(dev, {d: shipped.spans(p) for d, p in enumerate(dev.parsed)})}
+    spans_cv: dict[int, list[Span]] = {}
+    for k, held in enumerate(folds(len(train.parsed), args.folds)):
+        fold = ActorTagger(shipped.featurizer, [args.cache / "models" / f"stage{s}-fold{k}.crfsuite" for s in (1, 2)])
+        spans_cv.update({d: fold.spans(train.parsed[d]) for d in held})
+    report["train_cv"] = rule_ablation(train, spans_cv)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=Path, default=TRAIN)
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--out", type=Path, default=REPO / "resources" / "models" / "actors")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--cv", action="store_true", help="also cross-validate the second stage (k more trainings)")
+    parser.add_argument("--off", action="append", default=[], help="leave a feature family or list:NAME out")
+    parser.add_argument("--rules", action="store_true", help="only the rule ablation, with the models of a --cv run")
+    args = parser.parse_args()
+    report = command_rules(args) if args.rules else command_train(args)
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

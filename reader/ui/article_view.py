@@ -37,6 +37,9 @@ BATCH_SECONDS = 0.012
 BATCH_REACH = 50_000
 """A batch of formats ends before an op this far (in characters) from the ones it applied: one
 edit block spanning the text would make Qt lay out all of it again."""
+UNLAID_SCREEN_CHARS = 6_000
+"""What counts as on screen before the text is laid out: the top of the article, where it opens
+(a tall screen at a small text size shows less), so its formats still go first."""
 BAR_WIDTH = 3
 
 
@@ -448,6 +451,8 @@ class ArticleView(QTextBrowser):
         is free; a later call's ops go before what is still queued from an earlier one.
         """
         top, bottom = self.visible_span()
+        if bottom <= top:  # not laid out yet: the screen will show the top
+            top, bottom = 0, UNLAID_SCREEN_CHARS
         screen = [op for op in ops if op[0] < bottom and op[1] > top]
         below = [op for op in ops if op[0] >= bottom]
         above = [op for op in ops if op[1] <= top]

@@ -197,6 +197,12 @@ class ArticleView(QTextBrowser):
             end = min(end + 1, self._map.length)  # the selection ends inside a surrogate pair
         return (start, end) if end > start else None
 
+    def clear_selection(self) -> None:
+        """No text selected (the caret stays where it was)."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
     def scroll_to(self, pos: int, exact_top: bool = False) -> None:
         """Bring index ``pos`` into view, a third down the page (or at the top)."""
         if self.article is None:

@@ -208,12 +208,16 @@ class NotesController(QObject):
 
     def highlight(self, color: str) -> None:
         """Highlight the view's selection in ``color`` (or recolour the highlight it matches);
-        the selection is widened to whole words."""
+        the selection is widened to whole words. With no text selected, recolour the selected
+        highlight: a new one is selected, with its words unselected so that its colour shows."""
         article = self._session.article
         if article is None or self._doc_id is None:
             self._frame.show_status("Open an article from a file to highlight it.")
             return
         span = self._view.selection_span()
+        if span is None and self._selected is not None:
+            self.recolour(self._selected, color)
+            return
         if span is None:
             self._frame.show_status("Select a passage first, then press 1–5 to highlight it.")
             return
@@ -255,6 +259,9 @@ class NotesController(QObject):
         def added(change: HighlightChange) -> None:
             self._forget(*(old.id for old in change.replaced))
             self._remember(change.saved)
+            if change.saved.document == self._doc_id and change.saved.target is None:
+                self._view.clear_selection()
+                self._select(change.saved.id)
             if change.saved.document == self._doc_id and edit:
                 self.open_annotation(change.saved.id, focus_note=True)
             joined = len(change.replaced)

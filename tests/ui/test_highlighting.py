@@ -73,7 +73,8 @@ def test_delete_removes_a_highlight_clicked_in_the_text_and_undo_brings_it_back(
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: len(stored(window)) == 1, timeout=5000)
     # A plain click elsewhere leaves nothing selected: Delete does nothing then.
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(window.view, text.index("listened")))
+    elsewhere = point_at(window.view, text.index("listened"))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=elsewhere)
     assert not window.notes.delete_action.isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     qtbot.wait(200)
@@ -126,3 +127,17 @@ def test_overlapping_highlights_join_in_one_colour_and_show_both_in_two(qtbot, m
     assert shared.style() == Qt.BrushStyle.TexturePattern  # striped: both colours seen
     assert fills["Babbage replied from "].style() == Qt.BrushStyle.SolidPattern
     assert overlap == text.index("the 🚀")
+
+
+def test_a_new_highlight_shows_its_colour_and_the_next_key_recolours_it(qtbot, make_window, article_file) -> None:
+    """Seen on a real screen: the selection stayed over a new highlight and hid its colour."""
+    window = make_window()
+    text = open_and_wait(qtbot, window, article_file).text
+    ready(qtbot, window)
+    highlight(qtbot, window, text, "Babbage replied", "replied")
+    assert window.view.selection_span() is None  # the words unselected: the yellow shows
+    assert window.notes.delete_action.isEnabled()  # and the new highlight is the one selected
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["blue"], timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["yellow"], timeout=5000)

@@ -24,14 +24,13 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
 from __future__ import annotations
 
 import copy
-import datetime
 import functools
 from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from reader.document import inlinestyles
+from reader.document import inlinestyles, pagemeta
 from reader.document.article import Article, TextBuilder
 from reader.document.articlexml import to_html
 from reader.document.htmlblocks import BlockWalker, parse_fragment
@@ -50,23 +49,29 @@ _HIDDEN = "//body//*[@hidden]"
 
 def parse_html(markup: str, source: str | None = None) -> Article:
     """The article of a saved page, or the page's whole visible text with a notice."""
-    root = parse_fragment(markup)
-    _strip_inert(root)
-    meta = _metadata(root)
-    found = _extract(root, meta["url"])  # trafilatura works on a copy: ``root`` stays whole
+    root = page_tree(markup)
+    meta = pagemeta.read(root)
+    found = _extract(root, meta.url)  # trafilatura works on a copy: ``root`` stays whole
     body = _visible_body(root)
     if found is None:
         article, notice = _walk(body), NO_ARTICLE_NOTICE
         styles = article.styles
     else:
-        article, notice = _walk(to_html(found, meta["title"])), None
+        article, notice = _walk(to_html(found, meta.title)), None
         text = article.text()
         styles = inlinestyles.carry(text, article.blocks, inlinestyles.page_index(body, text))
         styles += article.styles  # inline code trafilatura kept
-    styles = sorted(set(inlinestyles.resolve(styles, meta["url"])), key=lambda s: (s.start, s.end, s.kind))
-    return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta["title"] or "",
-                   date=meta["date"], author=meta["author"], site=meta["site"], source=source, format="html",
+    styles = sorted(set(inlinestyles.resolve(styles, meta.url)), key=lambda s: (s.start, s.end, s.kind))
+    return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta.title or "",
+                   date=meta.date, author=meta.author, site=meta.site, source=source, format="html",
                    notice=notice)
+
+
+def page_tree(markup: str) -> lxml_html.HtmlElement:
+    """The page parsed once, with nothing in it that could run, load or show hidden text."""
+    root = parse_fragment(markup)
+    _strip_inert(root)
+    return root
 
 
 def _strip_inert(root: lxml_html.HtmlElement) -> None:
@@ -76,21 +81,6 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
             script.drop_tree()
     for element in root.xpath(_HIDDEN):
         element.drop_tree()
-
-
-def _metadata(root: lxml_html.HtmlElement) -> dict[str, str | None]:
-    """Title, ISO date, author, site name and the page's own address (to resolve its links)."""
-    from trafilatura import extract_metadata
-
-    # Dates only from the page's markup (meta, JSON-LD, <time>, its address): the extensive
-    # search guesses from free text and takes "© 2023" for 1 January 2023.
-    params = {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
-    try:
-        found = extract_metadata(root, date_config=params)
-    except Exception:  # noqa: BLE001 - a fault of the library on an odd page must not refuse the page
-        return dict.fromkeys(("title", "date", "author", "site", "url"))
-    return {"title": found.title, "date": found.date, "author": found.author, "site": found.sitename,
-            "url": found.url}
 
 
 def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:

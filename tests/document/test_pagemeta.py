@@ -23,8 +23,8 @@ OWN = {
     "broken JSON-LD": _HEAD.format('<meta name="author" content="Ada Lind">'
                                    '<script type="application/ld+json">{"@type": "NewsArticle", "author": </script>',
                                    _BODY),
-    "byline and time only": _HEAD.format("", '<p class="byline">By Ada Lind</p><time datetime="2021-03-04">4 March</time>'
-                                         + _BODY),
+    "byline and time only": _HEAD.format(
+        "", '<p class="byline">By Ada Lind</p><time datetime="2021-03-04">4 March</time>' + _BODY),
     "nothing": "<html><body><p>Only a line.</p></body></html>",
 }
 

@@ -1,8 +1,9 @@
 """A saved page's title, date, author, site name and address, as trafilatura reads them.
 
 Trafilatura's ``extract_metadata`` also collects categories, tags and a licence, which
-Reader does not show: on a heavy page their searches through every link are nine
-tenths of its time (93 ms of 100 on a 1 MB page), on a small one a third. So the
+Reader does not show: their searches through every link of the page are most of its
+time on a heavy page (about 40 ms of CPU with them, 2 ms without, on the 1 MB page of
+``benchmarks/webpages.py``) and a third of it on a small one. So the
 fields are asked of its metadata module one by one, in the order and with the
 precedence ``extract_metadata`` gives them (markup ``<meta>``, then JSON-LD, then the
 page's own elements). Those helpers are not trafilatura's public interface, which is

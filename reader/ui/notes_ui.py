@@ -261,6 +261,7 @@ class NotesController(QObject):
             self._remember(change.saved)
             if change.saved.document == self._doc_id and change.saved.target is None:
                 self._view.clear_selection()
+                self.panel.select(change.saved.id)  # the list shows which one Delete and 1-5 act on
                 self._select(change.saved.id)
             if change.saved.document == self._doc_id and edit:
                 self.open_annotation(change.saved.id, focus_note=True)

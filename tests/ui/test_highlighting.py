@@ -137,6 +137,7 @@ def test_a_new_highlight_shows_its_colour_and_the_next_key_recolours_it(qtbot, m
     highlight(qtbot, window, text, "Babbage replied", "replied")
     assert window.view.selection_span() is None  # the words unselected: the yellow shows
     assert window.notes.delete_action.isEnabled()  # and the new highlight is the one selected
+    assert window.notes.panel.current_id() == stored(window)[0].id  # as the Notes list shows
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["blue"], timeout=5000)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)

@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -214,21 +215,30 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
     and searches (``search_median_s``, ``search_max_s``); then a search with nothing changed,
     one after a compaction rewrote ``library.json`` (``compaction_s``; the index follows it
     through the change feed), and last ``search_without_index_s``, a search after the index
-    was deleted (the build a store without one pays once).
+    was deleted (the build a store without one pays once). Beside the searches, in the same
+    runs: their CPU time (user + system, less sensitive to the machine's load than wall time)
+    and the floor, a bare ``python -c pass`` (``bare_python_*``).
     """
     base = [sys.executable, "-m", "reader", "notes", "--data-dir", str(folder)]
     search = [*base, "search", "treaty ceasefire", "--json"]
+    cpu: dict[str, list[float]] = {"search": [], "bare": []}
 
-    def run(command: list[str]) -> float:
+    def run(command: list[str], kind: str = "") -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if kind:
+            cpu[kind].append(now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
+        return elapsed
 
     first_s = run(search)
-    add_s, search_s = [], []
+    add_s, search_s, bare_s = [], [], []
     for i in range(runs):
         add_s.append(run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"]))
-        search_s.append(run(search))
+        search_s.append(run(search, "search"))
+        bare_s.append(run([sys.executable, "-c", "pass"], "bare"))
     unchanged_s = run(search)
     with NoteStore(folder / "library.json") as store:
         compaction_s = timed(store.compact) / 1000
@@ -237,6 +247,9 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
         derived.unlink()
     rebuild_s = run(search)
     return {"add_median_s": statistics.median(add_s), "add_max_s": max(add_s),
+            "search_cpu_median_s": statistics.median(cpu["search"]),
+            "bare_python_median_s": statistics.median(bare_s),
+            "bare_python_cpu_median_s": statistics.median(cpu["bare"]),
             "search_first_s": first_s, "search_without_index_s": rebuild_s,
             "search_median_s": statistics.median(search_s), "search_max_s": max(search_s),
             "search_unchanged_s": unchanged_s, "compaction_s": compaction_s, "search_after_compaction_s": compacted_s}
@@ -268,10 +281,12 @@ def main() -> int:
     result = {
         "annotations": args.annotations, "documents": len(documents),
         "add_p95_ms": round(ours["add_p95_ms"], 2), "fsync_floor_p95_ms": round(ours["fsync_p95_ms"], 2),
-        "add_tmpfs_p95_ms": round(ours.get("add_tmpfs_p95_ms", 0.0), 2), "search_p95_ms": round(ours["search_p95_ms"], 2),
+        "add_tmpfs_p95_ms": round(ours.get("add_tmpfs_p95_ms", 0.0), 2),
+        "search_p95_ms": round(ours["search_p95_ms"], 2),
         "tinydb_add_p95_ms": round(stock["add_p95_ms"], 2), "tinydb_search_p95_ms": round(stock["search_p95_ms"], 2),
         "fresh_process_first_search_ms": round(fresh["open_and_first_search_ms"], 1),
         "cli_search_median_s": round(cli.get("search_median_s", 0.0), 3),
+        "cli_search_cpu_median_s": round(cli.get("search_cpu_median_s", 0.0), 3),
         "store": {k: round(v, 2) for k, v in ours.items()},
         "fresh_process": {k: round(v, 1) for k, v in fresh.items()},
         "tinydb_jsonstorage": {k: round(v, 2) for k, v in stock.items()},

@@ -14,6 +14,8 @@ processes (:func:`bench_cli`). Prints JSON.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import itertools
 import json
 import os
@@ -266,6 +268,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
+    for package in ("notes", "reader"):  # as an installation has them, whatever PYTHONDONTWRITEBYTECODE says
+        spec = importlib.util.find_spec(package)
+        compileall.compile_dir(Path(spec.origin).parent if spec and spec.origin else package, quiet=1)
     rng = random.Random(args.seed)
     global VOCABULARY
     VOCABULARY = vocabulary(rng)

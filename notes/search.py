@@ -14,7 +14,7 @@ import math
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,6 +37,8 @@ PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of its commonest terms: quick as you type."""
 CACHED = 300_000
 """Entries of decoded postings and terms' score parts kept per version (words a user types again and again)."""
+READ_PAGE = 4096
+"""Most rows of notes read in one query (SQLite allows 32,766 parameters)."""
 SEARCH_WAIT, CLOSE_WAIT = 30.0, 0.1
 """Seconds a search waits for another writer of the index (a rebuild takes seconds), and a closing writer (barely)."""
 _log = logging.getLogger(__name__)
@@ -167,7 +169,7 @@ class _View:
         self.parts: dict[str, dict[int, float]] = {}
         self._kept = 0
         self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
-        self._rows: dict[int, tuple[tuple[str, ...], Annotation]] = {}
+        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}
         self.expanded: set[str] = set()
 
     @cached_property
@@ -216,18 +218,28 @@ class _View:
             found.update(array("i", slots))
         return found
 
-    def _row(self, slot: int) -> tuple[tuple[str, ...], Annotation]:
-        """A note's field texts, then its article's (blank without a record), and the note."""
+    def _row(self, slot: int) -> tuple[tuple[str, ...], str, bytes]:
+        """A note's field texts, then its article's (blank without a record); the note's id and record."""
         if slot not in self._rows:
             self._read([slot])
         return self._rows[slot]
 
     def _read(self, slots: list[int]) -> None:  # in one query: a page of hits is shown at once
-        for slot, *fields, record in self.db.execute(
-                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
+        for slot, rid, *fields, record in self.db.execute(
+                f"SELECT slot, id, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
                 slots):
             article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
-            self._rows[slot] = (*fields, *article[1:3]), Annotation.from_json(loads(record))
+            self._rows[slot] = (*fields, *article[1:3]), rid, record
+
+    def _ahead(self, slots: list[int], first: int) -> Iterator[int]:
+        """``slots`` in order, their rows read in pages that double from ``first``: a phrase that few notes hold
+        in order may check thousands."""
+        start, size = 0, max(first, 16)
+        while start < len(slots):
+            page = slots[start:start + size]
+            self._read([slot for slot in page if slot not in self._rows])
+            yield from page
+            start, size = start + size, min(2 * size, READ_PAGE)
 
     def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
         """The notes that may match, the notes holding each term, and the check they must still pass (order, names)."""
@@ -295,13 +307,15 @@ class _View:
             chosen = [slot for slot in candidates if rank[slot] >= threshold]
         else:
             chosen = []
-            for slot in sorted(candidates, key=rank.__getitem__, reverse=True):
+            for slot in self._ahead(sorted(candidates, key=rank.__getitem__, reverse=True), limit):
                 if len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
                     break
                 if check(slot):
                     chosen.append(slot)
         tied = Counter((rank[slot], self.recency[slot]) for slot in chosen)  # ids settle exact ties only
-        ids = {slot: self._row(slot)[1].id for slot in chosen if tied[rank[slot], self.recency[slot]] > 1}
+        tied_slots = [slot for slot in chosen if tied[rank[slot], self.recency[slot]] > 1]
+        self._read([slot for slot in tied_slots if slot not in self._rows])
+        ids = {slot: self._row(slot)[1] for slot in tied_slots}
         chosen.sort(key=lambda slot: (rank[slot], self.recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
@@ -338,7 +352,8 @@ class _View:
 
     def _hit(self, slot: int, score: float, query: Query, singles: set[str], phrases: list[tuple[str, ...]],
              names: list[str]) -> Hit:
-        fields, annotation = self._row(slot)
+        fields, _, record = self._row(slot)
+        annotation = Annotation.from_json(loads(record))
         matched = {name for name, text in zip(FIELDS, fields, strict=True)
                    if any(f" {key} " in text for key in singles) or any(f" {' '.join(p)} " in text for p in phrases)}
         matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}

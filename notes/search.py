@@ -199,7 +199,8 @@ class _View:
         phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
         singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
         names = [f" {' '.join(terms_of(n))} " for n in query.actors]
-        return [self._hit(slot, rank[slot] if keys else 0.0, query, singles, phrases, names) for slot in best]
+        marked = [f" {key} " for key in singles] + [f" {' '.join(p)} " for p in phrases]  # as a field's text has them
+        return [self._hit(slot, rank[slot] if keys else 0.0, query, (singles, phrases, marked), names) for slot in best]
 
     def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
         """Slot (article number, for an article's term) -> the counts per field."""
@@ -225,6 +226,8 @@ class _View:
         return self._rows[slot]
 
     def _read(self, slots: list[int]) -> None:  # in one query: a page of hits is shown at once
+        if not slots:
+            return
         for slot, rid, *fields, record in self.db.execute(
                 f"SELECT slot, id, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
                 slots):
@@ -350,12 +353,12 @@ class _View:
             self.keep(self.parts, key, part)
         return part
 
-    def _hit(self, slot: int, score: float, query: Query, singles: set[str], phrases: list[tuple[str, ...]],
+    def _hit(self, slot: int, score: float, query: Query, words: tuple[set[str], list[tuple[str, ...]], list[str]],
              names: list[str]) -> Hit:
         fields, _, record = self._row(slot)
         annotation = Annotation.from_json(loads(record))
-        matched = {name for name, text in zip(FIELDS, fields, strict=True)
-                   if any(f" {key} " in text for key in singles) or any(f" {' '.join(p)} " in text for p in phrases)}
+        singles, phrases, marked = words
+        matched = {name for name, text in zip(FIELDS, fields, strict=True) if any(m in text for m in marked)}
         matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
         matched |= {FIELDS[i] for name in names for i in (3, 5) if name in fields[i]}
         note = " ".join(plain_text(annotation.note).split())

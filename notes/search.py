@@ -165,6 +165,7 @@ class _View:
         self.articles = {row[0]: row[1:] for row in db.execute(
             "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
         self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
+        self.documents: dict[int, DocumentRecord] = {}  # parsed as hits need them, shared by the hits of an article
         self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
         self.parts: dict[str, dict[int, float]] = {}
         self._kept = 0
@@ -366,9 +367,10 @@ class _View:
         use_exact = "note" not in matched and ("passage" in matched or not note)
         text = " ".join(annotation.selector.exact.split()) if use_exact else note
         snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
-        article = self.articles.get(self.docs[slot])
-        return Hit(annotation, DocumentRecord.from_json(loads(article[0])) if article else None, score, snippet, marks,
-                   tuple(name for name in FIELDS if name in matched))
+        num = self.docs[slot]
+        if num not in self.documents and num in self.articles:
+            self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
+        return Hit(annotation, self.documents.get(num), score, snippet, marks, tuple(n for n in FIELDS if n in matched))
 
 
 def _norms(weights: Sequence[float], sums: Sequence[int], count: int) -> list[_Norm]:

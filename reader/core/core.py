@@ -38,6 +38,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
@@ -49,13 +50,13 @@ from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
 from reader.core.highlights import actors_in, joins, merged
 from reader.core.lanes import Lane, LaneClosedError
-from reader.core.library_access import LibraryAccess
 from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
 if TYPE_CHECKING:
     from notes.search import Hit
     from reader.analysis.cache import AnalysisCache, CacheInfo
+    from reader.core.library_access import LibraryAccess
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,17 @@ class Core:
         self._started = False
         self._closed = False
         self._positions: dict[str, int] = {}  # only for articles the store does not hold
-        self.library = LibraryAccess(data_dir, model=model, store=self._with_store, jobs=library_jobs)
+        self._library_jobs = library_jobs
+
+    @cached_property
+    def library(self) -> LibraryAccess:
+        """Made when first used: ``reader notes`` never needs the library, nor its ~60 ms of imports."""
+        from reader.core.library_access import LibraryAccess
+
+        library = LibraryAccess(self.data_dir, model=self._model, store=self._with_store, jobs=self._library_jobs)
+        if self._closed:
+            library.close()  # the library of a closed core is closed: it adds nothing
+        return library
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -157,7 +168,8 @@ class Core:
         self._closed = True
         self.io_lane.close(wait=False)
         self.analysis_lane.close(wait=False)
-        self.library.close()  # an add stops and keeps what it did while the store is still open
+        if "library" in self.__dict__:  # an add stops and keeps what it did while the store is still open
+            self.library.close()
         try:
             self.store_lane.call(self._close_store)  # after every write already queued
         finally:

@@ -12,7 +12,7 @@ the core.
 
 Once the note store is open, the library lane brings the index up to date with it (and
 works out which analyses are current, a one-time cost of the process), so the first page
-the reader opens only has to ask.
+the reader opens only has to ask; a read-only window (a screenshot) leaves it alone.
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ class LibraryTasks(QObject):
     # -- reading ---------------------------------------------------------------------------
 
     def _prepare(self) -> None:
+        if self._session.core.read_only:
+            return  # a window that only watches (a screenshot) writes nothing, the library index included
         # a failure here is the one the first page will report
         self._read(self.access.refresh, key="library-prepare", on_done=lambda _: None, on_error=lambda _: None)
 

@@ -161,6 +161,11 @@ class LibraryAccess:
     def unanalysed(self) -> int:
         return self.library.unanalysed()
 
+    def prepare(self) -> int:
+        """Bring the index up to date; the number of articles an older analysis left outdated."""
+        self.library.refresh()
+        return self.library.outdated()
+
     @staticmethod
     def export_quotes(rows: Sequence[QuoteRow], fmt: str, path: Path, heading: str) -> int:
         """Write quotations to ``path`` atomically as Markdown or CSV; how many were written."""

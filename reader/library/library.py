@@ -202,6 +202,12 @@ class Library:
         return int(self._read("SELECT count(*) FROM articles WHERE analysis IS NULL OR generation IS NOT ?",
                               (self.generation,))[0][0])
 
+    def outdated(self) -> int:
+        """Articles analysed by another Reader or model: what a change of the analysis
+        fingerprint leaves to analyse again (never-analysed articles are not counted)."""
+        return int(self._read("SELECT count(*) FROM articles WHERE analysis IS NOT NULL AND generation IS NOT ?",
+                              (self.generation,))[0][0])
+
     # -- internals -----------------------------------------------------------------------
 
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

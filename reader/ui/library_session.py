@@ -44,12 +44,15 @@ class LibraryTasks(QObject):
         add_finished(object): an add ended (an :class:`~reader.library.AddReport`; ``cancelled``
             when it was stopped).
         add_failed(str): an add could not run (the language model cannot load, no note store…).
+        outdated_found(int): once the index is up to date, this many articles were analysed by
+            another Reader or model (the analysis fingerprint changed) and want analysing again.
     """
 
     add_started = Signal(list)
     progress = Signal(object)
     add_finished = Signal(object)
     add_failed = Signal(str)
+    outdated_found = Signal(int)
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -115,7 +118,11 @@ class LibraryTasks(QObject):
         if self._session.core.read_only:
             return  # a window that only watches (a screenshot) writes nothing, the library index included
         # a failure here is the one the first page will report
-        self._read(self.access.refresh, key="library-prepare", on_done=lambda _: None, on_error=lambda _: None)
+        self._read(self.access.prepare, key="library-prepare", on_done=self._prepared, on_error=lambda _: None)
+
+    def _prepared(self, outdated: int) -> None:
+        if outdated:
+            self.outdated_found.emit(outdated)
 
     def articles(self, on_done: Callable[[list[ArticleRow]], object], on_error: Callable[[str], object]) -> None:
         self._read(self.access.articles, key="library-articles", on_done=on_done, on_error=on_error)

@@ -148,6 +148,7 @@ class LibraryController(QObject):
         library.progress.connect(self.pages.progress.set_progress)
         library.add_finished.connect(self._add_finished)
         library.add_failed.connect(self._add_failed)
+        library.outdated_found.connect(self._analyse_outdated)
         self.pages.progress.cancel_requested.connect(library.cancel)
         self.pages.page_changed.connect(self._page_changed)
         session.article_loaded.connect(self._article_loaded)
@@ -244,6 +245,14 @@ class LibraryController(QObject):
         if self._session.notes_unavailable:
             self._frame.show_error("The library is kept in the note store, which is not available now.")
             return
+        self._session.library.update()
+
+    def _analyse_outdated(self, count: int) -> None:
+        """Reader or its model changed since these articles were analysed: analyse them again in
+        the background (issue 15), with the add's progress, time left and Cancel; queued
+        after an add that is running."""
+        self._frame.show_status(f"Reader's analysis has changed since {count:,} article{'s' * (count != 1)} "
+                                "of the library were analysed: analysing them again…")
         self._session.library.update()
 
     def resume(self) -> None:

@@ -452,3 +452,28 @@ def test_from_the_filter_to_a_quotation_with_the_keyboard_alone(qtbot, make, fol
     library.filter.setFocus()
     qtbot.keyClick(library.filter, Qt.Key.Key_Down)
     assert library.table.hasFocus() and library.table.currentIndex().row() == 0
+
+
+def test_after_the_analysis_changed_the_window_analyses_the_library_again_with_progress(
+        qtbot, make, folder: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: a new analysis fingerprint (an updated Reader, word list or model) makes every
+    library analysis outdated; the next window analyses them again in the background."""
+    from reader.library import Library
+    from reader.library.index import LibraryIndex
+
+    first = make()
+    add_and_wait(qtbot, first, folder)
+    first.close()
+    monkeypatch.setattr(Library, "generation", property(lambda self: "a-newer-reader"))
+    window = make(start=False)
+    progress: list[object] = []
+    window.session.library.progress.connect(progress.append)
+    with qtbot.waitSignal(window.session.library.outdated_found, timeout=10000) as found:
+        window.session.start()
+    assert found.args == [len(ARTICLES)]
+    assert "analysing them again" in window.status.message.text()
+    with qtbot.waitSignal(window.session.library.add_finished, timeout=20000):
+        pass
+    assert progress  # the progress line followed the run
+    with LibraryIndex(data_dir / "library-index.sqlite") as index:
+        assert {a.generation for a in index.articles().values()} == {"a-newer-reader"}

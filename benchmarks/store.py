@@ -3,11 +3,12 @@
     python benchmarks/store.py --annotations 50000 --json
 
 Builds a store of N generated notes over N/100 articles in a temporary folder with
-``put_many`` (``bulk_put_many_s``, which includes keeping the search cache), then times
-single adds (each fsynced) and searches through :class:`notes.store.NoteStore`, the same
-adds (``insert``) and a ``Query`` scan with stock TinyDB on a file of the same size, and
-end-to-end ``reader notes add`` / ``reader notes search`` processes (see :func:`bench_cli`
-for which search builds, catches up or just reads the search cache). Prints JSON.
+``put_many`` (``bulk_put_many_s``, which includes building the search index as the store
+closes), then times through :class:`notes.store.NoteStore` single adds (each fsynced) and
+searches in one process (see :func:`bench_store`), the first search of a fresh process
+(:func:`bench_fresh`), the same adds (``insert``) and a ``Query`` scan with stock TinyDB on
+a file of the same size, and end-to-end ``reader notes add`` / ``reader notes search``
+processes (:func:`bench_cli`). Prints JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import re
 import statistics
@@ -30,8 +32,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import JSONStorage
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
-from notes.search_cache import cache_path
-from notes.store import NoteStore
+from notes.store import NoteStore, search_index_path
 
 WORDS = ("treaty ceasefire sanctions election parliament minister border refugees economy inflation "
          "energy pipeline alliance summit negotiations protest court verdict budget climate drought "
@@ -81,12 +82,19 @@ def make_notes(rng: random.Random, count: int, documents: list[str], start_id: i
 
 def queries(rng: random.Random, count: int) -> list[str]:
     kinds = [lambda: rng.choice(WORDS), lambda: f"{rng.choice(WORDS)} {rng.choice(WORDS)}",
-             lambda: f"tag:{rng.choice(TAGS)} {rng.choice(WORDS)}", lambda: f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"']
+             lambda: f"tag:{rng.choice(TAGS)} {rng.choice(WORDS)}",
+             lambda: f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"']
     return [rng.choice(kinds)() for _ in range(count)]
 
 
 def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], adds: int,
                 searches: int) -> dict[str, float]:
+    """In one process, as the window works: the store is opened and an article's notes are
+    listed (which reads every note once), then single adds are timed (``add_*``; beside them
+    ``fsync_*``, the same number of bare appends-and-fsyncs of a line to a file in the same
+    folder: the floor the disk sets), then the first search, which applies those adds to
+    the index (``first_search_after_adds_ms``), then searches (``search_*``).
+    ``first_add_fresh_ms`` is an add in a store just opened, that has read nothing."""
     path = folder / "library.json"
     started = time.perf_counter()
     with NoteStore(path) as store:
@@ -96,20 +104,59 @@ def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], 
             store.put_many(make_notes(rng, min(5000, n - chunk), documents, chunk))
         store.compact()
     bulk_s = time.perf_counter() - started
+    with NoteStore(path) as fresh:
+        first_add_ms = timed(partial(fresh.add, make_notes(rng, 1, documents, n + adds + 1)[0]))
     started = time.perf_counter()
     store = NoteStore(path)
     open_ms = (time.perf_counter() - started) * 1000
     try:
-        fresh = make_notes(rng, adds, documents, n)
-        add_ms = [timed(partial(store.add, a)) for a in fresh]
-        build_ms = timed(partial(store.search, "treaty"))
+        store.annotations(documents[0])
+        fresh_notes = make_notes(rng, adds, documents, n)
+        add_ms = [timed(partial(store.add, a)) for a in fresh_notes]
+        fsync_ms = [timed(partial(_append_fsync, folder / "fsync-probe")) for _ in range(adds)]
+        catch_up_ms = timed(partial(store.search, "treaty"))
         search_ms = [timed(partial(store.search, q)) for q in queries(rng, searches)]
     finally:
         store.close()
     return {"add_p50_ms": percentile(add_ms, 50), "add_p95_ms": percentile(add_ms, 95),
+            "fsync_p50_ms": percentile(fsync_ms, 50), "fsync_p95_ms": percentile(fsync_ms, 95),
+            "first_add_fresh_ms": first_add_ms,
             "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
-            "open_ms": open_ms, "index_build_ms": build_ms, "file_mb": path.stat().st_size / 2**20,
-            "bulk_put_many_s": bulk_s}
+            "open_ms": open_ms, "first_search_after_adds_ms": catch_up_ms, "file_mb": path.stat().st_size / 2**20,
+            "index_mb": search_index_path(path).stat().st_size / 2**20, "bulk_put_many_s": bulk_s}
+
+
+def _append_fsync(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, b"%08x {\"seq\":1,\"ops\":[]}\n" % 0)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+FRESH = """
+import sys, time
+began = time.perf_counter()
+from notes.store import NoteStore
+imported = time.perf_counter()
+with NoteStore(sys.argv[1]) as store:
+    opened = time.perf_counter()
+    store.search(sys.argv[2])
+    done = time.perf_counter()
+print(imported - began, opened - imported, done - opened, done - imported)
+"""
+
+
+def bench_fresh(folder: Path, runs: int) -> dict[str, float]:
+    """The first search of a fresh process, as a new window makes it: the store opened for
+    writing and one search, timed inside the process (``*_ms``: import, open, search, and
+    open + search, the medians of ``runs`` processes)."""
+    samples = [[float(x) * 1000 for x in subprocess.run(
+        [sys.executable, "-c", FRESH, str(folder / "library.json"), "treaty ceasefire"], check=True,
+        capture_output=True, text=True).stdout.split()] for _ in range(runs)]
+    names = ("import_ms", "open_ms", "first_search_ms", "open_and_first_search_ms")
+    return {name: statistics.median(sample[i] for sample in samples) for i, name in enumerate(names)}
 
 
 def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str], adds: int,
@@ -125,7 +172,8 @@ def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str],
         for q in queries(rng, searches):
             words = [re.escape(w.strip('"')) for w in q.split() if not w.startswith("tag:")]
             pattern = "|".join(words)
-            scan = note.note.search(pattern, flags=re.IGNORECASE) | note.selector.exact.search(pattern, flags=re.IGNORECASE)
+            scan = (note.note.search(pattern, flags=re.IGNORECASE)
+                    | note.selector.exact.search(pattern, flags=re.IGNORECASE))
             search_ms.append(timed(partial(table.search, scan)))
             table.clear_cache()
     return {"add_p95_ms": percentile(add_ms, 95), "search_p95_ms": percentile(search_ms, 95),
@@ -135,13 +183,13 @@ def bench_tinydb(folder: Path, rng: random.Random, n: int, documents: list[str],
 def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
     """Wall time of whole ``reader notes`` processes against the store built above.
 
-    The store was written through :class:`NoteStore` (``put_many``, adds), which keeps the
-    search cache beside it current, so the first search finds it ready (``search_first_s``);
-    ``search_without_cache_s`` is a search after the cache was deleted (the build a store
-    written before writers kept it pays once). Then each run adds a note (the add catches
-    the cache up as it closes) and searches (``search_median_s``, ``search_max_s``); then a
-    search with nothing changed, and one after a compaction rewrote ``library.json``
-    (``compaction_s``; it re-stamps the cache it found current).
+    The store was written through :class:`NoteStore` (``put_many``, adds), whose writers
+    catch the search index up as they close, so the first search finds it ready
+    (``search_first_s``). Then each run adds a note (which catches the index up as it closes)
+    and searches (``search_median_s``, ``search_max_s``); then a search with nothing changed,
+    one after a compaction rewrote ``library.json`` (``compaction_s``; the index follows it
+    through the change feed), and last ``search_without_index_s``, a search after the index
+    was deleted (the build a store without one pays once).
     """
     base = [sys.executable, "-m", "reader", "notes", "--data-dir", str(folder)]
     search = [*base, "search", "treaty ceasefire", "--json"]
@@ -152,8 +200,6 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
         return time.perf_counter() - started
 
     first_s = run(search)
-    cache_path(folder / "library.json").unlink()
-    rebuild_s = run(search)
     add_s, search_s = [], []
     for i in range(runs):
         add_s.append(run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"]))
@@ -162,8 +208,11 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
     with NoteStore(folder / "library.json") as store:
         compaction_s = timed(store.compact) / 1000
     compacted_s = run(search)
+    for derived in folder.glob("library.json.search.sqlite*"):
+        derived.unlink()
+    rebuild_s = run(search)
     return {"add_median_s": statistics.median(add_s), "add_max_s": max(add_s),
-            "search_first_s": first_s, "search_without_cache_s": rebuild_s,
+            "search_first_s": first_s, "search_without_index_s": rebuild_s,
             "search_median_s": statistics.median(search_s), "search_max_s": max(search_s),
             "search_unchanged_s": unchanged_s, "compaction_s": compaction_s, "search_after_compaction_s": compacted_s}
 
@@ -188,13 +237,17 @@ def main() -> int:
         article.write_text("The treaty was signed after long negotiations.\n", encoding="utf-8")
         documents = [str(folder / f"article-{i}.txt") for i in range(max(1, args.annotations // args.per_document))]
         ours = bench_store(folder, rng, args.annotations, documents, args.adds, args.searches)
+        fresh = bench_fresh(folder, max(args.cli_runs, 1))
         stock = bench_tinydb(folder, rng, args.annotations, documents, args.tinydb_ops, args.tinydb_ops)
         cli = bench_cli(folder, article, args.cli_runs) if args.cli_runs else {}
     result = {
         "annotations": args.annotations, "documents": len(documents),
         "add_p95_ms": round(ours["add_p95_ms"], 2), "search_p95_ms": round(ours["search_p95_ms"], 2),
         "tinydb_add_p95_ms": round(stock["add_p95_ms"], 2), "tinydb_search_p95_ms": round(stock["search_p95_ms"], 2),
+        "fresh_process_first_search_ms": round(fresh["open_and_first_search_ms"], 1),
+        "cli_search_median_s": round(cli.get("search_median_s", 0.0), 3),
         "store": {k: round(v, 2) for k, v in ours.items()},
+        "fresh_process": {k: round(v, 1) for k, v in fresh.items()},
         "tinydb_jsonstorage": {k: round(v, 2) for k, v in stock.items()},
         "cli": {k: round(v, 3) for k, v in cli.items()},
     }

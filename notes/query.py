@@ -2,11 +2,9 @@
 
 ``treaty "quiet diplomacy" negotiat* tag:nato actor:"Jens Stoltenberg" color:yellow
 in:"NATO summit" before:2024-01-01 after:2023-06-30 -draft -tag:done`` — every part must
-hold (AND), and no part after a minus.
-
-Parsing never fails: the search box parses half-typed queries on every key press, so an
-unclosed quote runs to the end, an empty filter (``tag:``) is ignored, and a malformed
-date is reported in ``Query.errors`` for the caller to show instead of raising.
+hold (AND), and no part after a minus. Parsing never fails: the search box parses half-typed
+queries on every key press, so an unclosed quote runs to the end, an empty filter (``tag:``)
+is ignored, and a malformed date is reported in ``Query.errors`` instead of raising.
 """
 
 from __future__ import annotations
@@ -40,12 +38,9 @@ class Query:
         prefixes: words typed in part, ``negotiat*``: any word that begins so matches.
         tags: every tag must be on the note (a parent tag ``eu`` also matches ``eu/trade``).
         actors: every name must be among the note's or its article's actors.
-        colors: the note has one of these colours.
-        titles: every text must occur in the article's title.
-        before: the note was created on a day (in local time) before this one.
-        after: the note was created on a day (in local time) after this one.
-        excluded: ``-word``, ``-"a phrase"``, ``-tag:x`` and other parts after a minus:
-            notes that match any one of them are left out.
+        colors: the note has one of these colours; titles: every text occurs in the article's title.
+        before, after: the note was created on a day (in local time) before, after this one.
+        excluded: ``-word``, ``-"a phrase"``, ``-tag:x``…: notes matching any one are left out.
         errors: what could not be understood; a query with errors matches nothing.
     """
 
@@ -85,8 +80,7 @@ class _Parts:
     """What the items of a query (or of one ``-item``) ask for, gathered as they come."""
 
     def __init__(self) -> None:
-        self.found: dict[str, list[str]] = {
-            "terms": [], "prefixes": [], "tags": [], "actors": [], "colors": [], "titles": []}
+        self.found: dict[str, list[str]] = {k: [] for k in ("terms", "prefixes", "tags", "actors", "colors", "titles")}
         self.days: dict[str, date] = {}
         self.errors: list[str] = []
 
@@ -117,28 +111,16 @@ class _Parts:
             self.found["terms"].append(item.group("body"))
 
     def query(self, excluded: tuple[Query, ...]) -> Query:
-        found = self.found
-        return Query(
-            terms=tuple(t for t in found["terms"] if t.strip()),
-            prefixes=tuple(found["prefixes"]),
-            tags=tuple(found["tags"]),
-            actors=tuple(found["actors"]),
-            colors=tuple(found["colors"]),
-            titles=tuple(found["titles"]),
-            before=self.days.get("before"),
-            after=self.days.get("after"),
-            excluded=excluded,
-            errors=tuple(self.errors) + tuple(e for q in excluded for e in q.errors),
-        )
+        f = {name: tuple(values) for name, values in self.found.items()}
+        return Query(tuple(t for t in f["terms"] if t.strip()), f["prefixes"], f["tags"], f["actors"], f["colors"],
+                     f["titles"], self.days.get("before"), self.days.get("after"), excluded,
+                     tuple(self.errors) + tuple(e for q in excluded for e in q.errors))
 
 
 def while_typing(text: str) -> str:
-    """``text`` with its last word made a prefix while the user is still typing it.
-
-    For a search box that searches on every key press: "peace treat" becomes
-    "peace treat*", so results show before the word is complete. A query that ends in
-    white space, a filter, a quoted phrase or a prefix already is returned unchanged.
-    """
+    """``text`` with its last word made a prefix while the user is still typing it, for a search box that searches
+    on every key press: "peace treat" becomes "peace treat*". A query that ends in white space, a filter, a quoted
+    phrase or a prefix already is returned unchanged."""
     items = list(_ITEM.finditer(text))
     last = items[-1] if items else None
     if last is None or last.end() != len(text) or last.group("bare") is None or last.group("neg"):
@@ -149,14 +131,11 @@ def while_typing(text: str) -> str:
 def _is_prefix(bare: str) -> bool:
     """``negotiat*``: one word, then the star (``U.S.*`` is a phrase; its star is dropped)."""
     start = bare.rstrip("*")
-    found = [m.group() for m in words(start)]
-    return start != bare and found == [start]
+    return start != bare and [m.group() for m in words(start)] == [start]
 
 
 def _parse_day(value: str) -> date | None:
-    if not _ISO_DAY.fullmatch(value):
-        return None
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(value) if _ISO_DAY.fullmatch(value) else None
     except ValueError:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any, get_args
 
-from notes.records import Annotation, Correction, CorrectionAction, DocumentRecord, Selector, Status
+from notes.records import SEQ, Annotation, Correction, CorrectionAction, DocumentRecord, Selector, Status
 
 SCHEMA_VERSION = 1
 """Version of the store's file format; files with a higher version are refused."""
@@ -18,9 +18,10 @@ TABLES = ("documents", "annotations", "corrections")
 META_TABLE = "meta"
 
 _KEYS = {
-    "documents": frozenset(f.name for f in fields(DocumentRecord)),
-    "annotations": frozenset(f.name for f in fields(Annotation)),
-    "corrections": frozenset(f.name for f in fields(Correction)),
+    # Documents of stores written before the analysis's actors moved to the search index hold them.
+    "documents": frozenset(f.name for f in fields(DocumentRecord)) | {SEQ, "actors"},
+    "annotations": frozenset(f.name for f in fields(Annotation)) | {SEQ},
+    "corrections": frozenset(f.name for f in fields(Correction)) | {SEQ},
 }
 _REQUIRED = {
     "documents": frozenset({"id", "path", "content_id"}),
@@ -51,6 +52,8 @@ def problem(table: str, rec: Any) -> str | None:
         return f"has unknown fields {', '.join(sorted(keys - _KEYS[table]))}"
     if not isinstance(rec["id"], str) or not rec["id"]:
         return "has no id"
+    if SEQ in rec and not (_int(rec[SEQ]) and rec[SEQ] >= 0):
+        return "has a bad sequence number"
     if table == "annotations":
         sel = rec["selector"]
         if not isinstance(sel, dict) or sel.keys() != _SELECTOR_KEYS:

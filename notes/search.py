@@ -1,55 +1,47 @@
-"""Search across every note: an in-memory inverted index, ranked by BM25F, with snippets.
+"""Search across every note: one engine for the window and the command line, ranked by BM25F.
 
-The store keeps the index current with ``put``/``remove``/``put_document`` as notes change,
-so a query touches only the postings of its words and the sets of its filters, never every
-note. The query language is described in :mod:`notes.query`.
-
-Each note is indexed in four fields of its own (note, highlighted passage, tags, actor
-names) and two of its article (title, the article's actors); the article's fields are
-indexed once per article, so renaming an article does not touch its notes. Scores are
-BM25F: a word counts more in the note and the passage than in the title.
-
-The query code (:class:`Searchable`) is shared with :mod:`notes.search_stored`, which keeps
-the same index in a file beside the store for one-shot ``reader notes search`` processes.
-
-Not thread-safe: call it from one thread, or guard it with a lock.
-"""
+:class:`SearchIndex` answers from :mod:`notes.search_file`'s index, caught up with the store's change feed before each
+query, so a fresh process answers at once and every process sees every other's notes. A query reads the postings of its
+words and filters, the rows of the notes it checks or shows, and per-note columns loaded once per version of the file.
+The language is :mod:`notes.query`'s, the fields and weights :mod:`notes.search_keys`'. Ties, and queries of filters
+only, go newest first (``updated``), then by id."""
 
 from __future__ import annotations
 
-import abc
-import bisect
 import heapq
+import logging
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
 
+from notes import search_file as index
+from notes.feed import Changes
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.search_keys import color_key, local_day, tag_key, tag_keys, timestamp, title_of
+from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, connect, meta, read_postings
+from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, tag_key, terms_of
 from notes.snippets import cut_snippet
-from notes.textfold import fold, forms, term, word_list, words
+from notes.store_format import loads
+from notes.textfold import fold
 
-# Fields of a note, then of its article; the order of the tf tuples in the postings.
-NOTE, EXACT, TAGS, ACTORS = range(4)
-TITLE, CAST = range(2)
-NOTE_WEIGHTS = (2.0, 2.0, 1.5, 1.0)
-"""Weights of note, passage, tags and actor names of the note."""
-DOC_WEIGHTS = (1.0, 0.5)
-"""Weights of the article's title and of its actors (shared by all its notes)."""
-K1 = 1.2
-B = 0.75
-
+K1, B = 1.2, 0.75
 PREFIX_TERMS = 10
-"""A word typed in part (``negotiat*``) stands for at most this many of the commonest
-terms that begin so: enough for search as you type, few enough to stay fast."""
-
-_GAP = "|"
-"""Placed between tags or names in a field so a phrase cannot run from one into the next;
-never a term, as terms are made of letters and digits."""
+"""A word typed in part (``negotiat*``) stands for at most this many of its commonest terms: quick as you type."""
+CACHED = 300_000
+"""Entries of decoded postings and terms' score parts kept per version (words a user types again and again)."""
+SEARCH_WAIT, CLOSE_WAIT = 30.0, 0.1
+"""Seconds a search waits for another writer of the index (a rebuild takes seconds), and a closing writer (barely)."""
+_log = logging.getLogger(__name__)
+T = TypeVar("T")
+S = TypeVar("S", bound=Sized)
 
 
 @dataclass(slots=True)
@@ -57,12 +49,13 @@ class Hit:
     """One search result.
 
     Attributes:
-        annotation: the note that matched.
-        document: its article, or ``None`` when the index has no record of it.
+        annotation: the note that matched; document: its article (``None`` if not in the store).
         score: BM25F relevance; 0.0 for a query of filters only (ordered newest first).
-        snippet: plain text from the note (or the passage when the words matched there),
-            whitespace collapsed, cut with "…" when long.
-        marks: ``[start, end)`` spans of the matched words inside ``snippet``.
+        snippet: plain text of the note (or the passage when the words matched there), white space collapsed, cut
+            with "…" when long; marks: its ``[start, end)`` spans of each matched word, and of each quoted phrase
+            where its words stand in order.
+        matched: the fields (of :data:`notes.search_keys.FIELDS`) the words or filters were found in, so a result
+            can say it was found through the article's title.
     """
 
     annotation: Annotation
@@ -70,133 +63,175 @@ class Hit:
     score: float
     snippet: str
     marks: list[tuple[int, int]] = field(default_factory=list)
+    matched: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The result as ``reader notes search --json`` prints it.
-
-        The snippet is plain text with each matched word between guillemets: ``«treaty»``.
-        """
-        snippet = self.snippet
+        """The result as ``reader notes search --json`` prints it, each mark between guillemets: ``«treaty»``."""
+        snippet, a = self.snippet, self.annotation
         for start, end in reversed(self.marks):
             snippet = f"{snippet[:start]}«{snippet[start:end]}»{snippet[end:]}"
-        return {
-            "id": self.annotation.id,
-            "document": self.annotation.document,
-            "exact": self.annotation.selector.exact,
-            "note": self.annotation.note,
-            "tags": list(self.annotation.tags),
-            "score": round(self.score, 4),
-            "snippet": snippet,
-        }
+        return {"id": a.id, "document": a.document, "exact": a.selector.exact, "note": a.note, "tags": list(a.tags),
+                "score": round(self.score, 4), "snippet": snippet, "matched": list(self.matched)}
 
 
-class NoteEntry(Protocol):
-    """What the query code reads of a note: :class:`_Entry` in memory, or one read from a file."""
+class SearchIndex:
+    """The search of one store: the index file beside it (or in memory where no file can be kept), caught up
+    from ``feed`` (the store's ``changes_since``) before each use. Not thread-safe: the store's lock guards it."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def document(self) -> str: ...
-    @property
-    def annotation(self) -> Annotation: ...
-    @property
-    def fields(self) -> tuple[str, ...]: ...
-    @property
-    def lengths(self) -> tuple[int, ...]: ...
-
-
-@dataclass(slots=True)
-class _Entry:
-    """What the index keeps of one note."""
-
-    annotation: Annotation
-    fields: tuple[str, ...]
-    """Each field's terms joined by spaces, with a space at each end: " quiet diplomaci "."""
-    lengths: tuple[int, ...]
-    tags: frozenset[str]
-    color: str
-    day: int
-    recency: float
-
-    @property
-    def id(self) -> str:
-        return self.annotation.id
-
-    @property
-    def document(self) -> str:
-        return self.annotation.document
-
-
-@dataclass(slots=True)
-class DocEntry:
-    """What the index keeps of one article."""
-
-    record: DocumentRecord
-    fields: tuple[str, ...]
-    lengths: tuple[int, ...]
-    title: str
-
-
-class Searchable(abc.ABC):
-    """The query side of an index: what :meth:`search` reads, whoever keeps it.
-
-    :class:`SearchIndex` keeps it in memory; :class:`notes.search_stored.StoredIndex` reads
-    it from a file beside the store. Both answer through this code, so they answer alike.
-    """
-
-    # term -> slot -> term frequency per note field
-    _postings: Mapping[str, Mapping[int, tuple[int, ...]]]
-    # term -> document id -> term frequency per article field
-    _doc_postings: Mapping[str, Mapping[str, tuple[int, ...]]]
-    _entries: Mapping[int, NoteEntry]
-    _docs: Mapping[str, DocEntry]
-    _doc_slots: Mapping[str, AbstractSet[int]]
-    _tags: Mapping[str, AbstractSet[int]]
-    _colors: Mapping[str, AbstractSet[int]]
-    _days: Mapping[int, AbstractSet[int]]
-    _recency: Mapping[int, float]
-    # Sums of field lengths, for BM25's averages, and at least the longest field lengths.
-    _lengths: Sequence[int]
-    _doc_lengths: Sequence[int]
-    _longest: Sequence[int]
-    _doc_longest: Sequence[int]
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    @abc.abstractmethod
-    def _prefix_terms(self, start: str) -> set[str]:
-        """The terms of the indexed words (folded) that begin with ``start``."""
-
-    def _posting_count(self, key: str) -> int:
-        """How many notes hold a term in a field of their own (prefixes prefer common terms)."""
-        return len(self._postings.get(key, ()))
-
-    # -- searching ----------------------------------------------------------------------
+    def __init__(self, path: Path | None, feed: Callable[[str | None], Changes]) -> None:
+        self.path, self._feed = path, feed
+        self._db: sqlite3.Connection | None = None
+        self._inode: int | None = None
+        self._view: _View | None = None
 
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
-        """The notes matching ``query``, best first; at most ``limit`` of them (all if None).
-
-        Plain words must all occur (stemmed, folded) in the note, its passage, tags, actor
-        names, or its article's title or actors. Ties, and queries of filters only, are
-        ordered by recency (``updated``, newest first). A query with errors (see
-        :func:`notes.query.parse_query`) matches nothing.
-        """
+        """The notes matching ``query``, best first, at most ``limit`` (all if None): its words must all occur
+        (stemmed, folded) in fields of the note or its article; a query with errors matches nothing."""
         parsed = parse_query(query)
-        if parsed.errors or limit is not None and limit <= 0:
+        if parsed.errors or (limit is not None and limit <= 0):
             return []
-        candidates, term_slots, check = self._match(parsed)
+        return self._use(lambda db: self._answer(db, parsed, limit))
+
+    def set_article_actors(self, doc_id: str, names: Sequence[str]) -> None:
+        """Index ``names`` as the actors of the article ``doc_id``, replacing the ones it had."""
+        self._use(lambda db: index.set_article_actors(db, doc_id, names))
+
+    def close(self, *, catch_up: bool = False, build: bool = False) -> None:
+        """Release the file; with ``catch_up``, first bring it up to date (``build``: even a new one), never raising."""
+        if catch_up and self.path is not None and (build or self.path.exists()):
+            try:
+                self._db = self._db or connect(self.path, CLOSE_WAIT)
+                self._db.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
+                index.catch_up(self._db, self._feed)
+            except (*DAMAGE, OSError) as err:
+                _log.info("%s: left for the next search (%s)", self.path, err)
+        if self._db is not None:
+            self._db.close()
+        self._db = self._view = None
+
+    def _use(self, action: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``action`` on the caught-up file: a damaged one is built again; where none can be kept, one in memory."""
+        for attempt in range(3):
+            try:
+                if self._db is not None and self.path is not None and self._inode != _inode(self.path):
+                    self.close()  # another process found it damaged and replaced it: use the new one
+                if self._db is None:
+                    self._db, self._inode = connect(self.path, SEARCH_WAIT), _inode(self.path)
+                index.catch_up(self._db, self._feed)
+                return action(self._db)
+            except DAMAGE as err:
+                self.close()
+                if self.path is None or attempt == 2:
+                    raise
+                damage = not isinstance(err, sqlite3.OperationalError) or str(err).startswith(
+                    ("no such table", "no such column", "table ")) or "malformed" in str(err)
+                _log.warning("%s: %s (%s)", self.path, "damaged, built again" if damage else "searching in memory", err)
+                if damage:
+                    for end in ("", "-wal", "-shm", "-journal"):
+                        self.path.with_name(self.path.name + end).unlink(missing_ok=True)
+                else:
+                    self.path = None
+        raise AssertionError("the third attempt returns or raises")
+
+    def _answer(self, db: sqlite3.Connection, query: Query, limit: int | None) -> list[Hit]:
+        db.execute("BEGIN")  # one snapshot for the columns and every row read
+        try:
+            if self._view is None or self._view.version != int(meta(db, "version")):
+                self._view = _View(db, int(meta(db, "version")))
+            return self._view.search(db, query, limit)
+        finally:
+            db.execute("ROLLBACK")
+
+
+def _inode(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_ino if path else None
+    except OSError:
+        return None
+
+
+class _View:
+    """One version of the file: what every query needs of every note and article, what queries read, the search."""
+
+    def __init__(self, db: sqlite3.Connection, version: int) -> None:
+        self.version, columns = version, Columns(db)
+        self.docs, self.recency = columns.ints[0::INTS], columns.recency
+        self.lengths = [columns.ints[1 + i::INTS] for i in range(WIDTH)]
+        self.count = len(self.docs) - self.docs.count(-1)
+        self.sums, self.longest = [sum(c) for c in self.lengths], [max(c, default=0) for c in self.lengths]
+        # Article number -> its record, fields, field lengths and folded title, for those with a record.
+        self.articles = {row[0]: row[1:] for row in db.execute(
+            "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
+        self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
+        self.doc_longest = [max((a[3 + i] for a in self.articles.values()), default=0) for i in range(len(DOC_WEIGHTS))]
+        self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
+        self.parts: dict[str, dict[int, float]] = {}
+        self._kept = 0
+        self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
+        self._rows: dict[int, tuple[tuple[str, ...], Annotation]] = {}
+        self.expanded: set[str] = set()
+
+    @cached_property
+    def by_doc(self) -> Mapping[int, AbstractSet[int]]:
+        """Article number -> the slots of its notes; -1 -> the free slots."""
+        found: dict[int, set[int]] = {}
+        for slot, doc in enumerate(self.docs):
+            found.setdefault(doc, set()).add(slot)
+        return found
+
+    def keep(self, cache: dict[str, S], key: str, value: S) -> None:
+        """Keep ``value`` for later queries, within :data:`CACHED` entries in all."""
+        self._kept += len(value)
+        if self._kept > CACHED:
+            self.postings.clear()
+            self.parts.clear()
+            self._kept = len(value)
+        cache[key] = value
+
+    def search(self, db: sqlite3.Connection, query: Query, limit: int | None) -> list[Hit]:
+        self.db, self._rows, self.expanded = db, {}, set()
+        candidates, term_slots, check = self._match(query)
         keys = set(term_slots)
-        if keys:
-            rank = self._scores(candidates, {key: len(s) for key, s in term_slots.items()})
-        else:
-            rank = self._recency
+        rank = self._scores(candidates, term_slots) if keys else self.recency
         best = self._best(candidates, rank, limit, check)
-        return [self._hit(slot, rank[slot] if keys else 0.0, keys) for slot in best]
+        self._read([slot for slot in best if slot not in self._rows])
+        phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
+        singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
+        names = [f" {' '.join(terms_of(n))} " for n in query.actors]
+        return [self._hit(slot, rank[slot] if keys else 0.0, query, singles, phrases, names) for slot in best]
+
+    def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
+        """Slot (article number, for an article's term) -> the counts per field."""
+        found = self.postings.get(key)
+        if found is None:
+            found = {}
+            for row in self.db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)):
+                slots, c = read_postings(*row)
+                found.update(zip(slots, zip(*(c[i::WIDTH] for i in range(WIDTH)), strict=True), strict=True))
+            self.keep(self.postings, key, found)
+        return found
+
+    def _slots(self, low: str, high: str | None = None) -> set[int]:  # the notes with a filter key, or any key between
+        found: set[int] = set()
+        for (slots,) in self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low)):
+            found.update(array("i", slots))
+        return found
+
+    def _row(self, slot: int) -> tuple[tuple[str, ...], Annotation]:
+        """A note's field texts, then its article's (blank without a record), and the note."""
+        if slot not in self._rows:
+            self._read([slot])
+        return self._rows[slot]
+
+    def _read(self, slots: list[int]) -> None:  # in one query: a page of hits is shown at once
+        for slot, *fields, record in self.db.execute(
+                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
+                slots):
+            article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
+            self._rows[slot] = (*fields, *article[1:3]), Annotation.from_json(loads(record))
 
     def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
-        """The notes that may match, the notes holding each term, and the check that the
-        candidates must still pass (word order, names), if any."""
+        """The notes that may match, the notes holding each term, and the check they must still pass (order, names)."""
         phrases = [t for t in (terms_of(text) for text in query.terms) if t]
         term_slots = {key: self._term_slots(key) for phrase in phrases for key in phrase}
         sets = list(term_slots.values())
@@ -209,25 +244,54 @@ class Searchable(abc.ABC):
         names = [f" {' '.join(terms_of(name))} " for name in query.actors]
         check = (lambda slot: self._passes(slot, ordered, names)) if ordered or names else None
         for unwanted in query.excluded:
-            if not (unwanted.has_filters or unwanted.prefixes or any(terms_of(t) for t in unwanted.terms)):
-                continue  # "-!!!" names nothing to leave out
-            found, _, must = self._match(unwanted)
-            candidates = candidates - {slot for slot in found if must is None or must(slot)}
+            if unwanted.has_filters or unwanted.prefixes or any(terms_of(t) for t in unwanted.terms):  # not "-!!!"
+                found, _, must = self._match(unwanted)
+                candidates = candidates - {slot for slot in found if must is None or must(slot)}
         return candidates, term_slots, check
 
-    def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float], limit: int | None,
-              check: Callable[[int], bool] | None) -> list[int]:
-        """The ``limit`` best candidates that pass ``check``, running it on as few as it can.
+    def _expand(self, prefix: str) -> list[str]:
+        """The commonest terms of the words that begin with ``prefix`` (see PREFIX_TERMS)."""
+        start = fold(prefix)
+        counts = dict(self.db.execute(
+            "SELECT term, (SELECT coalesce(sum(n), 0) FROM postings p WHERE p.term = t.term) FROM "
+            "(SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?) t", (start, start + "\U0010ffff")))
+        found = heapq.nlargest(PREFIX_TERMS, counts, key=lambda key: (counts[key], key))
+        self.expanded.update(found)
+        return found
 
-        Word order and names cost more to check than the ranking, so the candidates
-        are checked best first until ``limit`` pass (and any tied with the last of them).
-        Ties are ordered by recency, then id, so results are stable.
-        """
-        entries, recency = self._entries, self._recency
+    def _term_slots(self, key: str) -> set[int]:  # notes with the term in a field of their own or of their article
+        return set(self._postings(key)).union(*(self.by_doc.get(n, ()) for n in self._postings(ARTICLE + key)))
+
+    def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
+        """The notes that every word and every filter allows."""
+        sets = sets + [self._slots(TAG + tag_key(tag)) for tag in query.tags]
+        if query.colors:
+            sets.append(set().union(*(self._slots(COLOR + color_key(c)) for c in query.colors)))
+        for title in query.titles:
+            text = fold(title).strip()
+            sets.append(set().union(*(self.by_doc.get(num, ()) for num, a in self.articles.items() if text in a[5])))
+        for name in query.actors:
+            # Notes with every word of the name somewhere (none for a name of no words); _passes checks it is one name.
+            sets.extend([self._term_slots(key) for key in terms_of(name)] or [set()])
+        if query.before or query.after:
+            low = query.after.toordinal() + 1 if query.after else 0
+            high = query.before.toordinal() - 1 if query.before else 9_999_999
+            sets.append(self._slots(f"{DAY}{low:07d}", f"{DAY}{high:07d}") if low <= high else set())
+        sets.sort(key=len)  # the smallest first; a new set, as they may be the view's own
+        return sets[0].intersection(*sets[1:]) if sets else set(range(len(self.docs))) - self.by_doc.get(-1, set())
+
+    def _passes(self, slot: int, phrases: list[str], actors: list[str]) -> bool:
+        """What sets cannot tell: words in order, words of one name (terms joined as in a field's text)."""
+        fields = self._row(slot)[0]
+        return (all(any(phrase in f for f in fields) for phrase in phrases)
+                and all(name in fields[3] or name in fields[5] for name in actors))
+
+    def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float] | Sequence[float], limit: int | None,
+              check: Callable[[int], bool] | None) -> list[int]:
+        """The ``limit`` best that pass ``check``, run best first until ``limit`` pass (and any tied with the last)."""
         if limit is None or len(candidates) <= limit:
             chosen = [slot for slot in candidates if check is None or check(slot)]
-        elif check is None:
-            # Everything ranked at least as well as the limit-th best, ties included.
+        elif check is None:  # everything ranked at least as well as the limit-th best, ties included
             threshold = heapq.nlargest(limit, map(rank.__getitem__, candidates))[-1]
             chosen = [slot for slot in candidates if rank[slot] >= threshold]
         else:
@@ -237,328 +301,60 @@ class Searchable(abc.ABC):
                     break
                 if check(slot):
                     chosen.append(slot)
-        chosen.sort(key=lambda slot: (rank[slot], recency[slot], entries[slot].id), reverse=True)
+        tied = Counter((rank[slot], self.recency[slot]) for slot in chosen)  # ids settle exact ties only
+        ids = {slot: self._row(slot)[1].id for slot in chosen if tied[rank[slot], self.recency[slot]] > 1}
+        chosen.sort(key=lambda slot: (rank[slot], self.recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
-    def _expand(self, prefix: str) -> list[str]:
-        """The commonest terms of words that begin with ``prefix`` (see PREFIX_TERMS)."""
-        keys = self._prefix_terms(fold(prefix))
-        return heapq.nlargest(PREFIX_TERMS, keys, key=lambda key: (self._posting_count(key), key))
+    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> dict[int, float]:
+        """BM25F of each note for the query's terms (``term_slots``: the notes holding each)."""
+        parts = [self._part(key, holders, slots) for key, holders in term_slots.items()]
+        if len(parts) == 1:
+            return {slot: parts[0].get(slot, 0.0) for slot in slots}
+        return {slot: sum(part.get(slot, 0.0) for part in parts) for slot in slots}
 
-    def _term_slots(self, key: str) -> set[int]:
-        """Notes with the term in a field of their own or of their article."""
-        slots = set(self._postings.get(key, ()))
-        for doc_id in self._doc_postings.get(key, ()):
-            slots |= self._doc_slots.get(doc_id, set())
-        return slots
+    def _part(self, key: str, holders: set[int], slots: AbstractSet[int]) -> Mapping[int, float]:
+        """Each note's part of the score for one term (idf times the saturated term frequency); it depends on the term
+        alone, so it is kept when worked out for every note holding it (when candidates are most of them)."""
+        if key in self.parts:
+            return self.parts[key]
+        whole = len(holders) <= 2 * len(slots)
+        idf = math.log(1 + (max(self.count, 1) - len(holders) + 0.5) / (len(holders) + 0.5))
+        d0, d1 = _norm_tables(DOC_WEIGHTS, self.doc_sums, max(len(self.articles), 1), self.doc_longest)
+        # An article's part of the term frequency is the same for all its notes.
+        by_doc = {num: c[0] * d0[self.articles[num][3]] + c[1] * d1[self.articles[num][4]]
+                  for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
+        notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
+        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, self.sums, max(self.count, 1), self.longest)
+        part: dict[int, float] = {}
+        for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
+            tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
+            tfs = notes.get(slot)
+            if tfs is not None:
+                tf += tfs[0] * t0[n0[slot]] + tfs[1] * t1[n1[slot]] + tfs[2] * t2[n2[slot]] + tfs[3] * t3[n3[slot]]
+            part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
+        if whole:
+            self.keep(self.parts, key, part)
+        return part
 
-    def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
-        """The notes that every word and every set-backed filter allows."""
-        sets = list(sets)
-        for tag in query.tags:
-            sets.append(self._tags.get(tag_key(tag), set()))
-        if query.colors:
-            sets.append(set().union(*(self._colors.get(color_key(c), set()) for c in query.colors)))
-        for title in query.titles:
-            wanted = fold(title).strip()
-            docs = [doc_id for doc_id, doc in self._docs.items() if wanted in doc.title]
-            sets.append(set().union(*(self._doc_slots.get(doc_id, set()) for doc_id in docs)))
-        for name in query.actors:
-            # Notes with every word of the name somewhere; _passes checks it is one name.
-            name_terms = terms_of(name)
-            sets.extend(self._term_slots(key) for key in name_terms)
-            if not name_terms:
-                sets.append(set())
-        if query.before or query.after:
-            # A scan of the days that have notes, a few hundred, not of the notes.
-            low = query.after.toordinal() + 1 if query.after else -math.inf
-            high = query.before.toordinal() - 1 if query.before else math.inf
-            sets.append(set().union(*(s for day, s in self._days.items() if low <= day <= high)))
-        if not sets:
-            return self._entries.keys()
-        sets.sort(key=len)
-        result = sets[0]  # never changed in place: it may be one of the index's own sets
-        for other in sets[1:]:
-            if not result:
-                break
-            result = result & other
-        return result
-
-    def _passes(self, slot: int, phrases: list[str], actors: list[str]) -> bool:
-        """The checks the sets cannot make: words in order, words of one name.
-
-        ``phrases`` and ``actors`` are terms joined as in a field's text, to look for.
-        """
-        entry = self._entries[slot]
-        doc = self._docs.get(entry.document)
-        fields = entry.fields + doc.fields if doc else entry.fields
-        if any(not any(phrase in f for f in fields) for phrase in phrases):
-            return False
-        names = (entry.fields[ACTORS], doc.fields[CAST]) if doc else (entry.fields[ACTORS],)
-        return all(any(name in f for f in names) for name in actors)
-
-    def _scores(self, slots: Iterable[int], frequencies: dict[str, int]) -> dict[int, float]:
-        """BM25F of each note for the query's terms; ``frequencies`` counts notes per term."""
-        total = max(len(self._entries), 1)
-        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, self._lengths, total, self._longest)
-        d0, d1 = _norm_tables(DOC_WEIGHTS, self._doc_lengths, max(len(self._docs), 1), self._doc_longest)
-        terms = []
-        for key, n in frequencies.items():
-            # An article's part of the term frequency is the same for all its notes.
-            by_doc: dict[str, float] = {}
-            for doc_id, counts in self._doc_postings.get(key, {}).items():
-                lengths = self._docs[doc_id].lengths
-                by_doc[doc_id] = counts[0] * d0[lengths[0]] + counts[1] * d1[lengths[1]]
-            terms.append((math.log(1 + (total - n + 0.5) / (n + 0.5)), self._postings.get(key, {}), by_doc))
-        entries = self._entries
-        scores: dict[int, float] = {}
-        # Unrolled over the four note fields: this loop is the cost of a query that matches
-        # most notes.
-        for slot in slots:
-            entry = entries[slot]
-            l0, l1, l2, l3 = entry.lengths
-            doc_id = entry.document
-            score = 0.0
-            for idf, notes, by_doc in terms:
-                tfs = notes.get(slot)
-                tf = by_doc.get(doc_id, 0.0) if by_doc else 0.0
-                if tfs is not None:
-                    tf += tfs[0] * t0[l0] + tfs[1] * t1[l1] + tfs[2] * t2[l2] + tfs[3] * t3[l3]
-                elif not tf:
-                    continue
-                score += idf * tf * (K1 + 1) / (K1 + tf)
-            scores[slot] = score
-        return scores
-
-    def _hit(self, slot: int, score: float, keys: set[str]) -> Hit:
-        entry = self._entries[slot]
-        annotation = entry.annotation
-        doc = self._docs.get(annotation.document)
+    def _hit(self, slot: int, score: float, query: Query, singles: set[str], phrases: list[tuple[str, ...]],
+             names: list[str]) -> Hit:
+        fields, annotation = self._row(slot)
+        matched = {name for name, text in zip(FIELDS, fields, strict=True)
+                   if any(f" {key} " in text for key in singles) or any(f" {' '.join(p)} " in text for p in phrases)}
+        matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
+        matched |= {FIELDS[i] for name in names for i in (3, 5) if name in fields[i]}
         note = " ".join(plain_text(annotation.note).split())
-        exact = " ".join(annotation.selector.exact.split())
-        source = next((text for text in (note, exact) if keys and any(term(m.group()) in keys for m in words(text))),
-                      note or exact)
-        snippet, marks = cut_snippet(source, keys)
-        return Hit(annotation, doc.record if doc else None, score, snippet, marks)
+        # The snippet's words are those its field was indexed from: their terms are at hand (stemming costs more).
+        use_exact = "note" not in matched and ("passage" in matched or not note)
+        text = " ".join(annotation.selector.exact.split()) if use_exact else note
+        snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
+        article = self.articles.get(self.docs[slot])
+        return Hit(annotation, DocumentRecord.from_json(loads(article[0])) if article else None, score, snippet, marks,
+                   tuple(name for name in FIELDS if name in matched))
 
 
-class SearchIndex(Searchable):
-    """Every note and article, indexed in memory for :meth:`search`; empty until filled."""
-
-    def __init__(self) -> None:
-        self._clear()
-
-    def _clear(self) -> None:
-        self._slots: dict[str, int] = {}
-        self._entries: dict[int, _Entry] = {}
-        self._next_slot = 0
-        # term -> slot -> term frequency per note field (tuples shared through _tf_pool)
-        self._postings: dict[str, dict[int, tuple[int, ...]]] = {}
-        # term -> document id -> term frequency per article field
-        self._doc_postings: dict[str, dict[str, tuple[int, ...]]] = {}
-        self._docs: dict[str, DocEntry] = {}
-        self._doc_slots: dict[str, set[int]] = {}
-        self._tags: dict[str, set[int]] = {}
-        self._colors: dict[str, set[int]] = {}
-        self._days: dict[int, set[int]] = {}
-        self._recency: dict[int, float] = {}
-        # Sums of field lengths, for BM25's averages, and the longest field lengths seen.
-        self._lengths = [0] * len(NOTE_WEIGHTS)
-        self._doc_lengths = [0] * len(DOC_WEIGHTS)
-        self._longest = [0] * len(NOTE_WEIGHTS)
-        self._doc_longest = [0] * len(DOC_WEIGHTS)
-        self._tf_pool: dict[tuple[int, ...], tuple[int, ...]] = {}
-        # Folded words as written -> their term, for prefixes. Words are never taken out
-        # (a word no note holds any more just finds nothing). Words as written wait in
-        # _new_words until the next prefix query folds them in and sorts the vocabulary.
-        self._vocabulary: dict[str, str] = {}
-        self._sorted_words: list[str] = []
-        self._new_words: set[str] = set()
-
-    # -- keeping the index current ------------------------------------------------------
-
-    def rebuild(self, annotations: Iterable[Annotation], documents: Iterable[DocumentRecord]) -> None:
-        """Forget everything and index these notes and articles."""
-        self._clear()
-        for doc in documents:
-            self.put_document(doc)
-        for annotation in annotations:
-            self.put(annotation)
-
-    def put(self, annotation: Annotation) -> None:
-        """Index a new note, or re-index one whose id is already here."""
-        self.remove(annotation.id)
-        slot = self._next_slot
-        self._next_slot += 1
-        entry, frequencies, found = note_entry(annotation)
-        self._new_words.update(found)
-        self._slots[annotation.id] = slot
-        self._entries[slot] = entry
-        postings, pool = self._postings, self._tf_pool
-        for key, tfs in frequencies.items():
-            notes = postings.get(key)
-            if notes is None:
-                notes = postings[key] = {}
-            notes[slot] = pool.setdefault(tfs, tfs)
-        for i, length in enumerate(entry.lengths):
-            self._lengths[i] += length
-            self._longest[i] = max(self._longest[i], length)
-        self._recency[slot] = entry.recency
-        self._doc_slots.setdefault(annotation.document, set()).add(slot)
-        for key in entry.tags:
-            self._tags.setdefault(key, set()).add(slot)
-        self._colors.setdefault(entry.color, set()).add(slot)
-        self._days.setdefault(entry.day, set()).add(slot)
-
-    def remove(self, annotation_id: str) -> None:
-        """Forget a note; an id the index does not hold is ignored."""
-        slot = self._slots.pop(annotation_id, None)
-        if slot is None:
-            return
-        entry = self._entries.pop(slot)
-        for key in _field_terms(entry.fields):
-            _discard(self._postings, key, slot)
-        for i, length in enumerate(entry.lengths):
-            self._lengths[i] -= length
-        del self._recency[slot]
-        _discard(self._doc_slots, entry.annotation.document, slot)
-        for key in entry.tags:
-            _discard(self._tags, key, slot)
-        _discard(self._colors, entry.color, slot)
-        _discard(self._days, entry.day, slot)
-
-    def put_document(self, doc: DocumentRecord) -> None:
-        """Index an article's title and actors, replacing what was known of it."""
-        old = self._docs.pop(doc.id, None)
-        if old is not None:
-            for key in _field_terms(old.fields):
-                _discard(self._doc_postings, key, doc.id)
-            for i, length in enumerate(old.lengths):
-                self._doc_lengths[i] -= length
-        entry, frequencies, found = doc_entry(doc)
-        self._new_words.update(found)
-        self._docs[doc.id] = entry
-        for key, tfs in frequencies.items():
-            self._doc_postings.setdefault(key, {})[doc.id] = self._tf_pool.setdefault(tfs, tfs)
-        for i, length in enumerate(entry.lengths):
-            self._doc_lengths[i] += length
-            self._doc_longest[i] = max(self._doc_longest[i], length)
-
-    def _prefix_terms(self, start: str) -> set[str]:
-        if self._new_words:
-            known = len(self._vocabulary)
-            for raw in self._new_words:
-                folded, key = forms(raw)
-                self._vocabulary[folded] = key
-            self._new_words.clear()
-            if len(self._vocabulary) != known or not self._sorted_words:
-                self._sorted_words = sorted(self._vocabulary)
-        keys = set()
-        for word in self._sorted_words[bisect.bisect_left(self._sorted_words, start):]:
-            if not word.startswith(start):
-                break
-            keys.add(self._vocabulary[word])
-        return keys
-
-
-
-def note_entry(annotation: Annotation) -> tuple[_Entry, dict[str, tuple[int, ...]], list[str]]:
-    """What an index keeps of a note: its entry, each term's count per field, and its words
-    as written (for prefix searches)."""
-    found: list[str] = []
-    fields = (
-        _terms_noting(found, plain_text(annotation.note)),
-        _terms_noting(found, annotation.selector.exact),
-        _terms_noting(found, *annotation.tags),
-        _terms_noting(found, *_note_actors(annotation)),
-    )
-    entry = _Entry(
-        annotation=annotation,
-        fields=tuple(f" {' '.join(f)} " for f in fields),
-        lengths=tuple(len(f) - f.count(_GAP) for f in fields),
-        tags=frozenset(key for tag in annotation.tags for key in tag_keys(tag)),
-        color=color_key(annotation.color),
-        day=local_day(annotation.created),
-        recency=timestamp(annotation.updated),
-    )
-    return entry, _frequencies(fields), found
-
-
-def doc_entry(doc: DocumentRecord) -> tuple[DocEntry, dict[str, tuple[int, ...]], list[str]]:
-    """What an index keeps of an article, as :func:`note_entry` for a note."""
-    found: list[str] = []
-    fields = (_terms_noting(found, doc.title), _terms_noting(found, *doc.actors))
-    lengths = tuple(len(f) - f.count(_GAP) for f in fields)
-    entry = DocEntry(doc, tuple(f" {' '.join(f)} " for f in fields), lengths, fold(title_of(doc)))
-    return entry, _frequencies(fields), found
-
-
-def _terms_noting(found: list[str], *texts: str) -> list[str]:
-    """:func:`terms_of`, adding the words as written to ``found``."""
-    result: list[str] = []
-    for i, text in enumerate(texts):
-        if i:
-            result.append(_GAP)
-        words_here = word_list(text)
-        found.extend(words_here)
-        result.extend(map(term, words_here))
-    return result
-
-
-def terms_of(*texts: str) -> list[str]:
-    """The index terms of one or more texts, with a gap between texts."""
-    result: list[str] = []
-    for i, text in enumerate(texts):
-        if i:
-            result.append(_GAP)
-        result.extend(map(term, word_list(text)))
-    return result
-
-
-def _frequencies(fields: Sequence[list[str]]) -> dict[str, tuple[int, ...]]:
-    """Each term's count in each field."""
-    counts: dict[str, list[int]] = {}
-    width = len(fields)
-    for i, terms in enumerate(fields):
-        for key in terms:
-            row = counts.get(key)
-            if row is None:
-                row = counts[key] = [0] * width
-            row[i] += 1
-    counts.pop(_GAP, None)
-    return {key: tuple(row) for key, row in counts.items()}
-
-
-def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int,
-                 longest: Sequence[int]) -> list[list[float]]:
-    """For each field, a field weight divided by BM25's length norm, by field length."""
-    tables = []
-    for weight, total, top in zip(weights, sums, longest):
-        average = max(total / count, 1.0)
-        tables.append([weight / (1 - B + B * n / average) for n in range(top + 1)])
-    return tables
-
-
-def _field_terms(fields: Iterable[str]) -> set[str]:
-    """The terms of field texts, as put made them."""
-    return {key for text in fields for key in text.split()} - {_GAP}
-
-
-def _discard(index: dict[Any, Any], key: Any, member: Any) -> None:
-    """Take ``member`` out of ``index[key]`` and drop the key once nothing is left."""
-    members = index.get(key)
-    if members is None:
-        return
-    if isinstance(members, dict):
-        members.pop(member, None)
-    else:
-        members.discard(member)
-    if not members:
-        del index[key]
-
-
-def _note_actors(annotation: Annotation) -> list[str]:
-    names = list(annotation.actors)
-    target = annotation.target or {}
-    names.extend(str(target[k]) for k in ("actor", "speaker") if target.get(k))
-    return names
+def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, tops: Sequence[int]) -> list[list[float]]:
+    """For each field, a field weight divided by BM25's length norm, by field length (up to the longest)."""
+    return [[weight / (1 - B + B * n / max(total / count, 1.0)) for n in range(top + 1)]
+            for weight, total, top in zip(weights, sums, tops, strict=True)]

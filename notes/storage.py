@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,9 +27,11 @@ from tinydb.storages import Storage
 from notes import backup
 from notes.atomic import fsync_dir, remove_stray_temps, write_atomic
 from notes.errors import StoreError
-from notes.library_format import (
-    Op,
-    Record,
+from notes.feed import Changes, Op, Record
+from notes.lock import FileLock
+from notes.records import SEQ
+from notes.schema import META_TABLE, SCHEMA_VERSION
+from notes.store_format import (
     State,
     check_op,
     decode_line,
@@ -40,22 +42,12 @@ from notes.library_format import (
     scan_journal,
     state_from_tinydb,
 )
-from notes.lock import FileLock
-from notes.schema import META_TABLE, SCHEMA_VERSION
 
 COMPACT_BYTES = 8 * 2**20
 COMPACT_LINES = 2000
 """Fold the journal into ``library.json`` once it holds this much (a rewrite costs ~0.5 s at 50,000 notes)."""
 CLOSE_COMPACT_LINES = 200
 """On close, fold only a journal of at least this many commits, so a CLI call stays cheap."""
-MAX_PENDING_CHANGES = 10_000
-"""Changes kept for the search index between two calls; beyond this it is rebuilt instead."""
-
-FoldHook = Callable[[Mapping[str, dict[str, Record]]], Callable[[], None] | None]
-"""Called by a compaction under the exclusive lock, before the journal is folded, with the
-records; what it returns is called once the new ``library.json`` and journal are written.
-Lets a file derived from the store (the search cache) follow a rewrite that changed no
-record. Neither call may raise."""
 
 
 def journal_path(path: Path) -> Path:
@@ -76,18 +68,14 @@ class LibraryStorage(Storage):
     Attributes:
         path: the ``library.json`` file.
         read_only: never creates, writes or repairs anything.
-        changes: operations applied since :meth:`drain_changes` (``None`` after a full reload).
         commits: journal lines this instance committed (so its owner knows whether it wrote).
-        on_fold: see :data:`FoldHook`; not called when TinyDB's :meth:`write` replaces the data.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
-                 on_fold: FoldHook | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.journal = journal_path(self.path)
         self.read_only = read_only
         self.commits = 0
-        self.on_fold = on_fold
         self._state = State(0)
         self._base_stamp: tuple[int, ...] | None = None
         self._journal_id: tuple[int, int] | None = None
@@ -95,7 +83,6 @@ class LibraryStorage(Storage):
         self._journal_lines = 0
         self._journal_generation: int | None = None
         self._journal_torn = False
-        self.changes: list[Op] | None = None
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a note store")
         if not read_only:
@@ -134,9 +121,10 @@ class LibraryStorage(Storage):
         with self._lock.hold(exclusive=True):
             self._refresh()
             state.generation = self._state.generation
+            state.log.seq = max(state.log.seq, self._state.log.seq)
+            state.log.renew()  # any record may differ: derived files must start again
             self._state = state
-            self.changes = None
-            self.compact(same_records=False)
+            self.compact()
 
     @property
     def closed(self) -> bool:
@@ -181,11 +169,11 @@ class LibraryStorage(Storage):
                     why = check_op(op)
                     if why:
                         raise StoreError(f"refused to store {why}")
-                self._append(ops)
+                seq = self._state.log.seq + 1
+                ops[:] = [{**op, "put": {**op["put"], SEQ: seq}} if "put" in op else op for op in ops]
+                self._append(encode_line({"seq": seq, "ops": ops}))
                 self.commits += 1
-                for op in ops:
-                    self._state.apply(op)
-                self._note_changes(ops)
+                self._state.commit(ops, seq)
                 if self._journal_end >= COMPACT_BYTES or self._journal_lines >= COMPACT_LINES:
                     try:
                         self.compact()
@@ -200,23 +188,18 @@ class LibraryStorage(Storage):
         """Whether ``table`` holds ``record_id`` (inside :meth:`snapshot` or :meth:`transaction`), cheaply."""
         return self._state.exists(table, record_id)
 
-    def drain_changes(self) -> list[Op] | None:
-        """Ops applied since the last call, mine and other processes'; ``None`` if everything was reloaded."""
-        changes, self.changes = self.changes, []
-        return changes
+    def changes_since(self, cursor: str | None) -> Changes:
+        """What changed after ``cursor``, in every process (see :mod:`notes.feed`)."""
+        with self.snapshot():
+            return self._state.changes_since(cursor)
 
-    def compact(self, *, same_records: bool = True) -> None:
-        """Fold the journal into ``library.json`` (keeping the old file as a backup) and start a new journal.
-
-        ``same_records``: the records in memory are what the files hold (a fold, not
-        TinyDB's :meth:`write`), so :attr:`on_fold` may carry derived files over.
-        """
+    def compact(self) -> None:
+        """Fold the journal into ``library.json`` (keeping the old file as a backup) and start a new journal."""
         self._writable()
         with self._lock.hold(exclusive=True):
             self._refresh()
             generation = max(self._state.generation, self._journal_generation or 0) + 1
             data, annotations_at = self._state.serialize(generation)
-            carry = self.on_fold(self._state.records) if same_records and self.on_fold else None
             try:
                 if self.path.exists():
                     backup.keep(self.path)
@@ -227,16 +210,8 @@ class LibraryStorage(Storage):
                 self._new_journal(generation, data, annotations_at)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot save the note store ({err.strerror or err})") from None
-            if carry is not None:
-                carry()
 
     # -- internals ---------------------------------------------------------------------------
-
-    def _note_changes(self, ops: list[Op]) -> None:
-        if self.changes is not None:
-            self.changes.extend(ops)
-            if len(self.changes) > MAX_PENDING_CHANGES:
-                self.changes = None  # nobody is listening closely: a rebuild is cheaper than the backlog
 
     def _writable(self) -> None:
         if self.read_only:
@@ -287,7 +262,6 @@ class LibraryStorage(Storage):
             self._state = parse_library(raw, self.path.name, self._vouched(raw))
             self._base_stamp = _stamp(st)
             self._journal_id = None
-            self.changes = None
             if not self.read_only:
                 remove_stray_temps(self.path)
                 remove_stray_temps(self.journal)
@@ -334,15 +308,13 @@ class LibraryStorage(Storage):
             self._journal_generation = found.generation
         stale = self._journal_generation is None or self._journal_generation < self._state.generation
         if not stale:
-            for ops in found.commits:
-                for op in ops:
-                    self._state.apply(op)
-                self._note_changes(ops)
+            for ops, seq in zip(found.commits, found.seqs, strict=True):
+                self._state.commit(ops, seq)
         self._journal_lines += len(found.commits)
         self._journal_end = found.end
         self._journal_torn = found.torn
 
-    def _append(self, ops: list[Op]) -> None:
+    def _append(self, line: bytes) -> None:
         """Commit one line to the journal and fsync it; on failure nothing is acknowledged or left behind."""
         try:
             if (self._journal_id is None or self._journal_generation is None
@@ -353,7 +325,6 @@ class LibraryStorage(Storage):
                 self._journal_torn = False
         except OSError as err:
             raise StoreError(f"{self.journal}: cannot prepare the journal ({err.strerror or err})") from None
-        line = encode_line({"ops": ops})
         try:
             fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND)
         except OSError as err:
@@ -382,8 +353,9 @@ def restore_backup(path: Path, chosen: Path) -> Path | None:
     backup was taken come back too; a damaged journal is set aside as well. Returns where
     the replaced file now lives (``None`` if there was none).
     """
-    raw = Path(chosen).read_bytes()
-    parse_library(raw, Path(chosen).name)  # refuse to restore a damaged backup
+    state = parse_library(Path(chosen).read_bytes(), Path(chosen).name)  # refuse to restore a damaged backup
+    state.log.renew()  # the records go back in time: files derived from the store must start again
+    raw, _ = state.serialize(state.generation)
     lock = FileLock(lock_path(path))
     try:
         with lock.hold(exclusive=True):

@@ -2,8 +2,9 @@
 
 :class:`NoteStore` is what the window, the command line and the analysis use. Durability,
 locking and validation live in :mod:`notes.storage`; re-anchoring in :mod:`notes.anchoring`;
-this module holds the rules of the records (ids, timestamps, moved files) and keeps the
-in-memory search index in step with every change, including other processes' changes.
+this module holds the rules of the records (ids, timestamps, moved files), offers the
+change feed that derived indexes follow (:meth:`NoteStore.changes_since`), and hands
+searches to the search index beside the store (:mod:`notes.search`), which follows it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notes import backup, storage
 from notes.anchoring import reanchor
 from notes.errors import StoreError
+from notes.feed import Changes
 from notes.records import COLORS, Annotation, Correction, DocumentRecord, Selector, now_iso
 from notes.schema import problem
 from notes.storage import LibraryStorage
@@ -28,15 +29,21 @@ if TYPE_CHECKING:
 
 SEARCH_FILE_BUILD_BYTES = 2**20
 """A store whose files hold at most this much (about 1,500 typical notes) gets its search
-file built when it is missing (~0.3 s, once); a larger one only has an existing file caught up
-from the journal, which is cheap. Bytes, not notes: counting the notes of a store would
-parse them all (0.3 s at 50,000), and the build costs in proportion to the text anyway."""
+index built as a writer closes when there is none yet (~0.3 s, once); a larger one has an
+existing index caught up, which costs in proportion to what changed. Bytes, not notes:
+counting the notes of a store would parse them all, and a build costs in proportion to
+the text anyway."""
 UPDATABLE = frozenset({"document", "selector", "color", "note", "tags", "target", "actors", "status"})
 """Fields :meth:`NoteStore.update` may change; ``id`` and ``created`` never change."""
 
 
 class UnknownRecordError(StoreError):
     """No annotation, document or correction has the given id."""
+
+
+def search_index_path(store_path: Path) -> Path:
+    """Where the search index of the store at ``store_path`` lives: beside it (derived, disposable)."""
+    return store_path.with_name(store_path.name + ".search.sqlite")
 
 
 def document_id(path: str | os.PathLike[str]) -> str:
@@ -55,8 +62,9 @@ class NoteStore:
         self.path = Path(path)
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._storage = LibraryStorage(self.path, read_only=read_only, on_fold=self._carry_search_file)
-        self._index: SearchIndex | None = None
+        self._storage = LibraryStorage(self.path, read_only=read_only)
+        self._search: SearchIndex | None = None
+        self._bulk = False  # a bulk write as large as the store was: worth building its index
 
     def __enter__(self) -> NoteStore:
         return self
@@ -65,18 +73,23 @@ class NoteStore:
         self.close()
 
     def close(self) -> None:
-        """Release the store; when this instance wrote, bring the search file beside it up to
-        date first, so that the next ``reader notes search`` needs no build."""
+        """Release the store; when this instance wrote, bring the search index beside it up to
+        date first (building it for a small store or after a bulk write), so that the next
+        search, in any process, has nothing to do. Commits are durable before: the index never
+        holds up or fails a close."""
         with self._lock:
-            if self._storage.commits and not self._storage.closed:
-                self._keep_search_file(build=self._small())
+            if self._storage.closed:
+                return
+            wrote = self._storage.commits > 0
+            if wrote or self._search is not None:
+                self._searcher().close(catch_up=wrote, build=self._small() or self._bulk)
+            self._search = None
             self._storage.close()
-            self._index = None
 
     # -- documents -----------------------------------------------------------------------
 
     def touch_document(self, path: str, content_id: str, title: str = "", date: str | None = None,
-                       text: str | None = None, actors: list[str] | None = None) -> DocumentRecord:
+                       text: str | None = None) -> DocumentRecord:
         """Record that the article at ``path`` was opened; follow a moved file; re-anchor an edited one.
 
         When the content id changed and ``text`` is given, every annotation of the document is
@@ -93,8 +106,7 @@ class NoteStore:
                 old = moved_from
             record = DocumentRecord.from_json(old) if old else DocumentRecord(doc_id, doc_id, content_id)
             record = dataclasses.replace(record, id=doc_id, path=doc_id, last_opened=now_iso(),
-                                         title=title or record.title, date=date or record.date,
-                                         actors=list(actors) if actors is not None else record.actors)
+                                         title=title or record.title, date=date or record.date)
             if moved_from is not None:
                 ops.append({"t": "documents", "del": moved_from["id"]})
             # Without the text an edited document keeps its old content id, so it is re-anchored later.
@@ -113,7 +125,6 @@ class NoteStore:
                 if new != note:
                     ops.append({"t": "annotations", "put": new.to_json()})
             ops.append({"t": "documents", "put": record.to_json()})
-        self._sync_index()
         return record
 
     def document(self, doc_id: str) -> DocumentRecord | None:
@@ -129,7 +140,6 @@ class NoteStore:
         """Create or replace a document record as given (imports use this)."""
         with self._lock, self._storage.transaction() as ops:
             ops.append({"t": "documents", "put": record.to_json()})
-        self._sync_index()
         return record
 
     def set_position(self, doc_id: str, position: int) -> None:
@@ -149,7 +159,6 @@ class NoteStore:
             if self._storage.exists("annotations", annotation.id):
                 raise StoreError(f"an annotation with id {annotation.id} already exists")
             ops.append({"t": "annotations", "put": annotation.to_json()})
-        self._sync_index()
         return annotation
 
     def put_many(self, annotations: list[Annotation]) -> tuple[int, int]:
@@ -161,10 +170,9 @@ class NoteStore:
             replaced = sum(1 for a in annotations if a.id in known)
             ops.extend({"t": "annotations", "put": a.to_json()} for a in annotations)
             total = len(known)
-        self._sync_index()
-        # A bulk write already costs time in proportion to its size: building the search file
+        # A bulk write already costs time in proportion to its size: building the search index
         # of a store that held at most twice as many notes before is in keeping with it.
-        self._keep_search_file(build=total <= 2 * len(annotations) or self._small())
+        self._bulk = self._bulk or total <= 2 * len(annotations)
         return len(annotations) - replaced, replaced
 
     def update(self, annotation_id: str, **fields: Any) -> Annotation:
@@ -179,7 +187,6 @@ class NoteStore:
             new = dataclasses.replace(Annotation.from_json(rec), **fields, updated=now_iso())
             _check(new)
             ops.append({"t": "annotations", "put": new.to_json()})
-        self._sync_index()
         return new
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -189,7 +196,6 @@ class NoteStore:
             if rec is None:
                 raise UnknownRecordError(f"no annotation {annotation_id} in the note store")
             ops.append({"t": "annotations", "del": annotation_id})
-        self._sync_index()
         return Annotation.from_json(rec)
 
     def get(self, annotation_id: str) -> Annotation | None:
@@ -228,55 +234,35 @@ class NoteStore:
                     if r.get("document") is None or (doc_id is not None and r.get("document") == doc_id)]
         return sorted(rows, key=lambda c: c.created)
 
-    # -- search --------------------------------------------------------------------------
+    # -- change feed and search --------------------------------------------------------
+
+    def changes_since(self, cursor: str | None) -> Changes:
+        """What changed after ``cursor`` (``None``: everything), in this process and others: the
+        feed that files derived from the store follow (see :mod:`notes.feed`)."""
+        with self._lock:
+            return self._storage.changes_since(cursor)
 
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
-        """Ranked hits from an in-memory index built on first use and kept current."""
+        """Ranked hits (see :mod:`notes.search`) from the index beside the store, caught up
+        with every change first; an index in memory when no file can be kept there."""
         with self._lock:
-            with self._storage.snapshot():
-                self._sync_index()
-                if self._index is None:
-                    from notes.search import SearchIndex
+            return self._searcher().search(query, limit)
 
-                    index = SearchIndex()
-                    index.rebuild(self.annotations(), self.documents())
-                    self._index = index
-            return self._index.search(query, limit)
-
-    @contextmanager
-    def held(self) -> Iterator[Mapping[str, dict[str, Any]]]:
-        """The stored records by table, current, with other processes' writes held off until
-        the block ends, so that what the store's files hold is exactly these records.
-
-        For files derived from the store (the search cache): read, do not change, the records.
-        """
-        with self._lock, self._storage.snapshot() as tables:
-            yield tables
-
-    def _sync_index(self) -> None:
-        """Apply changes since the last call (mine and other processes') to the search index."""
+    def set_article_actors(self, doc_id: str, names: Sequence[str]) -> None:
+        """Make ``names`` the actors of the article ``doc_id`` for search (``actor:`` and the
+        article-actors field). Derived from the analysis, so kept in the search index only,
+        never in the store: call it after each analysis of the article."""
         with self._lock:
-            changes = self._storage.drain_changes()
-            if self._index is None:
-                return
-            if changes is None:
-                self._index = None  # the file was reloaded: rebuild on the next search
-                return
-            for op in changes:
-                if op["t"] == "annotations":
-                    if "put" in op:
-                        self._index.put(Annotation.from_json(op["put"]))
-                    else:
-                        self._index.remove(op["del"])
-                elif op["t"] == "documents" and "put" in op:
-                    self._index.put_document(DocumentRecord.from_json(op["put"]))
+            self._searcher().set_article_actors(doc_id, names)
 
-    def _keep_search_file(self, *, build: bool) -> None:
-        """Catch up (or, when ``build``, create) the search file beside the store; after
-        commits, never raising (see :func:`notes.search_cache.keep_current`)."""
-        from notes import search_cache
+    def _searcher(self) -> SearchIndex:
+        if self._search is None:
+            from notes.search import SearchIndex
 
-        search_cache.keep_current(self, build=build)
+            # No store file (read-only, nothing written yet): nothing to keep an index beside.
+            where = search_index_path(self.path) if self.path.exists() else None
+            self._search = SearchIndex(where, self.changes_since)
+        return self._search
 
     def _small(self) -> bool:
         """Whether the store's files hold at most :data:`SEARCH_FILE_BUILD_BYTES`."""
@@ -287,12 +273,6 @@ class NoteStore:
             except OSError:
                 pass  # no journal yet
         return size <= SEARCH_FILE_BUILD_BYTES
-
-    def _carry_search_file(self, tables: Mapping[str, dict[str, Any]]) -> Callable[[], None] | None:
-        """The storage's fold hook: keep a current search file current across a compaction."""
-        from notes import search_cache
-
-        return search_cache.carry_over(self.path, tables)
 
     # -- maintenance ---------------------------------------------------------------------
 

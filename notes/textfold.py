@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 # A word is a run of letters and digits; combining marks may sit inside it (text in NFD
 # form), and an apostrophe between letters keeps "don't" or "Obama's" in one piece.
@@ -24,7 +24,7 @@ _UNDECOMPOSED = str.maketrans({
     "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "’": "'",
 })
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = snowballstemmer.stemmer("english")  # PyStemmer's C stemmer when installed
 
 
 def fold(text: str) -> str:

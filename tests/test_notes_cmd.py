@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -168,46 +168,46 @@ def test_search_and_markdown_export(capsys, article: Path, tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8") == out
 
 
-def _cache_paths(caplog: pytest.LogCaptureFixture) -> list[str]:
-    """The ways the search cache was brought up to date since the last call."""
-    found = [r.getMessage() for r in caplog.records if r.name == "notes.search_cache"]
-    caplog.clear()
-    return found
+def _index_meta(data_dir: Path, key: str) -> str:
+    from notes.store import search_index_path
+
+    db = sqlite3.connect(search_index_path(data_dir / "library.json"))
+    try:
+        return str(db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
+    finally:
+        db.close()
 
 
-def test_adds_and_imports_keep_the_search_cache_current(capsys, caplog, article: Path, data_dir: Path,
+def test_adds_and_imports_keep_the_search_index_current(capsys, article: Path, data_dir: Path,
                                                         tmp_path: Path) -> None:
-    from notes.search_cache import cache_path
+    from notes.store import search_index_path
 
-    caplog.set_level(logging.DEBUG, logger="notes.search_cache")
     run(capsys, "add", str(article), "--quote", "the treaties were", "--note", "on treaty law")
-    assert cache_path(data_dir / "library.json").exists()  # built as the first add closed the store
+    assert search_index_path(data_dir / "library.json").exists()  # built as the first add closed the store
     for quote in ("Jens Stoltenberg", "a diplomat"):
         run(capsys, "add", str(article), "--quote", quote, "--note", "treaty")
-        _cache_paths(caplog)
+        version = _index_meta(data_dir, "version")
         code, out, _ = run(capsys, "search", "treaty", "--json")
         assert code == 0 and len(json.loads(out)) >= 2
-        assert _cache_paths(caplog) == ["search cache: current"]  # nothing left for the search to do
+        assert _index_meta(data_dir, "version") == version  # nothing left for the search to do
     exported = tmp_path / "notes.jsonld"
     run(capsys, "export", "--format", "w3c", str(exported))
     fresh = tmp_path / "fresh"
     run(capsys, "--data-dir", str(fresh), "import", str(exported))
-    _cache_paths(caplog)
+    version = _index_meta(fresh, "version")
     code, out, _ = run(capsys, "--data-dir", str(fresh), "search", "treaty", "--json")
     assert len(json.loads(out)) == 3
-    assert _cache_paths(caplog) == ["search cache: current"]
+    assert _index_meta(fresh, "version") == version
 
 
-def test_a_failing_search_cache_does_not_fail_the_add(capsys, article: Path, data_dir: Path,
+def test_a_failing_search_index_does_not_fail_the_add(capsys, article: Path, data_dir: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import sqlite3
-
-    from notes import search_cache
+    from notes import search_file
 
     def broken(*_: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(search_cache, "_rebuild", broken)
+    monkeypatch.setattr(search_file._Writer, "apply", broken)
     code, _, _ = run(capsys, "add", str(article), "--quote", "a diplomat", "--note", "kept")
     assert code == 0
     assert [r["note"] for r in listed(capsys)] == ["kept"]

@@ -24,3 +24,5 @@ def test_wheel_contains_resources(tmp_path: Path) -> None:
     assert any(n.startswith("reader/resources/wordlists/") for n in names)
     for part in ("stage1.crfsuite", "stage2.crfsuite", "vocabulary.txt", "config.json", "MODEL.md"):
         assert f"reader/resources/models/actors/{part}" in names
+    for part in ("model.json", "MODEL.md"):
+        assert f"reader/resources/models/attribution/{part}" in names

@@ -77,6 +77,6 @@ def _remove(analysis: Analysis, actor: Actor, heir: Actor | None) -> None:
     for quote in analysis.quotes:
         if quote.speaker == actor.id:
             if heir is None:
-                quote.speaker = quote.speaker_start = quote.speaker_end = None
+                quote.speaker = quote.speaker_start = quote.speaker_end = quote.speaker_via = None
             else:
                 quote.speaker = heir.id

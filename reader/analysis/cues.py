@@ -19,6 +19,10 @@ class Cues:
         for options in self._by_first.values():
             options.sort(key=len, reverse=True)  # the longest phrase wins: "pointed out" over "pointed"
 
+    def may_start(self, word: str) -> bool:
+        """Whether some cue begins with ``word`` (most words can be passed over at once)."""
+        return word in self._by_first
+
     def match(self, words: Sequence[str], i: int, end: int) -> int:
         """How many tokens from ``words[i]`` (before ``end``) form a cue; 0 if none does."""
         for phrase in self._by_first.get(words[i], ()):

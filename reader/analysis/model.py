@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 ActorKind = Literal["person", "organization", "place"]
+SpeakerVia = Literal["named", "description", "pronoun"]
+"""How the text gives a quotation's speaker: "Stoltenberg", "the NATO chief", "he"."""
 KINDS: tuple[ActorKind, ...] = ("person", "organization", "place")
 
 
@@ -39,6 +41,9 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    speaker_via: SpeakerVia | None = None
+    """How the speaker mention names the speaker (None when there is no mention); older cached
+    analyses lack it and read as None."""
 
 
 @dataclass(slots=True)

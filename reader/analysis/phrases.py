@@ -1,9 +1,9 @@
 """Noun phrases over the engine's tags: the names and descriptions a speaker can be given by.
 
 Without a parser, a noun phrase is a run of nominal words (capitalised words count
-whatever their tag), with "of"/"for" inside titles and a parenthesis allowed; a speech
-cue ends it ("Stoltenberg state", though tagged as a noun). :class:`PhraseReader` is the
-base the speaker search builds on.
+whatever their tag), with a parenthesis allowed; a speech cue ends it ("Stoltenberg
+state", though tagged as a noun). :class:`PhraseReader` is the base the speaker
+candidates build on.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from reader.analysis.cues import Cues, person_nouns
+from reader.analysis.cues import Cues
 from reader.analysis.engine import Parsed
 from reader.analysis.quotemarks import QuotedSpan
 
@@ -67,7 +67,7 @@ class PhraseReader:
         return t.tags[k] in NP_TAGS or (t.text[t.starts[k]].isupper() and t.words[k].isalpha()
                                           and t.tags[k] not in CLOSED_CLASS)
 
-    def _np_right(self, i: int, hi: int) -> tuple[int, int] | None:
+    def np_right(self, i: int, hi: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``i``: ``(i, end)``, or None."""
         t = self.tok
         if i >= hi or t.tags[i] in RELATIVE_TAGS or t.tags[i] in ("POS", "HYPH"):
@@ -93,76 +93,7 @@ class PhraseReader:
             return None
         return i, end
 
-    def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
-        """The noun phrase that ends just before token ``j``."""
-        t = self.tok
-        end = j
-        if end > lo and t.words[end - 1] == ")":
-            opening = self._opening_paren(end - 1, lo)
-            if opening is not None:
-                end = opening
-        if end <= lo:
-            return None
-        if t.tags[end - 1] == "PRP":
-            return (end - 1, end) if t.words[end - 1] in SUBJECT_PRONOUNS else None
-        if t.tags[end - 1] not in HEAD_TAGS:
-            return None
-        i = end
-        while i > lo and self._nominal(i - 1) and t.tags[i - 1] != "PRP":
-            i -= 1
-            if i - 2 >= lo and self._joins_np(i - 1):
-                i -= 1  # "the mother of three", "Commissioner for Maritime Affairs Helena Varga"
-        if i > lo and t.words[i - 1] == "," and not any(t.tags[k] == "NNP" for k in range(i, end)):
-            head = self._np_before_comma(i - 1, lo)  # "Pat Caddell, a pollster, said": the name
-            if head is not None:
-                return head
-        while i < end and t.tags[i] in ("POS", "HYPH"):
-            i += 1
-        return (i, end) if i < end else None
-
-    def _apposed_name(self, comma: int, lo: int) -> tuple[int, int] | None:
-        """A bare name between two commas just before ``comma``: the apposition that names the speaker."""
-        np = self._np_left(comma, lo)
-        if np is None or np[0] <= lo or self.tok.words[np[0] - 1] != ",":
-            return None
-        return np if all(self.tok.tags[k] in ("NNP", "NNPS", "HYPH") for k in range(*np)) else None
-
-    def _not_a_subject(self, i: int, j: int) -> bool:
-        """After a preposition, a common noun, a date or a number is its object ("through the streets")."""
-        t = self.tok
-        return not self._has_name(i, j) or all(t.words[k] in TIME_WORDS or t.tags[k] == "CD" for k in range(i, j))
-
-    def _describes(self, i: int, j: int) -> bool:
-        """A description by role ("the Prime Minister", "Apple's chief executive"), not a name."""
-        return not self._has_name(i, j) or self.tok.words[j - 1] in person_nouns()
-
-    def _joins_np(self, k: int) -> bool:
-        """A preposition inside a noun phrase: "of" after a noun, "for" inside a capitalised title."""
-        t = self.tok
-        if not self._nominal(k - 1) or t.tags[k - 1] == "PRP":
-            return False
-        return t.words[k] == "of" or t.words[k] == "for" and t.text[t.starts[k - 1]].isupper()
-
-    def _np_before_comma(self, comma: int, lo: int) -> tuple[int, int] | None:
-        """A name that opens its clause just before an apposition."""
-        t = self.tok
-        i = comma
-        while i > lo and self._nominal(i - 1):
-            i -= 1
-        opens_clause = i == lo or t.words[i - 1] in (",", ":", ";", "and", "but")
-        if i < comma and opens_clause and t.tags[comma - 1] in ("NNP", "NNPS"):
-            return i, comma
-        return None
-
-    def _has_name(self, i: int, j: int) -> bool:
-        return any(self.tok.tags[k] in ("NNP", "NNPS") for k in range(i, j))
-
-    def _names_someone(self, i: int, j: int) -> bool:
-        """A subject worth naming as a speaker: a name or a personal pronoun, not 'the health issue'."""
-        t = self.tok
-        return self._has_name(i, j) or j - i == 1 and t.words[i] in SUBJECT_PRONOUNS
-
-    def _cue_at(self, i: int, hi: int) -> int:
+    def cue_at(self, i: int, hi: int) -> int:
         """The length of the cue at token ``i``, 0 if none; "so-called" is no cue."""
         t = self.tok
         if i > 0 and t.words[i - 1] in DASHES and t.starts[i] == t.ends[i - 1]:
@@ -171,13 +102,9 @@ class PhraseReader:
 
     def _cue_closes_np(self, j: int, hi: int) -> bool:
         t = self.tok
-        n = self._cue_at(j, hi)
+        n = self.cue_at(j, hi)
         return bool(n) and (j + n >= hi or not self._nominal(j + n) or t.tags[j + n] == "PRP")
 
     def _closing_paren(self, j: int, hi: int) -> int | None:
         t = self.tok
         return next((k for k in range(j + 1, min(hi, j + 8)) if t.words[k] == ")"), None)
-
-    def _opening_paren(self, j: int, lo: int) -> int | None:
-        t = self.tok
-        return next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if t.words[k] == "("), None)

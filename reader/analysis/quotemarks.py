@@ -5,9 +5,11 @@ and space or an opening bracket before it), so straight ``"`` and ``'`` work as 
 curly ones, and ``Kremlin’s``, ``don't``, ``rock 'n' roll`` and ``'90s`` stay apostrophes.
 Only the outermost quotation is reported; marks of another family inside it are nested
 quotes and stay inside. News style continues a quotation over paragraphs: the paragraph
-ends open and the next one reopens with a mark, or does not and closes later; either way
-it is one span. A quotation that never closes ends with its paragraph, so one stray mark
-cannot swallow the rest of the article. The scan is linear in the length of the text.
+ends open and the next one reopens with a mark, or does not and speaks in the first or
+second person up to the closing mark (narration is never swallowed); either way it is
+one span. A quotation that never closes ends with its paragraph,
+so one stray mark cannot swallow narration beyond it. Marks typed as two apostrophes
+or backticks (``’’``, ``''``, ``‘‘``) are one double mark. The scan is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-_MARK = re.compile(r"''|``|[\"“”„‘’'«»‹›]")
+_MARK = re.compile(r"''|``|’’|‘‘|[\"“”„‘’'«»‹›]")
+"""Two apostrophes or backticks typed for a double mark (``’’``, ``''``, ``‘‘``, two backticks) are one mark."""
 
 _FAMILY = {
-    "''": "double", "``": "double", '"': "double", "“": "double", "”": "double", "„": "double",
+    "''": "double", "``": "double", "’’": "double", "‘‘": "double",
+    '"': "double", "“": "double", "”": "double", "„": "double",
     "‘": "single", "’": "single", "'": "single",
     "«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
 }
-_GLYPH_OPENS = {"“": True, "„": True, "``": True, "‘": True, "«": True, "‹": True,
-                "”": False, "’": False, "»": False, "›": False}
+_GLYPH_OPENS = {"“": True, "„": True, "``": True, "‘‘": True, "‘": True, "«": True, "‹": True,
+                "”": False, "’’": False, "’": False, "»": False, "›": False}
 """The direction a curly glyph states; straight marks state none."""
 
 _OPEN_BEFORE = set("([{<—–/:;") | set(_FAMILY)
@@ -32,6 +36,9 @@ _CLOSE_AFTER = set(".,;:!?)]}>—–-…/") | set(_FAMILY)
 _NOT_AFTER_OPENING = set(".,;:!?)]}")
 _ELISION = re.compile(r"(?:\d\ds?\b|n['’]\s|(?:em|til|cause|cos|tis|twas|bout|round|kay)\b)", re.IGNORECASE)
 """What follows a leading apostrophe: '90s, '16, rock 'n' roll, 'em, 'til, 'cause, 'tis."""
+
+_SPEECH = re.compile(r"\b(?:I|I[’']m|we|We|us|our|Our|you|You|your|Your|my|My|me)\b")
+"""Words of someone speaking, not of narration: what lets a paragraph continue a quotation unopened."""
 
 TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}):")
 """A transcript turn ("PENCE: …") after a paragraph's opening mark starts a new quotation."""
@@ -88,8 +95,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)
                 continue
-            if first is not None and not first.opens and family == "double":
-                # No reopening mark, but the paragraph closes the quotation (an apostrophe could pose
+            if (first is not None and not first.opens and family == "double"
+                    and _runs_on(text, q_end, p_start, first)):
+                # No reopening mark, but the paragraph is the quotation's last (an apostrophe could pose
                 # as the closer of a single quote, so only double quotes continue this way).
                 found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
                 found.extend(found_here)
@@ -100,6 +108,16 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     if carried is not None:
         found.append(QuotedSpan(carried[1], carried[2], False))
     return [q for q in found if text[q.start:q.end].strip(" \"'“”„‘’«»‹›`")]
+
+
+def _runs_on(text: str, open_end: int, p_start: int, closer: _Mark) -> bool:
+    """An open quotation runs on, unopened, into the paragraph at ``p_start`` (up to ``closer``) only
+    if that paragraph is the rest of a wrapped line, or a paragraph of its own (after a blank line)
+    whose words before the closing mark speak in the first or second person ("We owe them more”,
+    Varga said."): else narration or a signature line ("Jane Doe, economist.”) would be swallowed."""
+    if text[p_start].islower():
+        return True
+    return text.count("\n", open_end, p_start) >= 2 and _SPEECH.search(text, p_start, closer.start) is not None
 
 
 def _possessive(text: str, pos: int) -> bool:

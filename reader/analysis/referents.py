@@ -18,16 +18,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
 from reader.analysis.engine import Parsed
-from reader.analysis.model import Actor, Mention
+from reader.analysis.model import Actor, Mention, SpeakerVia
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 """Third persons only: "I" in a column is its author, who is no actor of the article."""
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_POSSESSIVE = frozenset({"his", "her", "their", "its"})
 _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then", "new", "top", "senior", "vice"})
 """Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
@@ -53,6 +55,16 @@ def _role_words(text: str) -> set[str]:
     return {w for part in _words(text) for w in (part, *part.split("-"))}
 
 
+class Resolved(NamedTuple):
+    """The actor a speaker span stands for (None: nobody the article names), the span to show, and
+    how the text gives the speaker: by name, by a description, or by a pronoun."""
+
+    actor: str | None
+    start: int
+    end: int
+    via: SpeakerVia
+
+
 class Referents:
     """Resolves speaker mentions of one text to its actors."""
 
@@ -76,35 +88,41 @@ class Referents:
                     by_word.setdefault(words[-1], set()).add(a.id)
         self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
 
-    def resolve(self, start: int, end: int, last: tuple[str, int] | None = None) -> tuple[str | None, int, int]:
-        """The actor that ``text[start:end]`` names, and the mention span to show for it.
+    def resolve(self, start: int, end: int, last: tuple[str, int] | None = None) -> Resolved:
+        """The actor that ``text[start:end]`` names, the mention span to show for it, and how it names it.
 
         ``last`` is the previous speaker and where it was named, for pronouns and descriptions.
         """
         words = _words(self.text[start:end])
         if not words:
-            return None, start, end
+            return Resolved(None, start, end, "named")
         head = words[-1]
         inside = self._between(start, end)
         if inside and head not in person_nouns() and head not in source_nouns():
             people = [m for m in inside if self.actors[m.actor].kind == "person"]
             m = (people or inside)[-1]
-            return m.actor, m.start, m.end
+            return Resolved(m.actor, m.start, m.end, "named")
         if len(words) == 1 and head in _PERSONAL:
-            return self._preceding_subject(start) or self._salient_person(start, last), start, end
+            return Resolved(self._preceding_subject(start) or self._salient_person(start, last), start, end, "pronoun")
         if len(words) == 1 and head in _RELATIVE:
             before = self._between(max(0, start - 80), start)
-            return (before[-1].actor if before else None), start, end
+            return Resolved(before[-1].actor if before else None, start, end, "pronoun")
         if len(words) == 1 and head in _GROUP:
-            return self._salient_body(start, last, nearest=head == "it"), start, end
-        if head in person_nouns() or head in source_nouns():
-            return self._described(start, end, words, head, last), start, end
-        return self._by_last_word.get(head.removesuffix("'s")), start, end
+            return Resolved(self._salient_body(start, last, nearest=head == "it"), start, end, "pronoun")
+        if head in person_nouns() or head in source_nouns() or self._describes_one(start, end, words):
+            return Resolved(self._described(start, end, words, head, last), start, end, "description")
+        return Resolved(self._by_last_word.get(head.removesuffix("'s")), start, end, "named")
+
+    def _describes_one(self, start: int, end: int, words: list[str]) -> bool:
+        """A definite description of one someone by a noun the lists do not hold: "the bow-tied maverick"."""
+        k = bisect.bisect_right(self._token_starts, end - 1) - 1
+        return (words[0] in _DEFINITE | _POSSESSIVE and k >= 0 and self._token_tags[k] == "NN"
+                and self.text[self._token_starts[k]].islower())
 
     def _described(self, start: int, end: int, words: list[str], head: str,
                    last: tuple[str, int] | None) -> str | None:
         """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
-        person = head in person_nouns()
+        person = head not in source_nouns()
         content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
         found = self._by_role(start, content, person)
         if found is not None:
@@ -112,8 +130,10 @@ class Referents:
         if person and words[0] in _DEFINITE:
             found = self._salient_person(start, last)
             actor = self.actors.get(found) if found else None
-            if actor is None or content & set(_words(actor.name)) or actor.role:
-                return None  # "the Clinton aide" is not Clinton; a known role that shares no word is another person
+            if actor is None or content & set(_words(actor.name)) or actor.role and head in person_nouns():
+                # "the Clinton aide" is not Clinton; a known role that shares no word with a role noun
+                # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a role
+                return None
             return found
         return None
 

@@ -1,8 +1,9 @@
 """The articles the reader has opened or annotated, with their note counts, and the tags in use.
 
-What the window's articles browser shows and the tag completer offers; plain Python,
-computed where the store is. (Issue 13's library of registered articles will list more
-per article: actors, quotes, status.)
+The tags with their note counts are what the Library page lists beside its table and what
+the tag completer offers; plain Python, computed where the store is. (The articles
+themselves, with their actors, quotes and status, come from the library:
+:meth:`reader.library.Library.articles`.)
 """
 
 from __future__ import annotations

@@ -22,11 +22,10 @@ lane (which folds the journal when due and brings the search file up to date), a
 the lanes. An analysis still running is abandoned: spaCy cannot be interrupted, and the
 lanes' daemon threads do not keep the process alive.
 
-Room to grow (issue 13): the library-wide operations (``library add/list``, ``actors``,
-``quotes``) belong here beside :meth:`Core.articles`, as methods over the store (what the
-reader registered) and a derived index in the data dir that, like the search index, is
-rebuilt from the articles and the analysis cache; many articles are analysed on worker
-processes fed from the analysis lane, the store lane recording the results in order.
+The library (issue 13) is :attr:`Core.library`: adding folders, and who said what across
+every article (:mod:`reader.core.library_access`). It has lanes of its own, and its
+store calls go through the store lane; :meth:`Core.close` stops an add (keeping what it
+did) before the store closes.
 """
 
 from __future__ import annotations
@@ -49,7 +48,7 @@ from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
 from reader.core.highlights import actors_in
 from reader.core.lanes import Lane, LaneClosedError
-from reader.core.search_index import search_notes, set_article_actors
+from reader.core.library_access import LibraryAccess
 from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
@@ -97,10 +96,12 @@ class Core:
         data_dir: the folder of the store, the cache and the settings (already resolved).
         read_only: the store is opened read-only (``reader notes list``, ``reader analyze``).
         store_lane, analysis_lane, io_lane: where calls run (see the module's docstring).
+        library: the library of this data dir, on its own lanes (``library_jobs`` worker
+            processes analyse what is added: one per core by default, 0 for none).
     """
 
     def __init__(self, data_dir: Path, *, model: str | None = None, analyzer: TextAnalyzer | None = None,
-                 cache: bool = True, read_only: bool = False) -> None:
+                 cache: bool = True, read_only: bool = False, library_jobs: int | None = None) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
         self.store_lane = Lane("reader-store")
@@ -114,6 +115,7 @@ class Core:
         self._started = False
         self._closed = False
         self._positions: dict[str, int] = {}  # only for articles the store does not hold
+        self.library = LibraryAccess(data_dir, model=model, store=self._with_store, jobs=library_jobs)
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -134,6 +136,7 @@ class Core:
         self._closed = True
         self.io_lane.close(wait=False)
         self.analysis_lane.close(wait=False)
+        self.library.close()  # an add stops and keeps what it did while the store is still open
         try:
             self.store_lane.call(self._close_store)  # after every write already queued
         finally:
@@ -259,7 +262,7 @@ class Core:
         return self._with_store(lambda store: store.delete(annotation_id))
 
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
-        return self._with_store(lambda store: search_notes(store, query, limit))
+        return self._with_store(lambda store: store.search(query, limit))
 
     def export_notes(self, fmt: str) -> tuple[str, int]:
         """Every note as Markdown or W3C JSON-LD, and how many there are."""
@@ -374,7 +377,7 @@ class Core:
         logged, never shown, and the analysis does not wait for it."""
         def write() -> None:
             if self._store is not None:
-                set_article_actors(self._store, doc_id, names)
+                self._store.set_article_actors(doc_id, names)
 
         def report(future: Future[None]) -> None:
             if not future.cancelled() and future.exception() is not None:

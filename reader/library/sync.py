@@ -58,13 +58,10 @@ class StoreView:
 
 
 def read_store(store: NoteStore) -> StoreView:
-    """Every document, correction and note, as of one moment."""
-    with store.held() as tables:
-        documents = [DocumentRecord.from_json(r) for r in tables["documents"].values()]
-        corrections = sorted((Correction.from_json(r) for r in tables["corrections"].values()),
-                             key=lambda c: c.created)
-        annotations = [Annotation.from_json(r) for r in tables["annotations"].values()]
-    return StoreView(documents, corrections, annotations)
+    """Every document, correction and note, as of one moment (the store's change feed from no cursor)."""
+    everything = store.changes_since(None)
+    return StoreView(everything.documents(), sorted(everything.corrections(), key=lambda c: c.created),
+                     everything.annotations())
 
 
 def synchronise(index: LibraryIndex, view: StoreView, cursor: str, generation: str,

@@ -58,6 +58,7 @@ def run_window(args: argparse.Namespace) -> int:
         window.resize(1280, 860)
     if not args.screenshot:
         offer_backups(session, window)
+        window.library.resume()  # folders an earlier window was adding when it closed
     window.show()
     session.start()
     session.show(article)

@@ -29,6 +29,7 @@ from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
 from reader.ui.markup import Run
 from reader.ui.offsets import PositionMap
+from reader.ui.speaker_label import speaker_label
 from reader.ui.typesetting import FormatKey
 
 MIN_SIDE = 12
@@ -246,6 +247,23 @@ class ArticleView(QTextBrowser):
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         self._refresh_extra()
 
+    def mark_span(self, start: int, end: int, scroll: bool = True) -> None:
+        """Mark ``[start, end)`` (a quotation the reader came to see) and bring it into view
+        (unless ``scroll`` is False); the mark goes with the next click, actor emphasis or analysis."""
+        if self.article is None:
+            return
+        start, end = max(0, min(start, len(self.article.text))), max(0, min(end, len(self.article.text)))
+        self._emphasis, self._emphasis_current, self._focus = [(start, end)], (start, end), None
+        self._emphasis_kind = "quote"
+        self._refresh_extra()
+        if scroll:
+            self.scroll_to(start)
+
+    @property
+    def marked_span(self) -> tuple[int, int] | None:
+        """The span marked by :meth:`mark_span` or the mention emphasised last, if any."""
+        return self._emphasis_current
+
     def markup_pending(self) -> bool:
         return bool(self._queue)
 
@@ -407,14 +425,9 @@ class ArticleView(QTextBrowser):
                          f"<br>{count} mention{'s' if count != 1 else ''}")
         quote = self.quote_at(pos)
         if quote is not None and "quote" not in self.hidden_kinds:
-            speaker = self.analysis.actor(quote.speaker)
-            if speaker is not None:
-                who = html.escape(speaker.name)
-            elif quote.speaker_start is not None and quote.speaker_end is not None and self.article:
-                who = html.escape(self.article.text[quote.speaker_start:quote.speaker_end])
-            else:
-                who = "speaker unknown"
-            parts.append(f"Quote — <i>{who}</i>")
+            who = speaker_label(self.article.text if self.article else "", self.analysis, quote)
+            how = f"<br>speaker {html.escape(who.how)}" if who.how else ""
+            parts.append(f"Quote — <i>{html.escape(who.name)}</i>{how}")
         return "<hr>".join(parts)
 
     def _apply_palette(self) -> None:

@@ -1,4 +1,4 @@
-"""The main window: the article in the centre, panels at the side, menus for everything.
+"""The main window: the article (or a page of the library) in the centre, panels at the side, menus for everything.
 
 It lays out the reading view, the panels and the menus, shows what its
 :class:`~reader.ui.session.Session` reports, and turns the reader's requests into session
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWind
                                QSizePolicy, QToolBar, QWidget)
 
 from reader.analysis.model import Analysis
+from reader.bundled import sample_article
 from reader.core import Opened
 from reader.document import Article
 from reader.ui import help_dialogs, icons, link_prompt, theme as themes
@@ -24,7 +25,9 @@ from reader.ui.actors_panel import ActorsPanel
 from reader.ui.article_view import ArticleView
 from reader.ui.correction_dialogs import ask_and_correct
 from reader.ui.legend import Legend
+from reader.ui.library_ui import LibraryController
 from reader.ui.notes_ui import NotesController
+from reader.ui.pages import Pages
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.recent_files import RecentFiles
 from reader.ui.session import Analysed, Session
@@ -32,7 +35,7 @@ from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme_switch import ThemeSwitch
 
-MENUS = ("File", "Edit", "View", "Notes", "Help")
+MENUS = ("File", "Edit", "View", "Library", "Notes", "Help")
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 DOCKS = QDockWidget.DockWidgetFeature
 
@@ -42,8 +45,9 @@ class MainWindow(QMainWindow):
 
     Attributes:
         session: runs everything; holds the open article and its analysis.
-        view: the :class:`ArticleView` in the centre.
-        notes: highlights, notes, search and the articles browser.
+        view: the :class:`ArticleView`, the Reading page of ``pages`` in the centre.
+        notes: highlights, notes and search.
+        library: adding folders; the Library, Actors and Quotations pages.
     """
 
     def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
@@ -59,7 +63,8 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(theme, self)
         self.view.set_zoom(settings.zoom())
         self.view.hidden_kinds = settings.hidden_kinds()
-        self.setCentralWidget(self.view)
+        self.pages = Pages(self.view, self)
+        self.setCentralWidget(self.pages)
         self.legend = Legend(theme, self)
         self.legend.set_hidden(self.view.hidden_kinds)
         self.actors, self.quotes = ActorsPanel(theme, self), QuotesPanel(theme, self)
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
         self._connect()
         session.track_position(self.view.reading_position)
         self.notes = NotesController(self, self.view, session, self)
+        self.library = LibraryController(self, self.pages, self.view, session, settings, self.notes, self)
 
     @property
     def article(self) -> Article | None:
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
                           icons.themed("document-open"))
         self.recent = RecentFiles(file.addMenu("Open &Recent"), self.settings, self)
         act("Re&load", QKeySequence.StandardKey.Refresh, self._reload, file)
-        act("Open &Sample Article", "Ctrl+Shift+O", self._open_sample, file)
+        act("Open &Sample Article", "Ctrl+Shift+O", lambda: self.open_path(str(sample_article())), file)
         file.addSeparator()
         act("&Quit", "Ctrl+Q", self.close, file)
         act("&Copy", QKeySequence.StandardKey.Copy, self.view.copy, edit)
@@ -213,11 +219,6 @@ class MainWindow(QMainWindow):
         if self.article and self.article.source:
             self.open_path(self.article.source, self.view.reading_position())
 
-    def _open_sample(self) -> None:
-        from reader.bundled import sample_article
-
-        self.open_path(str(sample_article()))
-
     def _zoom(self, step: int | None) -> None:
         steps = 0 if step is None else min(max(self.view.zoom + step, MIN_ZOOM), MAX_ZOOM)
         position = self.view.reading_position()
@@ -285,10 +286,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
+        if files := [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            folders = [f for f in files if Path(f).is_dir()]
+            self.library.add_paths(folders) if folders else self.open_path(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window, then end the session (see :meth:`Session.close`)."""

@@ -1,10 +1,11 @@
-"""Highlights, notes, search, the articles browser and export, in the window.
+"""Highlights, notes, search and export, in the window.
 
 :class:`NotesController` gets what it needs declared: a :class:`~reader.ui.frame.Frame`
 for its docks, menus and messages, the :class:`~reader.ui.frame.ReadingView` it draws
 highlights on, and the :class:`~reader.ui.session.Session` that runs every store call on
 the store lane (so the UI thread never waits for the disk) and knows the open article.
-It keeps the open article's annotations, which it draws and lists.
+It keeps the open article's annotations, which it draws and lists. (The articles and
+their tags are on the Library page: :mod:`reader.ui.library_ui`.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -26,7 +27,6 @@ from reader.core.highlights import new_annotation, trimmed
 from reader.document import Article
 from reader.errors import describe
 from reader.ui import theme
-from reader.ui.articles_view import ArticlesView
 from reader.ui.frame import Frame, ReadingView
 from reader.ui.note_editor import NoteEditor
 from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, target_label
@@ -36,13 +36,8 @@ from reader.ui.session import Session
 R = TypeVar("R")
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-"""Notes of the open article sit on the right beside its actors; search and the articles,
-which lead to other articles, on the left."""
-ARTICLES_REFRESH_MS = 600
-"""Pause after the last change before a visible articles browser (counts, tags) is recomputed.
-
-Summing up the articles reads every note on the store's lane, so it is done only when the
-browser is shown or the tag completer needs it, never once per keystroke."""
+"""Notes of the open article sit on the right beside its actors; search, which leads to
+other articles, on the left."""
 
 EXPORT_FILTERS = {
     "markdown": "Markdown (*.md)",
@@ -67,19 +62,11 @@ class NotesController(QObject):
         self.editor = NoteEditor(swatches)
         self.panel = NotesPanel(swatches)
         self.search = SearchPanel()
-        self.articles = ArticlesView()
         self.panel_dock = frame.add_dock(self.panel, "Notes", RIGHT)
         self.editor_dock = frame.add_dock(self.editor, "Note", RIGHT)
         self.search_dock = frame.add_dock(self.search, "Search notes", LEFT)
-        self.articles_dock = frame.add_dock(self.articles, "Articles", LEFT)
-        frame.tabify(self.search_dock, self.articles_dock)
-        for dock in (self.editor_dock, self.search_dock, self.articles_dock):
+        for dock in (self.editor_dock, self.search_dock):
             dock.hide()
-
-        self._articles_timer = QTimer(self)
-        self._articles_timer.setSingleShot(True)
-        self._articles_timer.setInterval(ARTICLES_REFRESH_MS)
-        self._articles_timer.timeout.connect(self.refresh_articles)
 
         self._build_actions(swatches)
         self._connect()
@@ -103,12 +90,9 @@ class NotesController(QObject):
         self.search_action = QAction("Search notes…", self)
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.triggered.connect(self.show_search)
-        self.articles_action = QAction("Articles and Tags", self)
-        self.articles_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.articles_action.triggered.connect(self.show_articles)
         self.export_action = QAction("Export…", self)
         self.export_action.triggered.connect(self.ask_export)
-        for action in (self.search_action, self.articles_action, self.export_action):
+        for action in (self.search_action, self.export_action):
             frame.add_action(action, "Notes")
 
         self.undo_action = QAction("Undo delete highlight", self)
@@ -118,7 +102,7 @@ class NotesController(QObject):
         frame.add_action(self.undo_action, "Edit")
 
         view_menu = frame.menu("View")
-        for dock in (self.panel_dock, self.editor_dock, self.search_dock, self.articles_dock):
+        for dock in (self.panel_dock, self.editor_dock, self.search_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -138,9 +122,6 @@ class NotesController(QObject):
         self.search.query_changed.connect(self._search)
         self.search.hit_activated.connect(self._open_hit)
         self.search.dismissed.connect(lambda: self._view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.articles.document_activated.connect(lambda path: self._open(path, None, None))
-        self.articles.tag_activated.connect(self.search_tag)
-        self.articles_dock.visibilityChanged.connect(self._articles_shown)
 
     def _store(self, fn: Callable[..., R], *args: Any, key: str | None = None,
                on_done: Callable[[R], object] | None = None,
@@ -266,10 +247,8 @@ class NotesController(QObject):
         self._add(annotation, message="Highlight restored.")
 
     def _changed(self) -> None:
-        """Notes changed: recount a visible articles browser soon and refresh visible search results."""
+        """Notes changed: the tags are read again when next needed; visible search results are refreshed."""
         self._articles_stale = True
-        if self.articles_dock.isVisible():
-            self._articles_timer.start()
         if self.search_dock.isVisible():
             self.search.refresh()
 
@@ -330,17 +309,12 @@ class NotesController(QObject):
             menu.addAction("Note on this quote", lambda: self.note_on(
                 quote.start, quote.end, {"type": "quote", "speaker": name}, [name] if name else []))
 
-    # -- search, the articles browser, opening articles --------------------------------
+    # -- search, opening articles ------------------------------------------------------
 
     def show_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
         self.search.focus_query()
-
-    def show_articles(self) -> None:
-        self.articles_dock.show()
-        self.articles_dock.raise_()
-        self.refresh_articles()
 
     def search_tag(self, tag: str) -> None:
         query = f'tag:"{tag}"' if any(ch.isspace() or ch == '"' for ch in tag) else f"tag:{tag}"
@@ -360,6 +334,10 @@ class NotesController(QObject):
         path = hit.document.path if hit.document is not None else annotation.document
         self._open(path, position, annotation.id)
 
+    def open_at(self, path: str, position: int | None, annotation_id: str | None) -> None:
+        """Show the article at ``path`` at ``position``, with the note ``annotation_id`` open."""
+        self._open(path, position, annotation_id)
+
     def _open(self, path: str, position: int | None, annotation_id: str | None) -> None:
         """Show ``path`` (opening it unless it is the open article) at ``position``."""
         if self._doc_id is not None and self._doc_id == path:
@@ -371,17 +349,12 @@ class NotesController(QObject):
         self._focus_after_load = annotation_id
         self._session.open_path(path, position)
 
-    def _articles_shown(self, shown: bool) -> None:
-        if shown:
-            self.refresh_articles()
-
     def refresh_articles(self) -> None:
-        self._articles_timer.stop()
+        """Read the tags in use again (the tag completer offers them)."""
         self._articles_stale = False
         self._store(self._session.core.articles, key="articles", on_done=self._articles_loaded)
 
     def _articles_loaded(self, overview: ArticlesOverview) -> None:
-        self.articles.set_overview(overview)
         self.editor.set_known_tags([tag for tag, _count in overview.tags])
 
     @staticmethod

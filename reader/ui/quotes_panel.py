@@ -1,4 +1,4 @@
-"""The Quotes panel: every quotation in reading order, with who said it.
+"""The Quotes panel: every quotation in reading order, with who said it and how the text says so.
 
 A list model with rows of one height, so an article with tens of thousands of quotes
 fills the panel at once; the full quotation is in each row's tooltip.
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QListView, QStyle, QStyledItemDeleg
 from reader.analysis.model import Analysis
 from reader.document.article import Article
 from reader.ui import theme as themes
+from reader.ui.speaker_label import speaker_label
 
 START_ROLE = Qt.ItemDataRole.UserRole
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,6 +32,8 @@ class QuoteRow(NamedTuple):
     end: int
     speaker: str
     cue: str | None
+    how: str = ""
+    """How the text gives the speaker (see :mod:`reader.ui.speaker_label`)."""
 
 
 class QuotesModel(QAbstractListModel):
@@ -53,6 +56,10 @@ class QuotesModel(QAbstractListModel):
             return words
         return words[:limit].rsplit(" ", 1)[0] + " …"
 
+    @staticmethod
+    def _speaker(row: QuoteRow) -> str:
+        return f"{row.speaker} ({row.how})" if row.how else row.speaker
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._rows)
 
@@ -61,28 +68,23 @@ class QuotesModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._words(row, EXCERPT_CHARS)}\n— {row.speaker}"
+            return f"{self._words(row, EXCERPT_CHARS)}\n— {self._speaker(row)}"
         if role == SPEAKER_ROLE:
-            return row.speaker
+            return self._speaker(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             said = f"{row.speaker} ({row.cue})" if row.cue else row.speaker
-            return f"{self._words(row, TOOLTIP_CHARS)}\n\n— {said}"
+            how = f"\nSpeaker {row.how}" if row.how else ""
+            return f"{self._words(row, TOOLTIP_CHARS)}\n\n— {said}{how}"
         if role == START_ROLE:
             return row.start
         return None
 
 
 def quote_rows(article: Article, analysis: Analysis) -> list[QuoteRow]:
-    names = {a.id: a.name for a in analysis.actors}
     rows = []
     for quote in sorted(analysis.quotes, key=lambda q: q.start):
-        if quote.speaker in names:
-            who = names[quote.speaker]
-        elif quote.speaker_start is not None and quote.speaker_end is not None:
-            who = article.text[quote.speaker_start:quote.speaker_end]
-        else:
-            who = "speaker unknown"
-        rows.append(QuoteRow(quote.start, quote.end, who, quote.cue))
+        who = speaker_label(article.text, analysis, quote)
+        rows.append(QuoteRow(quote.start, quote.end, who.name, quote.cue, who.how))
     return rows
 
 

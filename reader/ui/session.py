@@ -34,6 +34,7 @@ from reader.core.lanes import Lane
 from reader.document import Article
 from reader.errors import ReaderError, describe
 from reader.ui import markup
+from reader.ui.library_session import LibraryTasks
 from reader.ui.tasks import Failed, Task, TaskRunner
 
 R = TypeVar("R")
@@ -57,6 +58,7 @@ class Session(QObject):
         article: the article shown, if any; ``opened`` its record, notes and position once read.
         analysis: its analysis once it arrived.
         requested_position: where the reader asked to land (a search hit, a reload), else ``None``.
+        library: the library's adds (with progress and Cancel) and reads (:mod:`reader.ui.library_session`).
 
     Signals:
         notes_ready(): the note store is open.
@@ -95,6 +97,7 @@ class Session(QObject):
         self._notes_failed = False
         self._position_source: Callable[[], int] | None = None
         self._closed = False
+        self.library = LibraryTasks(self)
 
     # -- life --------------------------------------------------------------------------
 

@@ -74,3 +74,14 @@ class Settings:
     def remove_recent(self, path: str) -> None:
         """Forget a file that can no longer be opened."""
         self._q.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    # the library ----------------------------------------------------------------------
+    def pending_additions(self) -> list[str]:
+        """Files and folders whose adding to the library was interrupted by closing the window."""
+        value = self._q.value("library/pending", [])
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in paths if v]
+
+    def set_pending_additions(self, paths: list[str]) -> None:
+        self._q.setValue("library/pending", list(dict.fromkeys(paths)))
+        self._q.sync()  # a killed window still resumes

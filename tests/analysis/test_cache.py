@@ -69,3 +69,14 @@ def test_model_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_empty_text_parses_to_nothing() -> None:
     assert Engine().parse("") == Parsed("")
+
+
+def test_an_entry_cached_before_speaker_via_still_reads() -> None:
+    from reader.analysis.model import Analysis
+
+    old = {"actors": [{"id": "a1", "name": "Amara Okafor", "kind": "person", "role": None, "aliases": []}],
+           "mentions": [{"start": 0, "end": 12, "actor": "a1"}],
+           "quotes": [{"start": 54, "end": 82, "speaker": "a1", "speaker_start": 0, "speaker_end": 12, "cue": "said"}]}
+    (quote,) = Analysis.from_json(old).quotes
+    assert (quote.speaker, quote.cue, quote.speaker_via) == ("a1", "said", None)
+    assert Analysis.from_json(Analysis.from_json(old).to_json()).to_json() == Analysis.from_json(old).to_json()

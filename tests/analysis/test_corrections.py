@@ -18,7 +18,7 @@ def analysis() -> Analysis:
         mentions=[Mention(0, 11, "a1"), Mention(20, 35, "a2"), Mention(40, 46, "a3"), Mention(50, 54, "a1"),
                   Mention(60, 68, "a4"), Mention(70, 79, "a2")],
         quotes=[Quote(100, 140, "a1", 50, 54, "said"), Quote(150, 190, "a4", 60, 68, "added"),
-                Quote(200, 230, "a2", 70, 79, "said")],
+                Quote(200, 230, "a2", 70, 79, "said", "named")],
     )
 
 
@@ -64,7 +64,7 @@ def test_hide_removes_actor_mentions_and_speaker() -> None:
     assert [a.id for a in result.actors] == ["a1", "a3", "a4"]
     assert all(m.actor != "a2" for m in result.mentions) and len(result.mentions) == 4
     quote = result.quotes[2]
-    assert (quote.speaker, quote.speaker_start, quote.speaker_end) == (None, None, None)
+    assert (quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_via) == (None, None, None, None)
     assert result.quotes[0].speaker == "a1"
 
 

@@ -52,8 +52,29 @@ def test_paragraph_reopened_is_one_quote() -> None:
 
 
 def test_paragraph_not_reopened_is_one_quote() -> None:
-    text = "“First paragraph, left open.\n\nSecond paragraph with no mark, closed here.”\n\nNot quoted."
-    assert quoted(text) == ["“First paragraph, left open.\n\nSecond paragraph with no mark, closed here.”"]
+    text = "“First paragraph, left open.\n\nWe wrote a second paragraph with no mark, closed here.”\n\nNot quoted."
+    assert quoted(text) == ["“First paragraph, left open.\n\nWe wrote a second paragraph with no mark, closed here.”"]
+
+
+def test_narration_after_an_open_quote_is_not_swallowed() -> None:
+    text = ("The mayor said “the library stays open.\n\n"
+            "Opponents called the plan reckless and promised to vote against it.”\n\nThe vote is on Friday.")
+    assert quoted(text) == ["“the library stays open."]
+
+
+def test_a_signature_line_is_not_swallowed() -> None:
+    text = "\"We are going to win this county.\nMaria Ortiz, campaign manager.\"\n\nThe polls open at seven."
+    assert quoted(text) == ["\"We are going to win this county."]
+
+
+def test_a_wrapped_line_continues_the_quote() -> None:
+    text = "“have focused largely on paid advertising that reaches few\nvoters in the end.”\n\nNext."
+    assert quoted(text) == ["“have focused largely on paid advertising that reaches few\nvoters in the end.”"]
+
+
+def test_two_apostrophes_and_two_backticks_are_double_marks() -> None:
+    text = "“We are ready.’’ Critics disagreed. ‘‘Not yet,’’ one said. ``Maybe,'' said another."
+    assert quoted(text) == ["“We are ready.’’", "‘‘Not yet,’’", "``Maybe,''"]
 
 
 def test_unbalanced_mark_ends_with_its_paragraph() -> None:

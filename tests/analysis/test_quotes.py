@@ -1,4 +1,4 @@
-"""Quotations and their speakers, on hand-built engine output (no spaCy): every attribution rule."""
+"""Quotations and their speakers, on hand-built engine output (no spaCy), with the shipped models."""
 
 from __future__ import annotations
 
@@ -191,10 +191,10 @@ def test_short_spans_need_a_speaker() -> None:
     assert [said(text, q) for q in quotes] == [("“a con”", "Trump", "called")]
 
 
-def test_unattributed_long_quote_has_no_speaker() -> None:
-    text = "The sign on the door read nothing at all.\n\n“Somebody must have taken the keys away from here.”"
+def test_a_quotation_with_nothing_around_it_has_no_speaker() -> None:
+    text = "“Somebody must have taken the keys away from here.”"
     (q,), _ = run(text)
-    assert (q.speaker, q.speaker_start, q.cue) == (None, None, None)
+    assert (q.speaker, q.speaker_start, q.cue, q.speaker_via) == (None, None, None, None)
 
 
 def test_multi_paragraph_quote_is_one_quote_with_one_speaker() -> None:
@@ -212,9 +212,9 @@ def test_long_article_stays_fast() -> None:
              "A stray “mark that never closes.\n\nThe Kremlin’s “experts” met.\n\n")
     text = block * 5000  # about 0.9 MB
     parsed, actors, mentions = parse(text, people={"Maria Lopez": ["Maria Lopez"]})
-    started = time.perf_counter()
+    started = time.process_time()  # the work done, whatever else the machine runs
     quotes = find_quotes(parsed, actors, mentions)
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
     assert len(quotes) == 15000  # two attributed quotes and the stray one per block
     assert all(q.speaker == "a1" for q in quotes[:2])
 
@@ -306,9 +306,9 @@ def test_any_text_gives_well_formed_quotes(pieces: list[str]) -> None:
 
 
 def test_text_without_tokens_still_gives_its_quotes() -> None:
-    text = "“Hello there, my old friend,” he said."
+    text = "“Hello there, my old friend, how are you?” he said."
     (q,) = find_quotes(Parsed(text), [], [])
-    assert (text[q.start:q.end], q.speaker) == ("“Hello there, my old friend,”", None)
+    assert (text[q.start:q.end], q.speaker) == ("“Hello there, my old friend, how are you?”", None)
 
 
 def test_pronoun_goes_to_the_subject_described_just_before_through_its_role() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from notes.errors import StoreError
 from notes.records import Annotation, Selector
-from notes.search_cache import cache_path
+from notes.store import search_index_path
 from notes.store import NoteStore
 from reader.core import Core
 from reader.core.highlights import actors_in, new_annotation, trimmed
@@ -142,7 +142,7 @@ def test_close_finishes_queued_writes_then_closes_the_store(core: Core, article_
                for i in range(0, 30, 3)]
     core.close()
     assert all(f.done() and f.exception() is None for f in futures)
-    assert cache_path(data_dir / "library.json").exists()  # the writer brought the search file up to date
+    assert search_index_path(data_dir / "library.json").exists()  # the writer brought the search index up to date
     with NoteStore(data_dir / "library.json", read_only=True) as store:
         assert len(store.annotations()) == 10
     core.close()  # twice is harmless

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -10,7 +11,7 @@ import pytest
 
 from notes.markdown_export import to_markdown
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import SearchIndex
+from notes.store import NoteStore
 
 
 def _generator() -> ModuleType:
@@ -24,17 +25,20 @@ def _generator() -> ModuleType:
 
 
 def _plant(doc: DocumentRecord, key: str, exact: str, note: str, tags: list[str]) -> Annotation:
+    stamp = "2024-05-02T09:30:00.000+00:00"
     return Annotation(document=doc.id, selector=Selector(exact, "", "", 0, len(exact)), note=note, tags=tags,
-                      id=f"planted-{key}", created="2024-05-02T09:30:00.000+00:00", updated="2024-05-02T09:30:00.000+00:00")
+                      id=f"planted-{key}", created=stamp, updated=stamp)
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[list[Annotation], list[DocumentRecord], dict[str, Annotation], SearchIndex]:
-    generated, documents = _generator().generate(2000, 60, seed=3)
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+        tuple[list[Annotation], list[DocumentRecord], dict[str, Annotation], NoteStore]]:
+    generated, documents, actors = _generator().generate(2000, 60, seed=3)
     doc = documents[0]
     planted = {a.id: a for a in [
         # Both words are common in the generated notes, but never one right after the other.
-        _plant(doc, "phrase-1", "Navies enforced the harbour blockade for a month.", "Recall the harbour blockade.", []),
+        _plant(doc, "phrase-1", "Navies enforced the harbour blockade for a month.", "Recall the harbour blockade.",
+               []),
         _plant(doc, "phrase-2", "A harbour blockade, again.", "", ["history"]),
         _plant(doc, "tag-1", "The lighthouse keeper kept a log.", "", ["lighthouse-log"]),
         _plant(doc, "tag-2", "Ships were counted twice a day.", "Numbers of ships.", ["lighthouse-log", "numbers"]),
@@ -47,12 +51,15 @@ def corpus() -> tuple[list[Annotation], list[DocumentRecord], dict[str, Annotati
         _plant(doc, "decoy-2", "Björk and Zoë toured the fjords.", "Mañana.", ["economy"]),  # other tag
     ]
     annotations = generated + list(planted.values()) + decoys
-    index = SearchIndex()
-    index.rebuild(annotations, documents)
-    return annotations, documents, planted, index
+    with NoteStore(tmp_path_factory.mktemp("acceptance") / "library.json") as index:
+        for document in documents:
+            index.put_document(document)
+            index.set_article_actors(document.id, actors[document.id])
+        index.put_many(annotations)
+        yield annotations, documents, planted, index
 
 
-def _found(index: SearchIndex, query: str) -> set[str]:
+def _found(index: NoteStore, query: str) -> set[str]:
     return {hit.annotation.id for hit in index.search(query, limit=None)}
 
 

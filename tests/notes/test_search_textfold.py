@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from notes.markdown_plain import plain_text
-from notes.search import terms_of
+from notes.search_keys import terms_of
 from notes.textfold import fold, term, words
 
 

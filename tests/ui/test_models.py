@@ -1,9 +1,9 @@
 """The list views' item models, checked by Qt's model tester with real data, empty, and
-after a reset: actors (a tree, and its filter), notes, search results, articles, tags, quotes."""
+after a reset: actors (a tree, and its filter), notes, search results, quotes. (The library's
+pages' models: test_library_models.py.)"""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,11 +12,9 @@ from PySide6.QtGui import QIcon
 from notes.records import Annotation, DocumentRecord, Selector
 from notes.search import Hit
 from reader.analysis.model import Actor, Analysis, Mention, Quote
-from reader.core.articles import overview
 from reader.document import parse
 from reader.ui import theme as themes
 from reader.ui.actors_panel import ACTOR_ROLE, ActorsFilter, ActorsModel
-from reader.ui.articles_view import PATH_ROLE, TAG_ROLE, ArticlesModel, TagsModel
 from reader.ui.notes_panel import ID_ROLE, NotesModel
 from reader.ui.quotes_panel import QuotesModel, quote_rows
 from reader.ui.search_panel import HIT_ROLE, HTML_ROLE, HitsModel
@@ -104,30 +102,6 @@ def test_hits_model_holds_rich_text_and_the_hits(qtmodeltester) -> None:
     assert model.rowCount() == 3 and model.index(1).data(HIT_ROLE) is hits[1]
     assert "Ferries &lt;north&gt;" in model.index(0).data(HTML_ROLE)
     assert model.index(0).data() == hits[0].snippet
-
-
-def test_articles_and_tags_models(qtmodeltester, tmp_path: Path) -> None:
-    here = tmp_path / "here.txt"
-    here.write_text("x", encoding="utf-8")
-    docs = [DocumentRecord(str(here), str(here), "1", title="Here", last_opened="2026-02-01T00:00:00"),
-            DocumentRecord("/gone.txt", "/gone.txt", "2", date="2025-12-24", last_opened="2026-01-01T00:00:00")]
-    made = [Annotation(str(here), Selector.from_text(TEXT, 0, 3), tags=["ferries", "norway"]),
-            Annotation("/gone.txt", Selector.from_text(TEXT, 4, 9), tags=["ferries"])]
-    articles, tags = ArticlesModel(), TagsModel()
-    qtmodeltester.check(articles)
-    qtmodeltester.check(tags)
-    summary = overview(docs, made)
-    articles.set_entries(summary.entries)
-    tags.set_tags(summary.tags)
-    qtmodeltester.check(articles)
-    qtmodeltester.check(tags)
-    assert articles.index(0).data() == "Here\n1 note"
-    assert articles.index(1).data() == "gone.txt\n1 note · 2025-12-24"
-    assert articles.index(1).data(Qt.ItemDataRole.ForegroundRole) == articles.muted
-    assert "missing" in articles.index(1).data(Qt.ItemDataRole.ToolTipRole)
-    assert articles.index(0).data(PATH_ROLE) == str(here)
-    assert [tags.index(i).data(TAG_ROLE) for i in range(2)] == ["ferries", "norway"]
-    assert tags.index(0).data() == "#ferries  (2)"
 
 
 def test_quotes_model(qtmodeltester) -> None:

@@ -224,15 +224,16 @@ def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window, tmp
     assert cursor_at(window) == start
 
 
-def test_a_tag_clicked_in_the_articles_browser_searches_that_tag(qtbot, window) -> None:
+def test_a_tag_double_clicked_on_the_library_page_searches_that_tag(qtbot, window) -> None:
     saved = highlight_with_key(qtbot, window, 0, 10)
     window.session.core.update_note(saved.id, tags=["alliance"])
     ctl = controller(window)
-    ctl.show_articles()
-    tags = ctl.articles.tags_model
-    qtbot.waitUntil(lambda: tags.rowCount() == 1, timeout=2000)
-    assert "1 note" in ctl.articles.articles_model.index(0).data()
-    ctl.articles.tags.clicked.emit(tags.index(0))
+    window.library.show_page("library")
+    page = window.library.library_page
+    qtbot.waitUntil(lambda: page.tags_model.rowCount() == 1 and page.model.rowCount() == 1, timeout=5000)
+    assert page.model.index(0, page.model.NOTES).data() == "1"
+    page.tags.doubleClicked.emit(page.tags_model.index(0))
+    assert window.pages.current == "reading" and ctl.search_dock.isVisible()
     assert ctl.search.query.text() == "tag:alliance"
     qtbot.waitUntil(lambda: ctl.search.model.rowCount() == 1, timeout=2000)
 
@@ -341,3 +342,14 @@ def test_export_as_markdown_holds_every_note(qtbot, window, tmp_path: Path,
 ])
 def test_the_export_format_follows_the_file_name_then_the_filter(path: str, chosen: str, fmt: str) -> None:
     assert format_for(path, chosen) == fmt
+
+
+def test_the_analysis_hands_the_articles_actors_to_search(qtbot, window, data_dir: Path) -> None:
+    text = window.article.text
+    saved = highlight_with_key(qtbot, window, text.index("ministers"), text.index(" met"))  # names no actor
+    core = window.session.core
+    qtbot.waitUntil(lambda: [h.annotation.id for h in core.search("actor:brussels")] == [saved.id], timeout=2000)
+    hit, = core.search("stoltenberg")
+    assert "article actors" in hit.matched
+    journal = (data_dir / "library.json.journal").read_bytes()
+    assert b'"Jens Stoltenberg","Brussels"' not in journal  # derived from the analysis: not in the store

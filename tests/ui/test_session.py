@@ -3,15 +3,14 @@ arrive, and closing the window closes the store properly."""
 
 from __future__ import annotations
 
-import logging
+import sqlite3
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from notes import search_cache
-from notes.store import NoteStore
+from notes.store import NoteStore, search_index_path
 from reader import paths
 from reader.document import load
 from tests.ui.conftest import open_and_wait
@@ -79,7 +78,7 @@ def test_the_analysis_of_an_article_left_behind_never_arrives(qtbot, make_window
 
 
 def test_closing_the_window_saves_everything_and_leaves_the_search_file_current(
-        qtbot, make_window, article_file: Path, data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+        qtbot, make_window, article_file: Path, data_dir: Path) -> None:
     window = make_window()
     article = open_and_wait(qtbot, window, article_file)
     qtbot.waitUntil(lambda: window.session.opened is not None, timeout=5000)
@@ -90,8 +89,10 @@ def test_closing_the_window_saves_everything_and_leaves_the_search_file_current(
     window.view.setTextCursor(cursor)
     window.notes.highlight("pink")  # queued on the store lane as the window closes
     window.close()
-    caplog.set_level(logging.DEBUG, logger="notes.search_cache")
     with NoteStore(paths.store_path(data_dir), read_only=True) as store:
-        hits = search_cache.search(store, "music")
+        db = sqlite3.connect(search_index_path(store.path))
+        indexed = db.execute("SELECT value FROM meta WHERE key = 'cursor'").fetchone()[0]
+        db.close()
+        assert indexed == store.changes_since(None).cursor  # nothing left for a search to do
+        hits = store.search("music")
     assert [h.annotation.selector.exact for h in hits] == ["compose music"]
-    assert [r.getMessage() for r in caplog.records if r.name == "notes.search_cache"] == ["search cache: current"]

@@ -44,7 +44,6 @@ from reader.analysis.actors import RULES, build_actors  # noqa: E402
 from reader.analysis.tagger import STAGE_FILES, ActorTagger, Span, tag_sentences, to_spans  # noqa: E402
 
 import modern  # noqa: E402
-import modernise  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 TRAIN = SHARED / "data" / "ner-conll03-train.jsonl"
@@ -199,26 +198,17 @@ class ModernChecks:
         for split, items in self.polnear.items():
             self.parsed[split] = parse(f"polnear-{split}", [i["text"] for i in items], cache)
 
-    def tag(self, spans_of: Callable[[Parsed], list[Span]]) -> dict[str, list[list[Span]]]:
-        """The tagger's spans in every text of both checks."""
-        return {split: [spans_of(p) for p in parsed] for split, parsed in self.parsed.items()}
+    def measure(self, spans_of: Callable[[Parsed], list[Span]], off: Sequence[str] = ()) -> dict[str, Any]:
+        """Reader's figures on both checks with the tagger ``spans_of`` (and rules ``off`` left out)."""
+        def predictions(parsed: list[Parsed]) -> list[dict[str, Any]]:
+            return [modern.prediction(*build_actors(p, spans_of(p), off)) for p in parsed]
 
-    def score(self, spans: dict[str, list[list[Span]]], off: Sequence[str] = ()) -> dict[str, Any]:
-        """Reader's figures on both checks from the tagger's ``spans`` (rules ``off`` left out)."""
-        def predictions(split: str) -> list[dict[str, Any]]:
-            return [modern.prediction(*build_actors(p, found, off))
-                    for p, found in zip(self.parsed[split], spans[split])]
-
-        found = predictions("modern")
+        found = predictions(self.parsed["modern"])
         out = {"modern": modern.score_modern(self.modern, {i["id"]: p for i, p in zip(self.modern, found)},
                                              shared_scorer())}
         for split, items in self.polnear.items():
-            out[f"polnear_{split}"] = modern.score_polnear(items, predictions(split), self.common)
+            out[f"polnear_{split}"] = modern.score_polnear(items, predictions(self.parsed[split]), self.common)
         return out
-
-    def measure(self, spans_of: Callable[[Parsed], list[Span]], off: Sequence[str] = ()) -> dict[str, Any]:
-        """Reader's figures on both checks with the tagger ``spans_of``."""
-        return self.score(self.tag(spans_of), off)
 
 
 def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:
@@ -229,16 +219,6 @@ def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any
     rows["tagger spans only"] = pipeline_f1(corpus, spans, RULES)
     base = rows["all rules"]["all"]
     return {k: {**v, "gain": round(base - v["all"], 1)} for k, v in rows.items()}
-
-
-def modern_rule_ablation(checks: ModernChecks, spans: dict[str, list[list[Span]]]) -> dict[str, Any]:
-    """The same on the modern checks: modern F1, and PolNeAR's named speakers found as people."""
-    rows = {}
-    for name, off in [("all rules", []), *((f"without {r}", [r]) for r in RULES), ("tagger spans only", RULES)]:
-        found = checks.score(spans, off)
-        rows[name] = {"modern": found["modern"]["all"], **{f"{k}_person": v["person"] for k, v in found.items()
-                                                           if k.startswith("polnear")}}
-    return rows
 
 
 def folds(n: int, k: int) -> list[list[int]]:
@@ -256,68 +236,44 @@ def stacked_features(first: list[list[list[str]]], corpus: Corpus, labels: dict[
     return {d: stacked(first[d], words_of(corpus.parsed[d]), labels[d]) for d in docs}
 
 
-def modern_view(train: Corpus, share: float, cache: Path) -> tuple[Corpus, set[int]]:
-    """The training documents the tagger learns from: a ``share`` of them (a fixed draw)
-    rewritten in a modern layout by :mod:`modernise`, the rest as they are."""
-    rng = random.Random(SEED)
-    chosen = {d for d in range(len(train.items)) if rng.random() < share}
-    items = list(train.items)
-    for d in sorted(chosen):
-        items[d] = modernise.modernise(train.items[d], random.Random(f"{SEED}/{d}"))
-    parsed = list(train.parsed)
-    texts = [items[d]["text"] for d in sorted(chosen)]
-    for d, p in zip(sorted(chosen), parse("ner-conll03-train-modern", texts, cache)):
-        parsed[d] = p
-    return Corpus(items, parsed), chosen
-
-
 def command_train(args: argparse.Namespace) -> dict[str, Any]:
-    """Both stages, trained on the training view (part of it in a modern layout) and
-    measured on the original documents: fitted, cross-validated and on dev."""
     train, dev = load(args.train, args.cache), load(args.dev, args.cache)
-    view, chosen = modern_view(train, args.modern_share, args.cache)
     vocab = vocabulary(train)
     featurizer = Featurizer(lexicon(), vocab, args.off)
-    work = args.cache / f"folds-{args.out.name}"
+    work = args.cache / "models"
     work.mkdir(parents=True, exist_ok=True)
     f_train, f_dev = featurize(featurizer, train), featurize(featurizer, dev)
-    f_view = [featurizer.document(view.parsed[d]) if d in chosen else f for d, f in enumerate(f_train)]
     all_docs = list(range(len(train.parsed)))
     parts = folds(len(all_docs), args.folds)
     started = time.monotonic()
 
-    # Stage 1: out-of-fold labels for every training document, in both layouts.
+    # Stage 1: out-of-fold labels for every training document.
     oof: dict[int, list[str]] = {}
-    oof_view: dict[int, list[str]] = {}
     for k, held in enumerate(parts):
         rest = [d for d in all_docs if d not in set(held)]
         model = work / f"stage1-fold{k}.crfsuite"
-        train_crf(sequences_of(f_view, view, rest), model)
+        train_crf(sequences_of(f_train, train, rest), model)
         oof.update(tag(model, f_train, train, held))
-        oof_view.update(tag(model, f_view, view, [d for d in held if d in chosen]))
         print(f"stage 1 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
-    oof_view.update({d: oof[d] for d in all_docs if d not in chosen})
     stage1 = args.out / STAGE_FILES[0]
     args.out.mkdir(parents=True, exist_ok=True)
-    train_crf(sequences_of(f_view, view, all_docs), stage1)
+    train_crf(sequences_of(f_train, train, all_docs), stage1)
     s1_train = tag(stage1, f_train, train, all_docs)
     s1_dev = tag(stage1, f_dev, dev, range(len(dev.parsed)))
 
     # Stage 2: trained on out-of-fold first-stage labels; cross-validated the same way.
-    f2_view = stacked_features(f_view, view, oof_view, all_docs)
-    f2_view_list = [f2_view[d] for d in all_docs]
+    f2_train = stacked_features(f_train, train, oof, all_docs)
+    f2_list = [f2_train[d] for d in all_docs]
     cv2: dict[int, list[str]] = {}
     if args.cv:
-        f2_train = stacked_features(f_train, train, oof, all_docs)
-        f2_list = [f2_train[d] for d in all_docs]
         for k, held in enumerate(parts):
             rest = [d for d in all_docs if d not in set(held)]
             model = work / f"stage2-fold{k}.crfsuite"
-            train_crf(sequences_of(f2_view_list, view, rest), model)
+            train_crf(sequences_of(f2_list, train, rest), model)
             cv2.update(tag(model, f2_list, train, held))
             print(f"stage 2 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     stage2 = args.out / STAGE_FILES[1]
-    train_crf(sequences_of(f2_view_list, view, all_docs), stage2)
+    train_crf(sequences_of(f2_list, train, all_docs), stage2)
     f2_train_final = stacked_features(f_train, train, s1_train, all_docs)
     s2_train = tag(stage2, [f2_train_final[d] for d in all_docs], train, all_docs)
     f2_dev = stacked_features(f_dev, dev, s1_dev, range(len(dev.parsed)))
@@ -328,7 +284,6 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
                                           encoding="utf-8")
     report: dict[str, Any] = {
         "crf": CRF_PARAMS, "folds": args.folds, "off": sorted(args.off), "vocabulary": len(vocab),
-        "modern_share": args.modern_share, "modernised_docs": len(chosen),
         "stage1": {"train": span_f1(train, s1_train), "train_cv": span_f1(train, oof), "dev": span_f1(dev, s1_dev)},
         "stage2": {"train": span_f1(train, s2_train), "dev": span_f1(dev, s2_dev)},
         "seconds": round(time.monotonic() - started),
@@ -344,8 +299,6 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     if cv2:
         spans_cv = {d: to_spans(train.parsed[d], cv2[d]) for d in all_docs}
         report["reader"]["train_cv"] = rule_ablation(train, spans_cv)
-    checks = ModernChecks(args.cache, vocab)
-    report["reader"]["modern"] = modern_rule_ablation(checks, checks.tag(final.spans))
     return report
 
 
@@ -357,12 +310,9 @@ def command_rules(args: argparse.Namespace) -> dict[str, Any]:
     report: dict[str, Any] = {"dev": rule_ablation(dev, {d: shipped.spans(p) for d, p in enumerate(dev.parsed)})}
     spans_cv: dict[int, list[Span]] = {}
     for k, held in enumerate(folds(len(train.parsed), args.folds)):
-        fold = ActorTagger(shipped.featurizer, [args.cache / f"folds-{args.out.name}" / f"stage{s}-fold{k}.crfsuite"
-                                                for s in (1, 2)])
+        fold = ActorTagger(shipped.featurizer, [args.cache / "models" / f"stage{s}-fold{k}.crfsuite" for s in (1, 2)])
         spans_cv.update({d: fold.spans(train.parsed[d]) for d in held})
     report["train_cv"] = rule_ablation(train, spans_cv)
-    checks = ModernChecks(args.cache, shipped.featurizer.vocabulary)
-    report["modern"] = modern_rule_ablation(checks, checks.tag(shipped.spans))
     return report
 
 
@@ -373,8 +323,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "models" / "actors")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--modern-share", type=float, default=0.5,
-                        help="share of the training documents rewritten in a modern layout (training/modernise.py)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate the second stage (k more trainings)")
     parser.add_argument("--off", action="append", default=[], help="leave a feature family or list:NAME out")
     parser.add_argument("--rules", action="store_true", help="only the rule ablation, with the models of a --cv run")

@@ -43,9 +43,6 @@ LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "
 MAX_LIST_NAME_TOKENS = 4
 
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-"""Curly quotes and dashes written as CoNLL's text writes them: the tagger learned from
-"Germany 's" and `" We`, and news sites write "Germany’s" and “We — the same evidence."""
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
                           "from", "as", "vs", "is", "over", "after", "into"})
 
@@ -158,7 +155,7 @@ class Featurizer:
         """The per-token evidence of one document, from which each sentence's features are built."""
         text = parsed.text
         tokens = parsed.tokens
-        words = [text[t.start:t.end].translate(_PLAIN) for t in tokens]
+        words = [text[t.start:t.end] for t in tokens]
         lowers = [w.lower() for w in words]
         lines = line_kinds(parsed, self.vocabulary)
         ents = _entity_iob(parsed)
@@ -460,14 +457,10 @@ class Stacked:
         self.lowers = [w.lower() for w in words]
         self.caps = [w[:1].isupper() for w in words]
         self.own = [_stacked_label(labels, i) if cap else "" for i, cap in enumerate(self.caps)]
-        self.lengths = _span_lengths(labels)
         self.seen: dict[str, Counter[str]] = defaultdict(Counter)
-        self.sized: dict[str, Counter[tuple[str, int]]] = defaultdict(Counter)
-        for lw, cap, mine, length in zip(self.lowers, self.caps, self.own, self.lengths):
+        for lw, cap, mine in zip(self.lowers, self.caps, self.own):
             if cap:
                 self.seen[lw][mine] += 1
-                if length:
-                    self.sized[lw][mine.split(":")[0], length] += 1
 
     def features(self, base: Sequence[list[str]], first: int) -> list[list[str]]:
         """Second-stage features of the tokens from ``first`` on, given their :data:`STACKED_BASE`
@@ -493,20 +486,7 @@ class Stacked:
                         type_counts[name.split(":")[0]] += count
                     top, count = type_counts.most_common(1)[0]
                     f.append(f"P!={top}" if count == total else f"P~={top}")
-                    f.extend(self._relative(i))
             out.append(f)
-        return out
-
-    def _relative(self, i: int) -> set[str]:
-        """The types of the same word elsewhere, by whether the name it stood in there was
-        longer (``P>``), as long (``P=``) or shorter (``P<``) than here: "Chelsea" in "Chelsea
-        Clinton Foundation" says less about "Chelsea Clinton" than another "Chelsea Clinton"."""
-        mine = self.lengths[i]
-        own = (self.own[i].split(":")[0], mine)
-        out = set()
-        for (kind, length), count in self.sized[self.lowers[i]].items():
-            if count - ((kind, length) == own) > 0:
-                out.add(f"P{'>' if length > mine else '=' if length == mine else '<'}{kind}")
         return out
 
 
@@ -514,22 +494,6 @@ def stacked(first: list[list[str]], words: Sequence[str], labels: Sequence[str])
     """Second-stage features of a whole document from its first-stage features and labels."""
     base = [[x for x in feats if x[0] in "bfld" and x.startswith(STACKED_BASE)] for feats in first]
     return Stacked(words, labels).features(base, 0)
-
-
-def _span_lengths(labels: Sequence[str]) -> list[int]:
-    """For each token, the number of tokens of the first stage's name it is in (0 outside names)."""
-    out = [0] * len(labels)
-    i = 0
-    while i < len(labels):
-        if labels[i] == "O":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(labels) and labels[j] == f"I-{labels[i][2:]}":
-            j += 1
-        out[i:j] = [j - i] * (j - i)
-        i = j
-    return out
 
 
 def _stacked_label(labels: Sequence[str], i: int) -> str:

@@ -65,4 +65,6 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             end -= 1
         if (start, end) == before:
             break
+    if end > start + 1 and text[end - 1] == "." and "." not in text[start:end - 1] and end - start > 5:
+        end -= 1  # a full stop after a name, not an initial ("Corp." keeps it when written "Corp.")
     return (start, end) if capitalised(text[start:end]) else None

@@ -14,11 +14,15 @@ processes (:func:`bench_cli`). Prints JSON.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import itertools
 import json
 import os
 import random
 import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +36,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import JSONStorage
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
+from notes.storage import journal_path
 from notes.store import NoteStore, search_index_path
 
 WORDS = ("treaty ceasefire sanctions election parliament minister border refugees economy inflation "
@@ -90,11 +95,13 @@ def queries(rng: random.Random, count: int) -> list[str]:
 def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], adds: int,
                 searches: int) -> dict[str, float]:
     """In one process, as the window works: the store is opened and an article's notes are
-    listed (which reads every note once), then single adds are timed (``add_*``; beside them
-    ``fsync_*``, the same number of bare appends-and-fsyncs of a line to a file in the same
-    folder: the floor the disk sets), then the first search, which applies those adds to
-    the index (``first_search_after_adds_ms``), then searches (``search_*``).
-    ``first_add_fresh_ms`` is an add in a store just opened, that has read nothing."""
+    listed (which reads every note once), then single adds are timed (``add_*``), each
+    followed by its floor (``fsync_*``): a bare ``os.write`` + ``os.fsync`` of a line of the
+    same size to a file in the same folder, which no durable save can beat on this disk.
+    Then the first search, which applies those adds to the index
+    (``first_search_after_adds_ms``), then searches (``search_*``). ``first_add_fresh_ms``
+    is an add in a store just opened, that has read nothing. ``add_tmpfs_*``: the same adds
+    on a copy of the store in tmpfs, where fsync returns at once (the software's share)."""
     path = folder / "library.json"
     started = time.perf_counter()
     with NoteStore(path) as store:
@@ -106,30 +113,51 @@ def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], 
     bulk_s = time.perf_counter() - started
     with NoteStore(path) as fresh:
         first_add_ms = timed(partial(fresh.add, make_notes(rng, 1, documents, n + adds + 1)[0]))
+    fresh_notes = make_notes(rng, adds, documents, n)
+    tmpfs = _tmpfs_adds(folder, documents, fresh_notes)
     started = time.perf_counter()
     store = NoteStore(path)
     open_ms = (time.perf_counter() - started) * 1000
     try:
         store.annotations(documents[0])
-        fresh_notes = make_notes(rng, adds, documents, n)
-        add_ms = [timed(partial(store.add, a)) for a in fresh_notes]
-        fsync_ms = [timed(partial(_append_fsync, folder / "fsync-probe")) for _ in range(adds)]
+        journal = journal_path(path)
+        add_ms, fsync_ms = [], []
+        for note in fresh_notes:
+            size = journal.stat().st_size
+            add_ms.append(timed(partial(store.add, note)))
+            line = b"x" * (journal.stat().st_size - size - 1) + b"\n"
+            fsync_ms.append(timed(partial(_append_fsync, folder / "fsync-probe", line)))
         catch_up_ms = timed(partial(store.search, "treaty"))
         search_ms = [timed(partial(store.search, q)) for q in queries(rng, searches)]
     finally:
         store.close()
     return {"add_p50_ms": percentile(add_ms, 50), "add_p95_ms": percentile(add_ms, 95),
             "fsync_p50_ms": percentile(fsync_ms, 50), "fsync_p95_ms": percentile(fsync_ms, 95),
-            "first_add_fresh_ms": first_add_ms,
+            "add_over_fsync_p50": percentile([a / f for a, f in zip(add_ms, fsync_ms, strict=True)], 50),
+            **tmpfs, "first_add_fresh_ms": first_add_ms,
             "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
             "open_ms": open_ms, "first_search_after_adds_ms": catch_up_ms, "file_mb": path.stat().st_size / 2**20,
             "index_mb": search_index_path(path).stat().st_size / 2**20, "bulk_put_many_s": bulk_s}
 
 
-def _append_fsync(path: Path) -> None:
+def _tmpfs_adds(folder: Path, documents: list[str], notes: list[Annotation]) -> dict[str, float]:
+    """The adds of :func:`bench_store` on a copy of the store in ``/dev/shm`` (empty if there is none)."""
+    if not Path("/dev/shm").is_dir():
+        return {}
+    with tempfile.TemporaryDirectory(dir="/dev/shm", prefix="reader-bench-") as tmp:
+        copy = Path(tmp) / "library.json"
+        shutil.copy(folder / "library.json", copy)
+        shutil.copy(journal_path(folder / "library.json"), journal_path(copy))
+        with NoteStore(copy) as store:
+            store.annotations(documents[0])
+            add_ms = [timed(partial(store.add, note)) for note in notes]
+    return {"add_tmpfs_p50_ms": percentile(add_ms, 50), "add_tmpfs_p95_ms": percentile(add_ms, 95)}
+
+
+def _append_fsync(path: Path, line: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        os.write(fd, b"%08x {\"seq\":1,\"ops\":[]}\n" % 0)
+        os.write(fd, line)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -189,21 +217,30 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
     and searches (``search_median_s``, ``search_max_s``); then a search with nothing changed,
     one after a compaction rewrote ``library.json`` (``compaction_s``; the index follows it
     through the change feed), and last ``search_without_index_s``, a search after the index
-    was deleted (the build a store without one pays once).
+    was deleted (the build a store without one pays once). Beside the searches, in the same
+    runs: their CPU time (user + system, less sensitive to the machine's load than wall time)
+    and the floor, a bare ``python -c pass`` (``bare_python_*``).
     """
     base = [sys.executable, "-m", "reader", "notes", "--data-dir", str(folder)]
     search = [*base, "search", "treaty ceasefire", "--json"]
+    cpu: dict[str, list[float]] = {"search": [], "bare": []}
 
-    def run(command: list[str]) -> float:
+    def run(command: list[str], kind: str = "") -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if kind:
+            cpu[kind].append(now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
+        return elapsed
 
     first_s = run(search)
-    add_s, search_s = [], []
+    add_s, search_s, bare_s = [], [], []
     for i in range(runs):
         add_s.append(run([*base, "add", str(article), "--quote", "treaty", "--note", f"cli note {i}"]))
-        search_s.append(run(search))
+        search_s.append(run(search, "search"))
+        bare_s.append(run([sys.executable, "-c", "pass"], "bare"))
     unchanged_s = run(search)
     with NoteStore(folder / "library.json") as store:
         compaction_s = timed(store.compact) / 1000
@@ -212,6 +249,9 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
         derived.unlink()
     rebuild_s = run(search)
     return {"add_median_s": statistics.median(add_s), "add_max_s": max(add_s),
+            "search_cpu_median_s": statistics.median(cpu["search"]),
+            "bare_python_median_s": statistics.median(bare_s),
+            "bare_python_cpu_median_s": statistics.median(cpu["bare"]),
             "search_first_s": first_s, "search_without_index_s": rebuild_s,
             "search_median_s": statistics.median(search_s), "search_max_s": max(search_s),
             "search_unchanged_s": unchanged_s, "compaction_s": compaction_s, "search_after_compaction_s": compacted_s}
@@ -228,6 +268,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
+    for package in ("notes", "reader"):  # as an installation has them, whatever PYTHONDONTWRITEBYTECODE says
+        spec = importlib.util.find_spec(package)
+        compileall.compile_dir(Path(spec.origin).parent if spec and spec.origin else package, quiet=1)
     rng = random.Random(args.seed)
     global VOCABULARY
     VOCABULARY = vocabulary(rng)
@@ -242,10 +285,13 @@ def main() -> int:
         cli = bench_cli(folder, article, args.cli_runs) if args.cli_runs else {}
     result = {
         "annotations": args.annotations, "documents": len(documents),
-        "add_p95_ms": round(ours["add_p95_ms"], 2), "search_p95_ms": round(ours["search_p95_ms"], 2),
+        "add_p95_ms": round(ours["add_p95_ms"], 2), "fsync_floor_p95_ms": round(ours["fsync_p95_ms"], 2),
+        "add_tmpfs_p95_ms": round(ours.get("add_tmpfs_p95_ms", 0.0), 2),
+        "search_p95_ms": round(ours["search_p95_ms"], 2),
         "tinydb_add_p95_ms": round(stock["add_p95_ms"], 2), "tinydb_search_p95_ms": round(stock["search_p95_ms"], 2),
         "fresh_process_first_search_ms": round(fresh["open_and_first_search_ms"], 1),
         "cli_search_median_s": round(cli.get("search_median_s", 0.0), 3),
+        "cli_search_cpu_median_s": round(cli.get("search_cpu_median_s", 0.0), 3),
         "store": {k: round(v, 2) for k, v in ours.items()},
         "fresh_process": {k: round(v, 1) for k, v in fresh.items()},
         "tinydb_jsonstorage": {k: round(v, 2) for k, v in stock.items()},

@@ -225,9 +225,21 @@ def _match_start(pattern: str, text: str, end: int, errors: int) -> int:
 
 
 def reanchor(annotation: Annotation, text: str) -> Annotation:
-    """A copy of ``annotation`` placed in ``text``: new selector and status, or orphaned with the old one."""
-    placed = anchor(text, annotation.selector)
+    """A copy of ``annotation`` placed in ``text``: new selector and status, or orphaned with the old one.
+
+    A highlight placed on changed words keeps the words it was made on in ``original``
+    (the first wording, over any number of edits) until the text says them again.
+    """
+    placed = None
+    if annotation.original:  # the words it was made on, back word for word: there it belongs
+        sel = annotation.selector
+        as_made = dataclasses.replace(sel, exact=annotation.original, end=sel.start + len(annotation.original))
+        first = anchor(text, as_made)
+        placed = first if first is not None and first.status == "anchored" else None
+    placed = placed or anchor(text, annotation.selector)
     if placed is None:
         return dataclasses.replace(annotation, status="orphaned")
-    return dataclasses.replace(annotation, selector=Selector.from_text(text, placed.start, placed.end),
-                               status=placed.status)
+    selector = Selector.from_text(text, placed.start, placed.end)
+    original = annotation.original or annotation.selector.exact
+    return dataclasses.replace(annotation, selector=selector, status=placed.status,
+                               original="" if original == selector.exact else original)

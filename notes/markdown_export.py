@@ -68,6 +68,8 @@ def _passage(annotation: Annotation) -> list[str]:
         about.append(f"on {escape(str(target['actor']))}")
     if annotation.status == "orphaned":
         about.append("**orphaned**: no longer found in the article")
+    if annotation.original:
+        about.append(f"highlighted as “{escape(' '.join(annotation.original.split()))}”")
     block = [*(quote or [">"]), ">", f"> — {' · '.join(about)}"]
     if annotation.note.strip():
         block += ["", _disarm(annotation.note.strip())]

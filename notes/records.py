@@ -61,6 +61,8 @@ class Annotation:
     ``target`` is ``None`` for a plain passage, or ``{"type": "actor", "actor": name}`` /
     ``{"type": "quote", "speaker": name}`` when the note is attached to an actor or a quote.
     ``actors`` lists names of actors mentioned in the passage, for ``actor:`` searches.
+    ``original`` is the passage as it was highlighted when re-anchoring placed the
+    highlight on changed words (status ``moved``), else ``""``: search and export use both.
     """
 
     document: str
@@ -74,17 +76,22 @@ class Annotation:
     target: dict[str, Any] | None = None
     actors: list[str] = field(default_factory=list)
     status: Status = "anchored"
+    original: str = ""
 
     def to_json(self) -> dict[str, Any]:
         # Spelled out: dataclasses.asdict deep-copies field by field, a tenth of a millisecond
         # on every save.
         s = self.selector
-        return {"document": self.document,
-                "selector": {"exact": s.exact, "prefix": s.prefix, "suffix": s.suffix, "start": s.start, "end": s.end},
-                "color": self.color, "note": self.note, "tags": _copy(self.tags), "id": self.id,
-                "created": self.created, "updated": self.updated,
-                "target": _copy(self.target), "actors": _copy(self.actors),
-                "status": self.status}
+        data: dict[str, Any] = {
+            "document": self.document,
+            "selector": {"exact": s.exact, "prefix": s.prefix, "suffix": s.suffix, "start": s.start, "end": s.end},
+            "color": self.color, "note": self.note, "tags": _copy(self.tags), "id": self.id,
+            "created": self.created, "updated": self.updated,
+            "target": _copy(self.target), "actors": _copy(self.actors),
+            "status": self.status}
+        if self.original:  # only re-anchored notes carry it: older readers read the rest
+            data["original"] = self.original
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Annotation:

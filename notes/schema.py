@@ -64,7 +64,7 @@ def problem(table: str, rec: Any) -> str | None:
             return "has a selector with bad offsets"
         if not isinstance(rec["document"], str):
             return "has a document that is not a string"
-        for key in ("color", "note", "created", "updated"):
+        for key in ("color", "note", "created", "updated", "original"):
             if key in rec and not isinstance(rec[key], str):
                 return f"has a {key} that is not a string"
         if not _str_list(rec.get("tags", [])) or not _str_list(rec.get("actors", [])):

@@ -14,7 +14,7 @@ import math
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,7 +27,7 @@ from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
 from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, connect, meta, read_postings
-from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, tag_key, terms_of
+from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
 from notes.snippets import cut_snippet
 from notes.store_format import loads
 from notes.textfold import fold
@@ -37,6 +37,8 @@ PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of its commonest terms: quick as you type."""
 CACHED = 300_000
 """Entries of decoded postings and terms' score parts kept per version (words a user types again and again)."""
+READ_PAGE = 4096
+"""Most rows of notes read in one query (SQLite allows 32,766 parameters)."""
 SEARCH_WAIT, CLOSE_WAIT = 30.0, 0.1
 """Seconds a search waits for another writer of the index (a rebuild takes seconds), and a closing writer (barely)."""
 _log = logging.getLogger(__name__)
@@ -158,17 +160,17 @@ class _View:
         self.docs, self.recency = columns.ints[0::INTS], columns.recency
         self.lengths = [columns.ints[1 + i::INTS] for i in range(WIDTH)]
         self.count = len(self.docs) - self.docs.count(-1)
-        self.sums, self.longest = [sum(c) for c in self.lengths], [max(c, default=0) for c in self.lengths]
+        self.sums = [sum(c) for c in self.lengths]
         # Article number -> its record, fields, field lengths and folded title, for those with a record.
         self.articles = {row[0]: row[1:] for row in db.execute(
             "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
         self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
-        self.doc_longest = [max((a[3 + i] for a in self.articles.values()), default=0) for i in range(len(DOC_WEIGHTS))]
+        self.documents: dict[int, DocumentRecord] = {}  # parsed as hits need them, shared by the hits of an article
         self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
         self.parts: dict[str, dict[int, float]] = {}
         self._kept = 0
         self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
-        self._rows: dict[int, tuple[tuple[str, ...], Annotation]] = {}
+        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}
         self.expanded: set[str] = set()
 
     @cached_property
@@ -198,7 +200,8 @@ class _View:
         phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
         singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
         names = [f" {' '.join(terms_of(n))} " for n in query.actors]
-        return [self._hit(slot, rank[slot] if keys else 0.0, query, singles, phrases, names) for slot in best]
+        marked = [f" {key} " for key in singles] + [f" {' '.join(p)} " for p in phrases]  # as a field's text has them
+        return [self._hit(slot, rank[slot] if keys else 0.0, query, (singles, phrases, marked), names) for slot in best]
 
     def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
         """Slot (article number, for an article's term) -> the counts per field."""
@@ -217,18 +220,30 @@ class _View:
             found.update(array("i", slots))
         return found
 
-    def _row(self, slot: int) -> tuple[tuple[str, ...], Annotation]:
-        """A note's field texts, then its article's (blank without a record), and the note."""
+    def _row(self, slot: int) -> tuple[tuple[str, ...], str, bytes]:
+        """A note's field texts, then its article's (blank without a record); the note's id and record."""
         if slot not in self._rows:
             self._read([slot])
         return self._rows[slot]
 
     def _read(self, slots: list[int]) -> None:  # in one query: a page of hits is shown at once
-        for slot, *fields, record in self.db.execute(
-                f"SELECT slot, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
+        if not slots:
+            return
+        for slot, rid, *fields, record in self.db.execute(
+                f"SELECT slot, id, f0, f1, f2, f3, record FROM notes WHERE slot IN ({', '.join('?' * len(slots))})",
                 slots):
             article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
-            self._rows[slot] = (*fields, *article[1:3]), Annotation.from_json(loads(record))
+            self._rows[slot] = (*fields, *article[1:3]), rid, record
+
+    def _ahead(self, slots: list[int], first: int) -> Iterator[int]:
+        """``slots`` in order, their rows read in pages that double from ``first``: a phrase that few notes hold
+        in order may check thousands."""
+        start, size = 0, max(first, 16)
+        while start < len(slots):
+            page = slots[start:start + size]
+            self._read([slot for slot in page if slot not in self._rows])
+            yield from page
+            start, size = start + size, min(2 * size, READ_PAGE)
 
     def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
         """The notes that may match, the notes holding each term, and the check they must still pass (order, names)."""
@@ -296,13 +311,15 @@ class _View:
             chosen = [slot for slot in candidates if rank[slot] >= threshold]
         else:
             chosen = []
-            for slot in sorted(candidates, key=rank.__getitem__, reverse=True):
+            for slot in self._ahead(sorted(candidates, key=rank.__getitem__, reverse=True), limit):
                 if len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
                     break
                 if check(slot):
                     chosen.append(slot)
         tied = Counter((rank[slot], self.recency[slot]) for slot in chosen)  # ids settle exact ties only
-        ids = {slot: self._row(slot)[1].id for slot in chosen if tied[rank[slot], self.recency[slot]] > 1}
+        tied_slots = [slot for slot in chosen if tied[rank[slot], self.recency[slot]] > 1]
+        self._read([slot for slot in tied_slots if slot not in self._rows])
+        ids = {slot: self._row(slot)[1] for slot in tied_slots}
         chosen.sort(key=lambda slot: (rank[slot], self.recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
@@ -320,12 +337,12 @@ class _View:
             return self.parts[key]
         whole = len(holders) <= 2 * len(slots)
         idf = math.log(1 + (max(self.count, 1) - len(holders) + 0.5) / (len(holders) + 0.5))
-        d0, d1 = _norm_tables(DOC_WEIGHTS, self.doc_sums, max(len(self.articles), 1), self.doc_longest)
+        d0, d1 = _norms(DOC_WEIGHTS, self.doc_sums, max(len(self.articles), 1))
         # An article's part of the term frequency is the same for all its notes.
         by_doc = {num: c[0] * d0[self.articles[num][3]] + c[1] * d1[self.articles[num][4]]
                   for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
         notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
-        t0, t1, t2, t3 = _norm_tables(NOTE_WEIGHTS, self.sums, max(self.count, 1), self.longest)
+        t0, t1, t2, t3 = _norms(NOTE_WEIGHTS, self.sums, max(self.count, 1))
         part: dict[int, float] = {}
         for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
             tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
@@ -337,24 +354,38 @@ class _View:
             self.keep(self.parts, key, part)
         return part
 
-    def _hit(self, slot: int, score: float, query: Query, singles: set[str], phrases: list[tuple[str, ...]],
+    def _hit(self, slot: int, score: float, query: Query, words: tuple[set[str], list[tuple[str, ...]], list[str]],
              names: list[str]) -> Hit:
-        fields, annotation = self._row(slot)
-        matched = {name for name, text in zip(FIELDS, fields, strict=True)
-                   if any(f" {key} " in text for key in singles) or any(f" {' '.join(p)} " in text for p in phrases)}
+        fields, _, record = self._row(slot)
+        annotation = Annotation.from_json(loads(record))
+        singles, phrases, marked = words
+        matched = {name for name, text in zip(FIELDS, fields, strict=True) if any(m in text for m in marked)}
         matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
         matched |= {FIELDS[i] for name in names for i in (3, 5) if name in fields[i]}
         note = " ".join(plain_text(annotation.note).split())
         # The snippet's words are those its field was indexed from: their terms are at hand (stemming costs more).
         use_exact = "note" not in matched and ("passage" in matched or not note)
-        text = " ".join(annotation.selector.exact.split()) if use_exact else note
+        text = " ".join(" … ".join(passage_wordings(annotation)).split()) if use_exact else note
         snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
-        article = self.articles.get(self.docs[slot])
-        return Hit(annotation, DocumentRecord.from_json(loads(article[0])) if article else None, score, snippet, marks,
-                   tuple(name for name in FIELDS if name in matched))
+        num = self.docs[slot]
+        if num not in self.documents and num in self.articles:
+            self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
+        return Hit(annotation, self.documents.get(num), score, snippet, marks, tuple(n for n in FIELDS if n in matched))
 
 
-def _norm_tables(weights: Sequence[float], sums: Sequence[int], count: int, tops: Sequence[int]) -> list[list[float]]:
-    """For each field, a field weight divided by BM25's length norm, by field length (up to the longest)."""
-    return [[weight / (1 - B + B * n / max(total / count, 1.0)) for n in range(top + 1)]
-            for weight, total, top in zip(weights, sums, tops, strict=True)]
+def _norms(weights: Sequence[float], sums: Sequence[int], count: int) -> list[_Norm]:
+    """For each field, its weight divided by BM25's length norm, by field length."""
+    return [_Norm(weight, max(total / count, 1.0)) for weight, total in zip(weights, sums, strict=True)]
+
+
+class _Norm(dict[int, float]):
+    """A field's weight over BM25's length norm, by field length, worked out for the lengths met: the longest
+    field is not known without reading every note's length (~20 ms at 50,000 notes, for each fresh process)."""
+
+    def __init__(self, weight: float, average: float) -> None:
+        super().__init__()
+        self.weight, self.average = weight, average
+
+    def __missing__(self, length: int) -> float:
+        self[length] = norm = self.weight / (1 - B + B * length / self.average)
+        return norm

@@ -38,7 +38,13 @@ class Entry(NamedTuple):
 def note_entry(annotation: Annotation) -> Entry:
     target = annotation.target or {}
     names = [*annotation.actors, *(str(target[k]) for k in ("actor", "speaker") if target.get(k))]
-    return entry_of(plain_text(annotation.note), annotation.selector.exact, annotation.tags, names)
+    return entry_of(plain_text(annotation.note), passage_wordings(annotation), annotation.tags, names)
+
+
+def passage_wordings(annotation: Annotation) -> list[str]:
+    """The passage's words now, then, for a highlight re-anchored on changed words, the words it was made on:
+    a search for either finds it (kept apart by a gap, so no phrase runs from one into the other)."""
+    return [annotation.selector.exact, *filter(None, [annotation.original])]
 
 
 def entry_of(*texts: str | Sequence[str]) -> Entry:

@@ -38,7 +38,9 @@ from notes.store_format import (
     dumps,
     encode_line,
     loads,
+    Raw,
     parse_library,
+    read_mapped,
     scan_journal,
     state_from_tinydb,
 )
@@ -256,7 +258,11 @@ class LibraryStorage(Storage):
             raise StoreError(f"{self.path}: cannot read it ({err.strerror or err})") from None
         if _stamp(st) != self._base_stamp:
             try:
-                raw = self.path.read_bytes()
+                fd = os.open(self.path, os.O_RDONLY)
+                try:
+                    st, raw = os.fstat(fd), read_mapped(fd)
+                finally:
+                    os.close(fd)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot read it ({err.strerror or err})") from None
             self._state = parse_library(raw, self.path.name, self._vouched(raw))
@@ -267,7 +273,7 @@ class LibraryStorage(Storage):
                 remove_stray_temps(self.journal)
         self._read_journal()
 
-    def _vouched(self, raw: bytes) -> int | None:
+    def _vouched(self, raw: Raw) -> int | None:
         """Where the annotations start, if the journal's header names exactly these bytes as its base."""
         try:
             with open(self.journal, "rb") as f:

@@ -60,6 +60,8 @@ def to_jsonld(annotation: Annotation) -> dict[str, Any]:
         body.append({"type": "TextualBody", "value": annotation.note, "format": "text/markdown",
                      "purpose": "commenting"})
     body.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in annotation.tags)
+    if annotation.original:  # the words as highlighted, before the article changed
+        body.append({"type": "TextualBody", "value": annotation.original, "purpose": "describing"})
     return {
         "@context": CONTEXT,
         "id": _iri(annotation.id),
@@ -157,7 +159,7 @@ def from_jsonld(item: Any) -> Annotation:
         start, end = 0, len(exact)  # placed by its quote when the document is next opened
     selector = Selector(exact, str((quote or {}).get("prefix", ""))[-CONTEXT_CHARS:],
                         str((quote or {}).get("suffix", ""))[:CONTEXT_CHARS], start, end)
-    notes, tags = [], []
+    notes, tags, original = [], [], ""
     for body in _as_list(item.get("body")):
         if not isinstance(body, dict) or body.get("type", "TextualBody") != "TextualBody":
             continue
@@ -167,6 +169,8 @@ def from_jsonld(item: Any) -> Annotation:
         purposes = _as_list(body.get("purpose")) or [item.get("motivation")]
         if "tagging" in purposes:
             tags.append(value)
+        elif "describing" in purposes:
+            original = original or value
         else:
             notes.append(value)
     color = target.get("styleClass")
@@ -179,6 +183,7 @@ def from_jsonld(item: Any) -> Annotation:
         created=item["created"] if isinstance(item.get("created"), str) else now,
         updated=item["modified"] if isinstance(item.get("modified"), str) else now,
         status="anchored" if quote is not None else "orphaned",
+        original=original,
     )
 
 

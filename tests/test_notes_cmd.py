@@ -161,6 +161,9 @@ def test_search_and_markdown_export(capsys, article: Path, tmp_path: Path) -> No
     assert {"id", "document", "exact", "note", "tags", "score", "snippet"} <= hits[0].keys()
     code, out, _ = run(capsys, "search", "tag:nothing-like-this", "--json")
     assert json.loads(out) == []
+    code, out, err = run(capsys, "search", "treaty after:2024-02-30", "--json")  # not a day: said, not hidden
+    assert code != 0 and out == "" and err.strip().endswith("after: needs a date as YYYY-MM-DD, not '2024-02-30'")
+    assert len(err.strip().splitlines()) == 1
     code, out, _ = run(capsys, "export")
     assert code == 0 and "on treaty law" in out and "the NATO chief" in out
     target = tmp_path / "notes.md"

@@ -69,6 +69,10 @@ class AnalysisCache:
     def _path(self, content_id: str) -> Path:
         return self.folder / self.generation / f"{content_id}.json"
 
+    def has(self, content_id: str) -> bool:
+        """Whether an entry for ``content_id`` is here (without reading it)."""
+        return self._path(content_id).is_file()
+
     def get(self, content_id: str) -> Analysis | None:
         path = self._path(content_id)
         try:

@@ -45,6 +45,10 @@ class Analyzer:
                 self.cache.put(key, analysis)
         return apply_corrections(analysis, corrections)
 
+    def is_cached(self, text: str) -> bool:
+        """Whether :meth:`analyze` would answer ``text`` from the cache (no model run)."""
+        return self.cache is not None and self.cache.has(content_id(text))
+
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Analyse texts in order with one batched pass of the engine (no cache)."""
         for parsed in self.engine.parse_many(texts):

@@ -30,6 +30,7 @@ did) before the store closes.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import queue
@@ -37,6 +38,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
@@ -46,15 +48,15 @@ from reader import paths
 from reader.analysis.model import KINDS, Analysis
 from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
-from reader.core.highlights import actors_in
+from reader.core.highlights import actors_in, joins, merged
 from reader.core.lanes import Lane, LaneClosedError
-from reader.core.library_access import LibraryAccess
 from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
 if TYPE_CHECKING:
     from notes.search import Hit
     from reader.analysis.cache import AnalysisCache, CacheInfo
+    from reader.core.library_access import LibraryAccess
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,13 @@ R = TypeVar("R")
 Scope = Literal["article", "everywhere"]
 """Where a correction applies: the article it was made in, or every article."""
 ACTIONS: tuple[CorrectionAction, ...] = ("rename", "merge", "kind", "hide")
+PART_MIN_CHARS = 60_000
+"""Articles at least this long get a first analysis of the screen shown (:meth:`Core.analyse_part`);
+shorter ones are analysed whole in about a second."""
+PART_CHARS = 12_000
+"""How much text the first analysis covers: a tall screen at a small text size, and more."""
+PART_BEFORE_CHARS = 1_500
+"""How much of it lies before the reading position (the top of the screen)."""
 
 
 class TextAnalyzer(Protocol):
@@ -70,6 +79,19 @@ class TextAnalyzer(Protocol):
     def analyze(self, text: str, corrections: Sequence[dict[str, Any]] = ()) -> Analysis: ...
 
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightChange:
+    """What :meth:`Core.add_highlight` did: the highlight as stored, and the highlights it
+    replaced (merged into it) as they were, for undo."""
+
+    saved: Annotation
+    replaced: tuple[Annotation, ...]
+
+
+class QueryError(ReaderError):
+    """A search the notes search cannot understand; ``str(err)`` says what is wrong."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +137,17 @@ class Core:
         self._started = False
         self._closed = False
         self._positions: dict[str, int] = {}  # only for articles the store does not hold
-        self.library = LibraryAccess(data_dir, model=model, store=self._with_store, jobs=library_jobs)
+        self._library_jobs = library_jobs
+
+    @cached_property
+    def library(self) -> LibraryAccess:
+        """Made when first used: ``reader notes`` never needs the library, nor its ~60 ms of imports."""
+        from reader.core.library_access import LibraryAccess
+
+        library = LibraryAccess(self.data_dir, model=self._model, store=self._with_store, jobs=self._library_jobs)
+        if self._closed:
+            library.close()  # the library of a closed core is closed: it adds nothing
+        return library
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -136,7 +168,8 @@ class Core:
         self._closed = True
         self.io_lane.close(wait=False)
         self.analysis_lane.close(wait=False)
-        self.library.close()  # an add stops and keeps what it did while the store is still open
+        if "library" in self.__dict__:  # an add stops and keeps what it did while the store is still open
+            self.library.close()
         try:
             self.store_lane.call(self._close_store)  # after every write already queued
         finally:
@@ -213,6 +246,29 @@ class Core:
             self._index_actors(doc_id, actors_in(analysis, 0, len(article.text)))
         return analysis
 
+    def analyse_part(self, article: Article, position: int) -> Analysis | None:
+        """A first analysis of the paragraphs around ``position`` (the screen the reader sees), in
+        the article's offsets, with the reader's corrections; ``None`` when the article is too
+        short to need one or its whole analysis is in the cache (it comes at once).
+
+        A long article takes its whole analysis a while (about 40 s a megabyte with spaCy's
+        small model); this one takes a fraction of a second, so the window marks the first
+        screen at once and the rest when :meth:`analyse` is done. Not cached: only whole
+        articles are.
+        """
+        text = article.text
+        if len(text) < PART_MIN_CHARS:
+            return None
+        analyzer = self._get_analyzer()
+        is_cached = getattr(analyzer, "is_cached", None)  # a stand-in analyzer may have no cache
+        if is_cached is not None and self.analysis_lane.call(is_cached, text):
+            return None
+        start, end = part_around(article, position)
+        doc_id = self.document_id(article)
+        corrections = [c.to_json() for c in self.corrections(doc_id)] if doc_id else []
+        part = self.analysis_lane.call(self._analyze_part, text[start:end], corrections)
+        return shifted(part, start)
+
     def analyse_texts(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Analyse texts verbatim, in order, in one batched pass on the analysis lane (no cache,
         no corrections: ``reader analyze --batch``)."""
@@ -261,7 +317,41 @@ class Core:
         """Remove a note and return it, so that it can be brought back."""
         return self._with_store(lambda store: store.delete(annotation_id))
 
+    def add_highlight(self, annotation: Annotation, text: str, analysis: Analysis | None = None) -> HighlightChange:
+        """Store a new highlight, merged with the plain highlights of its colour it overlaps or
+        touches (see :mod:`reader.core.highlights`); ``text`` is its article's text."""
+        def add(store: NoteStore) -> HighlightChange:
+            olds = [a for a in store.annotations(annotation.document) if joins(annotation, a)]
+            if not olds:
+                return HighlightChange(store.add(annotation), ())
+            result = merged(text, annotation, olds, analysis)
+            fields = {name: getattr(result, name) for name in ("selector", "note", "tags", "actors", "status")}
+            saved = store.update(result.id, **fields)
+            for old in olds:
+                if old.id != saved.id:
+                    store.delete(old.id)
+            return HighlightChange(saved, tuple(olds))
+
+        return self._with_store(add)
+
+    def revert_highlight(self, change: HighlightChange) -> list[Annotation]:
+        """Undo :meth:`add_highlight`: the new highlight goes, the ones it joined come back as they
+        were. Returns them."""
+        def revert(store: NoteStore) -> list[Annotation]:
+            if store.get(change.saved.id) is not None:
+                store.delete(change.saved.id)
+            return [store.add(old) for old in change.replaced if store.get(old.id) is None]
+
+        return self._with_store(revert)
+
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
+        """Ranked notes for ``query``; a query the search cannot understand (a date that is not
+        one) raises :class:`QueryError` saying what, instead of finding nothing."""
+        from notes.query import parse_query
+
+        problems = parse_query(query).errors
+        if problems:
+            raise QueryError("; ".join(problems))
         return self._with_store(lambda store: store.search(query, limit))
 
     def export_notes(self, fmt: str) -> tuple[str, int]:
@@ -314,6 +404,10 @@ class Core:
 
     def undo_correction(self, correction_id: str) -> None:
         self._with_store(lambda store: store.remove_correction(correction_id))
+
+    def restore_correction(self, correction: Correction) -> Correction:
+        """Bring back a correction taken away by :meth:`undo_correction` (same id, same place)."""
+        return self._with_store(lambda store: store.add_correction(correction))
 
     # -- on the store lane -----------------------------------------------------------
 
@@ -402,11 +496,43 @@ class Core:
     def _analyze(self, text: str, corrections: Sequence[dict[str, Any]]) -> Analysis:
         return self._get_analyzer().analyze(text, corrections)
 
+    def _analyze_part(self, text: str, corrections: Sequence[dict[str, Any]]) -> Analysis:
+        from reader.analysis.corrections import apply_corrections
+
+        analysis = next(iter(self._get_analyzer().analyze_many([text])))
+        return apply_corrections(analysis, corrections)
+
     def _cache(self) -> AnalysisCache:
         from reader.analysis.cache import AnalysisCache
         from reader.analysis.pipeline import Analyzer
 
         return AnalysisCache(paths.cache_dir(self.data_dir), Analyzer(self._model).generation)
+
+
+def part_around(article: Article, position: int) -> tuple[int, int]:
+    """The whole paragraphs around ``position`` that :meth:`Core.analyse_part` analyses: from a
+    little before it to :data:`PART_CHARS` after it."""
+    text, blocks = article.text, article.blocks
+    lo = max(0, min(position, len(text)) - PART_BEFORE_CHARS)
+    hi = min(len(text), lo + PART_CHARS)
+    first = next((b for b in blocks if b.end > lo), None)
+    last = next((b for b in reversed(blocks) if b.start < hi), None)
+    start = first.start if first is not None and first.start <= lo else lo
+    end = last.end if last is not None and last.end >= hi else hi
+    return start, max(start, end)
+
+
+def shifted(analysis: Analysis, offset: int) -> Analysis:
+    """``analysis`` of a part of a text, in the offsets of the whole text."""
+    def at(pos: int | None) -> int | None:
+        return None if pos is None else pos + offset
+
+    return Analysis(
+        actors=analysis.actors,
+        mentions=[dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in analysis.mentions],
+        quotes=[dataclasses.replace(q, start=q.start + offset, end=q.end + offset,
+                                    speaker_start=at(q.speaker_start), speaker_end=at(q.speaker_end))
+                for q in analysis.quotes])
 
 
 def _checked_value(action: CorrectionAction, value: str | None) -> str | None:

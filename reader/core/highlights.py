@@ -2,15 +2,30 @@
 
 Plain functions over the article's text and its analysis, shared by the window (keys 1–5,
 notes on an actor or a quote) and ``reader notes add``.
+
+**Overlapping highlights.** A highlight never paints over part of another without saying
+so. A new plain highlight that overlaps (or touches) plain highlights of the *same colour*
+joins them: one highlight over the union of the passages, keeping the oldest one's id
+and date, their notes one after another and all their tags (:func:`merged`). Highlights
+of *different colours* stay apart, and the window draws the stretch they share striped in
+both colours, so each one is still seen whole. Notes on an actor or a quote are never
+merged: they belong to what they are about.
+
+**Whole words.** A selection that starts or ends inside a word is widened to the whole
+word (:func:`snapped`): a highlight never starts at "Pu|tin".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from notes.records import Annotation, Selector
+from notes.records import Annotation, Selector, now_iso
 from reader.analysis.model import Analysis
+
+JOINERS = frozenset("'’-\u2011")
+"""Characters that continue a word when letters stand on both sides: "Putin's", "state-run"."""
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -19,6 +34,30 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether index ``i`` lies between two characters of one word."""
+    if i <= 0 or i >= len(text):
+        return False
+    before, after = text[i - 1], text[i]
+    if before.isalnum() and after.isalnum():
+        return True
+    # An apostrophe or hyphen between letters joins them: "Putin|'s" is inside "Putin's".
+    return (before in JOINERS and i >= 2 and text[i - 2].isalnum() and after.isalnum()) or \
+        (after in JOINERS and i + 1 < len(text) and text[i + 1].isalnum() and before.isalnum())
+
+
+def snapped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` trimmed of white space and widened to whole words."""
+    start, end = trimmed(text, max(0, start), min(len(text), end))
+    if start >= end:
+        return start, end
+    while _in_word(text, start):
+        start -= 1
+    while _in_word(text, end):
+        end += 1
     return start, end
 
 
@@ -35,6 +74,18 @@ def actors_in(analysis: Analysis | None, start: int, end: int) -> list[str]:
     return names
 
 
+def target_actors(annotation: Annotation) -> list[str]:
+    """The names a note's target adds to its passage's actors (an actor, a quote's speaker)."""
+    target = annotation.target or {}
+    return [str(target[key]) for key in ("actor", "speaker") if target.get(key)]
+
+
+def passage_actors(annotation: Annotation, analysis: Analysis) -> list[str]:
+    """Who a placed note's passage mentions now, as ``actor:`` searches should find it."""
+    names = actors_in(analysis, annotation.selector.start, annotation.selector.end)
+    return names + [name for name in target_actors(annotation) if name not in names]
+
+
 def new_annotation(text: str, document: str, start: int, end: int, color: str, *,
                    analysis: Analysis | None = None, target: dict[str, Any] | None = None,
                    extra_actors: Iterable[str] = (), note: str = "", tags: Iterable[str] = ()) -> Annotation:
@@ -45,3 +96,27 @@ def new_annotation(text: str, document: str, start: int, end: int, color: str, *
     return Annotation(document=document, selector=Selector.from_text(text, start, end), color=color,
                       note=note, tags=list(dict.fromkeys(t.strip() for t in tags if t.strip())),
                       target=target, actors=actors)
+
+
+def joins(new: Annotation, old: Annotation) -> bool:
+    """Whether ``new`` merges into ``old``: both plain, placed, of one colour, overlapping or touching."""
+    return (new.document == old.document and new.target is None and old.target is None
+            and old.status != "orphaned" and new.color == old.color and new.id != old.id
+            and new.selector.start <= old.selector.end and old.selector.start <= new.selector.end)
+
+
+def merged(text: str, new: Annotation, olds: Sequence[Annotation], analysis: Analysis | None = None) -> Annotation:
+    """``new`` and the highlights it joins as one: the union of their passages under the oldest
+    one's id and date, their notes in reading order, all their tags and actors."""
+    parts = sorted([*olds, new], key=lambda a: (a.selector.start, a.created))
+    keep = min(olds, key=lambda a: a.created)
+    start = min(a.selector.start for a in parts)
+    end = max(a.selector.end for a in parts)
+    notes = list(dict.fromkeys(a.note.strip() for a in parts if a.note.strip()))
+    actors = actors_in(analysis, start, end) if analysis is not None else []
+    for part in parts:
+        actors += [name for name in part.actors if name not in actors]
+    return dataclasses.replace(
+        keep, selector=Selector.from_text(text, start, end), note="\n\n".join(notes),
+        tags=list(dict.fromkeys(tag for a in parts for tag in a.tags)), actors=actors,
+        status=keep.status if keep.original else "anchored", updated=now_iso())

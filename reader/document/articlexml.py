@@ -10,6 +10,7 @@ markup into an article. (Emphasis and links are not asked of trafilatura; see
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _RENAMED = {"row": "tr", "lb": "br"}  # p, table, div, del and body are HTML already
@@ -17,14 +18,19 @@ _INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "del"})
 """Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``."""
 
 
-def to_html(body: Any, title: str | None) -> Any:
-    """Rename ``body`` (changed in place) to HTML; a first heading that is the title goes.
+def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
+    """Rename ``body`` (changed in place) to HTML; a first heading that is the title goes, and
+    so does a line near the top that only gives the page's date ("Published 1 June 2023, 10:00").
 
-    The header shows the title above the text, so repeating it as the first block would
-    show it twice and add words that are not the article's body.
+    The header shows the title and the date above the text, so repeating them in the text
+    would show them twice and add words that are not the article's body.
     """
     if len(body) and body[0].tag == "head" and title and _same_words(body[0].xpath("string()"), title):
         body.remove(body[0])
+    if date:
+        for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
+            if is_date_line(element.xpath("string()"), date):
+                body.remove(element)
     inline = {el for el in body.iter("quote", "code") if el.getparent().tag in _INLINE_PARENTS}
     for element in body.iter():
         if isinstance(element.tag, str):
@@ -50,6 +56,49 @@ def _rename(element: Any, inline: bool) -> None:
         element.tag = "code" if inline else "pre"
     elif tag == "cell":
         element.tag = "th" if element.get("role") == "head" else "td"
+
+
+DATE_LINE_BLOCKS = 3
+"""How many blocks at the top of a page may be a date line."""
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATES = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<y>\d{{4}})", re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.IGNORECASE),
+)
+_FILLER = re.compile(
+    r"\b(published|updated|posted|last|modified|on|at|am|pm|utc|gmt|cet|cest|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
+    r"|\d{1,2}[:.]\d{2}|[\s,.:|·•–—-]+", re.IGNORECASE)
+
+
+def is_date_line(text: str, iso: str) -> bool:
+    """Whether ``text`` says only that the page is of the day ``iso`` (a few words such as
+    "Published" or a weekday and a time of day allowed), so the header's date covers it."""
+    text = " ".join(text.split())
+    if not text or len(text) > 80:
+        return False
+    for pattern in _DATES:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        if _iso_of(found) != iso[:10] or _FILLER.sub("", text[:found.start()] + " " + text[found.end():]):
+            return False
+        return True
+    return False
+
+
+def _iso_of(found: re.Match[str]) -> str | None:
+    month = found.groupdict().get("month")
+    number = (next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month.lower()[:3]))
+              if month else int(found.group("m")))
+    try:
+        return f"{int(found.group('y')):04d}-{number:02d}-{int(found.group('d')):02d}"
+    except (TypeError, ValueError):
+        return None
 
 
 def _same_words(a: str, b: str) -> bool:

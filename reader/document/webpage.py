@@ -14,22 +14,28 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
   walker Markdown goes through, so a paragraph reads the same in every format; emphasis
   and links come from the page's own paragraphs (:mod:`reader.document.inlinestyles`).
 - **The title** lives in the metadata and the header shows it: a first heading that
-  repeats it is left out of the text, as is the date, which trafilatura keeps out of the
-  body.
+  repeats it is left out of the text, as is the date (trafilatura keeps most date lines out
+  of the body; a line near the top that only gives the page's date is left out here).
 - **No article.** When trafilatura finds nothing it can call an article, it returns
   nothing or a dump of every line of the page (:func:`_is_page_dump`); Reader then shows
   the page's whole visible text, with its structure, and says so in ``Article.notice``.
+- **Speed.** The page is parsed once; trafilatura's fallbacks run only when its own
+  extractor finds too little (:func:`_extract`), its metadata is read without the
+  categories, tags and licence Reader does not show (:mod:`reader.document.pagemeta`),
+  and the page's own blocks are walked only where a style may come from. What remains is
+  mostly trafilatura's extractor itself (``benchmarks/webpages.py`` times it alone).
 """
 
 from __future__ import annotations
 
-import datetime
+import copy
+import functools
 from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from reader.document import inlinestyles
+from reader.document import inlinestyles, pagemeta
 from reader.document.article import Article, TextBuilder
 from reader.document.articlexml import to_html
 from reader.document.htmlblocks import BlockWalker, parse_fragment
@@ -48,23 +54,29 @@ _HIDDEN = "//body//*[@hidden]"
 
 def parse_html(markup: str, source: str | None = None) -> Article:
     """The article of a saved page, or the page's whole visible text with a notice."""
+    root = page_tree(markup)
+    meta = pagemeta.read(root)
+    found = _extract(root, meta.url)  # trafilatura works on a copy: ``root`` stays whole
+    body = _visible_body(root)
+    if found is None:
+        article, notice = _walk(body), NO_ARTICLE_NOTICE
+        styles = article.styles
+    else:
+        article, notice = _walk(to_html(found, meta.title, meta.date)), None
+        text = article.text()
+        styles = inlinestyles.carry(text, article.blocks, inlinestyles.page_index(body, text))
+        styles += article.styles  # inline code trafilatura kept
+    styles = sorted(set(inlinestyles.resolve(styles, meta.url)), key=lambda s: (s.start, s.end, s.kind))
+    return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta.title or "",
+                   date=meta.date, author=meta.author, site=meta.site, source=source, format="html",
+                   notice=notice)
+
+
+def page_tree(markup: str) -> lxml_html.HtmlElement:
+    """The page parsed once, with nothing in it that could run, load or show hidden text."""
     root = parse_fragment(markup)
     _strip_inert(root)
-    meta = _metadata(root)
-    found = _extract(root, meta["url"])  # trafilatura works on a copy: ``root`` stays whole
-    page = _walk(_visible_body(root))  # the fallback, and the source of inline styles
-    if found is None or _is_page_dump(found):
-        article, notice = page, NO_ARTICLE_NOTICE
-        styles = page.styles
-    else:
-        article, notice = _walk(to_html(found, meta["title"])), None
-        text = article.text()
-        styles = inlinestyles.carry(text, article.blocks, inlinestyles.index(page.text(), page.blocks, page.styles))
-        styles += article.styles  # inline code trafilatura kept
-    styles = sorted(set(inlinestyles.resolve(styles, meta["url"])), key=lambda s: (s.start, s.end, s.kind))
-    return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta["title"] or "",
-                   date=meta["date"], author=meta["author"], site=meta["site"], source=source, format="html",
-                   notice=notice)
+    return root
 
 
 def _strip_inert(root: lxml_html.HtmlElement) -> None:
@@ -76,37 +88,55 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
         element.drop_tree()
 
 
-def _metadata(root: lxml_html.HtmlElement) -> dict[str, str | None]:
-    """Title, ISO date, author, site name and the page's own address (to resolve its links)."""
-    from trafilatura import extract_metadata
-
-    # Dates only from the page's markup (meta, JSON-LD, <time>, its address): the extensive
-    # search guesses from free text and takes "© 2023" for 1 January 2023.
-    params = {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
-    try:
-        found = extract_metadata(root, date_config=params)
-    except Exception:  # noqa: BLE001 - a fault of the library on an odd page must not refuse the page
-        return dict.fromkeys(("title", "date", "author", "site", "url"))
-    return {"title": found.title, "date": found.date, "author": found.author, "site": found.sitename,
-            "url": found.url}
-
-
 def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
-    """Trafilatura's article body as its XML tree, or ``None`` when it found no text.
+    """Trafilatura's article body as its XML tree, or ``None`` when it found no article.
 
-    The settings of its published benchmark figures: the default balanced focus with every
-    fallback, comments, formatting and links left out (structure is kept all the same).
+    The settings of its published benchmark figures (the default balanced focus; comments,
+    formatting and links left out, structure kept all the same), in two steps: its own
+    extractor alone first (``fast``), and only when that finds too little
+    (:func:`_too_little`) the whole cascade with readability and jusText, which costs
+    several times as much and gives the same body on a page the fast step reads well.
     """
+    found = _bare_extraction(root, url, fast=True)
+    if found is not None and not _too_little(*found):
+        return found[0]
+    found = _bare_extraction(root, url, fast=False)
+    return None if found is None or _is_page_dump(found[0]) else found[0]
+
+
+def _bare_extraction(root: lxml_html.HtmlElement, url: str | None, fast: bool) -> tuple[Any, str] | None:
+    """Trafilatura's body and its text, or ``None`` when it found no text."""
     from trafilatura import bare_extraction
 
+    options = copy.copy(_options(fast))  # built once: reading its configuration costs a tenth of a small page
+    options.url = options.source = url
     try:
-        found = bare_extraction(root, url=url, output_format="xml", include_comments=False, include_tables=True,
-                                include_images=False, include_formatting=False, include_links=False)
+        found = bare_extraction(root, options=options)
     except Exception:  # noqa: BLE001 - a fault of the library on an odd page: the page's whole text is shown
         return None
-    if isinstance(found, dict):  # the other shape bare_extraction is typed to return
-        return found.get("body")
-    return None if found is None else found.body
+    if found is None or isinstance(found, dict):  # a dict is the other shape it is typed to return
+        return None
+    return found.body, found.raw_text or ""
+
+
+@functools.cache
+def _options(fast: bool) -> Any:
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="xml", fast=fast, comments=False, tables=True, images=False, formatting=False,
+                     links=False)
+
+
+def _too_little(body: Any, text: str) -> bool:
+    """True when the fast step's body is what trafilatura's own cascade would not settle for.
+
+    Its fallbacks step in on a page dump, on less text than its minimum
+    (``MIN_EXTRACTED_SIZE``), and on a body without paragraph text or with more tables
+    than paragraphs; their other trigger, readability finding twice as much, cannot be
+    known without running readability.
+    """
+    return (_is_page_dump(body) or len(text) < _options(True).min_extracted_size
+            or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")))
 
 
 def _is_page_dump(body: Any) -> bool:

@@ -13,12 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QPoint,
                             QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QMenu, QToolButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QToolButton, QTreeView,
+                               QVBoxLayout, QWidget)
 
 from reader.analysis.model import KINDS, Actor, Analysis
 from reader.ui import theme as themes
-from reader.ui.legend import swatch
+from reader.ui.help_dialogs import HELP_LABEL
+from reader.ui.legend import count_label, swatch
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole
 """The actor id of an actor row (``None`` on a group row)."""
@@ -27,6 +29,8 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIONS = (("rename", "Rename…", "F2"), ("merge", "Merge into…", "Ctrl+M"),
            ("kind", "Change Kind…", "Ctrl+K"), ("hide", "Hide", "Ctrl+H"))
 NO_GROUP = 0xFFFFFFFF
+HEADERS = ("Actor", "Mentions")
+"""The columns: every number in the second one counts mentions; a kind's row says how many actors."""
 """The internal id of a group row; an actor row carries its group's number instead."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,10 +109,24 @@ class ActorsModel(QAbstractItemModel):
             return [actor.name, *actor.aliases, actor.role or ""]
         return None
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def actor_count(self) -> int:
+        return sum(len(actors) for _kind, actors in self._groups)
+
     def _group_data(self, index: Index, role: int) -> Any:
         kind, actors = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return themes.KIND_LABELS[kind] if index.column() == 0 else str(len(actors))
+            if index.column() == 0:
+                return count_label(kind, len(actors))
+            return f"{sum(self._counts[a.id] for a in actors):,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return swatch(self._theme, kind)
         if role == Qt.ItemDataRole.FontRole:
@@ -143,13 +161,18 @@ class ActorsFilter(QSortFilterProxyModel):
 class ActorsPanel(QWidget):
     """A filterable tree of actors with their mention counts.
 
+    Moving through the actors (arrow keys, a click) emphasises the mentions of the actor
+    arrived at; a click on the current actor, or Enter, steps to its next mention.
+
     Signals:
-        actor_activated(str): the reader clicked (or pressed Enter on) an actor.
+        actor_activated(str): emphasise (the next mention of) this actor.
         correction_requested(str, str): an action (rename, merge, kind, hide) and an actor id.
+        hidden_requested(): the reader asked for the list of hidden actors.
     """
 
     actor_activated = Signal(str)
     correction_requested = Signal(str, str)
+    hidden_requested = Signal()
 
     def __init__(self, theme: themes.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,18 +183,23 @@ class ActorsPanel(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(10)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionsClickable(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.clicked.connect(self._activated)
+        self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._activated)
-        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.hide()
         self.correction_actions: dict[str, QAction] = {}
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +208,7 @@ class ActorsPanel(QWidget):
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(f"{label.rstrip('…')} the selected actor ({keys})")
+            action.setProperty(HELP_LABEL, f"{label.rstrip('…')} the selected actor")
             action.triggered.connect(lambda _=False, n=name: self._request(n))
             self.addAction(action)
             self.correction_actions[name] = action
@@ -188,17 +217,56 @@ class ActorsPanel(QWidget):
             button.setText(label.rstrip("…"))
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.hidden_button = QToolButton(self)
+        self.hidden_button.setAutoRaise(True)
+        self.hidden_button.setToolTip("Actors you hid, to show them again")
+        self.hidden_button.clicked.connect(self.hidden_requested)
+        self.hidden_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.hidden_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._analysed = False
+        self._quiet = False  # the current row is being set by the panel itself: nothing to emphasise
+        self._arrived: str | None = None  # the actor a mouse press just made current
+        self._reselect: str | None = None
         self._update_buttons()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        self.model.set_analysis(analysis)
-        self.tree.expandAll()
+        """Show ``analysis``'s actors, keeping the selected actor (or the one :meth:`reselect` named)."""
+        name = self._reselect or self.selected_name()
+        self._reselect = None
+        self._analysed = analysis is not None
+        self._quiet = True
+        try:
+            self.model.set_analysis(analysis)
+            self.tree.expandAll()
+            if name is not None and (index := self.index_of(name)).isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+        finally:
+            self._quiet = False
+        self._update_empty()
         self._update_buttons()
+
+    def reset(self) -> None:
+        """A new article: no actors yet, no filter, nothing selected."""
+        self._reselect = None
+        self.tree.setCurrentIndex(QModelIndex())
+        self.filter.clear()
+        self.set_analysis(None)
+
+    def reselect(self, name: str) -> None:
+        """Select the actor called ``name`` when the next analysis arrives (after a correction)."""
+        self._reselect = name
+
+    def set_hidden_count(self, count: int) -> None:
+        """How many actors the reader hid here; the button that lists them shows when any are."""
+        self.hidden_button.setText(f"{count} hidden actor{'s' if count != 1 else ''}…")
+        self.hidden_button.setVisible(count > 0)
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.model.set_theme(theme)
@@ -206,6 +274,10 @@ class ActorsPanel(QWidget):
     def selected_actor(self) -> str | None:
         actor_id = self.tree.currentIndex().data(ACTOR_ROLE)
         return str(actor_id) if actor_id else None
+
+    def selected_name(self) -> str | None:
+        index = self.tree.currentIndex()
+        return str(index.siblingAtColumn(0).data()) if index.data(ACTOR_ROLE) else None
 
     def index_of(self, name: str) -> QModelIndex:
         """The row of the actor called ``name`` as the tree shows it (invalid when filtered out)."""
@@ -216,11 +288,40 @@ class ActorsPanel(QWidget):
     def _apply_filter(self, text: str) -> None:
         self.proxy.set_text(text)
         self.tree.expandAll()
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        """Say why the tree is empty: nothing matches the filter, or the article names nobody."""
+        text = ""
+        if self.filter.text().strip() and self.proxy.rowCount() == 0 and self.model.rowCount():
+            text = f"No actor matches “{self.filter.text().strip()}”."
+        elif self._analysed and not self.model.rowCount():
+            text = "No people, organisations or places were found in this article."
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.tree.setVisible(not text)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+        actor_id = current.data(ACTOR_ROLE)
+        if self._quiet or not actor_id:
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._arrived = str(actor_id)  # the click that follows emphasises it; not twice
+        self.actor_activated.emit(str(actor_id))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        actor_id = index.data(ACTOR_ROLE)
+        arrived, self._arrived = self._arrived, None
+        if actor_id and actor_id != arrived:
+            self.actor_activated.emit(str(actor_id))  # the current actor again: its next mention
 
     def _activated(self, index: QModelIndex) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # a double click: its clicks already stepped
         actor_id = index.data(ACTOR_ROLE)
         if actor_id:
-            self.actor_activated.emit(actor_id)
+            self.actor_activated.emit(str(actor_id))
 
     def _request(self, action: str) -> None:
         actor_id = self.selected_actor()
@@ -236,7 +337,11 @@ class ActorsPanel(QWidget):
         index = self.tree.indexAt(point)
         if not index.data(ACTOR_ROLE):
             return
-        self.tree.setCurrentIndex(index)
+        self._quiet = True
+        try:
+            self.tree.setCurrentIndex(index)
+        finally:
+            self._quiet = False
         menu = QMenu(self)
         menu.addActions(list(self.correction_actions.values()))
         menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -45,8 +45,11 @@ def run_window(args: argparse.Namespace) -> int:
     data_dir = paths.data_dir(args.data_dir)
     article = initial_article(args.file)
     app = _application()
-    settings = Settings(paths.settings_path(data_dir))
-    session = Session(Core(data_dir, model=args.model))
+    # A screenshot shows the reader's notes and settings but changes none of them: no recent
+    # file, no library record, no reading position (only the disposable analysis cache).
+    watching = bool(args.screenshot)
+    settings = Settings(paths.settings_path(data_dir), read_only=watching)
+    session = Session(Core(data_dir, model=args.model, read_only=watching))
     window = MainWindow(session, settings)
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFontMetricsF, QImage,
-                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat,
+                           QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -34,6 +34,12 @@ from reader.ui.typesetting import FormatKey
 
 MIN_SIDE = 12
 BATCH_SECONDS = 0.012
+BATCH_REACH = 50_000
+"""A batch of formats ends before an op this far (in characters) from the ones it applied: one
+edit block spanning the text would make Qt lay out all of it again."""
+UNLAID_SCREEN_CHARS = 6_000
+"""What counts as on screen before the text is laid out: the top of the article, where it opens
+(a tall screen at a small text size shows less), so its formats still go first."""
 BAR_WIDTH = 3
 
 
@@ -46,6 +52,8 @@ class ArticleView(QTextBrowser):
         context_menu_about_to_show(QMenu, int): add actions before the menu opens.
         link_activated(str): a link was clicked; the window decides what happens.
         markup_progress(int, int): runs formatted so far, runs to format.
+        screen_marked(): the highlights of what was on screen when they arrived are drawn (the
+            rest follows in the background).
     """
 
     user_highlight_clicked = Signal(str)
@@ -53,6 +61,7 @@ class ArticleView(QTextBrowser):
     context_menu_about_to_show = Signal(QMenu, int)
     link_activated = Signal(str)
     markup_progress = Signal(int, int)
+    screen_marked = Signal()
 
     def __init__(self, theme: themes.Theme = themes.LIGHT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +75,7 @@ class ArticleView(QTextBrowser):
         self._formats = typesetting.Formats(theme)
         self._queue: list[tuple[int, int, FormatKey]] = []
         self._queue_total = 0
+        self._screen_left = 0  # ops at the end of the queue still to draw for the screen
         self._batch = QTimer(self, singleShot=True, interval=0)
         self._batch.timeout.connect(self._apply_batch)
         self._user: list[tuple[str, int, int, str]] = []
@@ -79,6 +89,7 @@ class ArticleView(QTextBrowser):
         self._quotes: list[Quote] = []
         self._counts: Counter[str] = Counter()
         self._press: QPoint | None = None
+        self._link_clicked = False  # Qt's own anchor handling reported the click being released
 
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -88,7 +99,7 @@ class ArticleView(QTextBrowser):
         self.setAutoFillBackground(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self.anchorClicked.connect(self._anchor_clicked)
         self.viewport().setMouseTracking(True)
         self._apply_palette()
         self.setDocument(self._empty_document())
@@ -116,9 +127,9 @@ class ArticleView(QTextBrowser):
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         old = self._runs
         self._runs = runs if runs is not None else markup.runs(self.article, analysis)
-        # Undo what the old analysis drew, then draw the new one.
-        undo = typesetting.markup_ops(self.article, old, self.hidden_kinds, automatic=False)
-        self._enqueue(undo + typesetting.markup_ops(self.article, self._runs, self.hidden_kinds), replace=True)
+        # The new look of every run that shows something now or did before: independent ops,
+        # so the ones on screen go first.
+        self._enqueue(typesetting.replacement_ops(self.article, old, self._runs, self.hidden_kinds), replace=True)
         self._refresh_extra()
 
     def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None:
@@ -157,11 +168,15 @@ class ArticleView(QTextBrowser):
         if position:
             self.scroll_to(position, exact_top=True)
 
-    def set_zoom(self, steps: int) -> None:
-        """Change the body size by ``steps`` points; the measure follows."""
+    def set_zoom(self, steps: int, keep_place: bool = False) -> None:
+        """Change the body size by ``steps`` points; the measure follows (and, with
+        ``keep_place``, the text at the top stays there)."""
+        position = self.reading_position() if keep_place else 0
         self._zoom = steps
         self.document().setDefaultFont(typesetting.body_font(self._zoom))
         self._update_measure()
+        if keep_place:
+            self.scroll_to(position, exact_top=True)
 
     @property
     def zoom(self) -> int:
@@ -181,6 +196,12 @@ class ArticleView(QTextBrowser):
         if cursor.selectionEnd() > self._map.to_qt(end):
             end = min(end + 1, self._map.length)  # the selection ends inside a surrogate pair
         return (start, end) if end > start else None
+
+    def clear_selection(self) -> None:
+        """No text selected (the caret stays where it was)."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     def scroll_to(self, pos: int, exact_top: bool = False) -> None:
         """Bring index ``pos`` into view, a third down the page (or at the top)."""
@@ -202,8 +223,11 @@ class ArticleView(QTextBrowser):
         return self._map.to_py(qt)
 
     def position_at(self, point: QPoint) -> int | None:
-        """The text index under a viewport point, or ``None`` over the header."""
-        qt = self.cursorForPosition(point).position()
+        """The text index under a viewport point (the character there, else the nearest place
+        between characters), or ``None`` over the header."""
+        qt = self.char_under(point)
+        if qt is None:
+            qt = self.cursorForPosition(point).position()
         if self.article is None or qt < self._map.base:
             return None
         return self._map.to_py(qt)
@@ -246,6 +270,11 @@ class ArticleView(QTextBrowser):
     def clear_focus(self) -> None:
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         self._refresh_extra()
+
+    def back_to_text(self) -> None:
+        """The keyboard back in the text, no actor emphasised (Esc)."""
+        self.clear_focus()
+        self.setFocus()
 
     def mark_span(self, start: int, end: int, scroll: bool = True) -> None:
         """Mark ``[start, end)`` (a quotation the reader came to see) and bring it into view
@@ -300,24 +329,90 @@ class ArticleView(QTextBrowser):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
+        self._link_clicked = False
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        # Qt's own test finds a link only where its hit test of the (tall) line agrees, a few
+        # pixels of it; the hand shows wherever the link's words are.
+        shape = Qt.CursorShape.PointingHandCursor if self.link_at(event.position().toPoint()) else \
+            Qt.CursorShape.IBeamCursor
+        if self.viewport().cursor().shape() != shape:
+            self.viewport().setCursor(shape)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         point = event.position().toPoint()
         if (event.button() != Qt.MouseButton.LeftButton or press is None
-                or (point - press).manhattanLength() > 4 or self.textCursor().hasSelection()
-                or self.anchorAt(point)):
+                or (point - press).manhattanLength() > 4 or self.textCursor().hasSelection()):
+            return
+        href = self.link_at(point)
+        if href is not None:
+            if not self._link_clicked:  # Qt missed it: anywhere over the link's words counts
+                self.link_activated.emit(href)
             return
         pos = self.position_at(point)
         if pos is None:
             return
-        hit = next((h for h in reversed(self._user) if h[1] <= pos < h[2]), None)
+        hit = self.user_highlight_at(pos)
         if hit is not None:
-            self.user_highlight_clicked.emit(hit[0])
+            self.user_highlight_clicked.emit(hit)
         else:
             self.position_clicked.emit(pos)
+
+    def link_at(self, point: QPoint) -> str | None:
+        """The address of the link whose words are under a viewport point, if any."""
+        qt = self.char_under(point)
+        if qt is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt + 1)
+        fmt = cursor.charFormat()  # the format of the character before the cursor
+        return fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
+
+    def char_under(self, point: QPoint) -> int | None:
+        """The document position of the character drawn under a viewport point, if any.
+
+        Qt's own hit test places a line's band lower than its words when the line height is
+        above 100 % (ours is 150 %): a point over the top half of a word falls to the line
+        above. So the candidates it offers around the point are checked against the
+        character's own box, the height of its line.
+        """
+        step = max(4, self.cursorRect().height() // 2)
+        seen: set[int] = set()
+        for dy in (0, step, -step, 2 * step):
+            here = self.cursorForPosition(QPoint(point.x(), point.y() + dy)).position()
+            for qt in (here, here - 1):
+                if qt < 0 or qt in seen:
+                    continue
+                seen.add(qt)
+                if self._box(qt).contains(point):
+                    return qt
+        return None
+
+    def _box(self, qt: int) -> QRect:
+        """The box of the character at document position ``qt`` (empty at a line's end)."""
+        left, right = QTextCursor(self.document()), QTextCursor(self.document())
+        left.setPosition(qt)
+        right.setPosition(min(qt + 1, self.document().characterCount() - 1))
+        start, end = self.cursorRect(left), self.cursorRect(right)
+        if right.position() != qt + 1 or start.top() != end.top() or end.left() <= start.left():
+            return QRect()
+        return QRect(start.left(), start.top() - 2, end.left() - start.left(), start.height() + 4)
+
+    def user_highlight_at(self, pos: int) -> str | None:
+        """The reader's highlight at text index ``pos``: the shortest of those there (so one inside
+        another can be reached), else the latest."""
+        found = [h for h in self._user if h[1] <= pos < h[2]]
+        if not found:
+            return None
+        return min(reversed(found), key=lambda h: h[2] - h[1])[0]
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        self._link_clicked = True  # the release that follows must not report it again
+        self.link_activated.emit(url.toString())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
@@ -356,12 +451,39 @@ class ArticleView(QTextBrowser):
 
     # formats ----------------------------------------------------------------------------
     def _enqueue(self, ops: list[tuple[int, int, FormatKey]], replace: bool) -> None:
-        self._queue = ops[::-1] if replace else ops[::-1] + self._queue
+        """Queue format ops: those on screen first, then the rest from the screen downwards.
+
+        Ops of one call never overlap (see :func:`typesetting.replacement_ops`), so their order
+        is free; a later call's ops go before what is still queued from an earlier one.
+        """
+        top, bottom = self.visible_span()
+        if bottom <= top:  # not laid out yet: the screen will show the top
+            top, bottom = 0, UNLAID_SCREEN_CHARS
+        screen = [op for op in ops if op[0] < bottom and op[1] > top]
+        below = [op for op in ops if op[0] >= bottom]
+        above = [op for op in ops if op[1] <= top]
+        ordered = screen + below + above[::-1]
+        self._queue = ordered[::-1] if replace else ordered[::-1] + self._queue
+        self._screen_left = len(screen)
         self._queue_total = len(self._queue)
         if self._queue:
             self._batch.start()
         else:
             self.markup_progress.emit(0, 0)
+        if replace and not screen and self.analysis is not None:
+            self.screen_marked.emit()  # nothing on screen to draw
+
+    def visible_span(self) -> tuple[int, int]:
+        """The text indices at the top and the bottom of the viewport."""
+        if self.article is None:
+            return 0, 0
+        rect = self.viewport().rect()
+        margin = typesetting.DOCUMENT_MARGIN
+        top = self.cursorForPosition(QPoint(margin, 2)).position()
+        bottom = self.cursorForPosition(QPoint(max(margin, rect.right() - margin), rect.bottom())).position()
+        if top > bottom:  # the document is not laid out yet: nothing is known to be on screen
+            return 0, 0
+        return self._map.to_py(top), self._map.to_py(bottom) + 1
 
     def _apply_batch(self) -> None:
         """Format runs for a few milliseconds, then let the event loop breathe."""
@@ -369,37 +491,46 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         to_qt = self._map.to_qt
+        screen = self._screen_left > 0
+        low = high = self._queue[-1][0] if self._queue else 0
         while self._queue:
-            start, end, key = self._queue.pop()
+            start, end, key = self._queue[-1]
+            if start > high + BATCH_REACH or end < low - BATCH_REACH:
+                break  # far from this batch: Qt lays out everything between the edits of one block
+            self._queue.pop()
+            low, high = min(low, start), max(high, end)
             cursor.setPosition(to_qt(start))
             cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(self._formats.get(key))
+            self._screen_left -= 1
             if len(self._queue) % 8 == 0 and time.perf_counter() > deadline:
                 break
         cursor.endEditBlock()
         self.markup_progress.emit(self._queue_total - len(self._queue), self._queue_total)
+        if screen and self._screen_left <= 0 and self.analysis is not None:
+            self.screen_marked.emit()
         if self._queue:
             self._batch.start()
 
     # extra selections: the reader's highlights and the emphasised actor ---------------
     def _refresh_extra(self) -> None:
         selections = []
-        for _id, start, end, color in self._user:
-            fill = QColor(self.theme.user.get(color, self.theme.user["yellow"]))
-            selections.append(self._selection(start, end, fill))
+        for start, end, colors in highlight_segments(self._user):
+            fills = [QColor(self.theme.user.get(c, self.theme.user["yellow"])) for c in colors]
+            selections.append(self._selection(start, end, fills[0] if len(fills) == 1 else striped(fills)))
         for start, end in self._emphasis:
             current = (start, end) == self._emphasis_current
             selections.append(self._selection(start, end, self.theme.emphasis(self._emphasis_kind, current)))
         self.setExtraSelections(selections)
 
-    def _selection(self, start: int, end: int, fill: QColor) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, fill: QColor | QBrush) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(start))
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(fill))
+        fmt.setBackground(fill if isinstance(fill, QBrush) else QBrush(fill))
         sel.format = fmt
         return sel
 
@@ -466,6 +597,46 @@ class ArticleView(QTextBrowser):
             y1, y2 = self.cursorRect(start).top(), self.cursorRect(end).bottom()
             painter.drawRoundedRect(QRect(x, y1 + 2, BAR_WIDTH, max(4, y2 - y1 - 4)), 1.5, 1.5)
         painter.end()
+
+
+def highlight_segments(items: Sequence[tuple[str, int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The reader's highlights cut where they overlap: ``(start, end, colours)`` with the colours
+    covering each stretch, oldest drawn first, each colour once."""
+    cuts = sorted({p for _id, start, end, _c in items for p in (start, end)})
+    segments: list[tuple[int, int, tuple[str, ...]]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        colors = tuple(dict.fromkeys(c for _id, start, end, c in items if start <= a and b <= end))
+        if not colors:
+            continue
+        if segments and segments[-1][1] == a and segments[-1][2] == colors:
+            segments[-1] = (segments[-1][0], b, colors)
+        else:
+            segments.append((a, b, colors))
+    return segments
+
+
+STRIPE = 6
+"""Width of each colour's band where highlights of different colours overlap, in pixels."""
+_STRIPES: dict[tuple[str, ...], QBrush] = {}
+
+
+def striped(fills: Sequence[QColor]) -> QBrush:
+    """Diagonal bands of every colour, so that each of the overlapping highlights stays visible."""
+    key = tuple(c.name() for c in fills)
+    brush = _STRIPES.get(key)
+    if brush is None:
+        size = STRIPE * len(fills) * 2
+        pixmap = QPixmap(size, size)
+        pixmap.fill(fills[0])
+        painter = QPainter(pixmap)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for k in range(-2 * size, 2 * size, STRIPE):
+            painter.setBrush(fills[(k // STRIPE) % len(fills)])
+            painter.drawPolygon([QPoint(k, size), QPoint(k + STRIPE, size), QPoint(k + STRIPE + size, 0),
+                                 QPoint(k + size, 0)])
+        painter.end()
+        brush = _STRIPES[key] = QBrush(pixmap)
+    return brush
 
 
 _PLACEHOLDERS: dict[str, QImage] = {}

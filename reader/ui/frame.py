@@ -38,6 +38,10 @@ class Frame(Protocol):
 
     def show_error(self, text: str) -> None: ...
 
+    def follow_link(self, href: str) -> None:
+        """A link the reader clicked: open it only as the window opens an article's links."""
+        ...
+
 
 class ReadingView(Protocol):
     """What the notes need of the reading view (:class:`reader.ui.article_view.ArticleView`)."""
@@ -48,11 +52,18 @@ class ReadingView(Protocol):
         ...
 
     @property
+    def position_clicked(self) -> SignalInstance:
+        """(int) a click on the text outside the reader's highlights: its text index."""
+        ...
+
+    @property
     def context_menu_about_to_show(self) -> SignalInstance:
         """(QMenu, int) add actions for the text index under the pointer."""
         ...
 
     def selection_span(self) -> tuple[int, int] | None: ...
+
+    def clear_selection(self) -> None: ...
 
     def set_user_highlights(self, items: Sequence[tuple[str, int, int, str]]) -> None: ...
 

@@ -14,8 +14,15 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from reader.analysis.model import Analysis
 from reader.ui import theme as themes
+from reader.ui.help_dialogs import HELP_LABEL
 
 SHORTCUTS = {"person": "Alt+1", "organization": "Alt+2", "place": "Alt+3", "quote": "Alt+4"}
+
+
+def count_label(kind: str, count: int) -> str:
+    """``1 person``, ``3 organisations``, ``2 quotes``."""
+    singular = themes.KIND_SINGULAR[kind]
+    return f"{count:,} {singular if count == 1 else themes.KIND_LABELS[kind].lower()}"
 
 
 class Legend(QWidget):
@@ -35,6 +42,7 @@ class Legend(QWidget):
         layout.setSpacing(2)
         for kind in themes.HIGHLIGHT_KINDS:
             action = QAction(themes.KIND_LABELS[kind], self, checkable=True, checked=True)
+            action.setProperty(HELP_LABEL, f"Show or hide {themes.KIND_LABELS[kind].lower()}")
             action.setShortcut(QKeySequence(SHORTCUTS[kind]))
             action.setToolTip(f"Show or hide {themes.KIND_LABELS[kind].lower()} ({SHORTCUTS[kind]})")
             action.toggled.connect(lambda on, k=kind: self.kind_toggled.emit(k, on))
@@ -52,15 +60,26 @@ class Legend(QWidget):
             action.setIcon(swatch(theme, kind))
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        """Show how many mentions of each kind, and quotes, the analysis found (none: no counts)."""
-        counts: Counter[str] = Counter()
+        """Say how many actors of each kind, and quotes, the analysis found ("3 people", as the
+        Actors panel counts them), with their mentions in the tooltip; no analysis, no counts."""
+        actors: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
         if analysis is not None:
             kinds = {a.id: a.kind for a in analysis.actors}
-            counts.update(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
-            counts["quote"] = len(analysis.quotes)
+            actors.update(kinds.values())
+            mentions.update(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
+            actors["quote"] = len(analysis.quotes)
         for kind, action in self.actions_by_kind.items():
-            label = themes.KIND_LABELS[kind]
-            action.setText(f"{label} {counts[kind]:,}" if analysis is not None else label)
+            keys = SHORTCUTS[kind]
+            if analysis is None:
+                action.setText(themes.KIND_LABELS[kind])
+                action.setToolTip(f"Show or hide {themes.KIND_LABELS[kind].lower()} ({keys})")
+                continue
+            action.setText(count_label(kind, actors[kind]))
+            found = count_label(kind, actors[kind])
+            if kind != "quote":
+                found += f", {mentions[kind]:,} mention{'s' if mentions[kind] != 1 else ''}"
+            action.setToolTip(f"{found}: show or hide them ({keys})")
 
     def set_hidden(self, hidden: set[str]) -> None:
         for kind, action in self.actions_by_kind.items():

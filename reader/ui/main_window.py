@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox,
-                               QSizePolicy, QToolBar, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QSizePolicy, QToolBar,
+                               QWidget)
 
 from reader.analysis.model import Analysis
 from reader.bundled import sample_article
@@ -23,10 +23,11 @@ from reader.document import Article
 from reader.ui import help_dialogs, icons, link_prompt, theme as themes
 from reader.ui.actors_panel import ActorsPanel
 from reader.ui.article_view import ArticleView
-from reader.ui.correction_dialogs import ask_and_correct
+from reader.ui.corrections_ui import CorrectionsController
 from reader.ui.legend import Legend
 from reader.ui.library_ui import LibraryController
 from reader.ui.notes_ui import NotesController
+from reader.ui.panel_layout import PanelLayout
 from reader.ui.pages import Pages
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.recent_files import RecentFiles
@@ -34,6 +35,7 @@ from reader.ui.session import Analysed, Session
 from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme_switch import ThemeSwitch
+from reader.ui.undo import History
 
 MENUS = ("File", "Edit", "View", "Library", "Notes", "Help")
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
@@ -48,6 +50,9 @@ class MainWindow(QMainWindow):
         view: the :class:`ArticleView`, the Reading page of ``pages`` in the centre.
         notes: highlights, notes and search.
         library: adding folders; the Library, Actors and Quotations pages.
+        corrections: corrections of actors, and the hidden actors.
+        history: Edit › Undo and Redo.
+        panels: the panel toggles, and the panels giving way in a narrow window.
     """
 
     def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
@@ -72,6 +77,9 @@ class MainWindow(QMainWindow):
         self.quotes_dock = self.add_dock(self.quotes, "Quotes", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabify(self.actors_dock, self.quotes_dock)
         self.actors_dock.raise_()
+        self.history = History(self)
+        self.panels = PanelLayout(self, self.view, self)
+        self.corrections = CorrectionsController(self, self.actors, session, self.history, self)
 
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -84,7 +92,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         session.track_position(self.view.reading_position)
-        self.notes = NotesController(self, self.view, session, self)
+        self.notes = NotesController(self, self.view, session, self.history, self)
         self.library = LibraryController(self, self.pages, self.view, session, settings, self.notes, self)
 
     @property
@@ -122,6 +130,11 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.status.show_text(text)
 
+    def follow_link(self, href: str) -> None:
+        """A link was clicked (in the article or a note): web links open after the reader confirms."""
+        if (why := link_prompt.follow(self, href)) is not None:
+            self.show_status(why)
+
     def show_error(self, text: str) -> None:
         """The one place errors reach the reader: a message box that does not block."""
         self.status.show_text(text)
@@ -143,6 +156,9 @@ class MainWindow(QMainWindow):
         act("Open &Sample Article", "Ctrl+Shift+O", lambda: self.open_path(str(sample_article())), file)
         file.addSeparator()
         act("&Quit", "Ctrl+Q", self.close, file)
+        for action in (self.history.undo_action, self.history.redo_action):
+            self.add_action(action, "Edit")
+        edit.addSeparator()
         act("&Copy", QKeySequence.StandardKey.Copy, self.view.copy, edit)
         act("Select &All", QKeySequence.StandardKey.SelectAll, self.view.selectAll, edit)
 
@@ -160,13 +176,16 @@ class MainWindow(QMainWindow):
             highlights.addAction(action)
             self.addAction(action)
         view.addSeparator()
-        act("&Actors Panel", "Ctrl+Shift+A", lambda: self._toggle_panel(self.actors_dock, self.actors.tree), view)
-        act("&Quotes Panel", "Ctrl+Shift+Q", lambda: self._toggle_panel(self.quotes_dock, self.quotes.list), view)
-        act("Filter &Actors", "Ctrl+Shift+E", lambda: self._toggle_panel(self.actors_dock, self.actors.filter), view)
-        act("&Back to the Text", "Esc", self._back_to_text, view)
-        act("&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen, view)
-        act("&Keyboard Shortcuts", QKeySequence.StandardKey.HelpContents,
-            lambda: help_dialogs.show_shortcuts(self, self._menus.values()), help_)
+        for dock, focus, text, keys in ((self.actors_dock, self.actors.tree, "&Actors Panel", "Ctrl+Shift+A"),
+                                        (self.quotes_dock, self.quotes.list, "&Quotes Panel", "Ctrl+Shift+Q")):
+            self.add_action(self.panels.toggle(dock, focus, text, keys), "View")
+        act("Filter &Actors", "Ctrl+Shift+E", lambda: self.panels.toggle_panel(self.actors_dock, self.actors.filter),
+            view)
+        act("&Hidden Actors", "Ctrl+Shift+H", self.corrections.show_hidden, view)
+        act("&Back to the Text", "Esc", self.view.back_to_text, view)
+        act("&Full Screen", QKeySequence.StandardKey.FullScreen,
+            lambda: self.showNormal() if self.isFullScreen() else self.showFullScreen(), view)
+        act("&Keyboard Shortcuts", QKeySequence.StandardKey.HelpContents, self._show_shortcuts, help_)
         act("&About Reader", "Ctrl+Shift+F1",
             lambda: help_dialogs.show_about(self, *self.session.core.analysis_identity()), help_)
 
@@ -196,18 +215,19 @@ class MainWindow(QMainWindow):
         session.article_opened.connect(self._article_opened)
         session.open_failed.connect(self.recent.forget)
         session.analysis_started.connect(self.status.analysis_started)
+        session.analysis_partial.connect(lambda part: self.view.set_analysis(part.analysis, part.runs))
         session.analysis_ready.connect(self._analysis_ready)
         session.analysis_failed.connect(lambda _message: self.status.analysis_failed())
         session.status.connect(self.show_status)
         session.error.connect(self.show_error)
         self.recent.chosen.connect(self.open_path)
         self.legend.kind_toggled.connect(self._kind_toggled)
-        self.view.link_activated.connect(self._link_activated)
+        self.view.link_activated.connect(self.follow_link)
         self.view.markup_progress.connect(self.status.markup_progress)
         self.view.position_clicked.connect(lambda _pos: self.view.clear_focus())
         self.actors.actor_activated.connect(self.view.focus_actor)
-        self.actors.correction_requested.connect(lambda action, actor: ask_and_correct(self, session, action, actor))
         self.quotes.quote_activated.connect(self.view.scroll_to)
+        self.panels.gave_way.connect(self.show_status)
 
     def _open_dialog(self) -> None:
         start = str(Path(self.article.source).parent) if self.article and self.article.source else ""
@@ -221,9 +241,7 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, step: int | None) -> None:
         steps = 0 if step is None else min(max(self.view.zoom + step, MIN_ZOOM), MAX_ZOOM)
-        position = self.view.reading_position()
-        self.view.set_zoom(steps)
-        self.view.scroll_to(position, exact_top=True)
+        self.view.set_zoom(steps, keep_place=True)
         self.settings.set_zoom(steps)
         self.show_status(f"Text size {100 + steps * 100 // 13} %")
 
@@ -231,35 +249,16 @@ class MainWindow(QMainWindow):
         self.view.set_kind_visible(kind, visible)
         self.settings.set_hidden_kinds(self.view.hidden_kinds)
 
-    def _toggle_panel(self, dock: QDockWidget, focus: QWidget) -> None:
-        """Show a panel and put the keyboard in it; pressed again from there, hide it."""
-        there = QApplication.focusWidget()
-        if dock.isVisible() and there is not None and (there is focus or focus.isAncestorOf(there)):
-            dock.hide()
-            self.view.setFocus()
-            return
-        dock.show()
-        dock.raise_()
-        focus.setFocus()
-        if focus is self.actors.filter:
-            self.actors.filter.selectAll()
-
-    def _back_to_text(self) -> None:
-        self.view.clear_focus()
-        self.view.setFocus()
-
-    def _toggle_full_screen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
-    def _link_activated(self, href: str) -> None:
-        if (why := link_prompt.follow(self, href)) is not None:
-            self.show_status(why)
+    def _show_shortcuts(self) -> None:
+        groups = [*help_dialogs.menu_groups(self._menus.values()),
+                  ("Actors panel", list(self.actors.correction_actions.values()))]
+        help_dialogs.show_shortcuts(self, groups)
 
     # what the session reports ---------------------------------------------------------
     def _article_loaded(self, article: Article) -> None:
         """Show the text at once; its notes, place and highlights follow."""
         self.view.set_article(article)
-        self.actors.set_analysis(None)
+        self.actors.reset()
         self.quotes.set_analysis(None, None)
         self.legend.set_analysis(None)
         self.status.article_shown(len(article.text), article.notice)

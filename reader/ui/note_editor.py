@@ -99,6 +99,7 @@ class NoteEditor(QWidget):
                 f"QToolButton {{ background: {QColor(color).name()}; border: 1px solid palette(mid);"
                 " border-radius: 4px; }"
                 " QToolButton:checked { border: 2px solid palette(highlight); }"
+                " QToolButton:focus { border: 2px dotted palette(text); }"
             )
             button.setProperty("color_name", name)
             self.colors.addButton(button)

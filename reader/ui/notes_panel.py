@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from notes.markdown_plain import plain_text
@@ -109,12 +109,13 @@ def describe(annotation: Annotation) -> str:
     lines = []
     if annotation.status == "orphaned":
         lines.append("⚠ Orphaned: passage not found in this version")
-    elif annotation.status == "moved":
-        lines.append("Moved: the wording changed, placed on the closest passage")
     label = target_label(annotation)
     if label:
         lines.append(label)
     lines.append(quoted(shorten(annotation.selector.exact, PASSAGE_CHARS)))
+    if annotation.status == "moved":
+        was = f": was {quoted(shorten(annotation.original, PASSAGE_CHARS))}" if annotation.original else ""
+        lines.append(f"↻ Moved, the words changed{was}")
     if annotation.note.strip():
         lines.append(shorten(plain_text(annotation.note), NOTE_CHARS))
     if annotation.tags:
@@ -127,11 +128,12 @@ class NotesPanel(QWidget):
 
     Signals:
         annotation_activated(str): the id of the annotation the user clicked.
-        delete_requested(str): the id of the annotation selected when the user pressed Delete.
+        current_changed(str): the annotation now selected in the list (the window's Delete
+            removes it), or '' when none is.
     """
 
     annotation_activated = Signal(str)
-    delete_requested = Signal(str)
+    current_changed = Signal(str)
 
     def __init__(self, swatches: Mapping[str, QColor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,11 +153,8 @@ class NotesPanel(QWidget):
         layout.addWidget(self.empty)
         self.list.clicked.connect(self._clicked)
         self.list.activated.connect(self._clicked)
-        delete = QAction("Delete highlight", self.list)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self._delete_current)
-        self.list.addAction(delete)
+        self.list.selectionModel().currentChanged.connect(lambda current, _previous: self.current_changed.emit(
+            str(current.data(ID_ROLE) or "")))
         self.set_annotations([])
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
@@ -178,11 +177,6 @@ class NotesPanel(QWidget):
     def current_id(self) -> str | None:
         ident = self.list.currentIndex().data(ID_ROLE)
         return str(ident) if ident else None
-
-    def _delete_current(self) -> None:
-        current = self.current_id()
-        if current is not None:
-            self.delete_requested.emit(current)
 
     def _clicked(self, index: QModelIndex) -> None:
         self.annotation_activated.emit(index.data(ID_ROLE))

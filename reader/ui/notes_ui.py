@@ -2,28 +2,35 @@
 
 :class:`NotesController` gets what it needs declared: a :class:`~reader.ui.frame.Frame`
 for its docks, menus and messages, the :class:`~reader.ui.frame.ReadingView` it draws
-highlights on, and the :class:`~reader.ui.session.Session` that runs every store call on
-the store lane (so the UI thread never waits for the disk) and knows the open article.
-It keeps the open article's annotations, which it draws and lists. (The articles and
-their tags are on the Library page: :mod:`reader.ui.library_ui`.)
+highlights on, the :class:`~reader.ui.session.Session` that runs every store call on
+the store lane (so the UI thread never waits for the disk) and knows the open article,
+and the window's :class:`~reader.ui.undo.History`, on which making, recolouring and
+deleting a highlight are changes the reader can undo. It keeps the open article's
+annotations, which it draws and lists, and which one is selected: the one last clicked
+in the text or picked in the Notes panel, which Delete removes.
+
+New highlights follow the rules of :mod:`reader.core.highlights`: whole words, and one
+highlight for overlapping ones of a colour.
+(The articles and their tags are on the Library page: :mod:`reader.ui.library_ui`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from notes.records import COLORS, Annotation
 from notes.search import Hit
-from reader.core import Opened
+from reader.core import HighlightChange, Opened
 from reader.core.articles import ArticlesOverview
 from reader.core.exchange import format_for
-from reader.core.highlights import new_annotation, trimmed
+from reader.core.highlights import new_annotation, passage_actors, snapped
 from reader.document import Article
 from reader.errors import describe
 from reader.ui import theme
@@ -31,7 +38,8 @@ from reader.ui.frame import Frame, ReadingView
 from reader.ui.note_editor import NoteEditor
 from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, target_label
 from reader.ui.search_panel import SearchPanel
-from reader.ui.session import Session
+from reader.ui.session import Analysed, Session
+from reader.ui.undo import History
 
 R = TypeVar("R")
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -45,15 +53,28 @@ EXPORT_FILTERS = {
 }
 
 
+def editor_heading(annotation: Annotation) -> str:
+    """What the note editor says above a note: what it is on, its passage, and whether the passage
+    moved (with the words it was made on) or is gone."""
+    heading = target_label(annotation) or "Highlight"
+    if annotation.status == "orphaned":
+        heading += " (orphaned: the passage is not in this version of the article)"
+    lines = [heading, quoted(shorten(annotation.selector.exact, 200))]
+    if annotation.status == "moved" and annotation.original:
+        lines.append(f"Moved: the words changed; highlighted as {quoted(shorten(annotation.original, 200))}")
+    return "\n".join(lines)
+
+
 class NotesController(QObject):
     """Everything the reader does with notes in the window."""
 
-    def __init__(self, frame: Frame, view: ReadingView, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, frame: Frame, view: ReadingView, session: Session, history: History,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._frame, self._view, self._session = frame, view, session
+        self._frame, self._view, self._session, self._history = frame, view, session, history
         self._doc_id: str | None = None
         self._annotations: dict[str, Annotation] = {}
-        self._deleted: list[Annotation] = []
+        self._selected: str | None = None
         self._focus_after_load: str | None = None
         self._last_color = COLORS[0]
         self._articles_stale = True
@@ -95,30 +116,33 @@ class NotesController(QObject):
         for action in (self.search_action, self.export_action):
             frame.add_action(action, "Notes")
 
-        self.undo_action = QAction("Undo delete highlight", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo_delete)
-        frame.add_action(self.undo_action, "Edit")
+        self.delete_action = QAction("&Delete Highlight", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setToolTip("Delete the selected highlight and its note (Ctrl+Z brings it back)")
+        self.delete_action.setEnabled(False)
+        self.delete_action.triggered.connect(self.delete_selected)
+        frame.add_action(self.delete_action, "Edit")
 
         view_menu = frame.menu("View")
         for dock in (self.panel_dock, self.editor_dock, self.search_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
-        session, view = self._session, self._view
+        session, view, frame = self._session, self._view, self._frame
         session.article_loaded.connect(self._article_loaded)
         session.article_opened.connect(self._article_opened)
+        session.analysis_ready.connect(self._analysis_ready)
         session.closing.connect(self.editor.flush)  # a note still being typed is saved first
         view.user_highlight_clicked.connect(self.open_annotation)
+        view.position_clicked.connect(lambda _pos: self._select(None))
         view.context_menu_about_to_show.connect(self._extend_context_menu)
         self.panel.annotation_activated.connect(self._panel_activated)
-        self.panel.delete_requested.connect(self.delete)
+        self.panel.current_changed.connect(lambda ident: self._select(ident or None))
         self.editor.note_edited.connect(lambda ident, note: self._update(ident, note=note))
         self.editor.tags_edited.connect(lambda ident, tags: self._update(ident, tags=tags))
-        self.editor.color_chosen.connect(lambda ident, color: self._update(ident, color=color))
+        self.editor.color_chosen.connect(self.recolour)
         self.editor.delete_requested.connect(self.delete)
-        self.editor.link_clicked.connect(self._open_link)
+        self.editor.link_clicked.connect(lambda url: frame.follow_link(url.toString()))
         self.search.query_changed.connect(self._search)
         self.search.hit_activated.connect(self._open_hit)
         self.search.dismissed.connect(lambda: self._view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -139,6 +163,7 @@ class NotesController(QObject):
         self.editor.clear()
         self.editor_dock.hide()
         self._annotations = {}
+        self._select(None)
         self._doc_id = self._session.doc_id
         self._redraw()
 
@@ -155,6 +180,24 @@ class NotesController(QObject):
         if self._focus_after_load in self._annotations:
             self.open_annotation(self._focus_after_load)
         self._focus_after_load = None
+        self._refresh_actors()
+
+    def _analysis_ready(self, _analysed: Analysed) -> None:
+        self._refresh_actors()
+
+    def _refresh_actors(self) -> None:
+        """Keep each placed note's ``actors`` to who its passage mentions now, so ``actor:"X"``
+        finds the passages that mention X (notes made before the analysis arrived name nobody;
+        a rename changes a name). Not a change of the reader's: it is not on the history."""
+        analysis = self._session.analysis
+        if analysis is None or self._doc_id is None or self._session.core.read_only:
+            return
+        for annotation in list(self._annotations.values()):
+            if annotation.status == "orphaned" or annotation.document != self._doc_id:
+                continue
+            names = passage_actors(annotation, analysis)
+            if names != annotation.actors:
+                self._update(annotation.id, actors=names)
 
     def _redraw(self) -> None:
         placed = [a for a in self._annotations.values() if a.status != "orphaned"]
@@ -164,16 +207,21 @@ class NotesController(QObject):
     # -- creating, editing, deleting ---------------------------------------------------
 
     def highlight(self, color: str) -> None:
-        """Highlight the view's selection in ``color`` (or recolour the highlight it matches)."""
+        """Highlight the view's selection in ``color`` (or recolour the highlight it matches);
+        the selection is widened to whole words. With no text selected, recolour the selected
+        highlight: a new one is selected, with its words unselected so that its colour shows."""
         article = self._session.article
         if article is None or self._doc_id is None:
             self._frame.show_status("Open an article from a file to highlight it.")
             return
         span = self._view.selection_span()
+        if span is None and self._selected is not None:
+            self.recolour(self._selected, color)
+            return
         if span is None:
             self._frame.show_status("Select a passage first, then press 1–5 to highlight it.")
             return
-        start, end = trimmed(article.text, *span)
+        start, end = snapped(article.text, *span)
         if start >= end:
             self._frame.show_status("Select some text to highlight.")
             return
@@ -181,7 +229,7 @@ class NotesController(QObject):
         same = next((a for a in self._annotations.values() if a.target is None
                      and a.status != "orphaned" and (a.selector.start, a.selector.end) == (start, end)), None)
         if same is not None:
-            self._update(same.id, color=color)
+            self.recolour(same.id, color)
             return
         self._add(new_annotation(article.text, self._doc_id, start, end, color, analysis=self._session.analysis))
 
@@ -199,17 +247,65 @@ class NotesController(QObject):
                                  analysis=self._session.analysis, target=target, extra_actors=extra_actors or ()),
                   edit=True)
 
-    def _add(self, annotation: Annotation, edit: bool = False, message: str = "Highlighted.") -> None:
-        def added(saved: Annotation) -> None:
-            if saved.document == self._doc_id:
-                self._annotations[saved.id] = saved
-                self._redraw()
-                if edit:
-                    self.open_annotation(saved.id, focus_note=True)
-            self._frame.show_status(message)
-            self._changed()
+    def _add(self, annotation: Annotation, edit: bool = False) -> None:
+        """Store a new highlight (merged with same-coloured ones it overlaps) as a change on the history."""
+        article, analysis = self._session.article, self._session.analysis
+        if article is None or self._session.notes_unavailable:
+            self._frame.show_status("Notes are unavailable: the note store could not be opened.")
+            return
+        core, text = self._session.core, article.text
+        made: list[Future[HighlightChange]] = []
 
-        self._store(self._session.core.add_note, annotation, on_done=added)
+        def added(change: HighlightChange) -> None:
+            self._forget(*(old.id for old in change.replaced))
+            self._remember(change.saved)
+            if change.saved.document == self._doc_id and change.saved.target is None:
+                self._view.clear_selection()
+                self.panel.select(change.saved.id)  # the list shows which one Delete and 1-5 act on
+                self._select(change.saved.id)
+            if change.saved.document == self._doc_id and edit:
+                self.open_annotation(change.saved.id, focus_note=True)
+            joined = len(change.replaced)
+            self._frame.show_status("Highlighted." if not joined else
+                                    f"Highlighted, joined with {joined} highlight{'s' * (joined != 1)} of that colour.")
+
+        def undone(restored: list[Annotation]) -> None:
+            if made:
+                self._forget(made[-1].result().saved.id)
+            for old in restored:
+                self._remember(old)
+            self._frame.show_status("Highlight taken back.")
+
+        def do() -> None:
+            task = self._session.store(core.add_highlight, annotation, text, analysis, on_done=added)
+            if task is not None:
+                made.append(task.future)
+
+        def undo() -> None:
+            if made:
+                future = made[-1]
+                self._session.store(lambda: core.revert_highlight(future.result()), on_done=undone)
+
+        self._history.push("Highlight" if annotation.target is None else "Note", do, undo)
+
+    def _remember(self, annotation: Annotation) -> None:
+        """A highlight was stored: draw and list it if it is the open article's."""
+        if annotation.document == self._doc_id:
+            self._annotations[annotation.id] = annotation
+            self._redraw()
+        self._changed()
+
+    def _forget(self, *ids: str) -> None:
+        """Highlights were removed from the store: no longer drawn, edited or selected."""
+        for ident in ids:
+            self._annotations.pop(ident, None)
+            if self.editor.annotation_id == ident:
+                self.editor.clear()
+                self.editor_dock.hide()
+            if self._selected == ident:
+                self._select(None)
+        self._redraw()
+        self._changed()
 
     def _update(self, annotation_id: str, **fields: Any) -> None:
         def updated(saved: Annotation) -> None:
@@ -224,27 +320,52 @@ class NotesController(QObject):
 
         self._store(lambda: self._session.core.update_note(annotation_id, **fields), on_done=updated)
 
-    def delete(self, annotation_id: str) -> None:
-        """Delete an annotation; Ctrl+Z brings it back with the same id."""
-        def deleted(gone: Annotation) -> None:
-            self._annotations.pop(gone.id, None)
-            self._deleted.append(gone)
-            self.undo_action.setEnabled(True)
-            if self.editor.annotation_id == gone.id:
-                self.editor.clear()
-                self.editor_dock.hide()
-            self._redraw()
-            self._frame.show_status("Highlight deleted. Press Ctrl+Z to restore it.")
-            self._changed()
-
-        self._store(self._session.core.delete_note, annotation_id, on_done=deleted)
-
-    def undo_delete(self) -> None:
-        if not self._deleted:
+    def recolour(self, annotation_id: str, color: str) -> None:
+        """Give a highlight another colour, as a change on the history."""
+        old = self._annotations.get(annotation_id)
+        if old is None or old.color == color or self._session.notes_unavailable:
             return
-        annotation = self._deleted.pop()
-        self.undo_action.setEnabled(bool(self._deleted))
-        self._add(annotation, message="Highlight restored.")
+        self._history.push(f"Colour {color}", lambda: self._update(annotation_id, color=color),
+                           lambda: self._update(annotation_id, color=old.color))
+
+    def delete_selected(self) -> None:
+        """Delete the selected highlight (clicked in the text or picked in the Notes panel)."""
+        if self._selected is not None:
+            self.delete(self._selected)
+
+    def delete(self, annotation_id: str) -> None:
+        """Delete a highlight as a change on the history: Ctrl+Z brings it back with the same id."""
+        if annotation_id not in self._annotations or self._session.notes_unavailable:
+            return
+        if self.editor.annotation_id == annotation_id:
+            self.editor.flush()  # saved first, so an undo brings the note back as last typed
+        core = self._session.core
+        gone: list[Future[Annotation]] = []
+
+        def deleted(annotation: Annotation) -> None:
+            self._forget(annotation.id)
+            self._frame.show_status("Highlight deleted. Press Ctrl+Z to bring it back.")
+
+        def restored(annotation: Annotation) -> None:
+            self._remember(annotation)
+            self._frame.show_status("Highlight restored.")
+
+        def do() -> None:
+            task = self._session.store(core.delete_note, annotation_id, on_done=deleted)
+            if task is not None:
+                gone.append(task.future)
+
+        def undo() -> None:
+            if gone:
+                future = gone[-1]
+                self._session.store(lambda: core.add_note(future.result()), on_done=restored)
+
+        self._history.push("Delete Highlight", do, undo)
+
+    def _select(self, annotation_id: str | None) -> None:
+        """The highlight Delete removes: the one last clicked in the text or picked in the panel."""
+        self._selected = annotation_id if annotation_id in self._annotations else None
+        self.delete_action.setEnabled(self._selected is not None)
 
     def _changed(self) -> None:
         """Notes changed: the tags are read again when next needed; visible search results are refreshed."""
@@ -261,13 +382,11 @@ class NotesController(QObject):
             return
         if self._articles_stale:  # the tag completer offers every article's tags
             self.refresh_articles()
-        heading = target_label(annotation) or "Highlight"
-        if annotation.status == "orphaned":
-            heading += " (orphaned: the passage is not in this version of the article)"
-        self.editor.show_annotation(annotation, f"{heading}\n{quoted(shorten(annotation.selector.exact, 200))}")
+        self.editor.show_annotation(annotation, editor_heading(annotation))
         self.editor_dock.show()
         self.editor_dock.raise_()
         self.panel.select(annotation_id)
+        self._select(annotation_id)
         if focus_note:
             self.editor.note.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -315,6 +434,8 @@ class NotesController(QObject):
         self.search_dock.show()
         self.search_dock.raise_()
         self.search.focus_query()
+        if self._articles_stale:  # in: offers the articles' titles
+            self.refresh_articles()
 
     def search_tag(self, tag: str) -> None:
         query = f'tag:"{tag}"' if any(ch.isspace() or ch == '"' for ch in tag) else f"tag:{tag}"
@@ -356,11 +477,8 @@ class NotesController(QObject):
 
     def _articles_loaded(self, overview: ArticlesOverview) -> None:
         self.editor.set_known_tags([tag for tag, _count in overview.tags])
-
-    @staticmethod
-    def _open_link(url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+        self.search.set_articles([title for entry in overview.entries
+                                  for title in (entry.document.title, Path(entry.document.path).name)])
 
     # -- export -----------------------------------------------------------------------
 

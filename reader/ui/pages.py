@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
@@ -189,6 +189,24 @@ class AddProgress(QFrame):
         box.open()
 
 
+class PageStack(QStackedWidget):
+    """A stack as small as the page it shows, not as its largest page: the Reading page with
+    its panels must fit a narrow window (issue 12, item 6), while a library page, shown
+    without the panels, has the whole window for its wider table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize()) if shown else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown else super().sizeHint()
+
+
 class Pages(QWidget):
     """The pages of the main area, one shown at a time (see the module docstring).
 
@@ -205,7 +223,7 @@ class Pages(QWidget):
     def __init__(self, reading: QWidget, host: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._host = host
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.progress = AddProgress(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

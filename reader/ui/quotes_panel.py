@@ -20,6 +20,8 @@ from reader.ui.speaker_label import speaker_label
 
 START_ROLE = Qt.ItemDataRole.UserRole
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
+WORDS_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The quotation's words alone, for the first of the delegate's two lines."""
 PADDING = 5
 EXCERPT_CHARS = 160
 TOOLTIP_CHARS = 600
@@ -69,6 +71,8 @@ class QuotesModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self._words(row, EXCERPT_CHARS)}\n— {self._speaker(row)}"
+        if role == WORDS_ROLE:
+            return self._words(row, EXCERPT_CHARS)
         if role == SPEAKER_ROLE:
             return self._speaker(row)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -102,7 +106,7 @@ class QuoteDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
-        option_text, option.text = option.text, ""
+        option.text = ""  # the two lines are drawn below (Qt made the display text's line break a U+2028)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(PADDING + 6, PADDING, -PADDING, -PADDING)
         metrics = option.fontMetrics
@@ -110,7 +114,7 @@ class QuoteDelegate(QStyledItemDelegate):
         painter.save()
         painter.fillRect(option.rect.left() + 2, rect.top() + 1, 3, rect.height() - 2,
                          QColor(self.theme.kinds["quote"].line))
-        words = option_text.split("\n", 1)[0]
+        words = str(index.data(WORDS_ROLE) or "")
         ink = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         painter.setPen(ink)
         painter.drawText(rect.left(), rect.top() + metrics.ascent(),

@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from reader.ui.settings import Settings
+from reader.ui.help_dialogs import HELP_KEYS, HELP_LABEL
+from reader.ui.settings import MAX_RECENT, Settings
 
 
 class RecentFiles(QObject):
@@ -39,8 +40,11 @@ class RecentFiles(QObject):
         self.menu.clear()
         recent = self._settings.recent_files()
         for i, path in enumerate(recent):
-            action = self.menu.addAction(f"&{i + 1} {Path(path).name}")
+            action = self.menu.addAction(f"&{i + 1} {Path(path).name.replace('&', '&&')}")
             action.setToolTip(path)
             action.setShortcut(QKeySequence(f"Ctrl+Alt+{i + 1}"))
+            # The shortcuts list names the keys once, not the files.
+            action.setProperty(HELP_LABEL, f"Open recent file 1–{MAX_RECENT}" if i == 0 else "")
+            action.setProperty(HELP_KEYS, f"Ctrl+Alt+1 to {MAX_RECENT}")
             action.triggered.connect(lambda _=False, p=path: self.chosen.emit(p))
         self.menu.setEnabled(bool(recent))

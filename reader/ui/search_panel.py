@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt,
-                            QTimer, Signal)
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize,
+                            QStringListModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCompleter, QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from notes.query import while_typing
 from notes.search import Hit
@@ -120,6 +121,35 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
 
+IN_FILTER = re.compile(r'(?:^|\s)-?in:(?:"(?P<quoted>[^"]*)|(?P<bare>[^\s"]*))$', re.IGNORECASE)
+"""An ``in:`` filter being typed at the end of the query: the part of a title typed so far."""
+
+
+class ArticleCompleter(QCompleter):
+    """Offers the titles (and file names) of the articles while an ``in:`` filter is being typed,
+    and writes the one chosen as ``in:"Title"``, so the filter selects an article by name."""
+
+    NOTHING = "\0"
+    """What the completer looks for when the query does not end in ``in:``: no title has it."""
+
+    def splitPath(self, path: str) -> list[str]:
+        found = IN_FILTER.search(path)
+        if found is None:
+            return [self.NOTHING]
+        return [found.group("quoted") if found.group("quoted") is not None else found.group("bare")]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        box = self.widget()
+        typed = box.text() if isinstance(box, QLineEdit) else self.completionPrefix()
+        found = IN_FILTER.search(typed)
+        if found is None:
+            return typed
+        start = found.start() + (1 if found.group()[:1].isspace() else 0)
+        minus = "-" if found.group().lstrip().startswith("-") else ""
+        title = str(index.data()).replace('"', "")
+        return f'{typed[:start]}{minus}in:"{title}" '
+
+
 class _QueryEdit(QLineEdit):
     """A line edit that hands Up/Down to the result list and Escape to its owner, as search boxes do."""
 
@@ -152,8 +182,14 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query = _QueryEdit()
-        self.query.setPlaceholderText('Search notes — words, "a phrase", tag:x, actor:"Name", color:yellow')
+        self.query.setPlaceholderText('Search notes — words, "a phrase", tag:x, actor:"Name", in:"Article", '
+                                      "before:2024-05-01")
         self.query.setClearButtonEnabled(True)
+        self._titles = QStringListModel(self)
+        self.completer = ArticleCompleter(self._titles, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.query.setCompleter(self.completer)
         self.status = QLabel()
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = HitsModel(self)
@@ -179,6 +215,10 @@ class SearchPanel(QWidget):
         self.query.escaped.connect(self.dismissed)
         self.results.clicked.connect(self._open_index)
         self.results.activated.connect(self._open_index)
+
+    def set_articles(self, titles: Sequence[str]) -> None:
+        """The articles ``in:`` offers while it is typed: their titles, and file names."""
+        self._titles.setStringList(sorted(set(t for t in titles if t), key=str.casefold))
 
     def current_query(self) -> str:
         """The query to run: the last word counts as a prefix while it is being typed."""

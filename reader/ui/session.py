@@ -27,9 +27,9 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from notes.records import CorrectionAction
 from reader.analysis.model import Analysis
-from reader.core import Core, Opened, Scope
+from reader.core import Core, Opened
+from reader.core.core import PART_MIN_CHARS
 from reader.core.lanes import Lane
 from reader.document import Article
 from reader.errors import ReaderError, describe
@@ -67,6 +67,8 @@ class Session(QObject):
         article_opened(Opened): its record, notes and reading position.
         open_failed(str): a file could not be opened (the error follows on ``error``).
         analysis_started(): an analysis of the shown article began.
+        analysis_partial(Analysed): a long article's first analysis of the screen shown; the
+            whole one follows (see :meth:`Core.analyse_part`).
         analysis_ready(Analysed): it arrived.
         analysis_failed(str): it could not run; the text stays readable.
         status(str): a short message for the status bar.
@@ -80,6 +82,7 @@ class Session(QObject):
     article_opened = Signal(Opened)
     open_failed = Signal(str)
     analysis_started = Signal()
+    analysis_partial = Signal(Analysed)
     analysis_ready = Signal(Analysed)
     analysis_failed = Signal(str)
     status = Signal(str)
@@ -149,21 +152,31 @@ class Session(QObject):
                  on_error=lambda err: self._open_failed(path, err))
 
     def show(self, article: Article, position: int | None = None) -> None:
-        """Show a loaded article at once, then read its notes and position and analyse it."""
+        """Show a loaded article at once, then read its notes and position and analyse it.
+
+        A long article is analysed from where the reader will be: first the screen shown (at
+        ``position``, else the reading position its record keeps), then the whole text.
+        """
         self.save_position()
         self.article, self.opened, self.analysis = article, None, None
         self.requested_position = position
         self.article_loaded.emit(article)
-        self._visit(article)
-        self.reanalyse()
+        long = len(article.text) >= PART_MIN_CHARS
+        self._visit(article, analyse=long and position is None)
+        if not long or position is not None:
+            self.reanalyse(position)
 
-    def reanalyse(self) -> None:
-        """Analyse the shown article with the reader's corrections (again)."""
+    def reanalyse(self, position: int | None = None) -> None:
+        """Analyse the shown article with the reader's corrections (again); a long one at
+        ``position`` first, when given."""
         article = self.article
         if article is None:
             return
         self.status.emit("Finding people, organisations, places and quotes…")
         self.analysis_started.emit()
+        if position is not None and len(article.text) >= PART_MIN_CHARS:
+            self.run(self.core.analysis_lane, self._analyse_part, article, position, key="analysis-part",
+                     on_done=self._part_analysed, on_error=lambda _err: None)  # the whole analysis says it
         self.run(self.core.analysis_lane, self._analyse, article, key="analysis", on_done=self._analysed,
                  on_error=self._analysis_failed)
 
@@ -173,17 +186,6 @@ class Session(QObject):
         if doc_id is None or self._position_source is None or self._closed or self.opened is None:
             return
         self.store(self.core.set_position, doc_id, self._position_source(), key=f"position:{doc_id}")
-
-    def correct(self, action: CorrectionAction, actor: str, value: str | None, scope: Scope = "article") -> None:
-        """Remember a correction of ``actor`` and analyse the article again with it."""
-        article = self.article
-        if article is None:
-            return
-        if self.notes_unavailable:
-            self.error.emit("Actor corrections are kept in the note store, which is not available now.")
-            return
-        self.status.emit(f"Saving the correction of {actor}…")
-        self.store(self.core.correct, article, action, actor, value, scope, on_done=lambda _c: self.reanalyse())
 
     # -- running core calls ------------------------------------------------------------
 
@@ -212,21 +214,39 @@ class Session(QObject):
         self.store(self.core.backups, on_done=lambda backups: self.notes_failed.emit(problem, backups),
                    on_error=lambda _err: self.notes_failed.emit(problem, []))
 
-    def _visit(self, article: Article) -> None:
+    def _visit(self, article: Article, analyse: bool = False) -> None:
+        """Read the article's record, notes and position; then analyse it there, if ``analyse``."""
         def visited(opened: Opened) -> None:
             if self.requested_position is not None:
                 opened = dataclasses.replace(opened, position=self.requested_position)
             self.opened = opened
             self.article_opened.emit(opened)
+            if analyse and article is self.article:
+                self.reanalyse(opened.position)
 
-        self.store(self.core.visit, article, key="visit", on_done=visited)
+        def failed(err: BaseException) -> None:
+            self._report(err)
+            if analyse and article is self.article:
+                self.reanalyse(0)
+
+        self.store(self.core.visit, article, key="visit", on_done=visited, on_error=failed)
 
     def _analyse(self, article: Article) -> Analysed:
         """On the analysis lane: the analysis and the runs the view will draw."""
         analysis = self.core.analyse(article)
         return Analysed(article, analysis, markup.runs(article, analysis))
 
+    def _analyse_part(self, article: Article, position: int) -> Analysed | None:
+        """On the analysis lane: the first analysis of a long article's screen, or ``None``."""
+        part = self.core.analyse_part(article, position)
+        return None if part is None else Analysed(article, part, markup.runs(article, part))
+
+    def _part_analysed(self, analysed: Analysed | None) -> None:
+        if analysed is not None and analysed.article is self.article and self.analysis is None:
+            self.analysis_partial.emit(analysed)
+
     def _analysed(self, analysed: Analysed) -> None:
+        self.tasks.cancel("analysis-part")
         self.analysis = analysed.analysis
         self.status.emit("Ready")
         self.analysis_ready.emit(analysed)

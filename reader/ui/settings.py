@@ -16,12 +16,22 @@ MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
 class Settings:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    """The settings in ``path``; ``read_only`` ones are read but never written (a screenshot run
+    looks like the reader's window and leaves no trace in it)."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.read_only = read_only
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
         self._q = QSettings(str(path), QSettings.Format.IniFormat)
 
     def sync(self) -> None:
-        self._q.sync()
+        if not self.read_only:
+            self._q.sync()
+
+    def _set(self, key: str, value: object) -> None:
+        if not self.read_only:
+            self._q.setValue(key, value)
 
     # window -------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
@@ -29,8 +39,8 @@ class Settings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
-        self._q.setValue("window/geometry", geometry)
-        self._q.setValue("window/state", state)
+        self._set("window/geometry", geometry)
+        self._set("window/state", state)
 
     def window_state(self) -> QByteArray | None:
         value = self._q.value("window/state")
@@ -42,7 +52,7 @@ class Settings:
         return value if value in THEME_CHOICES else "system"
 
     def set_theme(self, choice: str) -> None:
-        self._q.setValue("view/theme", choice)
+        self._set("view/theme", choice)
 
     def zoom(self) -> int:
         try:
@@ -52,14 +62,14 @@ class Settings:
         return min(max(value, MIN_ZOOM), MAX_ZOOM)
 
     def set_zoom(self, steps: int) -> None:
-        self._q.setValue("view/zoom", steps)
+        self._set("view/zoom", steps)
 
     def hidden_kinds(self) -> set[str]:
         value = self._q.value("view/hidden_kinds", "")
         return {k for k in str(value or "").split(",") if k}
 
     def set_hidden_kinds(self, kinds: set[str]) -> None:
-        self._q.setValue("view/hidden_kinds", ",".join(sorted(kinds)))
+        self._set("view/hidden_kinds", ",".join(sorted(kinds)))
 
     # files --------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -69,11 +79,11 @@ class Settings:
 
     def add_recent(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
-        self._q.setValue("files/recent", files[:MAX_RECENT])
+        self._set("files/recent", files[:MAX_RECENT])
 
     def remove_recent(self, path: str) -> None:
         """Forget a file that can no longer be opened."""
-        self._q.setValue("files/recent", [p for p in self.recent_files() if p != path])
+        self._set("files/recent", [p for p in self.recent_files() if p != path])
 
     # the library ----------------------------------------------------------------------
     def pending_additions(self) -> list[str]:
@@ -83,5 +93,6 @@ class Settings:
         return [str(v) for v in paths if v]
 
     def set_pending_additions(self, paths: list[str]) -> None:
-        self._q.setValue("library/pending", list(dict.fromkeys(paths)))
-        self._q.sync()  # a killed window still resumes
+        self._set("library/pending", list(dict.fromkeys(paths)))
+        if not self.read_only:
+            self._q.sync()  # a killed window still resumes

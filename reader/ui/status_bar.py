@@ -1,17 +1,34 @@
 """The status bar: the last message, what the loader had to guess about the article, a
-progress bar while the analysis runs and the markup is applied, and what the analysis found."""
+progress bar while the analysis runs and the markup is applied, and what the analysis found.
+
+A message is news, not a state: it goes after :data:`MESSAGE_MS` (the reader has read it
+or missed it; either way an old "Highlighted." must not describe the present). What stays
+is said by the widgets on the right: the loader's notice, the progress, the counts.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from reader.analysis.model import Analysis
 
 MARKING_UP = "Marking up the text…"
+MESSAGE_MS = 6000
+"""How long a message stays; one shown while the text is being marked up stays until it is done."""
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``1 actor``, ``3 actors``: a number with what it counts."""
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
 
 
 class StatusBar(QStatusBar):
-    """Messages on the left; progress and the counts of actors and quotes on the right."""
+    """Messages on the left; progress and the counts of actors, mentions and quotes on the right.
+
+    Attributes:
+        message_ms: how long a message stays (tests shorten it).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,16 +44,24 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.summary)
         self._analysed = False
+        self.message_ms = MESSAGE_MS
+        self._expiry = QTimer(self, singleShot=True)
+        self._expiry.timeout.connect(self._expire)
 
     def show_text(self, text: str) -> None:
+        """Show ``text`` for :attr:`message_ms` (while the markup runs, until it is done)."""
         self.message.setText(text)
+        if text and text != MARKING_UP:
+            self._expiry.start(self.message_ms)
+        else:
+            self._expiry.stop()
 
     def article_shown(self, characters: int, notice: str | None) -> None:
         """A new article: its length, and the loader's notice about it (e.g. no article found)."""
         self._analysed = False
         self.summary.clear()
         self.notice.setText(notice or "")
-        self.show_text(f"{characters:,} characters")
+        self.show_text(f"{counted(characters, 'character')}" if characters else "This article is empty.")
 
     def analysis_started(self) -> None:
         self.progress.setRange(0, 0)  # busy, with no end known
@@ -44,7 +69,9 @@ class StatusBar(QStatusBar):
 
     def analysis_ready(self, analysis: Analysis) -> None:
         self._analysed = True
-        self.summary.setText(f"{len(analysis.actors):,} actors · {len(analysis.quotes):,} quotes")
+        self.summary.setText(" · ".join((counted(len(analysis.actors), "actor"),
+                                         counted(len(analysis.mentions), "mention"),
+                                         counted(len(analysis.quotes), "quote"))))
 
     def analysis_failed(self) -> None:
         self.progress.hide()
@@ -55,8 +82,13 @@ class StatusBar(QStatusBar):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.progress.show()
-            self.show_text(MARKING_UP)
+            if self.message.text() != MARKING_UP:
+                self.show_text(MARKING_UP)
         elif self._analysed:
             self.progress.hide()
             if self.message.text() == MARKING_UP:
                 self.show_text("Ready")
+
+    def _expire(self) -> None:
+        if self.message.text() != MARKING_UP:
+            self.message.clear()

@@ -25,6 +25,8 @@ SERIF = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 MEASURE_CHARS = 70
 LINE_HEIGHT_PERCENT = 150
 EMPHASIS_ALPHA, EMPHASIS_CURRENT_ALPHA = 90, 170
+DISABLED_SHARE = 0.38
+"""How far from the chrome towards the ink a disabled label is drawn: legible, plainly faded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,23 @@ class Theme:
         pal.setColor(QPalette.ColorRole.ToolTipText, QColor(self.ink))
         pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(self.muted))
         pal.setColor(QPalette.ColorRole.Link, QColor(self.link))
+        # setColor above set every state alike, so a disabled button read as enabled: its
+        # words and frame fade towards the background, and it keeps no highlight.
+        disabled = QPalette.ColorGroup.Disabled
+        faded = self.disabled_ink()
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText,
+                     QPalette.ColorRole.HighlightedText, QPalette.ColorRole.PlaceholderText):
+            pal.setColor(disabled, role, faded)
+        pal.setColor(disabled, QPalette.ColorRole.Button, QColor(self.chrome))
+        pal.setColor(disabled, QPalette.ColorRole.Base, QColor(self.chrome))
+        pal.setColor(disabled, QPalette.ColorRole.Highlight, QColor(self.chrome).darker(115))
         return pal
+
+    def disabled_ink(self) -> QColor:
+        """The ink of what cannot be used now: a third of the way from the chrome to the ink."""
+        ink, chrome = QColor(self.ink), QColor(self.chrome)
+        return QColor(*(round(c + (i - c) * DISABLED_SHARE) for i, c in
+                        ((ink.red(), chrome.red()), (ink.green(), chrome.green()), (ink.blue(), chrome.blue()))))
 
 
 LIGHT = Theme(
@@ -104,6 +122,14 @@ DARK = Theme(
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
+
+FOCUS_STYLE = """
+QAbstractItemView, QTextBrowser#preview { border: 1px solid palette(mid); }
+QAbstractItemView:focus, QTextBrowser#preview:focus { border: 1px solid palette(highlight); }
+"""
+"""The application's style sheet: lists and the note preview draw their frame in the highlight
+colour while they have the keyboard, as line edits do (Qt's own style shows nothing there;
+a list without rows would give no sign at all). Everything else keeps the style's look."""
 
 
 def system_prefers_dark() -> bool:

@@ -57,6 +57,8 @@ class ThemeSwitch(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette(app.style().standardPalette()))
+            if app.styleSheet() != themes.FOCUS_STYLE:
+                app.setStyleSheet(themes.FOCUS_STYLE)
         for part in self._parts:
             part.set_theme(theme)
 

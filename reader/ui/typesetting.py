@@ -29,6 +29,7 @@ SPACER_PERCENT = 55
 LIST_SPACER_PERCENT = 12
 MONOSPACE = ["DejaVu Sans Mono", "monospace"]
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+EMPTY_ARTICLE = "This article is empty: the file holds no text to show."
 
 FormatKey = tuple[str, int, markup.StyleKey, str | None, bool]
 """Block kind, heading level, inline styles, actor kind shown, quote shown."""
@@ -66,6 +67,26 @@ def markup_ops(article: Article, runs: list[Run], hidden: set[str],
             continue
         block_kind, level = blocks[run.block] if run.block >= 0 else ("", 0)
         ops.append((run.start, run.end, (block_kind, level, run.styles, kind, quote)))
+    return ops
+
+
+def replacement_ops(article: Article, old: list[Run], new: list[Run],
+                    hidden: set[str]) -> list[tuple[int, int, FormatKey]]:
+    """Ops that turn the look of ``old`` runs into the look of ``new`` ones: every new run that
+    shows something or lies under an old run that did, with its whole format.
+
+    The new runs cover the text without overlapping, so these ops may be applied in any
+    order (the view applies the ones on screen first).
+    """
+    marked = sorted((r.start, r.end) for r in old if r.kind is not None or r.quote)
+    ops = []
+    i = 0
+    for run in new:
+        while i < len(marked) and marked[i][1] <= run.start:
+            i += 1
+        under_old = i < len(marked) and marked[i][0] < run.end
+        if run.kind is not None or run.quote or under_old:
+            ops.append((run.start, run.end, format_key(article, run, hidden)))
     return ops
 
 
@@ -130,31 +151,61 @@ def typeset(article: Article, formats: Formats, font: QFont, parent: QObject) ->
     return doc, PositionMap(article.text, base)
 
 
-def _insert_header(cursor: QTextCursor, article: Article, theme: themes.Theme) -> int:
-    """Title, then date, author, site and file above the text; returns where the body starts."""
+def header_lines(article: Article) -> tuple[str, str]:
+    """The header, the same for every format: a line of date, author, site and file name, then
+    the title, unless the text shows it first itself (a first heading that is the title, set
+    as large) or the title is only the start of the text (what a plain text without a title
+    gets), which would say it twice."""
+    name = Path(article.source).name if article.source else ""
+    meta = " · ".join(x for x in (long_date(article.date), article.author or "", article.site or "", name) if x)
+    title = " ".join(article.title.split())
+    if _is_lead(title, article.text) or _is_first_heading(article) or (name and title == Path(name).stem):
+        title = ""  # the text, or the file name beside the date, already says it
+    return meta, title
+
+
+def _is_lead(title: str, text: str) -> bool:
+    """Whether ``title`` is only the first words of ``text``."""
+    lead = title.removesuffix("…").strip()
+    return bool(lead) and " ".join(text[:len(lead) * 2 + 64].split()).startswith(lead)
+
+
+def _is_first_heading(article: Article) -> bool:
     first = article.blocks[0] if article.blocks else None
-    title_is_first_heading = (first is not None and first.kind == "heading"
-                              and article.text[first.start:first.end].strip() == article.title.strip())
-    block = QTextBlockFormat()
-    block.setLineHeight(120, PROPORTIONAL)
-    block.setBottomMargin(6)
-    if article.title and not title_is_first_heading:
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, TITLE_SIZE)
-        cursor.setBlockFormat(block)
-        cursor.insertText(" ".join(article.title.split()), fmt)
-        cursor.insertBlock(block)
-    parts = (long_date(article.date), article.author, article.site, Path(article.source).name if article.source else "")
-    meta = " · ".join(x for x in parts if x)
+    return (first is not None and first.kind == "heading"
+            and " ".join(article.text[first.start:first.end].split()) == " ".join(article.title.split()))
+
+
+def _insert_header(cursor: QTextCursor, article: Article, theme: themes.Theme) -> int:
+    """The header above the text (:func:`header_lines`); returns where the body starts.
+
+    An article with no text says so where its text would be (that line is header, not text).
+    """
+    meta, title = header_lines(article)
     if meta:
         fmt = QTextCharFormat()
         fmt.setForeground(QColor(theme.muted))
         fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-        meta_block = QTextBlockFormat(block)
-        meta_block.setBottomMargin(22)
-        cursor.setBlockFormat(meta_block)
+        block = QTextBlockFormat()
+        block.setBottomMargin(10 if title or _is_first_heading(article) else 22)
+        cursor.setBlockFormat(block)
         cursor.insertText(meta, fmt)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    if title:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, TITLE_SIZE)
+        block = QTextBlockFormat()
+        block.setLineHeight(120, PROPORTIONAL)
+        block.setBottomMargin(22)
+        cursor.setBlockFormat(block)
+        cursor.insertText(title, fmt)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    if not article.text.strip():
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(theme.muted))
+        fmt.setFontItalic(True)
+        cursor.insertText(EMPTY_ARTICLE, fmt)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     return cursor.position()
 

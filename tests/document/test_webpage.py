@@ -187,8 +187,73 @@ def test_a_failing_extractor_still_shows_the_page(monkeypatch) -> None:
         raise RuntimeError("a bug in the extractor")
 
     monkeypatch.setattr(trafilatura, "bare_extraction", broken)
-    monkeypatch.setattr(trafilatura, "extract_metadata", broken)
+    monkeypatch.setattr(trafilatura.metadata, "examine_meta", broken)
     article = load(PAGES / "quay-rebuild.html")
     assert article.notice == NO_ARTICLE_NOTICE
     assert "Construction is due to begin in September" in article.text
     assert article.title == "Storm-damaged quay to be rebuilt by spring, council says"  # its first heading
+
+
+@pytest.mark.parametrize("line, same", [
+    ("Published 1 June 2023, 10:00", True), ("June 1, 2023", True), ("Thursday 1 June 2023", True),
+    ("01.06.2023", True), ("Updated: 2023-06-01 10:00 UTC", True),
+    ("1 June 2023: the council meets", False), ("Published 2 June 2023", False), ("", False),
+])
+def test_a_line_that_only_gives_the_pages_date_is_the_headers(line: str, same: bool) -> None:
+    """The header shows the page's date; a line near the top saying only that date goes (issue 12, item 4)."""
+    from reader.document.articlexml import is_date_line
+
+    assert is_date_line(line, "2023-06-01") is same
+
+
+def test_styles_come_from_the_page_blocks_that_hold_them() -> None:
+    """Walking only the blocks around a styled run of the article gives what a walk of the whole page gives."""
+    from reader.document import inlinestyles
+    from reader.document.article import TextBuilder
+    from reader.document.htmlblocks import BlockWalker
+    from reader.document.webpage import page_tree
+
+    para = ("<p>The council met on <em>Tuesday</em> about the <a href='/q'>quay plan</a>, and residents spoke "
+            "at length about ferries, storms and the price of steel piles.</p>")
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(PAGES.glob("*.html"))] + [
+        f"<html><body><form><div class='story'><h1>Quay</h1>{para * 6}<pre>code <b>bold</b>\n  kept</pre></div></form>"
+        "<nav><a href='/a'>Tuesday</a> <em>quay plan</em></nav></body></html>",
+        f"<html><body><article>{para * 3}<blockquote><p>He said <i>no</i> and <a href='https://x.example/'>left"
+        f"</a>.</p></blockquote><div>Loose <strong>text</strong> in a div<p>inner {para}</p> tail</div>"
+        "<ul><li>item <a href='#n'>one</a></li><li>two <em>x</em><ul><li>nested <b>y</b></li></ul></li></ul>"
+        "<math><mi>quay plan</mi></math></article></body></html>",
+        "<html><body><pre>x<div>one <b>two</b>\n   three</div></pre><dialog><p>The council met on <em>Tuesday</em>."
+        "</p></dialog><p>The council met on Tuesday.</p><p>A <i>styled</i> copy.</p><p>A styled copy.</p>"
+        "</body></html>",
+    ]
+    for page in pages:
+        body = page_tree(page).find("body")
+        whole = BlockWalker()
+        whole.walk(body)
+        everything = inlinestyles.index(whole.builder.text(), whole.builder.blocks, whole.builder.styles)
+        texts = [whole.builder.text()[b.start:b.end] for b in whole.builder.blocks]
+        for kept in (texts, texts[::2], texts[1::2]):  # the article: all of the page, or every other block
+            article = TextBuilder()
+            for kept_text in kept:
+                article.add_block("paragraph", kept_text)
+            text, blocks = article.text(), article.blocks
+            assert inlinestyles.carry(text, blocks, inlinestyles.page_index(body, text)) == inlinestyles.carry(
+                text, blocks, everything)
+
+
+def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(monkeypatch) -> None:
+    import trafilatura
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["options"].fast)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    assert load(PAGES / "quay-rebuild.html").notice is None
+    assert calls == [True]
+    calls.clear()
+    assert load(PAGES / "sport-front.html").notice == NO_ARTICLE_NOTICE
+    assert calls == [True, False]

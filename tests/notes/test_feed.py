@@ -222,13 +222,15 @@ def test_a_store_written_before_the_feed_is_followed(store_file: Path) -> None:
 
 
 def test_json_round_trips_cover_every_field(make_note: Make) -> None:
-    note = make_note(note="n", tags=["t"], target={"type": "actor", "actor": "Ada"}, actors=["Ada"])
+    note = make_note(note="n", tags=["t"], target={"type": "actor", "actor": "Ada"}, actors=["Ada"],
+                     original="as made")
     doc = DocumentRecord("/a", "/a", "c", title="T", date="2024-01-01", position=3)
     fix = Correction("rename", "Ada", "Ada Lovelace", document="/a")
     for record in (note, doc, fix):
         data = record.to_json()
         assert set(data) == {f.name for f in fields(type(record))}
         assert type(record).from_json(data) == record
+    assert "original" not in make_note().to_json()  # only a re-anchored note carries its first wording
     copied = note.to_json()
     copied["tags"].append("x")
     copied["target"]["actor"] = "Bob"

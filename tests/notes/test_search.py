@@ -134,6 +134,16 @@ def test_phrases_need_consecutive_words(note: Make, index_of: Build) -> None:
     assert set(ids(index.search("quiet diplomacy"))) == {a.id, b.id, c.id}
 
 
+def test_a_phrase_met_in_order_only_by_notes_ranked_low_is_found(note: Make, index_of: Build) -> None:
+    # The better ranked notes hold both words, out of order: the check reads rows page by page past them.
+    decoys = [note(note="diplomacy " * 3 + "is never quiet " * 3) for _ in range(300)]
+    wanted = [note(note=f"a long note, {'and on ' * 30}, ends in quiet diplomacy {i}") for i in range(3)]
+    index = index_of(*decoys, *wanted)
+    assert set(ids(index.search('"quiet diplomacy"', limit=2))) < {a.id for a in wanted}
+    assert len(index.search('"quiet diplomacy"', limit=2)) == 2
+    assert set(ids(index.search('"quiet diplomacy"'))) == {a.id for a in wanted}
+
+
 def test_markdown_marks_do_not_split_phrases(note: Make, index_of: Build) -> None:
     a = note(note="**Peace** [treaty](https://example.org/x) ratified")
     index = index_of(a)

@@ -123,3 +123,79 @@ def test_local_images_are_never_loaded(qtbot, tmp_path: Path) -> None:
                    if grabbed.pixelColor(x, y) == QColor("red"))
         assert reds == 0, src
     assert view.loadResource(QTextDocument.ResourceType.HtmlResource.value, QUrl(picture.as_uri())) == ""
+
+
+LINKED_MD = ("# Links\n\nIntro [first link](https://example.org/1) words here and more words so that it wraps around "
+             "the column at some point, then [second link](https://example.org/2) here.\n\n"
+             "> A quote with [third link](https://example.org/3) in it.\n\n- item with [fourth link](https://example.org/4)\n"
+             "- another\n\nLast paragraph [sixth link](https://example.org/6).\n")
+
+
+@pytest.mark.gui
+def test_a_link_answers_anywhere_over_its_words_with_a_hand(qtbot, make_window, tmp_path: Path) -> None:
+    """Qt's own hit test finds a link only on the lower part of a tall line; every row of the
+    link's words must show the hand and open it (issue 12, item 3)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+
+    from tests.ui.conftest import open_and_wait
+
+    page = tmp_path / "links.md"
+    page.write_text(LINKED_MD, encoding="utf-8")
+    window = make_window()
+    article = open_and_wait(qtbot, window, page)
+    view = window.view
+    clicked: list[str] = []
+    view.link_activated.disconnect()
+    view.link_activated.connect(clicked.append)
+    for label, href in (("first link", "1"), ("third link", "3"), ("fourth link", "4"), ("sixth link", "6")):
+        pos = article.text.index(label) + 3
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_qt(pos))
+        rect = view.cursorRect(cursor)
+        for y in range(rect.top() + 3, rect.bottom() - 2):  # the words' rows, not the gap between lines
+            point = QPoint(rect.left() + 3, y)
+            qtbot.mouseMove(view.viewport(), point)
+            assert view.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor, (label, y - rect.top())
+            clicked.clear()
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+            assert clicked == [f"https://example.org/{href}"], (label, y - rect.top())
+    plain = article.text.index("words here") + 2
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(plain))
+    qtbot.mouseMove(view.viewport(), view.cursorRect(cursor).center() + QPoint(2, 0))
+    assert view.viewport().cursor().shape() != Qt.CursorShape.PointingHandCursor
+
+
+@pytest.mark.gui
+def test_links_in_a_note_preview_ask_as_article_links_do(qtbot, make_window, article_file, monkeypatch) -> None:
+    """A web link in a note's preview opens only after the same question; others never open."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from notes.records import Annotation, Selector
+    from tests.ui.conftest import open_and_wait
+
+    opened: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = make_window()
+    article = open_and_wait(qtbot, window, article_file)
+    note = Annotation(str(article_file), Selector.from_text(article.text, 0, 12),
+                      note="See [the news](https://example.org/n) or [mail](mailto:a@example.org)")
+    window.session.core.add_note(note)
+    window.notes._annotations[note.id] = note
+    window.notes.open_annotation(note.id)
+    preview = window.notes.editor.preview
+    preview.anchorClicked.emit(QUrl("https://example.org/n"))
+    assert len(asked) == 1 and "https://example.org/n" in asked[0] and opened == []  # asked, declined
+    preview.anchorClicked.emit(QUrl("mailto:a@example.org"))
+    assert len(asked) == 1 and opened == []  # not a web link: never opened
+    assert "mailto:" in window.status.message.text()

@@ -45,7 +45,10 @@ def test_actors_model_is_a_valid_tree_grouped_by_kind(qtmodeltester) -> None:
     qtmodeltester.check(model)
     model.set_analysis(analysis())
     qtmodeltester.check(model)
-    assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["People", "Organisations", "Places"]
+    # A kind's row says how many actors; every number in the second column counts mentions.
+    assert [(model.index(i, 0).data(), model.index(i, 1).data()) for i in range(model.rowCount())] == [
+        ("1 person", "2"), ("1 organisation", "2"), ("1 place", "2")]
+    assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(2)] == ["Actor", "Mentions"]
     people = model.index(0, 0)
     assert (model.index(0, 0, people).data(), model.index(0, 1, people).data()) == ("Ines Varga", "2")
     assert model.index(0, 0, people).data(ACTOR_ROLE) == "a1" and people.data(ACTOR_ROLE) is None
@@ -62,9 +65,9 @@ def test_the_actor_filter_matches_names_aliases_and_roles_and_hides_empty_kinds(
     proxy = ActorsFilter()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
-    for text, shown in (("varg", {"People": ["Ines Varga"]}), ("office", {"People": ["Ines Varga"]}),
-                        ("BERG", {"Places": ["Bergen"]}), ("nobody", {}),
-                        ("", {"People": ["Ines Varga"], "Organisations": ["Nordlys"], "Places": ["Bergen"]})):
+    for text, shown in (("varg", {"1 person": ["Ines Varga"]}), ("office", {"1 person": ["Ines Varga"]}),
+                        ("BERG", {"1 place": ["Bergen"]}), ("nobody", {}),
+                        ("", {"1 person": ["Ines Varga"], "1 organisation": ["Nordlys"], "1 place": ["Bergen"]})):
         proxy.set_text(text)
         qtmodeltester.check(proxy)
         groups = {proxy.index(i, 0).data(): [proxy.index(j, 0, proxy.index(i, 0)).data()

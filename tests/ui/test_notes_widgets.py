@@ -175,3 +175,19 @@ def test_choosing_a_tag_from_the_popup_inserts_it_once(qtbot) -> None:
     editor.tags.setText(completer.pathFromIndex(europe))  # highlighting the entry shows it in the field
     assert editor.tags.text() == "nato, Europe, "
     assert completer.pathFromIndex(europe) == "nato, Europe, "  # choosing it then adds it once
+
+
+def test_a_moved_note_says_so_in_its_own_row_with_the_words_it_was_made_on(qtbot) -> None:
+    """Issue 12, item 9: the notice is part of the note's row and the editor's heading, with the
+    wording as highlighted beside the current one."""
+    from reader.ui.notes_ui import editor_heading
+
+    moved = annotation(4, 10, status="moved", original="pact")
+    plain = annotation(25, 31)
+    panel = NotesPanel(SWATCHES)
+    qtbot.addWidget(panel)
+    panel.set_annotations([moved, plain])
+    rows = [panel.model.index(i).data() for i in range(panel.model.rowCount())]
+    assert rows[0].startswith("“treaty”") and "Moved, the words changed: was “pact”" in rows[0]
+    assert "Moved" not in rows[1]
+    assert "highlighted as “pact”" in editor_heading(moved)

@@ -91,7 +91,50 @@ def test_screenshot_command(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 700
     assert distinct_hue_bins(saturated_hues(image)) >= 4
-    assert (tmp_path / "data" / "settings.ini").exists()  # the data dir, not the user's
+    assert (tmp_path / "data" / "cache").is_dir()  # the data dir, not the user's
+    assert not (tmp_path / "data" / "settings.ini").exists()  # and nothing of the reader's is written
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a data dir but the (disposable) analysis cache, with its contents."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "cache" not in p.relative_to(folder).parts}
+
+
+@pytest.mark.slow
+def test_a_screenshot_run_leaves_recent_files_library_and_position_alone(tmp_path: Path) -> None:
+    """The picture shows the reader's notes, but the run records nothing: no recent file, no
+    library record or visit, no reading position."""
+    from notes.records import Annotation, Selector
+    from reader import paths
+    from reader.core import Core
+    from reader.ui.settings import Settings
+
+    data = tmp_path / "data"
+    article_path = tmp_path / "harbour.txt"
+    article_path.write_text(sample_article().read_text(encoding="utf-8"), encoding="utf-8")
+    with Core(data) as core:
+        core.start()
+        opened = core.open(article_path)
+        text = opened.article.text
+        core.add_note(Annotation(str(article_path), Selector.from_text(text, 0, 20), note="mine"))
+        core.set_position(opened.doc_id, 1234)
+    settings = Settings(paths.settings_path(data))
+    settings.add_recent("/elsewhere/older.txt")
+    settings.set_pending_additions([str(tmp_path)])  # an add an earlier window left: not resumed here
+    settings.sync()
+    before = snapshot(data)
+    assert "library.json" in before and "settings.ini" in before
+
+    out = tmp_path / "shot.png"
+    done = run_reader(str(article_path), "--screenshot", str(out), data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert out.exists()
+    assert snapshot(data) == before
+    with Core(data, read_only=True) as core:
+        core.start()
+        assert core.visit(core.load(article_path)).position == 1234
+    assert Settings(paths.settings_path(data)).recent_files() == ["/elsewhere/older.txt"]
 
 
 def test_screenshot_of_a_bad_file_fails_with_one_line(tmp_path: Path) -> None:

@@ -39,7 +39,11 @@ def test_text_shows_before_the_analysis_then_highlights_arrive(qtbot, make_windo
     text = window.article.text
     pos = text.index("Babbage")
     assert char_format(window.view, pos).background().color() == QColor(themes.LIGHT.kinds["person"].tint)
-    assert window.legend.actions_by_kind["person"].text() == "People 4"
+    # The legend counts actors, as the Actors panel does, and says so; the mentions are in the tooltip.
+    person = window.legend.actions_by_kind["person"]
+    assert person.text() == "2 people" and "4 mentions" in person.toolTip()
+    assert window.legend.actions_by_kind["quote"].text() == "2 quotes"
+    assert window.status.summary.text() == "5 actors · 9 mentions · 2 quotes"
 
 
 def test_legend_toggles_hide_and_show_a_kind_and_are_remembered(qtbot, make_window, article_file, data_dir):

@@ -1,0 +1,51 @@
+"""A narrow window keeps a readable column: the panels give way, and come back (issue 12, item 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import open_and_wait
+
+MIN_COLUMN = 460
+"""The narrowest readable column in pixels (about 45 characters); reader.ui.panel_layout keeps it."""
+
+pytestmark = pytest.mark.gui
+
+
+def test_panels_give_way_below_a_minimum_column_and_come_back(qtbot, make_window, article_file) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    window.notes.show_search()  # a panel on the left too
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.notes.search_dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
+    qtbot.wait(100)
+    assert window.view.width() >= MIN_COLUMN
+
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.view.width() >= MIN_COLUMN, timeout=3000)
+    assert window.width() == 800  # no page of the library keeps the window wider than the screen
+    assert not window.notes.search_dock.isVisible()  # the left side went first
+    assert "readable" in window.status.message.text()
+    column = window.view.width()
+    assert column >= MIN_COLUMN and window.view.viewportMargins().left() >= 0
+
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.notes.search_dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
+    qtbot.wait(100)
+    assert window.view.width() >= MIN_COLUMN
+
+
+def test_the_rule_keeps_the_column_this_test_expects() -> None:
+    from reader.ui import panel_layout
+
+    assert panel_layout.MIN_COLUMN == MIN_COLUMN
+
+
+def test_a_panel_shown_by_hand_in_a_narrow_window_stays(qtbot, make_window, article_file) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.view.width() >= MIN_COLUMN, timeout=3000)
+    window.notes.show_search()
+    qtbot.wait(200)
+    assert window.notes.search_dock.isVisible()

@@ -29,18 +29,21 @@ import sys
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "training"))
 
 from reader.analysis.engine import Engine, Parsed  # noqa: E402
 from reader.analysis.features import Featurizer, sentences, stacked  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
 from reader.analysis.actors import RULES, build_actors  # noqa: E402
 from reader.analysis.tagger import STAGE_FILES, ActorTagger, Span, tag_sentences, to_spans  # noqa: E402
+
+import modern  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 TRAIN = SHARED / "data" / "ner-conll03-train.jsonl"
@@ -65,18 +68,23 @@ class Corpus:
 
 def load(path: Path, cache: Path) -> Corpus:
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return Corpus(items, parse(path.stem, [item["text"] for item in items], cache))
+
+
+def parse(name: str, texts: Sequence[str], cache: Path) -> list[Parsed]:
+    """The engine's parse of ``texts``, cached by their content and the spaCy model."""
     engine = Engine()
-    digest = hashlib.sha256(path.read_bytes() + engine.model_key.encode()).hexdigest()[:16]
-    cached = cache / f"{path.stem}-{digest}.pickle"
+    digest = hashlib.sha256("\x00".join([engine.model_key, *texts]).encode()).hexdigest()[:16]
+    cached = cache / f"{name}-{digest}.pickle"
     if cached.exists():
-        parsed = pickle.loads(cached.read_bytes())
-    else:
-        started = time.monotonic()
-        parsed = list(engine.parse_many(item["text"] for item in items))
-        cache.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(pickle.dumps(parsed))
-        print(f"parsed {path.name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
-    return Corpus(items, parsed)
+        parsed: list[Parsed] = pickle.loads(cached.read_bytes())
+        return parsed
+    started = time.monotonic()
+    parsed = list(engine.parse_many(texts))
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(parsed))
+    print(f"parsed {name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return parsed
 
 
 def gold_labels(parsed: Parsed, entities: Sequence[dict[str, Any]]) -> list[str]:
@@ -176,6 +184,31 @@ def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str]
                                                      for m in mentions]}
     result = shared_scorer().score_ner([corpus.items[d] for d in spans], preds)
     return {k: result[k]["f1"] for k in ("all", "general", "sports", "all/PER", "all/ORG", "all/LOC") if k in result}
+
+
+class ModernChecks:
+    """The modern checks of :mod:`modern` (written modern news, PolNeAR's named speakers),
+    parsed once, for any tagger."""
+
+    def __init__(self, cache: Path, common: frozenset[str]) -> None:
+        self.common = common
+        self.modern = modern.modern_items()
+        self.polnear = {split: modern.polnear_items(split) for split in modern.POLNEAR}
+        self.parsed = {"modern": parse("modern-news", [i["text"] for i in self.modern], cache)}
+        for split, items in self.polnear.items():
+            self.parsed[split] = parse(f"polnear-{split}", [i["text"] for i in items], cache)
+
+    def measure(self, spans_of: Callable[[Parsed], list[Span]], off: Sequence[str] = ()) -> dict[str, Any]:
+        """Reader's figures on both checks with the tagger ``spans_of`` (and rules ``off`` left out)."""
+        def predictions(parsed: list[Parsed]) -> list[dict[str, Any]]:
+            return [modern.prediction(*build_actors(p, spans_of(p), off)) for p in parsed]
+
+        found = predictions(self.parsed["modern"])
+        out = {"modern": modern.score_modern(self.modern, {i["id"]: p for i, p in zip(self.modern, found)},
+                                             shared_scorer())}
+        for split, items in self.polnear.items():
+            out[f"polnear_{split}"] = modern.score_polnear(items, predictions(self.parsed[split]), self.common)
+        return out
 
 
 def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:

@@ -64,13 +64,28 @@ def file_labels(paths: Sequence[str]) -> list[str]:
 
 # -- tables that sort and filter themselves ---------------------------------------------------
 
-class SortedRows(QAbstractTableModel):
-    """A table over a list of rows, filtered by :meth:`accepts` and sorted by :meth:`key` here,
-    in Python over plain lists (see the module docstring); subclasses name the columns."""
+class Columns(QAbstractTableModel):
+    """The header of a table whose subclasses name the columns and which of them hold numbers."""
 
     COLUMNS: tuple[str, ...] = ()
     NUMERIC: frozenset[int] = frozenset()
     """Columns of numbers: aligned right."""
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
+                return RIGHT
+        return None
+
+
+class SortedRows(Columns):
+    """A table over a list of rows, filtered by :meth:`accepts` and sorted by :meth:`key` here,
+    in Python over plain lists (see the module docstring)."""
 
     def __init__(self, sort: tuple[int, Qt.SortOrder], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,17 +137,6 @@ class SortedRows(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
         return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.COLUMNS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
-                return RIGHT
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -265,7 +269,7 @@ _ACTOR_KEYS: tuple[Callable[[ActorRow], Any], ...] = (
 )
 
 
-class ActorsModel(QAbstractTableModel):
+class ActorsModel(Columns):
     """Actors across the library grouped by kind, with their articles, mentions, quotations and
     notes; sorted and filtered here (see the module docstring).
 
@@ -277,6 +281,7 @@ class ActorsModel(QAbstractTableModel):
 
     COLUMNS = ("Name", "Articles", "Mentions", "Quotes", "Notes")
     NAME, ARTICLES, MENTIONS, QUOTES, NOTES = range(5)
+    NUMERIC = frozenset({ARTICLES, MENTIONS, QUOTES, NOTES})
 
     def __init__(self, theme: themes.Theme = themes.LIGHT, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -375,17 +380,6 @@ class ActorsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
         return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's name)
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.COLUMNS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section:
-                return RIGHT
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -35,50 +34,8 @@ sys.path.insert(0, str(REPO))
 
 from news_corpus import write_corpus  # noqa: E402
 
+from screen import Screen, run  # noqa: E402 (beside this script)
 from tests.library_articles import ARTICLES, write_articles  # noqa: E402
-
-
-def run(*command: str, env: dict[str, str] | None = None, check: bool = True) -> str:
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=check).stdout
-
-
-class Screen:
-    def __init__(self, display: str, out: Path) -> None:
-        self.display, self.out = display, out
-        self.env = {**os.environ, "DISPLAY": display}
-        self.env.pop("QT_QPA_PLATFORM", None)
-
-    def xdo(self, *args: str) -> str:
-        return run("xdotool", *args, env=self.env, check=False).strip()
-
-    def key(self, keys: str, pause: float = 0.6) -> None:
-        self.xdo("key", "--clearmodifiers", keys)
-        time.sleep(pause)
-
-    def type(self, text: str) -> None:
-        self.xdo("type", "--delay", "30", text)
-        time.sleep(0.4)
-
-    def window(self, name: str = "Reader", timeout: float = 60) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            found = self.xdo("search", "--onlyvisible", "--name", name).split()
-            if found:
-                return found[-1]
-            time.sleep(0.3)
-        raise SystemExit(f"no window named {name!r}")
-
-    def click(self, window: str, x: int, y: int) -> None:
-        self.xdo("mousemove", "--window", window, str(x), str(y))
-        time.sleep(0.2)
-        self.xdo("click", "1")
-        time.sleep(0.8)
-
-    def shot(self, name: str) -> Path:
-        path = self.out / name
-        run("import", "-display", self.display, "-window", "root", str(path), env=self.env)
-        print(f"saved {path}", file=sys.stderr)
-        return path
 
 
 def library_count(data: Path) -> int:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
+
+from screen import Screen, run  # beside this script
 
 REPO = Path(__file__).resolve().parents[2]
 LINK_RGB = (0x1F, 0x5F, 0x9E)
@@ -47,57 +48,6 @@ enough for this crossing," Brandt told reporters at the quay.
 The Nordvik Ferry Company will run two boats a day, its director Tomas Lind said. Fishermen in Sandøy \
 warned that the timetable leaves the early catch stranded on the pier.
 """
-
-
-def run(*command: str, env: dict[str, str] | None = None, check: bool = True) -> str:
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=check).stdout
-
-
-class Screen:
-    """The X display, driven with xdotool and photographed with ImageMagick."""
-
-    def __init__(self, display: str, out: Path) -> None:
-        self.display, self.out = display, out
-        self.env = {**os.environ, "DISPLAY": display}
-        self.env.pop("QT_QPA_PLATFORM", None)
-
-    def xdo(self, *args: str) -> str:
-        return run("xdotool", *args, env=self.env, check=False).strip()
-
-    def key(self, keys: str, pause: float = 1.0) -> None:
-        self.xdo("key", "--clearmodifiers", keys)
-        time.sleep(pause)
-
-    def window(self, name: str, timeout: float = 60) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            found = self.xdo("search", "--onlyvisible", "--name", name).split()
-            if found:
-                return found[-1]
-            time.sleep(0.3)
-        raise SystemExit(f"no window named {name!r}")
-
-    def click(self, x: int, y: int, pause: float = 1.0) -> None:
-        self.xdo("mousemove", str(x), str(y))
-        time.sleep(0.3)
-        self.xdo("click", "1")
-        time.sleep(pause)
-
-    def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
-        self.xdo("mousemove", *map(str, start))
-        self.xdo("mousedown", "1")
-        for step in range(1, 11):  # a real drag, in steps, so the view sees the mouse move
-            x = start[0] + (end[0] - start[0]) * step // 10
-            self.xdo("mousemove", str(x), str(end[1]))
-            time.sleep(0.05)
-        self.xdo("mouseup", "1")
-        time.sleep(0.5)
-
-    def shot(self, name: str) -> QImage:
-        path = self.out / name
-        run("import", "-display", self.display, "-window", "root", str(path), env=self.env)
-        print(f"saved {path}", file=sys.stderr)
-        return QImage(str(path))
 
 
 def link_box(image: QImage, left: int, right: int) -> tuple[int, int, int, int]:
@@ -155,7 +105,7 @@ def session(screen: Screen, data: Path, article: Path) -> None:
     screen.xdo("windowmove", window, "40", "30")
     screen.xdo("windowactivate", "--sync", window)
     time.sleep(12)  # the model loads and the article is analysed
-    opened = screen.shot("1-opened.png")
+    opened = QImage(str(screen.shot("1-opened.png")))
 
     x0, y0, x1, y1 = link_box(opened, 60, 1000)
     print(f"link at x {x0}-{x1}, y {y0}-{y1}", file=sys.stderr)

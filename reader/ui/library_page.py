@@ -119,6 +119,10 @@ class LibraryPage(QWidget):
         self.tags.clicked.connect(lambda index: self.filter_tag(index.data(TAG_ROLE)))
         self.tags.activated.connect(lambda index: self.filter_tag(index.data(TAG_ROLE)))
         self.tags.doubleClicked.connect(lambda index: self.tag_search_requested.emit(index.data(TAG_ROLE)))
+        self.no_tags = QLabel("No note has a tag yet. Type tags under a note, separated by commas, "
+                              "and they gather here.", self)
+        self.no_tags.setWordWrap(True)
+        self.no_tags.setEnabled(False)  # drawn muted, as a hint
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -137,6 +141,7 @@ class LibraryPage(QWidget):
         tags_layout.setContentsMargins(0, 0, 0, 0)
         tags_layout.addWidget(QLabel("<b>Tags</b>", self))
         tags_layout.addWidget(self.tags, 1)
+        tags_layout.addWidget(self.no_tags)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(table_box)
         splitter.addWidget(tags_box)
@@ -166,6 +171,7 @@ class LibraryPage(QWidget):
 
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         self.tags_model.set_tags(tags)
+        self.no_tags.setVisible(not tags)
 
     def set_adding(self, adding: bool) -> None:
         """Whether an add is running: an empty library then says its articles are on the way."""

@@ -181,6 +181,7 @@ def test_the_library_page_tells_articles_apart_hides_those_without_notes_and_mar
     west.unlink()  # the file goes; its note stays
     window.library.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.tags_model.rowCount() == 1, timeout=5000)
+    assert page.no_tags.isHidden()  # the hint is only for a library without tags
     assert page.model.index(0, model.FILE).data() == "west/bridge.md  · missing"
     assert page.model.index(0, model.NOTES).data() == "1" and page.model.index(0, model.TAGS).data() == "#bridges"
     assert "notes are kept" in page.model.index(0, model.TITLE).data(Qt.ItemDataRole.ToolTipRole)
@@ -477,3 +478,11 @@ def test_after_the_analysis_changed_the_window_analyses_the_library_again_with_p
     assert progress  # the progress line followed the run
     with LibraryIndex(data_dir / "library-index.sqlite") as index:
         assert {a.generation for a in index.articles().values()} == {"a-newer-reader"}
+
+
+def test_a_library_without_tags_says_how_tags_come(qtbot, make) -> None:
+    window = make()
+    window.library.show_page("library")
+    page = window.library.library_page
+    qtbot.waitUntil(lambda: page.no_tags.isVisible(), timeout=5000)
+    assert "separated by commas" in page.no_tags.text() and page.tags_model.rowCount() == 0

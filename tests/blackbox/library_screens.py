@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from news_corpus import write_corpus  # noqa: E402
 
-from screen import Screen, run  # noqa: E402 (beside this script)
+from screen import Screen, run, stop  # noqa: E402 (beside this script)
 from tests.library_articles import ARTICLES, write_articles  # noqa: E402
 
 
@@ -67,10 +67,7 @@ def main() -> None:
             "--note", note, "--tag", tag, "--data-dir", str(data))
 
     screen = Screen(args.display, args.out)
-    server = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"], stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    wm = subprocess.Popen(["openbox"], env=screen.env, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    server, wm = screen.start()
     reader = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data)], env=screen.env, cwd=REPO)
     try:
         window = screen.window()
@@ -110,13 +107,7 @@ def main() -> None:
         screen.shot("5-quotations.png")
         screen.key("ctrl+q", 3)
     finally:
-        for process in (reader, wm, server):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop(reader, wm, server)
     print(work)
 
 

@@ -14,6 +14,17 @@ def run(*command: str, env: dict[str, str] | None = None, check: bool = True) ->
     return subprocess.run(command, capture_output=True, text=True, env=env, check=check).stdout
 
 
+def stop(*processes: subprocess.Popen[bytes]) -> None:
+    """End what a script started (the window, the window manager, the X server), newest first."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 class Screen:
     """The X display ``display``; pictures go to ``out``."""
 
@@ -21,6 +32,14 @@ class Screen:
         self.display, self.out = display, out
         self.env = {**os.environ, "DISPLAY": display}
         self.env.pop("QT_QPA_PLATFORM", None)  # the window must use the X server, not offscreen
+
+    def start(self) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes]]:
+        """The X server and a window manager on this display (end them with :func:`stop`)."""
+        server = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "1600x1000x24"], stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        wm = subprocess.Popen(["openbox"], env=self.env, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        return server, wm
 
     def xdo(self, *args: str) -> str:
         return run("xdotool", *args, env=self.env, check=False).strip()

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 
-from screen import Screen, run  # beside this script
+from screen import Screen, run, stop  # beside this script
 
 REPO = Path(__file__).resolve().parents[2]
 LINK_RGB = (0x1F, 0x5F, 0x9E)
@@ -156,22 +156,13 @@ def main() -> None:
     article.write_text(ARTICLE, encoding="utf-8")
 
     screen = Screen(args.display, args.out)
-    server = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"], stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    wm = subprocess.Popen(["openbox"], env=screen.env, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    server, wm = screen.start()
     reader = subprocess.Popen([sys.executable, "-m", "reader", str(article), "--data-dir", str(data)],
                               env=screen.env, cwd=REPO)
     try:
         session(screen, data, article)
     finally:
-        for process in (reader, wm, server):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop(reader, wm, server)
     print(work)
 
 

@@ -54,7 +54,7 @@ def long_article(folder: Path, megabytes: float) -> Path:
 def child(data_dir: Path, article: Path, first_screen: bool) -> dict[str, float]:
     """One process: the window, the model loaded, then the long article opened."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     import reader.core.core as core_module
@@ -79,16 +79,9 @@ def child(data_dir: Path, article: Path, first_screen: bool) -> dict[str, float]
     app.processEvents()
 
     times: dict[str, float] = {}
-    stall = {"max": 0.0}
-    ticker = QTimer(interval=5)
-    clock = QElapsedTimer()
+    from stall_meter import StallMeter  # beside this script
 
-    def tick() -> None:
-        if clock.isValid():
-            stall["max"] = max(stall["max"], clock.nsecsElapsed() / 1e6)
-        clock.restart()
-
-    ticker.timeout.connect(tick)
+    stall = StallMeter()
     loop = QEventLoop()
     started = 0.0
 
@@ -105,16 +98,16 @@ def child(data_dir: Path, article: Path, first_screen: bool) -> dict[str, float]
     session.article_loaded.connect(lambda _a: mark("text_s"))
     window.view.screen_marked.connect(lambda: mark("first_screen_s") if window.view.analysis is not None else None)
     session.analysis_ready.connect(lambda _a: drawn())
-    ticker.start()
+    stall.start()
     started = time.perf_counter()
     window.open_path(str(article))
     QTimer.singleShot(600_000, loop.quit)
     loop.exec()
-    ticker.stop()
+    max_stall_ms = stall.stop()
     window.close()
     if "all_s" not in times:
         raise SystemExit("the analysis did not finish")
-    return {**times, "max_stall_ms": stall["max"], "characters": len(window.article.text) if window.article else 0}
+    return {**times, "max_stall_ms": max_stall_ms, "characters": len(window.article.text) if window.article else 0}
 
 
 def run_child(data_dir: Path, article: Path, first_screen: bool) -> dict[str, float]:

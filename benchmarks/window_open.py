@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 def child(data_dir: Path) -> dict[str, float]:
     """One process: build the window, open the sample twice, report the times."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.bundled import sample_article
@@ -45,16 +45,9 @@ def child(data_dir: Path) -> dict[str, float]:
     window.show()
     app.processEvents()
 
-    stall = {"max": 0.0}
-    ticker = QTimer(interval=5)
-    clock = QElapsedTimer()
+    from stall_meter import StallMeter  # beside this script
 
-    def tick() -> None:
-        if clock.isValid():
-            stall["max"] = max(stall["max"], clock.nsecsElapsed() / 1e6)
-        clock.restart()
-
-    ticker.timeout.connect(tick)
+    stall = StallMeter()
 
     def open_and_wait() -> float:
         loop = QEventLoop()
@@ -81,19 +74,15 @@ def child(data_dir: Path) -> dict[str, float]:
             raise SystemExit("the analysis did not finish")
         return elapsed
 
-    clock.invalidate()
-    ticker.start()
+    stall.start()
     first = open_and_wait()
-    ticker.stop()
-    first_stall = stall["max"]
-    stall["max"] = 0.0
-    clock.invalidate()
-    ticker.start()
+    first_stall = stall.stop()
+    stall.start()
     again = open_and_wait()
-    ticker.stop()
+    again_stall = stall.stop()
     close()
     return {"first_open_s": first, "first_max_stall_ms": first_stall, "reopen_s": again,
-            "reopen_max_stall_ms": stall["max"]}
+            "reopen_max_stall_ms": again_stall}
 
 
 def _build_window(data_dir: Path) -> tuple[Any, Any]:

@@ -120,3 +120,19 @@ def merged(text: str, new: Annotation, olds: Sequence[Annotation], analysis: Ana
         keep, selector=Selector.from_text(text, start, end), note="\n\n".join(notes),
         tags=list(dict.fromkeys(tag for a in parts for tag in a.tags)), actors=actors,
         status=keep.status if keep.original else "anchored", updated=now_iso())
+
+
+def highlight_segments(items: Sequence[tuple[str, int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The reader's highlights cut where they overlap: ``(start, end, colours)`` with the colours
+    covering each stretch, oldest drawn first, each colour once."""
+    cuts = sorted({p for _id, start, end, _c in items for p in (start, end)})
+    segments: list[tuple[int, int, tuple[str, ...]]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        colors = tuple(dict.fromkeys(c for _id, start, end, c in items if start <= a and b <= end))
+        if not colors:
+            continue
+        if segments and segments[-1][1] == a and segments[-1][2] == colors:
+            segments[-1] = (segments[-1][0], b, colors)
+        else:
+            segments.append((a, b, colors))
+    return segments

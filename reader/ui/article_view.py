@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFontMetricsF, QImage,
-                           QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QTextCharFormat,
+                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -29,7 +29,9 @@ from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
 from reader.ui.markup import Run
 from reader.ui.offsets import PositionMap
+from reader.core.highlights import highlight_segments
 from reader.ui.speaker_label import speaker_label
+from reader.ui.stripes import striped
 from reader.ui.typesetting import FormatKey
 
 MIN_SIDE = 12
@@ -597,46 +599,6 @@ class ArticleView(QTextBrowser):
             y1, y2 = self.cursorRect(start).top(), self.cursorRect(end).bottom()
             painter.drawRoundedRect(QRect(x, y1 + 2, BAR_WIDTH, max(4, y2 - y1 - 4)), 1.5, 1.5)
         painter.end()
-
-
-def highlight_segments(items: Sequence[tuple[str, int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """The reader's highlights cut where they overlap: ``(start, end, colours)`` with the colours
-    covering each stretch, oldest drawn first, each colour once."""
-    cuts = sorted({p for _id, start, end, _c in items for p in (start, end)})
-    segments: list[tuple[int, int, tuple[str, ...]]] = []
-    for a, b in zip(cuts, cuts[1:]):
-        colors = tuple(dict.fromkeys(c for _id, start, end, c in items if start <= a and b <= end))
-        if not colors:
-            continue
-        if segments and segments[-1][1] == a and segments[-1][2] == colors:
-            segments[-1] = (segments[-1][0], b, colors)
-        else:
-            segments.append((a, b, colors))
-    return segments
-
-
-STRIPE = 6
-"""Width of each colour's band where highlights of different colours overlap, in pixels."""
-_STRIPES: dict[tuple[str, ...], QBrush] = {}
-
-
-def striped(fills: Sequence[QColor]) -> QBrush:
-    """Diagonal bands of every colour, so that each of the overlapping highlights stays visible."""
-    key = tuple(c.name() for c in fills)
-    brush = _STRIPES.get(key)
-    if brush is None:
-        size = STRIPE * len(fills) * 2
-        pixmap = QPixmap(size, size)
-        pixmap.fill(fills[0])
-        painter = QPainter(pixmap)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for k in range(-2 * size, 2 * size, STRIPE):
-            painter.setBrush(fills[(k // STRIPE) % len(fills)])
-            painter.drawPolygon([QPoint(k, size), QPoint(k + STRIPE, size), QPoint(k + STRIPE + size, 0),
-                                 QPoint(k + size, 0)])
-        painter.end()
-        brush = _STRIPES[key] = QBrush(pixmap)
-    return brush
 
 
 _PLACEHOLDERS: dict[str, QImage] = {}

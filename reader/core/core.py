@@ -30,7 +30,6 @@ did) before the store closes.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import queue
@@ -50,6 +49,7 @@ from reader.core import exchange
 from reader.core.articles import ArticlesOverview, overview
 from reader.core.highlights import actors_in, joins, merged
 from reader.core.lanes import Lane, LaneClosedError
+from reader.core.parts import PART_MIN_CHARS, part_around, shifted
 from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
@@ -64,13 +64,6 @@ R = TypeVar("R")
 Scope = Literal["article", "everywhere"]
 """Where a correction applies: the article it was made in, or every article."""
 ACTIONS: tuple[CorrectionAction, ...] = ("rename", "merge", "kind", "hide")
-PART_MIN_CHARS = 60_000
-"""Articles at least this long get a first analysis of the screen shown (:meth:`Core.analyse_part`);
-shorter ones are analysed whole in about a second."""
-PART_CHARS = 12_000
-"""How much text the first analysis covers: a tall screen at a small text size, and more."""
-PART_BEFORE_CHARS = 1_500
-"""How much of it lies before the reading position (the top of the screen)."""
 
 
 class TextAnalyzer(Protocol):
@@ -507,32 +500,6 @@ class Core:
         from reader.analysis.pipeline import Analyzer
 
         return AnalysisCache(paths.cache_dir(self.data_dir), Analyzer(self._model).generation)
-
-
-def part_around(article: Article, position: int) -> tuple[int, int]:
-    """The whole paragraphs around ``position`` that :meth:`Core.analyse_part` analyses: from a
-    little before it to :data:`PART_CHARS` after it."""
-    text, blocks = article.text, article.blocks
-    lo = max(0, min(position, len(text)) - PART_BEFORE_CHARS)
-    hi = min(len(text), lo + PART_CHARS)
-    first = next((b for b in blocks if b.end > lo), None)
-    last = next((b for b in reversed(blocks) if b.start < hi), None)
-    start = first.start if first is not None and first.start <= lo else lo
-    end = last.end if last is not None and last.end >= hi else hi
-    return start, max(start, end)
-
-
-def shifted(analysis: Analysis, offset: int) -> Analysis:
-    """``analysis`` of a part of a text, in the offsets of the whole text."""
-    def at(pos: int | None) -> int | None:
-        return None if pos is None else pos + offset
-
-    return Analysis(
-        actors=analysis.actors,
-        mentions=[dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in analysis.mentions],
-        quotes=[dataclasses.replace(q, start=q.start + offset, end=q.end + offset,
-                                    speaker_start=at(q.speaker_start), speaker_end=at(q.speaker_end))
-                for q in analysis.quotes])
 
 
 def _checked_value(action: CorrectionAction, value: str | None) -> str | None:

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.analysis.model import Analysis
 from reader.core import Core, Opened
-from reader.core.core import PART_MIN_CHARS
+from reader.core.parts import PART_MIN_CHARS
 from reader.core.lanes import Lane
 from reader.document import Article
 from reader.errors import ReaderError, describe

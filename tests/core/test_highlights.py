@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import Core, QueryError
-from reader.core.core import PART_MIN_CHARS, part_around, shifted
+from reader.core.parts import PART_MIN_CHARS, part_around, shifted
 from reader.core.highlights import joins, merged, new_annotation, snapped
 from reader.document import parse
 from tests.analyzers import NameAnalyzer

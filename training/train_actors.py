@@ -1,7 +1,7 @@
 """Train the actor tagger shipped in ``resources/models/actors/``; prints JSON figures.
 
     pip install -e '.[train]'
-    python training/train_actors.py [--cv] [--out resources/models/actors]
+    python training/train_actors.py [--cv] [--out resources/models/actors] [--c1 1.0 --c2 0.1]
 
 Parses ``../shared/data/ner-conll03-train.jsonl`` with Reader's engine,
 trains the first stage on it, the second stage on the first stage's out-of-fold
@@ -175,7 +175,8 @@ def shared_scorer() -> Any:
 
 def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str] = ()) -> dict[str, float]:
     """F1 of Reader's actors (tagger spans through the actor layer) with the shared scorer:
-    all, general and sports documents, and per type on all."""
+    all, general and sports documents, per type on all, and organisations in general news
+    (the weak spot)."""
     preds = {}
     for d, found in spans.items():
         actors, mentions = build_actors(corpus.parsed[d], found, off)
@@ -183,7 +184,8 @@ def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str]
                                         "mentions": [{"start": m.start, "end": m.end, "actor": m.actor}
                                                      for m in mentions]}
     result = shared_scorer().score_ner([corpus.items[d] for d in spans], preds)
-    return {k: result[k]["f1"] for k in ("all", "general", "sports", "all/PER", "all/ORG", "all/LOC") if k in result}
+    return {k: result[k]["f1"] for k in ("all", "general", "sports", "all/PER", "all/ORG", "all/LOC", "general/ORG")
+            if k in result}
 
 
 class ModernChecks:
@@ -326,7 +328,10 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true", help="also cross-validate the second stage (k more trainings)")
     parser.add_argument("--off", action="append", default=[], help="leave a feature family or list:NAME out")
     parser.add_argument("--rules", action="store_true", help="only the rule ablation, with the models of a --cv run")
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="the CRFs' L1 penalty")
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="the CRFs' L2 penalty")
     args = parser.parse_args()
+    CRF_PARAMS.update(c1=args.c1, c2=args.c2)
     report = command_rules(args) if args.rules else command_train(args)
     print(json.dumps(report, indent=1))
 

@@ -16,10 +16,6 @@ ablation can leave a family out (``training/train_actors.py``):
 - ``suffix``: the last letters of a capitalised word (``-stan``, ``-ski``).
 - ``doc``: how the same word is written and labelled elsewhere in the document (in
   lower case, capitalised mid-sentence, spaCy's labels there).
-- ``run``: the run of capitalised words the token stands in ("Bank of New England",
-  "Coopers and Lybrand"): its first and last words when common, its length, the words
-  just before and after it. A window of two words cannot see that "National" opens a
-  name ending in "Bank", which is what makes an organisation of it.
 - ``list:NAME``: membership in one of Reader's word lists (given names, titles, ...).
 
 A second stage (``stacked``) adds what the first stage predicted for the same word
@@ -38,7 +34,7 @@ from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, key
 from reader.analysis.names import PARTICLES
 
-FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc", "run")
+FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc")
 """Feature families that are not word lists (each can be switched off for an ablation)."""
 
 LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "place_word", "place", "demonym")
@@ -75,7 +71,6 @@ class DocumentView:
     context: list[str]
     lists: Sequence[Sequence[str]]
     doc: Sequence[Sequence[str]]
-    runs: Sequence[Sequence[str]]
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -173,9 +168,7 @@ class Featurizer:
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
-        runs = _runs(words, lowers, lines, known, context) if self.on("run") else [()] * len(words)
-        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc,
-                            runs)
+        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc)
 
     def document(self, parsed: Parsed) -> list[list[str]]:
         """One list of feature names per token of ``parsed`` (for training: the tagger builds
@@ -231,7 +224,6 @@ class Featurizer:
                 f.append(f"x={view.lowers[i][-3:]}")
             f.extend(view.doc[i])
             f.extend(view.lists[i])
-            f.extend(view.runs[i])
             out.append(f)
         return out
 
@@ -315,42 +307,6 @@ class Featurizer:
         if on("list:demonym") and capitalised(w) and lex.is_demonym(w):
             f.append("L=demonym")
         return tuple(f)
-
-
-_RUN_JOINERS = frozenset({"of", "and", "&", "for", "the", "de"})
-"""Words that may stand inside a run of capitalised words when one follows them."""
-
-MAX_RUN = 8
-
-
-def _runs(words: Sequence[str], lowers: Sequence[str], lines: Sequence[str], known: Sequence[str],
-          context: Sequence[str]) -> list[Sequence[str]]:
-    """Features of the run of capitalised words (joined by "of", "and", "&", ...) each token of
-    a body line stands in: its first and last words when common (``?`` otherwise), its length,
-    the words around it and the joiners inside it."""
-    n = len(words)
-    out: list[Sequence[str]] = [()] * n
-    i = 0
-    while i < n:
-        if lines[i] != "body" or not words[i][:1].isupper():
-            i += 1
-            continue
-        j = i + 1
-        joiners: set[str] = set()
-        while j < n and lines[j] == "body":
-            if words[j][:1].isupper():
-                j += 1
-            elif lowers[j] in _RUN_JOINERS and j + 1 < n and words[j + 1][:1].isupper() and lines[j + 1] == "body":
-                joiners.add(lowers[j])
-                j += 2
-            else:
-                break
-        feats = (f"r#={min(j - i, MAX_RUN)}", f"r^={known[i] or '?'}", f"r$={known[j - 1] or '?'}",
-                 f"r<={context[i - 1] if i else '^'}", f"r>={context[j] if j < n else '$'}",
-                 *(f"r&={w}" for w in sorted(joiners)))
-        out[i:j] = [feats] * (j - i)
-        i = j
-    return out
 
 
 def _mark_particles(words: Sequence[str], out: list[list[str]]) -> None:

@@ -72,23 +72,3 @@ def test_the_second_stage_keeps_only_its_base_features_and_sees_the_others_label
 def test_sentences_are_cut_at_line_breaks() -> None:
     doc = parsed("Storm Leaves\nA storm came .")
     assert [(s.first, s.last) for s in sentences(doc)] == [(0, 2), (2, 6)]
-
-
-def test_a_run_of_capitals_is_seen_whole_by_each_of_its_words() -> None:
-    doc = parsed("Shares in Halden National Bank rose on harvest news . Analysts at Varga & Sons of Oslo left .")
-    vocabulary = VOCABULARY | {"bank", "rose", "in", "at"}
-    features = Featurizer(lexicon(), vocabulary).document(doc)
-    words = [doc.text[t.start:t.end] for t in doc.tokens]
-    runs = {w: sorted(f for f in fs if f.startswith("r")) for w, fs in zip(words, features)}
-    bank = ["r#=3", "r$=bank", "r<=in", "r>=rose", "r^=?"]
-    assert runs["Halden"] == runs["National"] == runs["Bank"] == bank  # "Halden" sees the "Bank" two words on
-    assert runs["in"] == runs["rose"] == []
-    assert runs["Varga"] == runs["Oslo"] == ["r#=5", "r$=?", "r&=&", "r&=of", "r<=at", "r>=left", "r^=?"]
-    assert runs["of"] == runs["Sons"]  # a joiner inside the run is part of it
-
-
-def test_no_run_features_in_a_heading_or_when_the_family_is_off() -> None:
-    doc = parsed("Halden National Bank Fails\nHalden said so .")
-    assert not any(f.startswith("r") for f in Featurizer(lexicon(), VOCABULARY).document(doc)[0])
-    off = Featurizer(lexicon(), VOCABULARY, ["run"]).document(doc)
-    assert not any(f.startswith("r") for fs in off for f in fs)

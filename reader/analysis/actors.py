@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
 from reader.analysis.gazetteer import lexicon
+from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.names import name_key, particles_before, trim_name
+from reader.analysis.names import name_key, particles_before, starts_with_particle, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("offices", "known_organizations", "particles", "surnames", "acronyms", "companies", "prefixes")
+RULES = ("datelines", "headings", "families", "offices", "known_organizations", "particles", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -78,15 +79,24 @@ class _Union:
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
     """The actors of one text and their name mentions, sorted and non-overlapping."""
-    return build_actors(parsed, (tagger or default_tagger()).spans(parsed))
+    tagger = tagger or default_tagger()
+    return build_actors(parsed, tagger.spans(parsed), common=tagger.featurizer.vocabulary)
 
 
-def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
-    """Actors from the tagger's spans; ``off`` names :data:`RULES` to leave out (ablation)."""
+def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
+                 common: frozenset[str] | None = None) -> tuple[list[Actor], list[Mention]]:
+    """Actors from the tagger's spans; ``off`` names :data:`RULES` to leave out (ablation);
+    ``common`` holds the words usually written in lower case (the shipped tagger's when None)."""
     text = parsed.text
     forms: dict[str, _Form] = {}
     mentions: list[tuple[int, int, str]] = []
+    if "datelines" not in off:
+        spans = with_datelines(text, spans)
+    if "headings" not in off:
+        spans = with_headings(parsed, spans, default_tagger().featurizer.vocabulary if common is None else common)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "families" not in off:
+        names = _families(text, names)
     if "offices" not in off:
         names = _without_offices(text, names)
     if "particles" not in off:
@@ -110,6 +120,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -
     union = _Union()
     if "acronyms" not in off:
         _join_acronyms(forms, union)
+    if "introduced_acronyms" not in off:
+        _join_introduced(text, forms, mentions, union)
     if "surnames" not in off:
         _join_surnames(forms, union)
     if "companies" not in off:
@@ -117,6 +129,25 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -
     if "prefixes" not in off:
         _join_prefixes(forms, union)
     return _assemble(parsed, forms, mentions, union)
+
+
+def _families(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
+    """"The Castellanos" are the family of the person "Castellano" the text names: people, not
+    a place or a body (the plural of a person's surname, with -s or -es)."""
+    surnames: set[str] = set()
+    for span, trimmed in names:
+        if trimmed and span.label == "PER":
+            surnames.add(name_key(text[trimmed[0]:trimmed[1]].split()[-1]))
+    if not surnames:
+        return names
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label != "PER":
+            surface = name_key(text[trimmed[0]:trimmed[1]])
+            if surface.endswith("s") and (surface[:-1] in surnames or (surface.endswith("es") and surface[:-2] in surnames)):
+                span = Span(span.start, span.end, "PER")
+        out.append((span, trimmed))
+    return out
 
 
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
@@ -139,8 +170,9 @@ def _without_offices(text: str, names: list[tuple[Span, tuple[int, int] | None]]
 
 
 def _with_particles(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
-    """A surname after particles ("… said von der Leyen") takes them in when the document names
-    the person in full with them ("Ursula von der Leyen"): the name stays whole and joins."""
+    """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
+    the document names the person in full with them ("Ursula von der Leyen"): the name stays
+    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person."""
     endings: set[str] = set()
     for span, trimmed in names:
         if trimmed and span.label == "PER":
@@ -152,12 +184,18 @@ def _with_particles(text: str, names: list[tuple[Span, tuple[int, int] | None]])
             start = particles_before(text, trimmed[0])
             if start < trimmed[0] and name_key(text[start:trimmed[1]]) in endings:
                 trimmed = (start, trimmed[1])
+        elif trimmed and starts_with_particle(text[trimmed[0]:trimmed[1]]) \
+                and name_key(text[trimmed[0]:trimmed[1]]) in endings:
+            span = Span(span.start, span.end, "PER")  # "De la Cruz said": the person, not a body
         out.append((span, trimmed))
     return out
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may have: of every word ("Mid-Western Farm Council" → "MWFC") and
+    of every word but a hyphenated one's second half ("MFC")."""
+    return {"".join(w[0] for w in words.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+            for words in (name.replace("-", " "), re.sub(r"-\w+", "", name))}
 
 
 def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
@@ -170,10 +208,32 @@ def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
     for form in forms.values():
         if len(form.words) < 2:
             continue
-        short = acronyms.get((_initials(form.surface), form.kind))
-        if short is not None and short is not form:
+        for initials in _initials(form.surface):
+            short = acronyms.get((initials, form.kind))
+            if short is not None and short is not form:
+                short.short = True
+                union.join(form.key, short.key)
+
+
+_INTRODUCED = re.compile(r"[ \t]*\([ \t]*")
+_INTRODUCED_END = re.compile(r"[ \t]*\)")
+
+
+def _join_introduced(text: str, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],
+                     union: _Union) -> None:
+    """An acronym the text introduces in brackets right after the name of a body ("the International
+    Federation of Rowing Associations (FISA)") is that body, whatever its letters. Bodies only:
+    "Jim Courier (U.S.)" gives a player's country."""
+    for (_, end, key), (start, after, short_key) in zip(mentions, mentions[1:]):
+        form, short = forms[key], forms[short_key]
+        if short is form or short.short or len(form.words) < 2 or len(short.words) != 1 \
+                or form.kind != "organization" or short.kind != "organization" \
+                or not _ACRONYM.fullmatch(short.surface.replace(".", "")):
+            continue
+        between = _INTRODUCED.fullmatch(text, end, start)
+        if between is not None and _INTRODUCED_END.match(text, after):
             short.short = True
-            union.join(form.key, short.key)
+            union.join(key, short_key)
 
 
 def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:

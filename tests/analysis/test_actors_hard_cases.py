@@ -159,8 +159,6 @@ def test_offsets_exact_in_chunked_long_text() -> None:
     assert named(actors, "Erik Lund").role == "Mayor"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: a dateline in capitals without an agency (CONCORD, N.H. —) is read "
-                                       "as an organisation; CoNLL's datelines stand on a line of their own")
 def test_a_dateline_is_a_place(engine: Engine) -> None:
     text = ("CONCORD, N.H. — Governor Dana Whitcombe signed the school budget on Thursday after a long "
             "night in the State House.\n\nPORTLAND, Maine (AP) — Fishermen in Portland said the new quota "
@@ -184,8 +182,6 @@ def test_an_organisation_named_after_a_person_stays_apart(engine: Engine) -> Non
     assert kinds(actors).get("Chelsea Clinton Foundation") == "organization"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: the Title Case heading 'Castellano Says No' becomes a person and "
-                                       "the family 'the Castellanos' a place")
 def test_one_spelling_keeps_one_kind_through_the_article(engine: Engine) -> None:
     text = ("Senator Rhona Castellano said on Monday that she would vote against the bill. Castellano has "
             "opposed it since March.\n\nCastellano Says No\n\nAides said Castellano would speak again on "

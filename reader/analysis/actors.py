@@ -22,7 +22,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
+from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
+from reader.analysis.kinds import Named, families, org_word_kinds, surname_kinds
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import name_key, particles_before, starts_with_particle, trim_name
@@ -31,7 +33,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "families", "offices", "known_organizations", "particles", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes")
+RULES = ("datelines", "headings", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -92,15 +94,22 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     mentions: list[tuple[int, int, str]] = []
     if "datelines" not in off:
         spans = with_datelines(text, spans)
+    vocabulary = default_tagger().featurizer.vocabulary if common is None else common
     if "headings" not in off:
-        spans = with_headings(parsed, spans, default_tagger().featurizer.vocabulary if common is None else common)
+        spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "families" not in off:
-        names = _families(text, names)
+        names = families(text, names)
+    if "surname_kinds" not in off:
+        names = surname_kinds(text, names)
+    if "org_words" not in off:
+        names = org_word_kinds(text, names)
     if "offices" not in off:
         names = _without_offices(text, names)
     if "particles" not in off:
         names = _with_particles(text, names)
+    if "echoes" not in off:
+        names = with_echoes(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in names:
         kind = KINDS_OF_LABELS[span.label]
@@ -122,6 +131,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         _join_acronyms(forms, union)
     if "introduced_acronyms" not in off:
         _join_introduced(text, forms, mentions, union)
+    if "initials" not in off:
+        _join_middle_initials(forms, union)
     if "surnames" not in off:
         _join_surnames(forms, union)
     if "companies" not in off:
@@ -131,29 +142,10 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     return _assemble(parsed, forms, mentions, union)
 
 
-def _families(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
-    """"The Castellanos" are the family of the person "Castellano" the text names: people, not
-    a place or a body (the plural of a person's surname, with -s or -es)."""
-    surnames: set[str] = set()
-    for span, trimmed in names:
-        if trimmed and span.label == "PER":
-            surnames.add(name_key(text[trimmed[0]:trimmed[1]].split()[-1]))
-    if not surnames:
-        return names
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label != "PER":
-            surface = name_key(text[trimmed[0]:trimmed[1]])
-            if surface.endswith("s") and (surface[:-1] in surnames or (surface.endswith("es") and surface[:-2] in surnames)):
-                span = Span(span.start, span.end, "PER")
-        out.append((span, trimmed))
-    return out
-
-
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
 
 
-def _without_offices(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
+def _without_offices(text: str, names: Named) -> Named:
     """The office in "Commissioner for Maritime Affairs Helena Varga" is part of her role, not
     an actor: a name right after a title and "for"/"of" and right before a person's name."""
     lex = lexicon()
@@ -169,7 +161,7 @@ def _without_offices(text: str, names: list[tuple[Span, tuple[int, int] | None]]
     return out
 
 
-def _with_particles(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
+def _with_particles(text: str, names: Named) -> Named:
     """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
     the document names the person in full with them ("Ursula von der Leyen"): the name stays
     whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person."""
@@ -236,6 +228,22 @@ def _join_introduced(text: str, forms: dict[str, _Form], mentions: list[tuple[in
             union.join(key, short_key)
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _join_middle_initials(forms: dict[str, _Form], union: _Union) -> None:
+    """"Lindsey O. Graham" is the "Lindsey Graham" of the same text: a middle initial is left
+    out as often as it is written."""
+    for form in forms.values():
+        words = form.words
+        if form.kind != "person" or len(words) < 3:
+            continue
+        bare = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
+        other = forms.get(_key(" ".join(bare), "person")) if len(bare) < len(words) else None
+        if other is not None and other is not form:
+            union.join(other.key, form.key)
+
+
 def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
     """"Stoltenberg", "von der Leyen" and "Suu Kyi" join the person's full name they end
     ("Ursula von der Leyen"); failing that, the one they begin ("Wang" for "Wang Donghai").
@@ -283,17 +291,17 @@ def _join_company_names(forms: dict[str, _Form], union: _Union) -> None:
 
 
 def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
-    """A name that begins exactly one longer name of the same kind is that name ("Liberal"
+    """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
     and "Liberal Party", "Studiocomix" and "Studiocomix Press"); with two candidates it is
-    left alone rather than guessed."""
+    left alone rather than guessed. Places and people never: a city is not its state."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
         for k in range(1, len(words)):
             longer[_key(" ".join(words[:k]), form.kind)].append(form)
     for form in forms.values():
-        if form.short or form.kind == "person":
-            continue
+        if form.short or form.kind != "organization":
+            continue  # "Kansas" is no short "Kansas City", nor "South Carolina" "South Carolina State"
         owners = [o for o in longer.get(form.key, ()) if o is not form]
         if len(owners) == 1 and not owners[0].short:
             form.short = True

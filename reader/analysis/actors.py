@@ -3,15 +3,20 @@
 The learned tagger (:mod:`tagger`) says which spans are names and of which type; this
 layer makes actors of them: spellings of one name are one actor, a surname (with its
 particles: "von der Leyen") joins the full name, a short company name its legal name, an
-acronym its expansion, a shorter name the longer one it begins ("Liberal" → "Liberal
-Party"). Joins are made only between names of one kind: the tagger's second stage already
+acronym its expansion, a body's shorter name the longer one it begins ("Liberal" →
+"Liberal Party"). Joins are made only between names of one kind: the tagger's second stage already
 keeps one reading of a name through the document, and where it reads one spelling two
 ways ("Boston" the city and the team) the ablation says it is right more often than a
 vote would be. People get the role the text gives them. Nothing here invents a name:
 every alias is a spelling found in the text. Everything is linear in the text's length.
 
-Each step that can change what is found is named in :data:`RULES`, so the ablation in
-``training/train_actors.py`` can measure it.
+Before building, the spans are read against what one sentence does not show: the layout
+of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
+families, surnames, bodies named after people; :mod:`echoes`: names written again where
+the tagger missed them).
+
+Each step that can change what is found is named in :data:`RULES`, so the ablations in
+``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
 """
 
 from __future__ import annotations

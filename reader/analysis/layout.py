@@ -7,11 +7,12 @@ neither:
 - A **dateline** opens a story with its place in capitals, perhaps a state or country and
   the agency in brackets, then a dash: "CONCORD, N.H. — …", "PORTLAND, Maine (AP) — …".
   The place is a place and the agency an organisation, whatever the words look like.
-- A **heading** (a line in capitals or Title Case: a headline, a Markdown ``#`` line, an
-  HTML ``<h2>``, which all reach the analysis as a line of the text) carries no evidence
-  in its capitals: "Castellano Says No" is no three-word person. A name in a heading is
-  a name the article's body gives, with the kind the body gives it; what the tagger found
-  in a heading only where the body has no name is left as the tagger said.
+- A **heading** (a block of one line in capitals or Title Case: a headline, a Markdown
+  ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text)
+  carries no evidence in its capitals: "Castellano Says No" is no three-word person. A
+  name in a heading is a name the article's body gives, with the kind the body gives it;
+  a span of common words alone ("Reforms Stall") is none; any other span the tagger
+  found in a heading is left as the tagger said.
 
 Both work on the tagger's spans before the actor layer builds actors, in time linear in
 the text.

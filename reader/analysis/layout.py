@@ -31,12 +31,13 @@ from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
 
 _CAPS = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'\u2019-]*[A-Z.])*"
+_DATE = r"[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2}"
 _REGION = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 DATELINE = re.compile(
-    rf"^[ \t]*(?P<place>{_CAPS})(?:,[ \t]*(?P<region>{_REGION}))?"
+    rf"^[ \t]*(?P<place>{_CAPS})(?:,[ \t]*(?P<region>{_REGION}))?(?:,[ \t]*{_DATE})?"
     r"(?:[ \t]*\((?P<agency>[A-Z][\w.&' -]{0,30})\))?[ \t]*(?P<dash>\u2014|\u2013|--?)[ \t]+(?P<rest>[^\n]*)", re.M)
-"""A paragraph that opens with its place in capitals (a state or country after a comma, an
-agency in brackets) and a dash: "WASHINGTON (Reuters) - …", "OSLO — …". A bare hyphen
+"""A paragraph that opens with its place in capitals (a state or country after a comma, a
+date, an agency in brackets) and a dash: "WASHINGTON (Reuters) - …", "OSLO — …". A bare hyphen
 after capitals alone is a topic, not a place ("SOCCER - …", "RTRS - …" in CoNLL)."""
 MIN_REST_WORDS = 6
 """Words a dateline's paragraph has after the dash: a heading such as "NATO — A History" has fewer."""

@@ -295,14 +295,17 @@ def test_demonyms_in_plural_and_adjective_form_are_not_actors(engine: Engine) ->
     "OSLO — Norway's fisheries minister, Lars Holmgren, said on Friday that the quota would be cut by a fifth.",
     "WASHINGTON (Reuters) - The Senate passed the spending bill on Thursday after a long night of debate.",
     "NEW YORK -- Shares of Brightwater Inc. fell sharply on Wednesday after the company cut its forecast.",
+    "NEW YORK, Dec. 11 (UPI) — Shares of Brightwater Inc. fell sharply after the company cut its forecast.",
 ])
 def test_datelines_in_every_style_name_a_place(engine: Engine, text: str) -> None:
     actors, mentions = analyse(engine, text)
     head = text.split(" ", 1)[0] if not text.startswith("NEW") else "NEW YORK"
     place = named(actors, head)
     assert place.kind == "place"
-    if "(Reuters)" in text:
-        assert named(actors, "Reuters").kind == "organization"
+    for agency in ("Reuters", "UPI"):
+        if f"({agency})" in text:
+            assert named(actors, agency).kind == "organization"
+    assert "Dec" not in kinds(actors)
 
 
 def test_a_topic_before_a_hyphen_is_no_dateline(engine: Engine) -> None:

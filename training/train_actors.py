@@ -14,8 +14,8 @@ with each rule of the actor layer left out in turn. ``benchmarks/actors_ablation
 measures the features and word lists the same way. ``--rules`` repeats only the rule
 ablation with the models of an earlier ``--cv`` run.
 
-Parsed corpora are cached in ``--cache`` (by file content and spaCy model), so
-retraining does not run spaCy again.
+Parsed corpora are cached in ``--cache`` (by file content, spaCy model and the engine's
+code), so retraining does not run spaCy again.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
+from reader.analysis import engine as engine_module  # noqa: E402
 from reader.analysis.engine import Engine, Parsed  # noqa: E402
 from reader.analysis.features import Featurizer, sentences, stacked  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
@@ -72,9 +73,11 @@ def load(path: Path, cache: Path) -> Corpus:
 
 
 def parse(name: str, texts: Sequence[str], cache: Path) -> list[Parsed]:
-    """The engine's parse of ``texts``, cached by their content and the spaCy model."""
+    """The engine's parse of ``texts``, cached by their content, the spaCy model and the
+    engine's code (which prepares the text for spaCy: a change there is a new parse)."""
     engine = Engine()
-    digest = hashlib.sha256("\x00".join([engine.model_key, *texts]).encode()).hexdigest()[:16]
+    code = hashlib.sha256(Path(engine_module.__file__).read_bytes()).hexdigest()
+    digest = hashlib.sha256("\x00".join([engine.model_key, code, *texts]).encode()).hexdigest()[:16]
     cached = cache / f"{name}-{digest}.pickle"
     if cached.exists():
         parsed: list[Parsed] = pickle.loads(cached.read_bytes())

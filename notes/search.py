@@ -14,10 +14,11 @@ import math
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -168,6 +169,7 @@ class _View:
         self.documents: dict[int, DocumentRecord] = {}  # parsed as hits need them, shared by the hits of an article
         self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
         self.parts: dict[str, dict[int, float]] = {}
+        self.holders: dict[str, set[int]] = {}  # key -> the notes with it (a term: in their article too)
         self._kept = 0
         self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
         self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}
@@ -185,8 +187,8 @@ class _View:
         """Keep ``value`` for later queries, within :data:`CACHED` entries in all."""
         self._kept += len(value)
         if self._kept > CACHED:
-            self.postings.clear()
-            self.parts.clear()
+            for kept in (self.postings, self.parts, self.holders):
+                kept.clear()
             self._kept = len(value)
         cache[key] = value
 
@@ -215,9 +217,14 @@ class _View:
         return found
 
     def _slots(self, low: str, high: str | None = None) -> set[int]:  # the notes with a filter key, or any key between
-        found: set[int] = set()
-        for (slots,) in self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low)):
-            found.update(array("i", slots))
+        found = self.holders.get(low) if high is None else None
+        if found is None:
+            found = set()
+            rows = self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low))
+            for (slots,) in rows:
+                found.update(array("i", slots))
+            if high is None:
+                self.keep(self.holders, low, found)
         return found
 
     def _row(self, slot: int) -> tuple[tuple[str, ...], str, bytes]:
@@ -235,15 +242,14 @@ class _View:
             article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
             self._rows[slot] = (*fields, *article[1:3]), rid, record
 
-    def _ahead(self, slots: list[int], first: int) -> Iterator[int]:
+    def _ahead(self, slots: Iterable[int], first: int) -> Iterator[int]:
         """``slots`` in order, their rows read in pages that double from ``first``: a phrase that few notes hold
         in order may check thousands."""
-        start, size = 0, max(first, 16)
-        while start < len(slots):
-            page = slots[start:start + size]
+        rest, size = iter(slots), max(first, 16)
+        while page := list(islice(rest, size)):
             self._read([slot for slot in page if slot not in self._rows])
             yield from page
-            start, size = start + size, min(2 * size, READ_PAGE)
+            size = min(2 * size, READ_PAGE)
 
     def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
         """The notes that may match, the notes holding each term, and the check they must still pass (order, names)."""
@@ -275,7 +281,11 @@ class _View:
         return found
 
     def _term_slots(self, key: str) -> set[int]:  # notes with the term in a field of their own or of their article
-        return set(self._postings(key)).union(*(self.by_doc.get(n, ()) for n in self._postings(ARTICLE + key)))
+        found = self.holders.get(key)
+        if found is None:
+            found = set(self._postings(key)).union(*(self.by_doc.get(n, ()) for n in self._postings(ARTICLE + key)))
+            self.keep(self.holders, key, found)
+        return found
 
     def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
         """The notes that every word and every filter allows."""
@@ -304,17 +314,22 @@ class _View:
     def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float] | Sequence[float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best that pass ``check``, run best first until ``limit`` pass (and any tied with the last)."""
+        ranked: Iterable[int] | None = None  # the candidates best first, when worth it
+        if limit is not None and isinstance(rank, _Part) and len(candidates) ** 2 >= limit * len(rank):
+            ranked = filter(candidates.__contains__, rank.order)  # a walk of a few times ``limit``, in C
+        elif limit is not None and check is not None:
+            ranked = sorted(candidates, key=rank.__getitem__, reverse=True)
         if limit is None or len(candidates) <= limit:
             chosen = [slot for slot in candidates if check is None or check(slot)]
-        elif check is None:  # everything ranked at least as well as the limit-th best, ties included
+        elif ranked is None:  # everything ranked at least as well as the limit-th best, ties included
             threshold = heapq.nlargest(limit, map(rank.__getitem__, candidates))[-1]
             chosen = [slot for slot in candidates if rank[slot] >= threshold]
         else:
             chosen = []
-            for slot in self._ahead(sorted(candidates, key=rank.__getitem__, reverse=True), limit):
+            for slot in ranked if check is None else self._ahead(ranked, limit):
                 if len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
                     break
-                if check(slot):
+                if check is None or check(slot):
                     chosen.append(slot)
         tied = Counter((rank[slot], self.recency[slot]) for slot in chosen)  # ids settle exact ties only
         tied_slots = [slot for slot in chosen if tied[rank[slot], self.recency[slot]] > 1]
@@ -323,12 +338,15 @@ class _View:
         chosen.sort(key=lambda slot: (rank[slot], self.recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
-    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> dict[int, float]:
-        """BM25F of each note for the query's terms (``term_slots``: the notes holding each)."""
+    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> Mapping[int, float]:
+        """BM25F of each note for the query's terms (``term_slots``: the notes holding each). One term's part is the
+        score itself (it covers every candidate, as each holds the term); several are summed in C, in the same order."""
         parts = [self._part(key, holders, slots) for key, holders in term_slots.items()]
         if len(parts) == 1:
-            return {slot: parts[0].get(slot, 0.0) for slot in slots}
-        return {slot: sum(part.get(slot, 0.0) for part in parts) for slot in slots}
+            return parts[0]
+        ordered = list(slots)
+        return dict(zip(ordered, map(sum, zip(*(map(part.get, ordered, repeat(0.0)) for part in parts))),
+                        strict=True))
 
     def _part(self, key: str, holders: set[int], slots: AbstractSet[int]) -> Mapping[int, float]:
         """Each note's part of the score for one term (idf times the saturated term frequency); it depends on the term
@@ -343,7 +361,7 @@ class _View:
                   for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
         notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
         t0, t1, t2, t3 = _norms(NOTE_WEIGHTS, self.sums, max(self.count, 1))
-        part: dict[int, float] = {}
+        part: dict[int, float] = _Part() if whole else {}
         for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
             tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
             tfs = notes.get(slot)
@@ -371,6 +389,15 @@ class _View:
         if num not in self.documents and num in self.articles:
             self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
         return Hit(annotation, self.documents.get(num), score, snippet, marks, tuple(n for n in FIELDS if n in matched))
+
+
+class _Part(dict[int, float]):
+    """One term's part of each note's score (see :meth:`_View._part`), and the notes best first once asked for: kept
+    with the part, a query of a common word walks the first few instead of ranking thousands each time."""
+
+    @cached_property
+    def order(self) -> list[int]:
+        return sorted(self, key=self.__getitem__, reverse=True)
 
 
 def _norms(weights: Sequence[float], sums: Sequence[int], count: int) -> list[_Norm]:

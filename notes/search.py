@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import re
 import sqlite3
 from array import array
 from collections import Counter
@@ -28,7 +29,7 @@ from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
 from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, connect, meta, read_postings
-from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
+from notes.search_keys import DOC_WEIGHTS, FIELDS, GAP, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
 from notes.snippets import cut_snippet
 from notes.store_format import loads
 from notes.textfold import fold
@@ -199,11 +200,8 @@ class _View:
         rank = self._scores(candidates, term_slots) if keys else self.recency
         best = self._best(candidates, rank, limit, check)
         self._read([slot for slot in best if slot not in self._rows])
-        phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
-        singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
-        names = [f" {' '.join(terms_of(n))} " for n in query.actors]
-        marked = [f" {key} " for key in singles] + [f" {' '.join(p)} " for p in phrases]  # as a field's text has them
-        return [self._hit(slot, rank[slot] if keys else 0.0, query, (singles, phrases, marked), names) for slot in best]
+        marks = _Marks(query, self.expanded & keys)
+        return [self._hit(slot, rank[slot] if keys else 0.0, marks) for slot in best]
 
     def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
         """Slot (article number, for an article's term) -> the counts per field."""
@@ -372,23 +370,43 @@ class _View:
             self.keep(self.parts, key, part)
         return part
 
-    def _hit(self, slot: int, score: float, query: Query, words: tuple[set[str], list[tuple[str, ...]], list[str]],
-             names: list[str]) -> Hit:
+    def _hit(self, slot: int, score: float, marks: _Marks) -> Hit:
         fields, _, record = self._row(slot)
         annotation = Annotation.from_json(loads(record))
-        singles, phrases, marked = words
-        matched = {name for name, text in zip(FIELDS, fields, strict=True) if any(m in text for m in marked)}
-        matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
-        matched |= {FIELDS[i] for name in names for i in (3, 5) if name in fields[i]}
+        matched = marks.matched(fields)
         note = " ".join(plain_text(annotation.note).split())
         # The snippet's words are those its field was indexed from: their terms are at hand (stemming costs more).
         use_exact = "note" not in matched and ("passage" in matched or not note)
         text = " ".join(" … ".join(passage_wordings(annotation)).split()) if use_exact else note
-        snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
+        terms = fields[1].replace(f" {GAP} ", " ") if use_exact else fields[0]  # "…" is no word, the gap no term
+        snippet, spans = cut_snippet(text, marks.singles, marks.phrases, terms.split())
         num = self.docs[slot]
         if num not in self.documents and num in self.articles:
             self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
-        return Hit(annotation, self.documents.get(num), score, snippet, marks, tuple(n for n in FIELDS if n in matched))
+        return Hit(annotation, self.documents.get(num), score, snippet, spans, tuple(n for n in FIELDS if n in matched))
+
+
+class _Marks:
+    """What a query marks in its hits, worked out once for them all: the terms (``singles``) and ``phrases`` a snippet
+    marks, and how to tell the fields a hit was found through (:meth:`matched`)."""
+
+    def __init__(self, query: Query, expanded: set[str]) -> None:
+        terms = [tuple(terms_of(text)) for text in query.terms]
+        self.phrases = [p for p in terms if len(p) > 1]
+        self.singles = {p[0] for p in terms if len(p) == 1} | expanded
+        marked = [f" {key} " for key in self.singles] + [f" {' '.join(p)} " for p in self.phrases]  # as in a field
+        self._found = re.compile("|".join(map(re.escape, marked))).search if marked else None  # any of them, in C
+        self._names = [f" {' '.join(terms_of(name))} " for name in query.actors]
+        self._filtered = {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
+
+    def matched(self, fields: Sequence[str]) -> set[str]:
+        """The names (of :data:`FIELDS`) of the fields a note's ``fields`` texts were found through."""
+        found = set(self._filtered)
+        if self._found is not None:
+            found.update(name for name, text in zip(FIELDS, fields, strict=True) if self._found(text))
+        if self._names:
+            found.update(FIELDS[i] for name in self._names for i in (3, 5) if name in fields[i])
+        return found
 
 
 class _Part(dict[int, float]):

@@ -179,7 +179,6 @@ class SearchIndex:
         finally:
             db.execute("ROLLBACK")
 
-
     def _after_build(self) -> None:
         """Raise while a build runs aside; once it is over, go on with the file (or, if it failed, build here)."""
         if self._build is None:
@@ -213,8 +212,8 @@ class _View:
             "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
         self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
         self.documents: dict[int, DocumentRecord] = {}  # parsed as hits need them, shared by the hits of an article
-        self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
-        self.parts: dict[str, dict[int, float]] = {}
+        self.postings: dict[str, _Postings] = {}  # decoded; parts: see _part
+        self.parts: dict[str, _Part] = {}
         self.holders: dict[str, set[int]] = {}  # key -> the notes with it (a term: in their article too)
         self._kept = 0
         self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
@@ -248,14 +247,16 @@ class _View:
         marks = _Marks(query, self.expanded & keys)
         return [self._hit(slot, rank[slot] if keys else 0.0, marks) for slot in best]
 
-    def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
-        """Slot (article number, for an article's term) -> the counts per field."""
+    def _postings(self, key: str) -> _Postings:
+        """Slot (article number, for an article's term) -> where its counts per field start in ``counts``."""
         found = self.postings.get(key)
         if found is None:
-            found = {}
+            found = _Postings()
             for row in self.db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)):
                 slots, c = read_postings(*row)
-                found.update(zip(slots, zip(*(c[i::WIDTH] for i in range(WIDTH)), strict=True), strict=True))
+                start = len(found.counts)
+                found.update(zip(slots, range(start, start + len(c), WIDTH), strict=True))
+                found.counts += c
             self.keep(self.postings, key, found)
         return found
 
@@ -358,7 +359,7 @@ class _View:
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best that pass ``check``, run best first until ``limit`` pass (and any tied with the last)."""
         ranked: Iterable[int] | None = None  # the candidates best first, when worth it
-        if limit is not None and isinstance(rank, _Part) and len(candidates) ** 2 >= limit * len(rank):
+        if limit is not None and isinstance(rank, _Part) and rank.reused and len(candidates) ** 2 >= limit * len(rank):
             ranked = filter(candidates.__contains__, rank.order)  # a walk of a few times ``limit``, in C
         elif limit is not None and check is not None:
             ranked = sorted(candidates, key=rank.__getitem__, reverse=True)
@@ -395,23 +396,31 @@ class _View:
         """Each note's part of the score for one term (idf times the saturated term frequency); it depends on the term
         alone, so it is kept when worked out for every note holding it (when candidates are most of them)."""
         if key in self.parts:
+            self.parts[key].reused = True
             return self.parts[key]
         whole = len(holders) <= 2 * len(slots)
         idf = math.log(1 + (max(self.count, 1) - len(holders) + 0.5) / (len(holders) + 0.5))
         d0, d1 = _norms(DOC_WEIGHTS, self.doc_sums, max(len(self.articles), 1))
         # An article's part of the term frequency is the same for all its notes.
-        by_doc = {num: c[0] * d0[self.articles[num][3]] + c[1] * d1[self.articles[num][4]]
-                  for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
+        at_doc = self._postings(ARTICLE + key)
+        c = at_doc.counts
+        by_doc = {num: c[i] * d0[self.articles[num][3]] + c[i + 1] * d1[self.articles[num][4]]
+                  for num, i in at_doc.items() if num in self.articles}
         notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
+        c = notes.counts
         t0, t1, t2, t3 = _norms(NOTE_WEIGHTS, self.sums, max(self.count, 1))
         part: dict[int, float] = _Part() if whole else {}
-        for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
-            tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
-            tfs = notes.get(slot)
-            if tfs is not None:
-                tf += tfs[0] * t0[n0[slot]] + tfs[1] * t1[n1[slot]] + tfs[2] * t2[n2[slot]] + tfs[3] * t3[n3[slot]]
+        if not by_doc:  # the common case, unrolled: the cost of a query of a common word (holders: these notes)
+            for slot, i in (notes.items() if whole else ((slot, notes[slot]) for slot in holders & slots)):
+                tf = c[i] * t0[n0[slot]] + c[i + 1] * t1[n1[slot]] + c[i + 2] * t2[n2[slot]] + c[i + 3] * t3[n3[slot]]
+                part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
+        for slot in (holders if whole else holders & slots) if by_doc else ():
+            tf = by_doc.get(docs[slot], 0.0)
+            j = notes.get(slot)
+            if j is not None:
+                tf += c[j] * t0[n0[slot]] + c[j + 1] * t1[n1[slot]] + c[j + 2] * t2[n2[slot]] + c[j + 3] * t3[n3[slot]]
             part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
-        if whole:
+        if isinstance(part, _Part):  # whole
             self.keep(self.parts, key, part)
         return part
 
@@ -454,9 +463,20 @@ class _Marks:
         return found
 
 
+class _Postings(dict[int, int]):
+    """A key's postings: slot -> where its :data:`WIDTH` counts start in ``counts``. Offsets, not a tuple a slot: a
+    common word's 10,000 tuples made work for the garbage collector (a pause of a few hundred milliseconds at times)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: list[int] = []
+
+
 class _Part(dict[int, float]):
-    """One term's part of each note's score (see :meth:`_View._part`), and the notes best first once asked for: kept
-    with the part, a query of a common word walks the first few instead of ranking thousands each time."""
+    """One term's part of each note's score (see :meth:`_View._part`), and, once it is used again, the notes best
+    first: a query of a common word then walks the first few instead of ranking thousands each time."""
+
+    reused = False
 
     @cached_property
     def order(self) -> list[int]:

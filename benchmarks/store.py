@@ -157,7 +157,8 @@ GC_BLOCK = 20
 def _gc_adds(store: NoteStore, notes: list[Annotation]) -> dict[str, float]:
     """Whether ``gc.freeze()`` after the store is loaded spares saves the collector's pauses: the same number of
     adds in blocks that take turns (frozen: every object alive then is left out of collections), each block's
-    collections counted by generation with the longest one (``gc_*``), and each half's p99 and longest save."""
+    collections counted by generation with the longest one (``gc_*``), each half's p99 and longest save, and what one
+    full collection costs either way (``gc_*_full_collection_ms``)."""
     timings: dict[bool, list[float]] = {False: [], True: []}
     collections: dict[bool, list[tuple[int, float]]] = {False: [], True: []}
     began: list[float] = []
@@ -180,12 +181,17 @@ def _gc_adds(store: NoteStore, notes: list[Annotation]) -> dict[str, float]:
                 gc.unfreeze()
     finally:
         gc.callbacks.remove(watch)
+    full = {False: timed(gc.collect)}  # what a gen-2 collection would cost a save, were one to fall on it
+    gc.freeze()
+    full[True] = timed(gc.collect)
+    gc.unfreeze()
     found: dict[str, float] = {}
     for key, mode in (("plain", False), ("frozen", True)):
         found |= {f"gc_{key}_add_p99_ms": percentile(timings[mode], 99), f"gc_{key}_add_max_ms": max(timings[mode]),
                   **{f"gc_{key}_gen{g}_collections": sum(1 for gen, _ in collections[mode] if gen == g)
                      for g in (0, 1, 2)},
-                  f"gc_{key}_longest_collection_ms": max((ms for _, ms in collections[mode]), default=0.0)}
+                  f"gc_{key}_longest_collection_ms": max((ms for _, ms in collections[mode]), default=0.0),
+                  f"gc_{key}_full_collection_ms": full[mode]}
     return found
 
 

@@ -40,6 +40,8 @@ PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of its commonest terms: quick as you type."""
 CACHED = 300_000
 """Entries of decoded postings and terms' score parts kept per version (words a user types again and again)."""
+ROWS_KEPT = 10_000
+"""Rows of notes read kept per version for later queries (results overlap as a query is typed and refined)."""
 READ_PAGE = 4096
 """Most rows of notes read in one query (SQLite allows 32,766 parameters)."""
 BUILD_HERE = 2000
@@ -216,8 +218,8 @@ class _View:
         self.parts: dict[str, _Part] = {}
         self.holders: dict[str, set[int]] = {}  # key -> the notes with it (a term: in their article too)
         self._kept = 0
-        self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
-        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}
+        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}  # rows read, for later queries too
+        self.db = db  # what follows is per search: the snapshot, terms that prefixes stood for
         self.expanded: set[str] = set()
 
     @cached_property
@@ -238,7 +240,9 @@ class _View:
         cache[key] = value
 
     def search(self, db: sqlite3.Connection, query: Query, limit: int | None) -> list[Hit]:
-        self.db, self._rows, self.expanded = db, {}, set()
+        self.db, self.expanded = db, set()
+        if len(self._rows) > ROWS_KEPT:
+            self._rows = {}
         candidates, term_slots, check = self._match(query)
         keys = set(term_slots)
         rank = self._scores(candidates, term_slots) if keys else self.recency

@@ -3,15 +3,20 @@
 The learned tagger (:mod:`tagger`) says which spans are names and of which type; this
 layer makes actors of them: spellings of one name are one actor, a surname (with its
 particles: "von der Leyen") joins the full name, a short company name its legal name, an
-acronym its expansion, a shorter name the longer one it begins ("Liberal" → "Liberal
-Party"). Joins are made only between names of one kind: the tagger's second stage already
+acronym its expansion, a body's shorter name the longer one it begins ("Liberal" →
+"Liberal Party"). Joins are made only between names of one kind: the tagger's second stage already
 keeps one reading of a name through the document, and where it reads one spelling two
 ways ("Boston" the city and the team) the ablation says it is right more often than a
 vote would be. People get the role the text gives them. Nothing here invents a name:
 every alias is a spelling found in the text. Everything is linear in the text's length.
 
-Each step that can change what is found is named in :data:`RULES`, so the ablation in
-``training/train_actors.py`` can measure it.
+Before building, the spans are read against what one sentence does not show: the layout
+of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
+families, surnames, bodies named after people; :mod:`echoes`: names written again where
+the tagger missed them).
+
+Each step that can change what is found is named in :data:`RULES`, so the ablations in
+``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
 """
 
 from __future__ import annotations
@@ -22,15 +27,18 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
+from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
+from reader.analysis.kinds import Named, families, org_word_kinds, surname_kinds
+from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.names import name_key, particles_before, trim_name
+from reader.analysis.names import name_key, particles_before, starts_with_particle, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("offices", "known_organizations", "particles", "surnames", "acronyms", "companies", "prefixes")
+RULES = ("datelines", "headings", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -78,19 +86,35 @@ class _Union:
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
     """The actors of one text and their name mentions, sorted and non-overlapping."""
-    return build_actors(parsed, (tagger or default_tagger()).spans(parsed))
+    tagger = tagger or default_tagger()
+    return build_actors(parsed, tagger.spans(parsed), common=tagger.featurizer.vocabulary)
 
 
-def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
-    """Actors from the tagger's spans; ``off`` names :data:`RULES` to leave out (ablation)."""
+def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
+                 common: frozenset[str] | None = None) -> tuple[list[Actor], list[Mention]]:
+    """Actors from the tagger's spans; ``off`` names :data:`RULES` to leave out (ablation);
+    ``common`` holds the words usually written in lower case (the shipped tagger's when None)."""
     text = parsed.text
     forms: dict[str, _Form] = {}
     mentions: list[tuple[int, int, str]] = []
+    if "datelines" not in off:
+        spans = with_datelines(text, spans)
+    vocabulary = default_tagger().featurizer.vocabulary if common is None else common
+    if "headings" not in off:
+        spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "families" not in off:
+        names = families(text, names)
+    if "surname_kinds" not in off:
+        names = surname_kinds(text, names)
+    if "org_words" not in off:
+        names = org_word_kinds(text, names)
     if "offices" not in off:
         names = _without_offices(text, names)
     if "particles" not in off:
         names = _with_particles(text, names)
+    if "echoes" not in off:
+        names = with_echoes(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in names:
         kind = KINDS_OF_LABELS[span.label]
@@ -110,6 +134,10 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -
     union = _Union()
     if "acronyms" not in off:
         _join_acronyms(forms, union)
+    if "introduced_acronyms" not in off:
+        _join_introduced(text, forms, mentions, union)
+    if "initials" not in off:
+        _join_middle_initials(forms, union)
     if "surnames" not in off:
         _join_surnames(forms, union)
     if "companies" not in off:
@@ -122,7 +150,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = ()) -
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
 
 
-def _without_offices(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
+def _without_offices(text: str, names: Named) -> Named:
     """The office in "Commissioner for Maritime Affairs Helena Varga" is part of her role, not
     an actor: a name right after a title and "for"/"of" and right before a person's name."""
     lex = lexicon()
@@ -138,9 +166,10 @@ def _without_offices(text: str, names: list[tuple[Span, tuple[int, int] | None]]
     return out
 
 
-def _with_particles(text: str, names: list[tuple[Span, tuple[int, int] | None]]) -> list[tuple[Span, tuple[int, int] | None]]:
-    """A surname after particles ("… said von der Leyen") takes them in when the document names
-    the person in full with them ("Ursula von der Leyen"): the name stays whole and joins."""
+def _with_particles(text: str, names: Named) -> Named:
+    """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
+    the document names the person in full with them ("Ursula von der Leyen"): the name stays
+    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person."""
     endings: set[str] = set()
     for span, trimmed in names:
         if trimmed and span.label == "PER":
@@ -152,12 +181,18 @@ def _with_particles(text: str, names: list[tuple[Span, tuple[int, int] | None]])
             start = particles_before(text, trimmed[0])
             if start < trimmed[0] and name_key(text[start:trimmed[1]]) in endings:
                 trimmed = (start, trimmed[1])
+        elif trimmed and starts_with_particle(text[trimmed[0]:trimmed[1]]) \
+                and name_key(text[trimmed[0]:trimmed[1]]) in endings:
+            span = Span(span.start, span.end, "PER")  # "De la Cruz said": the person, not a body
         out.append((span, trimmed))
     return out
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may have: of every word ("Mid-Western Farm Council" → "MWFC") and
+    of every word but a hyphenated one's second half ("MFC")."""
+    return {"".join(w[0] for w in words.split() if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+            for words in (name.replace("-", " "), re.sub(r"-\w+", "", name))}
 
 
 def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
@@ -170,10 +205,48 @@ def _join_acronyms(forms: dict[str, _Form], union: _Union) -> None:
     for form in forms.values():
         if len(form.words) < 2:
             continue
-        short = acronyms.get((_initials(form.surface), form.kind))
-        if short is not None and short is not form:
+        for initials in _initials(form.surface):
+            short = acronyms.get((initials, form.kind))
+            if short is not None and short is not form:
+                short.short = True
+                union.join(form.key, short.key)
+
+
+_INTRODUCED = re.compile(r"[ \t]*\([ \t]*")
+_INTRODUCED_END = re.compile(r"[ \t]*\)")
+
+
+def _join_introduced(text: str, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],
+                     union: _Union) -> None:
+    """An acronym the text introduces in brackets right after the name of a body ("the International
+    Federation of Rowing Associations (FISA)") is that body, whatever its letters. Bodies only:
+    "Jim Courier (U.S.)" gives a player's country."""
+    for (_, end, key), (start, after, short_key) in zip(mentions, mentions[1:]):
+        form, short = forms[key], forms[short_key]
+        if short is form or short.short or len(form.words) < 2 or len(short.words) != 1 \
+                or form.kind != "organization" or short.kind != "organization" \
+                or not _ACRONYM.fullmatch(short.surface.replace(".", "")):
+            continue
+        between = _INTRODUCED.fullmatch(text, end, start)
+        if between is not None and _INTRODUCED_END.match(text, after):
             short.short = True
-            union.join(form.key, short.key)
+            union.join(key, short_key)
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _join_middle_initials(forms: dict[str, _Form], union: _Union) -> None:
+    """"Lindsey O. Graham" is the "Lindsey Graham" of the same text: a middle initial is left
+    out as often as it is written."""
+    for form in forms.values():
+        words = form.words
+        if form.kind != "person" or len(words) < 3:
+            continue
+        bare = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
+        other = forms.get(_key(" ".join(bare), "person")) if len(bare) < len(words) else None
+        if other is not None and other is not form:
+            union.join(other.key, form.key)
 
 
 def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
@@ -223,17 +296,17 @@ def _join_company_names(forms: dict[str, _Form], union: _Union) -> None:
 
 
 def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
-    """A name that begins exactly one longer name of the same kind is that name ("Liberal"
+    """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
     and "Liberal Party", "Studiocomix" and "Studiocomix Press"); with two candidates it is
-    left alone rather than guessed."""
+    left alone rather than guessed. Places and people never: a city is not its state."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
         for k in range(1, len(words)):
             longer[_key(" ".join(words[:k]), form.kind)].append(form)
     for form in forms.values():
-        if form.short or form.kind == "person":
-            continue
+        if form.short or form.kind != "organization":
+            continue  # "Kansas" is no short "Kansas City", nor "South Carolina" "South Carolina State"
         owners = [o for o in longer.get(form.key, ()) if o is not form]
         if len(owners) == 1 and not owners[0].short:
             form.short = True

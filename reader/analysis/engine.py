@@ -30,6 +30,10 @@ BATCH_CHARS = 60_000
 """spaCy is fed batches of about this many characters (a batch ends at the first chunk past it)."""
 
 _LONG_RUN = re.compile(r"\S{300,}")
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
+"""A typographic apostrophe inside a word ("O’Neill", "Trump’s"): spaCy, trained on straight
+ones, reads "O’Neill" as an adverb and a body; it is given "O'Neill" (same length, so every
+offset holds) while :attr:`Parsed.text` keeps what was written."""
 _EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
 
 
@@ -119,7 +123,8 @@ class Engine:
             for index, text in enumerate(texts):
                 pending.append(Parsed(text))
                 # runs of 300+ non-space characters (base64, URLs gone wrong) are no words: blank them
-                pieces = list(split_chunks(_LONG_RUN.sub(lambda m: " " * len(m.group()), text), self.chunk_chars))
+                plain = _APOSTROPHE.sub("'", _LONG_RUN.sub(lambda m: " " * len(m.group()), text))
+                pieces = list(split_chunks(plain, self.chunk_chars))
                 remaining.append(len(pieces))
                 for offset, piece in pieces:
                     yield piece, (index, offset)

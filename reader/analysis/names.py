@@ -20,6 +20,21 @@ _POSSESSIVES = ("'s", "\u2019s", "'S", "\u2019S")
 _APOSTROPHES = ("'", "\u2019")
 
 
+def _sentence_ends_after(text: str, end: int) -> bool:
+    """Whether the full stop before ``end`` ends a sentence: the text ends, or a line, or white
+    space and a capital letter (or an opening quote) follow it."""
+    k = end
+    while k < len(text) and text[k] in "\"\u201d\u2019')":
+        k += 1
+    if k >= len(text) or text[k] == "\n":
+        return True
+    if not text[k].isspace():
+        return False
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k >= len(text) or not text[k].islower() and text[k] not in ",;:"
+
+
 def name_key(name: str) -> str:
     """How two spellings of one name compare: case, dots and spaces ignored ("U.S." = "US")."""
     return key(name)
@@ -41,11 +56,29 @@ def particles_before(text: str, start: int) -> int:
         word_start = space
         while word_start > 0 and text[word_start - 1].isalpha():
             word_start -= 1
-        if text[word_start:space] not in PARTICLES or (word_start and not text[word_start - 1].isspace()
-                                                       and text[word_start - 1] not in "\"\u201c(,;:"):
+        word = text[word_start:space]
+        if word not in PARTICLES and not (word.lower() in PARTICLES and word[:1].isupper()
+                                          and sentence_starts_at(text, word_start)):
+            break
+        if word_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "\"\u201c(,;:":
             break
         pos = word_start
     return pos
+
+
+def sentence_starts_at(text: str, pos: int) -> bool:
+    """Whether a sentence starts at ``pos``, where a particle is written with a capital ("Van der
+    Berg said"): the text's start, a line break or a final stop before it (quotes aside)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\"\u201c\u2018'(":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n"
+
+
+def starts_with_particle(name: str) -> bool:
+    """"von der Leyen", "De la Cruz", "al-Farouqi": a name that opens with a particle."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    return first.lower() in PARTICLES or first.split("-", 1)[0].lower() in PARTICLES and "-" in first
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -65,6 +98,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             end -= 1
         if (start, end) == before:
             break
-    if end > start + 1 and text[end - 1] == "." and "." not in text[start:end - 1] and end - start > 5:
-        end -= 1  # a full stop after a name, not an initial ("Corp." keeps it when written "Corp.")
+    if end > start + 1 and text[end - 1] == "." and "." not in text[start:end - 1] and end - start > 5 \
+            and _sentence_ends_after(text, end):
+        end -= 1  # a full stop after a name, not an initial; "Brightwater Inc. fell" keeps it
     return (start, end) if capitalised(text[start:end]) else None

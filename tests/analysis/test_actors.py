@@ -82,12 +82,45 @@ def test_surname_joins_full_name() -> None:
 
 
 def test_names_of_another_kind_are_never_joined() -> None:
-    text = "Anna Boston flew to Boston. Boston beat Denver, and Boston said so."
-    actors, mentions = actors_of(text, ("Anna Boston", "PER"), ("Boston", "LOC", 1), ("Boston", "ORG", 2),
-                                 ("Denver", "ORG"), ("Boston", "PER", 3))
-    assert [(a.name, a.kind) for a in actors] == [("Anna Boston", "person"), ("Boston", "place"),
+    text = "Anna Lind flew to Boston. Boston beat Denver, and Lind said so."
+    actors, mentions = actors_of(text, ("Anna Lind", "PER"), ("Boston", "LOC"), ("Boston", "ORG", 1),
+                                 ("Denver", "ORG"), ("Lind", "PER", 1))
+    assert [(a.name, a.kind) for a in actors] == [("Anna Lind", "person"), ("Boston", "place"),
                                                  ("Boston", "organization"), ("Denver", "organization")]
     assert [m.actor for m in mentions] == ["a1", "a2", "a3", "a4", "a1"]
+
+
+def test_a_surname_read_as_a_place_or_body_is_the_person_named_in_full() -> None:
+    text = "Judge Merrick Garland was nominated. Garland met senators; Garland Holdings and the Garlands did not."
+    actors, mentions = actors_of(text, ("Merrick Garland", "PER"), ("Garland", "LOC", 1),
+                                 ("Garland Holdings", "ORG"), ("Garlands", "LOC"))
+    assert [(a.name, a.kind) for a in actors] == [("Merrick Garland", "person"), ("Garland Holdings", "organization"),
+                                                 ("Garlands", "person")]
+    assert spans(text, actors[0], mentions) == ["Merrick Garland", "Garland"]
+    off, _ = build_actors(parsed(text), tagged(text, ("Merrick Garland", "PER"), ("Garland", "LOC", 1)),
+                          ["surname_kinds"])
+    assert [(a.name, a.kind) for a in off] == [("Merrick Garland", "person"), ("Garland", "place")]
+
+
+def test_a_person_whose_name_ends_in_a_body_word_is_an_organisation() -> None:
+    text = "Trump University was sued, and Anna Post said Trump University owed her."
+    actors, _ = actors_of(text, ("Trump University", "PER"), ("Anna Post", "PER"), ("Trump University", "PER", 1))
+    assert [(a.name, a.kind) for a in actors] == [("Trump University", "organization"), ("Anna Post", "person")]
+
+
+def test_a_middle_initial_is_one_name_with_or_without_it() -> None:
+    text = "Lindsey O. Graham spoke first. Lindsey Graham then left, and Graham said nothing more. Ann B. Cole stayed."
+    actors, mentions = actors_of(text, ("Lindsey O. Graham", "PER"), ("Lindsey Graham", "PER"), ("Graham", "PER", 2),
+                                 ("Ann B. Cole", "PER"))
+    assert [(a.name, a.kind) for a in actors] == [("Lindsey O. Graham", "person"), ("Ann B. Cole", "person")]
+    assert spans(text, actors[0], mentions) == ["Lindsey O. Graham", "Lindsey Graham", "Graham"]
+
+
+def test_a_place_is_not_the_short_name_of_a_longer_place() -> None:
+    text = "Voters in Kansas and in Kansas City went to the polls, and the Liberal Party and Liberal voters too."
+    actors, _ = actors_of(text, ("Kansas", "LOC"), ("Kansas City", "LOC"), ("Liberal Party", "ORG"), ("Liberal", "ORG", 1))
+    assert [(a.name, a.kind) for a in actors] == [("Kansas", "place"), ("Kansas City", "place"),
+                                                 ("Liberal Party", "organization")]
 
 
 def test_particle_and_surname_join_the_full_name() -> None:

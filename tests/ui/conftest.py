@@ -50,8 +50,8 @@ def make_window(qtbot, data_dir: Path, analyzer: NameAnalyzer) -> Iterator[Calla
 
     made = []
 
-    def make(analyzer_: object = analyzer, start: bool = True, **core_options: object):
-        session = Session(Core(data_dir, analyzer=analyzer_, **core_options))
+    def make(analyzer_: object = analyzer, start: bool = True):
+        session = Session(Core(data_dir, analyzer=analyzer_))
         window = MainWindow(session, Settings(paths.settings_path(data_dir)))
         qtbot.addWidget(window)
         window.resize(1200, 800)

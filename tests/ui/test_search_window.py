@@ -3,17 +3,12 @@ says why, ``actor:"X"`` finds the passages that mention X, and ``in:`` offers th
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import BUILD_HERE
-from notes.store import NoteStore, search_index_path
-from reader import paths
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui
@@ -86,27 +81,3 @@ def test_in_offers_the_articles_by_title_and_file_name(qtbot, make_window, artic
     qtbot.keyClicks(box, "storm harb")  # not an in: filter: nothing offered
     assert completer.splitPath(box.text()) == [completer.NOTHING]
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-
-
-def test_a_search_while_the_index_is_built_shows_how_far_it_is_then_the_results(qtbot, make_window,
-                                                                               data_dir: Path) -> None:
-    """A store of many notes without its index (deleted, or from before it existed): the window's first search says
-    the index is being built and how far it is, asks again by itself, and shows the results once it is done; the
-    store lane, where saves run, does not wait for the build."""
-    store_path = data_dir / paths.STORE_NAME
-    count = BUILD_HERE + 500
-    with NoteStore(store_path) as store:
-        store.put_document(DocumentRecord("/a.txt", "/a.txt", "0", title="Harbour news"))
-        store.put_many([Annotation(document="/a.txt", selector=Selector("a harbour", "", "", 0, 9),
-                                   note=f"harbour note {i}", id=f"n{i}") for i in range(count)])
-    search_index_path(store_path).unlink()
-    window = make_window(build_index_aside=True)
-    window.notes.show_search()
-    window.notes.search.set_query("harbour")
-    qtbot.waitUntil(lambda: "being built" in window.notes.search.status.text(), timeout=10000)
-    assert window.notes.search.model.rowCount() == 0
-    began = time.perf_counter()
-    window.session.core.store_lane.call(lambda: None)
-    assert time.perf_counter() - began < 2.0  # nothing queued on the store lane waits for the build
-    qtbot.waitUntil(lambda: window.notes.search.status.text() == "50 notes", timeout=120000)
-    assert window.notes.search.model.rowCount() == 50

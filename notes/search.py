@@ -28,7 +28,6 @@ from notes.feed import Changes
 from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
-from notes.search_build import Build, IndexBuildingError
 from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, connect, meta, read_postings
 from notes.search_keys import DOC_WEIGHTS, FIELDS, GAP, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
 from notes.snippets import cut_snippet
@@ -44,8 +43,6 @@ ROWS_KEPT = 10_000
 """Rows of notes read kept per version for later queries (results overlap as a query is typed and refined)."""
 READ_PAGE = 4096
 """Most rows of notes read in one query (SQLite allows 32,766 parameters)."""
-BUILD_HERE = 2000
-"""Most notes a file built anew indexes where it is asked (under a second); a larger build goes aside, when allowed."""
 SEARCH_WAIT, CLOSE_WAIT = 30.0, 0.1
 """Seconds a search waits for another writer of the index (a rebuild takes seconds), and a closing writer (barely)."""
 _log = logging.getLogger(__name__)
@@ -85,20 +82,13 @@ class Hit:
 
 class SearchIndex:
     """The search of one store: the index file beside it (or in memory where no file can be kept), caught up
-    from ``feed`` (the store's ``changes_since``) before each use. Not thread-safe: the store's lock guards it.
+    from ``feed`` (the store's ``changes_since``) before each use. Not thread-safe: the store's lock guards it."""
 
-    Given ``aside`` (the store's path), a file that must be built anew for more than :data:`BUILD_HERE` notes is
-    built by another process (:mod:`notes.search_build`): until it is done, searches raise
-    :class:`~notes.search_build.IndexBuildingError` (with its progress) at once instead of waiting, and actor names
-    handed over meanwhile are indexed after it."""
-
-    def __init__(self, path: Path | None, feed: Callable[[str | None], Changes], aside: Path | None = None) -> None:
-        self.path, self._feed, self._aside = path, feed, aside
+    def __init__(self, path: Path | None, feed: Callable[[str | None], Changes]) -> None:
+        self.path, self._feed = path, feed
         self._db: sqlite3.Connection | None = None
         self._inode: int | None = None
         self._view: _View | None = None
-        self._build: Build | None = None
-        self._pending: dict[str, Sequence[str]] = {}  # article -> actor names handed over during a build
 
     def search(self, query: str, limit: int | None = 50) -> list[Hit]:
         """The notes matching ``query``, best first, at most ``limit`` (all if None): its words must all occur
@@ -109,24 +99,16 @@ class SearchIndex:
         return self._use(lambda db: self._answer(db, parsed, limit))
 
     def set_article_actors(self, doc_id: str, names: Sequence[str]) -> None:
-        """Index ``names`` as the actors of the article ``doc_id``, replacing the ones it had (once the file is
-        built, when it is being built)."""
-        try:
-            self._use(lambda db: index.set_article_actors(db, doc_id, names))
-        except IndexBuildingError:
-            self._pending[doc_id] = names
+        """Index ``names`` as the actors of the article ``doc_id``, replacing the ones it had."""
+        self._use(lambda db: index.set_article_actors(db, doc_id, names))
 
     def close(self, *, catch_up: bool = False, build: bool = False) -> None:
-        """Release the file; with ``catch_up``, first bring it up to date (``build``: even a new one, unless it is to
-        be built aside), never raising. A build still running is stopped: the next search starts it again."""
-        if self._build is not None:
-            self._build.cancel()
-            self._build = None
+        """Release the file; with ``catch_up``, first bring it up to date (``build``: even a new one), never raising."""
         if catch_up and self.path is not None and (build or self.path.exists()):
             try:
                 self._db = self._db or connect(self.path, CLOSE_WAIT)
                 self._db.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
-                index.catch_up(self._db, self._feed, largest=None if build or self._aside is None else BUILD_HERE)
+                index.catch_up(self._db, self._feed)
             except (*DAMAGE, OSError) as err:
                 _log.info("%s: left for the next search (%s)", self.path, err)
         if self._db is not None:
@@ -134,29 +116,14 @@ class SearchIndex:
         self._db = self._view = None
 
     def _use(self, action: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``action`` on the caught-up file: a damaged one is built again; where none can be kept, one in memory.
-        A large build goes aside (see the class), and raises :class:`IndexBuildingError` until it is done."""
-        self._after_build()
+        """Run ``action`` on the caught-up file: a damaged one is built again; where none can be kept, one in memory."""
         for attempt in range(3):
             try:
                 if self._db is not None and self.path is not None and self._inode != _inode(self.path):
                     self.close()  # another process found it damaged and replaced it: use the new one
                 if self._db is None:
                     self._db, self._inode = connect(self.path, SEARCH_WAIT), _inode(self.path)
-                aside = self._aside if self.path is not None else None
-                caught_up = index.catch_up(self._db, self._feed, largest=None if aside is None else BUILD_HERE)
-                if not caught_up and aside is not None:
-                    self.close()  # the builder takes the file's write lock for the whole build
-                    try:
-                        self._build = Build(aside)
-                    except OSError as err:
-                        _log.warning("%s: built here (no builder process: %s)", self.path, err)
-                        self._aside = None
-                        continue
-                    raise self._build.error()
-                while self._pending:
-                    doc_id, names = self._pending.popitem()
-                    index.set_article_actors(self._db, doc_id, names)
+                index.catch_up(self._db, self._feed)
                 return action(self._db)
             except DAMAGE as err:
                 self.close()
@@ -180,17 +147,6 @@ class SearchIndex:
             return self._view.search(db, query, limit)
         finally:
             db.execute("ROLLBACK")
-
-    def _after_build(self) -> None:
-        """Raise while a build runs aside; once it is over, go on with the file (or, if it failed, build here)."""
-        if self._build is None:
-            return
-        if self._build.running:
-            raise self._build.error()
-        if not self._build.succeeded:
-            _log.warning("%s: built here instead (%s)", self.path, self._build.failure or "the builder failed")
-            self._aside = None
-        self._build = None
 
 
 def _inode(path: Path | None) -> int | None:

@@ -66,12 +66,6 @@ WIDTH = 4
 """Counts a slot in a postings row: one per field of a note (an article's two, then zeros)."""
 
 
-PROGRESS_STEP = 500
-"""Notes indexed between two reports of a build's progress."""
-Progress = Callable[[int, int], None]
-"""Told ``(done, total)`` steps of a build as it goes."""
-
-
 class DamagedIndexError(Exception):
     """The file is not laid out as this module writes it."""
 
@@ -156,21 +150,15 @@ def filter_keys(note: Annotation) -> set[str]:
         COLOR + color_key(note.color), f"{DAY}{local_day(note.created):07d}"}
 
 
-def catch_up(db: sqlite3.Connection, feed: Callable[[str | None], Changes], *, largest: int | None = None,
-             progress: Progress | None = None) -> bool:
-    """Apply what changed in the store since the file's cursor (not thread-safe: the store's lock guards it). When the
-    feed asks for a build anew of more than ``largest`` notes, do nothing and return False: the caller builds the file
-    elsewhere (:mod:`notes.search_build`). ``progress`` hears how far a build has come."""
+def catch_up(db: sqlite3.Connection, feed: Callable[[str | None], Changes]) -> None:
+    """Apply what changed in the store since the file's cursor (not thread-safe: the store's lock guards it)."""
     changes = feed(cursor := str(meta(db, "cursor")))
-    if changes.rebuild and largest is not None and len(changes.changed.get("annotations", ())) > largest:
-        return False
     if changes:
         with writing(db):
             now = str(meta(db, "cursor"))
             changes = changes if now == cursor else feed(now)  # another process moved it meanwhile
             if changes:
-                _Writer(db, changes.rebuild).apply(changes, progress)
-    return True
+                _Writer(db, changes.rebuild).apply(changes)
 
 
 def set_article_actors(db: sqlite3.Connection, doc_id: str, given: Sequence[str]) -> None:
@@ -215,17 +203,12 @@ class _Writer:
                 self.reuse = False
         return len(self.columns.recency)
 
-    def apply(self, changes: Changes, progress: Progress | None = None) -> None:
+    def apply(self, changes: Changes) -> None:
         notes = changes.changed.get("annotations", [])
-        # Steps: one per note, then half as many for writing the file (a third of a build's time), not reported: the
-        # build ends instead.
-        total = len(notes) + len(notes) // 2
         for rid in [*changes.removed.get("annotations", ()), *(rec["id"] for rec in notes)]:
             self._forget(rid)  # all first, so that the new notes take their slots
-        for done, rec in enumerate(notes, 1):
+        for rec in notes:
             self._put(rec)
-            if progress is not None and done % PROGRESS_STEP == 0:
-                progress(done, total)
         for rid in changes.removed.get("documents", ()):
             self.index_doc(rid, None)
         for rec in changes.changed.get("documents", ()):

@@ -58,13 +58,9 @@ class NoteStore:
     and each call first catches up with what other processes wrote.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False, build_aside: bool = False) -> None:
-        """``build_aside``: a search index to build anew for many notes is built by another process, and searches
-        raise :class:`~notes.search_build.IndexBuildingError` meanwhile instead of waiting (the window's choice:
-        nothing it queues behind a search waits for the build)."""
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.build_aside = build_aside
         self._lock = threading.RLock()
         self._storage = LibraryStorage(self.path, read_only=read_only)
         self._search: SearchIndex | None = None
@@ -265,7 +261,7 @@ class NoteStore:
 
             # No store file (read-only, nothing written yet): nothing to keep an index beside.
             where = search_index_path(self.path) if self.path.exists() else None
-            self._search = SearchIndex(where, self.changes_since, self.path if self.build_aside else None)
+            self._search = SearchIndex(where, self.changes_since)
         return self._search
 
     def _small(self) -> bool:

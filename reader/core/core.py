@@ -116,11 +116,9 @@ class Core:
     """
 
     def __init__(self, data_dir: Path, *, model: str | None = None, analyzer: TextAnalyzer | None = None,
-                 cache: bool = True, read_only: bool = False, library_jobs: int | None = None,
-                 build_index_aside: bool = False) -> None:
+                 cache: bool = True, read_only: bool = False, library_jobs: int | None = None) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
-        self.build_index_aside = build_index_aside
         self.store_lane = Lane("reader-store")
         self.analysis_lane = Lane("reader-analysis")
         self.io_lane = Lane("reader-io", workers=2)
@@ -416,7 +414,7 @@ class Core:
 
     def _open_store(self) -> None:
         if self._store is None:
-            self._store = NoteStore(self.store_path, read_only=self.read_only, build_aside=self.build_index_aside)
+            self._store = NoteStore(self.store_path, read_only=self.read_only)
 
     def _close_store(self) -> None:
         store, self._store = self._store, None

@@ -49,8 +49,7 @@ def run_window(args: argparse.Namespace) -> int:
     # file, no library record, no reading position (only the disposable analysis cache).
     watching = bool(args.screenshot)
     settings = Settings(paths.settings_path(data_dir), read_only=watching)
-    # A large search index to build anew is built by another process: nothing the window queues waits for it.
-    session = Session(Core(data_dir, model=args.model, read_only=watching, build_index_aside=True))
+    session = Session(Core(data_dir, model=args.model, read_only=watching))
     window = MainWindow(session, settings)
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from notes.records import COLORS, Annotation
 from notes.search import Hit
-from notes.search_build import IndexBuildingError
 from reader.core import HighlightChange, Opened
 from reader.core.articles import ArticlesOverview
 from reader.core.exchange import format_for
@@ -448,13 +447,7 @@ class NotesController(QObject):
         if query:
             self._store(self._session.core.search, query, key="search",
                         on_done=lambda hits: self.search.set_results(query, hits),
-                        on_error=lambda err: self._search_failed(query, err))
-
-    def _search_failed(self, query: str, err: BaseException) -> None:
-        if isinstance(err, IndexBuildingError):  # asked again until the index is built
-            self.search.show_waiting(query, str(err))
-        else:
-            self.search.show_failure(query, describe(err))
+                        on_error=lambda err: self.search.show_failure(query, describe(err)))
 
     def _open_hit(self, hit: Hit) -> None:
         annotation = hit.annotation

@@ -23,8 +23,6 @@ from notes.search import Hit
 
 DEBOUNCE_MS = 250
 """Pause in typing before a search is asked for."""
-RETRY_MS = 500
-"""While the search index is being built, how often the query is asked again (the progress shown moves with it)."""
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -210,10 +208,6 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._ask)
-        self._retry = QTimer(self)  # while the index is being built
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._ask)
         self._open_first = False
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self._open_current)
@@ -263,16 +257,8 @@ class SearchPanel(QWidget):
             self.model.set_hits([])
             self.status.setText(message)
 
-    def show_waiting(self, query: str, message: str) -> None:
-        """Say why ``query`` has no answer yet (the index is being built, with how far it is) and ask again soon."""
-        if query == self.current_query():
-            self.model.set_hits([])
-            self.status.setText(message)
-            self._retry.start()
-
     def _ask(self) -> None:
         self._timer.stop()
-        self._retry.stop()
         query = self.current_query()
         if not query:
             self.model.set_hits([])

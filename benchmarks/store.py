@@ -196,46 +196,31 @@ def _gc_adds(store: NoteStore, notes: list[Annotation]) -> dict[str, float]:
 
 
 def bench_rebuild(folder: Path, rng: random.Random, documents: list[str], interval_s: float = 0.05) -> dict[str, float]:
-    """Saves while the search index is built anew (deleted first), once as before issue 16's item 2 (``here_*``:
-    the search builds it holding the store, as it did on the window's store lane, and a save made meanwhile waits
-    for the store) and once as the window does now (``aside_*``: another process builds it, the search says so at
-    once). A save every ``interval_s`` until the search answers; the save's latency (p50, p95, max) and when the
-    search answered (``*_answered_s``)."""
+    """Saves while the search index is built anew (deleted first): the search builds it holding the store, as on the
+    window's store lane, so a save made meanwhile waits for it. A save every ``interval_s`` until the search answers;
+    the save's latency (p50, p95, max) and when the search answered (``answered_s``)."""
     path = folder / "library.json"
-    found: dict[str, float] = {}
-    for how in ("here", "aside"):
-        for derived in folder.glob("library.json.search.sqlite*"):
-            derived.unlink()
-        with NoteStore(path, build_aside=how == "aside") as store:
-            store.annotations(documents[0])  # the store loaded, as in the window
-            saves: list[float] = []
-            answered: list[float] = []
-            started = time.perf_counter()
+    for derived in folder.glob("library.json.search.sqlite*"):
+        derived.unlink()
+    with NoteStore(path) as store:
+        store.annotations(documents[0])  # the store loaded, as in the window
+        saves: list[float] = []
+        answered: list[float] = []
+        started = time.perf_counter()
 
-            asking = threading.Thread(target=_search_until_answered, args=(store, started, answered, interval_s))
-            asking.start()
-            time.sleep(interval_s)  # the search goes first, as in the window
-            while asking.is_alive():
-                saves.append(timed(partial(store.add, make_notes(rng, 1, documents, 10**7 + len(saves))[0])))
-                time.sleep(interval_s)
-            asking.join()
-        found |= {f"{how}_save_p50_ms": percentile(saves, 50), f"{how}_save_p95_ms": percentile(saves, 95),
-                  f"{how}_save_max_ms": max(saves), f"{how}_saves": len(saves), f"{how}_answered_s": answered[0]}
-    return found
-
-
-def _search_until_answered(store: NoteStore, started: float, answered: list[float], interval_s: float) -> None:
-    """Search as the window does, asking again while the index is being built; note when the answer came."""
-    from notes.search_build import IndexBuildingError
-
-    while True:
-        try:
+        def ask() -> None:
             store.search("treaty")
-        except IndexBuildingError:
+            answered.append(time.perf_counter() - started)
+
+        asking = threading.Thread(target=ask)
+        asking.start()
+        time.sleep(interval_s)  # the search goes first, as in the window
+        while asking.is_alive():
+            saves.append(timed(partial(store.add, make_notes(rng, 1, documents, 10**7 + len(saves))[0])))
             time.sleep(interval_s)
-            continue
-        answered.append(time.perf_counter() - started)
-        return
+        asking.join()
+    return {"save_p50_ms": percentile(saves, 50), "save_p95_ms": percentile(saves, 95), "save_max_ms": max(saves),
+            "saves": len(saves), "answered_s": answered[0]}
 
 
 def _tmpfs_adds(folder: Path, documents: list[str], notes: list[Annotation]) -> dict[str, float]:

@@ -25,6 +25,13 @@ def count_label(kind: str, count: int) -> str:
     return f"{count:,} {singular if count == 1 else themes.KIND_LABELS[kind].lower()}"
 
 
+def mention_count(named: int, described: int) -> str:
+    """How often an actor is mentioned, by name and by role phrase: "6 mentions (1 by description)"."""
+    total = named + described
+    line = f"{total:,} mention{'s' if total != 1 else ''}"
+    return f"{line} ({described:,} by description)" if described else line
+
+
 class Legend(QWidget):
     """Coloured, checkable chips: People, Organisations, Places, Quotes.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
@@ -35,6 +35,8 @@ _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then"
 _LEADER_HEADS = frozenset({"chief", "head", "leader"})
 """Heads that name whoever leads the body before them ("the NATO chief" for the "NATO
 Secretary-General"): a role phrase need not find them in the actor's role."""
+_PAST_OFFICE = frozenset({"former", "ex", "late"})
+"""Words that make a role a past one: only a phrase that says so refers to its holder."""
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
 _WORD = re.compile(r"[\w’'-]+")
 _CLAUSE_OPENERS = frozenset({"VBN", "VBG", "IN", "WRB", "RB"})
@@ -140,13 +142,15 @@ class Referents:
             return found
         return None
 
-    def only_fit(self, start: int, end: int) -> str | None:
+    def only_fit(self, start: int, end: int, off: Collection[str] = ()) -> str | None:
         """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the
         minister", "the party"), or None when no actor of the article or more than one fits.
 
         Stricter than a speaker's description, which the speech cue already tells is someone: every
         word of the phrase must be in the person's role (or the organisation's name or role),
-        except a head that only says "the one at the top" ("chief" of "the NATO chief").
+        except a head that only says "the one at the top" ("chief" of "the NATO chief"); and a
+        former office is no present one ("the president" is not the "former president").
+        ``off`` names rules to leave out, for the ablation (``leader_heads``, ``past_offices``).
         """
         words = _words(self.text[start:end])
         if len(words) < 2 or words[0] != "the":
@@ -155,12 +159,18 @@ class Referents:
         person = head in person_nouns()
         if not person and head not in source_nouns():
             return None
-        content = set(words[1:]) - (_LEADER_HEADS if person else set())
+        content = set(words[1:]) - (_LEADER_HEADS if person and "leader_heads" not in off else set())
         if not content:
             return None
         kind = "person" if person else "organization"
-        fits = [a.id for a in self.actors.values() if a.kind == kind and content <= self._known_words(a, person)]
-        return fits[0] if len(fits) == 1 else None
+        past = set() if "past_offices" in off else _PAST_OFFICE
+
+        def fits(actor: Actor) -> bool:
+            known = self._known_words(actor, person)
+            return actor.kind == kind and content <= known and not (known & past) - content
+
+        found = [a.id for a in self.actors.values() if fits(a)]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _known_words(actor: Actor, person: bool) -> set[str]:

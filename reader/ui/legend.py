@@ -71,10 +71,12 @@ class Legend(QWidget):
         Actors panel counts them), with their mentions in the tooltip; no analysis, no counts."""
         actors: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
+        described: Counter[str] = Counter()
         if analysis is not None:
             kinds = {a.id: a.kind for a in analysis.actors}
             actors.update(kinds.values())
             mentions.update(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
+            described.update(kinds[r.actor] for r in analysis.references if r.actor in kinds)
             actors["quote"] = len(analysis.quotes)
         for kind, action in self.actions_by_kind.items():
             keys = SHORTCUTS[kind]
@@ -85,7 +87,7 @@ class Legend(QWidget):
             action.setText(count_label(kind, actors[kind]))
             found = count_label(kind, actors[kind])
             if kind != "quote":
-                found += f", {mentions[kind]:,} mention{'s' if mentions[kind] != 1 else ''}"
+                found += f", {mention_count(mentions[kind], described[kind])}"
             action.setToolTip(f"{found}: show or hide them ({keys})")
 
     def set_hidden(self, hidden: set[str]) -> None:

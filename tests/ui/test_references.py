@@ -57,6 +57,7 @@ def test_a_role_phrase_is_shown_counted_and_reached_as_its_actor(qtbot, make_win
     assert name.background().color() == QColor(person.tint)
     assert char_format(view, phrase + 4).background().color() == QColor(themes.LIGHT.kinds["organization"].tint)
 
+    assert window.status.summary.text().endswith("mentions (1 by description) · 0 quotes")
     tip = tooltip_at(view, phrase + 8)
     assert "refers to <b>Maria Duarte</b>" in tip and "3 mentions (1 by description)" in tip
 

@@ -1,18 +1,19 @@
 """What each rule of the role-phrase references is worth; prints JSON.
 
-    python benchmarks/references.py [--split dev|train]… [--list SPLIT]
+    python benchmarks/references.py [--split train|dev|sample]… [--list SPLIT]
 
 A reference ("the NATO chief" for Jens Stoltenberg) has no gold annotation in any data set
-here, so each was judged by hand: ``references_judged.jsonl`` holds, for PolNeAR texts, the
-document id, the span, the actor the phrase really refers to (as the analysis names it, or
-null when it is none of the article's actors) and a short reason in our own words — never
-the text. For every split the texts are analysed once (engine and actor layer), then the
-references are found with every rule (:data:`reader.analysis.references.RULES`), without
-each rule in turn, and with none (the baseline of the same run). Each row gives how many
-references were found, how many of them were judged, and the precision over the judged
-ones; ``unjudged`` lists the references of a row nobody has judged yet (judge them before
-trusting the row). ``--list SPLIT`` prints every reference of every row with some context
-for judging instead. Needs ``../shared`` beside the checkout.
+here, so they were judged by hand: ``references_judged.jsonl`` holds, for PolNeAR texts and
+the NATO sample, the document id, the span, the actor the phrase really refers to (by name,
+or null when it refers to nobody) and a short reason in our own words — never the text.
+Every reference any row finds on PolNeAR dev and the sample is judged; on PolNeAR train, a
+random sample of 40 of them (``random.seed(10)`` over the ``--list train`` output). For
+every split the texts are analysed once (engine and actor layer), then the references are
+found with every rule (:data:`reader.analysis.references.RULES`), without each rule in turn,
+and with none (the baseline of the same run). Each row gives how many references were
+found, how many of them were judged, how many of those are right and the precision over
+them; ``unjudged`` counts the rest. ``--list SPLIT`` prints every reference of every row
+with some context for judging instead. Needs ``../shared`` beside the checkout.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine
 from reader.analysis.model import Actor, Mention
 from reader.analysis.references import RULES, find_references
+from reader.document import load
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-SPLITS = {"train": SHARED / "data" / "quotes-polnear-train.jsonl", "dev": SHARED / "eval" / "quotes-polnear-dev.jsonl"}
+SPLITS = {"train": SHARED / "data" / "quotes-polnear-train.jsonl", "dev": SHARED / "eval" / "quotes-polnear-dev.jsonl",
+          "sample": SHARED / "samples" / "nato-2022-03-04.txt"}
 JUDGED = Path(__file__).resolve().parent / "references_judged.jsonl"
 
 Found = tuple[str, int, int, str]
@@ -38,8 +41,11 @@ Found = tuple[str, int, int, str]
 
 
 def analysed(path: Path) -> list[tuple[str, Any, list[Actor], list[Mention]]]:
-    """Every text of a split with its parse, actors and mentions."""
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Every text of a split with its parse, actors and mentions (a sample: its article's text)."""
+    if path.suffix == ".jsonl":
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        items = [{"id": path.name, "text": load(str(path)).text}]
     out = []
     for item, parsed in zip(items, Engine().parse_many(i["text"] for i in items)):
         actors, mentions = find_actors(parsed)
@@ -94,7 +100,7 @@ def main() -> None:
         return
     truth = judged()
     result: dict[str, Any] = {}
-    for split in args.split or ["train", "dev"]:
+    for split in args.split or list(SPLITS):
         docs = analysed(SPLITS[split])
         result[split] = {name: row(references(docs, off), truth) for name, off in rows.items()}
         print(f"{split}: done", file=sys.stderr)

@@ -14,6 +14,8 @@ meant:
 - it is not part of a mention: its head is no name's word ("the NATO chief Jens Stoltenberg"
   ends on the name, so it is not a phrase at all), though it may hold another actor's name
   ("NATO" in "the NATO chief");
+- it is no predicate ("she is the president of the club", "since becoming the nominee"):
+  after "is" or "become" a phrase says what someone is, not whom it means;
 - an organisation ("the network") is the one named last before it: the word list cannot tell
   that "RT" is a network, so "Dish Network" must not take its place.
 
@@ -38,10 +40,13 @@ _MAX_WORDS = 5
 """Most tokens after "the": a role phrase is short; a longer run is a name or a title before one."""
 
 
-RULES = ("leader_heads", "past_offices", "nearest_body")
+RULES = ("leader_heads", "past_offices", "predicates", "nearest_body")
 """The rules ``benchmarks/references.py`` measures by leaving each out (``off``): heads that
-need not be in the role ("chief"), former offices kept apart, an organisation only when it is
-the last one named."""
+need not be in the role ("chief"), former offices kept apart, no phrase after a copula, an
+organisation only when it is the last one named."""
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became",
+                      "becoming", "remain", "remains", "remained"})
+"""Verbs after which "the …" is a predicate: it describes its subject, it does not refer."""
 
 
 def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[Mention],
@@ -66,6 +71,8 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
             continue
         start, end = token.start, tokens[j].end
         if _inside_mention(ordered, starts, start, tokens[j]):
+            continue
+        if "predicates" not in off and i > 0 and text[tokens[i - 1].start:tokens[i - 1].end].lower() in _COPULAS:
             continue
         actor = referents.only_fit(start, end, off)
         if actor is None or first_named.get(actor, end) > start:

@@ -70,3 +70,23 @@ def test_a_phrase_inside_a_name_is_no_reference(engine: Engine) -> None:
 def test_a_role_without_a_fitting_actor_is_left_alone(engine: Engine) -> None:
     text = "Mayor Ingrid Solberg opened the bridge. The governor did not come, said the mayor."
     assert references(engine, text) == [("the mayor", "Ingrid Solberg")]
+
+
+def test_a_predicate_describes_and_does_not_refer(engine: Engine) -> None:
+    text = ("Mayor Ingrid Solberg opened the bridge. Her deputy, Tor Lunde, is the mayor of the old town, "
+            "and the mayor thanked him.")
+    # After "is" the phrase says what Lunde is; the last one means Solberg, the only mayor by role.
+    assert references(engine, text) == [("the mayor", "Ingrid Solberg")]
+
+
+def test_a_former_office_is_not_the_present_one(engine: Engine) -> None:
+    text = ("Former President Ruth Okafor spoke at the opening. The president of the club thanked her, "
+            "and the former president left early.")
+    assert references(engine, text) == [("the former president", "Ruth Okafor")]
+
+
+def test_a_body_is_the_one_named_last(engine: Engine) -> None:
+    text = ("Talks between Norvik Shipping Company and Baltwave began on Monday. Baltwave said little. "
+            "The company later published its offer.")
+    # "the company" follows Baltwave, whose name does not say it is a company: nothing is marked.
+    assert references(engine, text) == []

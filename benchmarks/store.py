@@ -8,16 +8,24 @@ closes), then times through :class:`notes.store.NoteStore` single adds (each fsy
 searches in one process (see :func:`bench_store`), the first search of a fresh process
 (:func:`bench_fresh`), the same adds (``insert``) and a ``Query`` scan with stock TinyDB on
 a file of the same size, and end-to-end ``reader notes add`` / ``reader notes search``
-processes (:func:`bench_cli`). Prints JSON.
+processes (:func:`bench_cli`), saves while the search index is built anew (:func:`bench_rebuild`) and whether
+``gc.freeze()`` spares saves the collector's pauses (:func:`_gc_adds`). Prints JSON.
+
+    python benchmarks/store.py --annotations 50000 --baseline-commit 2fc0838 --rounds 2 --json
+
+runs the engine before issue 16 (that commit's own benchmark, same options) and this one in turns, and prints both
+with the ratio of each figure they share (:func:`compare`).
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import importlib.util
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -27,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -111,8 +120,8 @@ def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], 
             store.put_many(make_notes(rng, min(5000, n - chunk), documents, chunk))
         store.compact()
     bulk_s = time.perf_counter() - started
-    with NoteStore(path) as fresh:
-        first_add_ms = timed(partial(fresh.add, make_notes(rng, 1, documents, n + adds + 1)[0]))
+    with NoteStore(path) as fresh:  # its own generator: ``rng`` draws the adds and queries as the baseline does
+        first_add_ms = timed(partial(fresh.add, make_notes(random.Random(n), 1, documents, n + adds + 1)[0]))
     fresh_notes = make_notes(rng, adds, documents, n)
     tmpfs = _tmpfs_adds(folder, documents, fresh_notes)
     started = time.perf_counter()
@@ -129,15 +138,89 @@ def bench_store(folder: Path, rng: random.Random, n: int, documents: list[str], 
             fsync_ms.append(timed(partial(_append_fsync, folder / "fsync-probe", line)))
         catch_up_ms = timed(partial(store.search, "treaty"))
         search_ms = [timed(partial(store.search, q)) for q in queries(rng, searches)]
+        pauses = _gc_adds(store, make_notes(random.Random(n + 1), adds, documents, 2 * n))
     finally:
         store.close()
-    return {"add_p50_ms": percentile(add_ms, 50), "add_p95_ms": percentile(add_ms, 95),
+    return {"add_p50_ms": percentile(add_ms, 50), "add_p95_ms": percentile(add_ms, 95), **pauses,
             "fsync_p50_ms": percentile(fsync_ms, 50), "fsync_p95_ms": percentile(fsync_ms, 95),
             "add_over_fsync_p50": percentile([a / f for a, f in zip(add_ms, fsync_ms, strict=True)], 50),
             **tmpfs, "first_add_fresh_ms": first_add_ms,
             "search_p50_ms": percentile(search_ms, 50), "search_p95_ms": percentile(search_ms, 95),
             "open_ms": open_ms, "first_search_after_adds_ms": catch_up_ms, "file_mb": path.stat().st_size / 2**20,
             "index_mb": search_index_path(path).stat().st_size / 2**20, "bulk_put_many_s": bulk_s}
+
+
+GC_BLOCK = 20
+"""Adds in a block of :func:`_gc_adds`: blocks with and without ``gc.freeze()`` take turns."""
+
+
+def _gc_adds(store: NoteStore, notes: list[Annotation]) -> dict[str, float]:
+    """Whether ``gc.freeze()`` after the store is loaded spares saves the collector's pauses: the same number of
+    adds in blocks that take turns (frozen: every object alive then is left out of collections), each block's
+    collections counted by generation with the longest one (``gc_*``), each half's p99 and longest save, and what one
+    full collection costs either way (``gc_*_full_collection_ms``)."""
+    timings: dict[bool, list[float]] = {False: [], True: []}
+    collections: dict[bool, list[tuple[int, float]]] = {False: [], True: []}
+    began: list[float] = []
+    frozen = False
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif began:
+            collections[frozen].append((info["generation"], (time.perf_counter() - began[0]) * 1000))
+
+    gc.callbacks.append(watch)
+    try:
+        for start in range(0, len(notes), GC_BLOCK):
+            frozen = (start // GC_BLOCK) % 2 == 1
+            if frozen:
+                gc.freeze()
+            timings[frozen].extend(timed(partial(store.add, note)) for note in notes[start:start + GC_BLOCK])
+            if frozen:
+                gc.unfreeze()
+    finally:
+        gc.callbacks.remove(watch)
+    full = {False: timed(gc.collect)}  # what a gen-2 collection would cost a save, were one to fall on it
+    gc.freeze()
+    full[True] = timed(gc.collect)
+    gc.unfreeze()
+    found: dict[str, float] = {}
+    for key, mode in (("plain", False), ("frozen", True)):
+        found |= {f"gc_{key}_add_p99_ms": percentile(timings[mode], 99), f"gc_{key}_add_max_ms": max(timings[mode]),
+                  **{f"gc_{key}_gen{g}_collections": sum(1 for gen, _ in collections[mode] if gen == g)
+                     for g in (0, 1, 2)},
+                  f"gc_{key}_longest_collection_ms": max((ms for _, ms in collections[mode]), default=0.0),
+                  f"gc_{key}_full_collection_ms": full[mode]}
+    return found
+
+
+def bench_rebuild(folder: Path, rng: random.Random, documents: list[str], interval_s: float = 0.05) -> dict[str, float]:
+    """Saves while the search index is built anew (deleted first): the search builds it holding the store, as on the
+    window's store lane, so a save made meanwhile waits for it. A save every ``interval_s`` until the search answers;
+    the save's latency (p50, p95, max) and when the search answered (``answered_s``)."""
+    path = folder / "library.json"
+    for derived in folder.glob("library.json.search.sqlite*"):
+        derived.unlink()
+    with NoteStore(path) as store:
+        store.annotations(documents[0])  # the store loaded, as in the window
+        saves: list[float] = []
+        answered: list[float] = []
+        started = time.perf_counter()
+
+        def ask() -> None:
+            store.search("treaty")
+            answered.append(time.perf_counter() - started)
+
+        asking = threading.Thread(target=ask)
+        asking.start()
+        time.sleep(interval_s)  # the search goes first, as in the window
+        while asking.is_alive():
+            saves.append(timed(partial(store.add, make_notes(rng, 1, documents, 10**7 + len(saves))[0])))
+            time.sleep(interval_s)
+        asking.join()
+    return {"save_p50_ms": percentile(saves, 50), "save_p95_ms": percentile(saves, 95), "save_max_ms": max(saves),
+            "saves": len(saves), "answered_s": answered[0]}
 
 
 def _tmpfs_adds(folder: Path, documents: list[str], notes: list[Annotation]) -> dict[str, float]:
@@ -257,6 +340,58 @@ def bench_cli(folder: Path, article: Path, runs: int) -> dict[str, float]:
             "search_unchanged_s": unchanged_s, "compaction_s": compaction_s, "search_after_compaction_s": compacted_s}
 
 
+SAME_MEASURE = {"cli.search_without_cache_s": "cli.search_without_index_s",
+                "store.index_build_ms": "store.first_search_after_adds_ms"}
+"""A baseline's figure -> ours, where the two benchmarks name one measure differently (before issue 16 the first
+search after the adds built the window's index in memory; a deleted index was the "cache")."""
+
+
+def compare(args: argparse.Namespace) -> int:
+    """Run ``args.rounds`` pairs of this benchmark and the baseline commit's own ``benchmarks/store.py`` (checked out
+    with ``git archive`` into a temporary folder and run with it first on ``PYTHONPATH``), each in a fresh process,
+    taking turns at going first; print both and, for every figure both report, the medians and the median of the
+    per-round ratios (ours / baseline: below 1 is faster)."""
+    mine = Path(__file__).resolve().parents[1]
+    options = [f"--{name.replace('_', '-')}={getattr(args, name)}"
+               for name in ("annotations", "per_document", "adds", "searches", "tinydb_ops", "cli_runs", "seed")]
+    runs: dict[str, list[dict[str, float]]] = {"ours": [], "baseline": []}
+    with tempfile.TemporaryDirectory(prefix="reader-baseline-") as tmp:
+        archive = subprocess.run(["git", "-C", str(mine), "archive", args.baseline_commit], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        for turn in range(args.rounds):
+            for who in ("baseline", "ours") if turn % 2 == 0 else ("ours", "baseline"):
+                root = Path(tmp) if who == "baseline" else mine
+                extra = ["--no-rebuild"] if who == "ours" and args.no_rebuild else []
+                env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get(
+                    "PYTHONPATH")]))}
+                out = subprocess.run([sys.executable, str(root / "benchmarks" / "store.py"), *options, *extra,
+                                      "--json"], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
+                runs[who].append(_flat(json.loads(out)))
+    compared = {}
+    for key, values in runs["baseline"][0].items():
+        ours_key = SAME_MEASURE.get(key, key)
+        if isinstance(values, int | float) and ours_key in runs["ours"][0] and key not in ("annotations", "documents"):
+            pairs = [(o[ours_key], b[key]) for o, b in zip(runs["ours"], runs["baseline"], strict=True)]
+            compared[ours_key] = {"ours": statistics.median(o for o, _ in pairs),
+                                  "baseline": statistics.median(b for _, b in pairs),
+                                  "ratio": round(statistics.median(o / b if b else math.inf for o, b in pairs), 3)}
+    print(json.dumps({"baseline_commit": args.baseline_commit, "rounds": args.rounds, "compared": compared,
+                      "ours": runs["ours"], "baseline": runs["baseline"]}, indent=None if args.json else 1))
+    return 0
+
+
+def _flat(result: dict[str, object], prefix: str = "") -> dict[str, float]:
+    """``{"store": {"add_p95_ms": 1}}`` as ``{"store.add_p95_ms": 1}``."""
+    flat: dict[str, float] = {}
+    for key, value in result.items():
+        if isinstance(value, dict):
+            flat |= _flat(value, f"{prefix}{key}.")
+        elif isinstance(value, int | float):
+            flat[prefix + key] = value
+    return flat
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=int, default=5000)
@@ -266,8 +401,14 @@ def main() -> int:
     parser.add_argument("--tinydb-ops", type=int, default=20, help="timed inserts and scans in stock TinyDB")
     parser.add_argument("--cli-runs", type=int, default=3, help="end-to-end CLI runs (0 to skip)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the saves timed during a build of the index")
+    parser.add_argument("--baseline-commit", metavar="REV",
+                        help="also run REV's own benchmark with the same options, taking turns with this one")
+    parser.add_argument("--rounds", type=int, default=1, help="with --baseline-commit: runs of each")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
+    if args.baseline_commit:
+        return compare(args)
     for package in ("notes", "reader"):  # as an installation has them, whatever PYTHONDONTWRITEBYTECODE says
         spec = importlib.util.find_spec(package)
         compileall.compile_dir(Path(spec.origin).parent if spec and spec.origin else package, quiet=1)
@@ -283,6 +424,7 @@ def main() -> int:
         fresh = bench_fresh(folder, max(args.cli_runs, 1))
         stock = bench_tinydb(folder, rng, args.annotations, documents, args.tinydb_ops, args.tinydb_ops)
         cli = bench_cli(folder, article, args.cli_runs) if args.cli_runs else {}
+        rebuild = {} if args.no_rebuild else bench_rebuild(folder, rng, documents)
     result = {
         "annotations": args.annotations, "documents": len(documents),
         "add_p95_ms": round(ours["add_p95_ms"], 2), "fsync_floor_p95_ms": round(ours["fsync_p95_ms"], 2),
@@ -296,6 +438,7 @@ def main() -> int:
         "fresh_process": {k: round(v, 1) for k, v in fresh.items()},
         "tinydb_jsonstorage": {k: round(v, 2) for k, v in stock.items()},
         "cli": {k: round(v, 3) for k, v in cli.items()},
+        "rebuild": {k: round(v, 2) for k, v in rebuild.items()},
     }
     if args.json:
         print(json.dumps(result))

@@ -11,13 +11,15 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import re
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +29,7 @@ from notes.markdown_plain import plain_text
 from notes.query import Query, parse_query
 from notes.records import Annotation, DocumentRecord
 from notes.search_file import ARTICLE, COLOR, DAMAGE, DAY, INTS, TAG, WIDTH, Columns, connect, meta, read_postings
-from notes.search_keys import DOC_WEIGHTS, FIELDS, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
+from notes.search_keys import DOC_WEIGHTS, FIELDS, GAP, NOTE_WEIGHTS, color_key, passage_wordings, tag_key, terms_of
 from notes.snippets import cut_snippet
 from notes.store_format import loads
 from notes.textfold import fold
@@ -37,6 +39,8 @@ PREFIX_TERMS = 10
 """A word typed in part (``negotiat*``) stands for at most this many of its commonest terms: quick as you type."""
 CACHED = 300_000
 """Entries of decoded postings and terms' score parts kept per version (words a user types again and again)."""
+ROWS_KEPT = 10_000
+"""Rows of notes read kept per version for later queries (results overlap as a query is typed and refined)."""
 READ_PAGE = 4096
 """Most rows of notes read in one query (SQLite allows 32,766 parameters)."""
 SEARCH_WAIT, CLOSE_WAIT = 30.0, 0.1
@@ -166,11 +170,12 @@ class _View:
             "SELECT num, record, f0, f1, l0, l1, title FROM docs WHERE record IS NOT NULL")}
         self.doc_sums = [sum(a[3 + i] for a in self.articles.values()) for i in range(len(DOC_WEIGHTS))]
         self.documents: dict[int, DocumentRecord] = {}  # parsed as hits need them, shared by the hits of an article
-        self.postings: dict[str, dict[int, tuple[int, ...]]] = {}  # decoded; parts: see _part
-        self.parts: dict[str, dict[int, float]] = {}
+        self.postings: dict[str, _Postings] = {}  # decoded; parts: see _part
+        self.parts: dict[str, _Part] = {}
+        self.holders: dict[str, set[int]] = {}  # key -> the notes with it (a term: in their article too)
         self._kept = 0
-        self.db = db  # what follows is per search: the snapshot, rows read, terms that prefixes stood for
-        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}
+        self._rows: dict[int, tuple[tuple[str, ...], str, bytes]] = {}  # rows read, for later queries too
+        self.db = db  # what follows is per search: the snapshot, terms that prefixes stood for
         self.expanded: set[str] = set()
 
     @cached_property
@@ -185,39 +190,45 @@ class _View:
         """Keep ``value`` for later queries, within :data:`CACHED` entries in all."""
         self._kept += len(value)
         if self._kept > CACHED:
-            self.postings.clear()
-            self.parts.clear()
+            for kept in (self.postings, self.parts, self.holders):
+                kept.clear()
             self._kept = len(value)
         cache[key] = value
 
     def search(self, db: sqlite3.Connection, query: Query, limit: int | None) -> list[Hit]:
-        self.db, self._rows, self.expanded = db, {}, set()
+        self.db, self.expanded = db, set()
+        if len(self._rows) > ROWS_KEPT:
+            self._rows = {}
         candidates, term_slots, check = self._match(query)
         keys = set(term_slots)
         rank = self._scores(candidates, term_slots) if keys else self.recency
         best = self._best(candidates, rank, limit, check)
         self._read([slot for slot in best if slot not in self._rows])
-        phrases = [p for p in (tuple(terms_of(t)) for t in query.terms) if len(p) > 1]
-        singles = {p[0] for p in (terms_of(t) for t in query.terms) if len(p) == 1} | (self.expanded & keys)
-        names = [f" {' '.join(terms_of(n))} " for n in query.actors]
-        marked = [f" {key} " for key in singles] + [f" {' '.join(p)} " for p in phrases]  # as a field's text has them
-        return [self._hit(slot, rank[slot] if keys else 0.0, query, (singles, phrases, marked), names) for slot in best]
+        marks = _Marks(query, self.expanded & keys)
+        return [self._hit(slot, rank[slot] if keys else 0.0, marks) for slot in best]
 
-    def _postings(self, key: str) -> Mapping[int, tuple[int, ...]]:
-        """Slot (article number, for an article's term) -> the counts per field."""
+    def _postings(self, key: str) -> _Postings:
+        """Slot (article number, for an article's term) -> where its counts per field start in ``counts``."""
         found = self.postings.get(key)
         if found is None:
-            found = {}
+            found = _Postings()
             for row in self.db.execute("SELECT slots, tfs FROM postings WHERE term = ?", (key,)):
                 slots, c = read_postings(*row)
-                found.update(zip(slots, zip(*(c[i::WIDTH] for i in range(WIDTH)), strict=True), strict=True))
+                start = len(found.counts)
+                found.update(zip(slots, range(start, start + len(c), WIDTH), strict=True))
+                found.counts += c
             self.keep(self.postings, key, found)
         return found
 
     def _slots(self, low: str, high: str | None = None) -> set[int]:  # the notes with a filter key, or any key between
-        found: set[int] = set()
-        for (slots,) in self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low)):
-            found.update(array("i", slots))
+        found = self.holders.get(low) if high is None else None
+        if found is None:
+            found = set()
+            rows = self.db.execute("SELECT slots FROM postings WHERE term BETWEEN ? AND ?", (low, high or low))
+            for (slots,) in rows:
+                found.update(array("i", slots))
+            if high is None:
+                self.keep(self.holders, low, found)
         return found
 
     def _row(self, slot: int) -> tuple[tuple[str, ...], str, bytes]:
@@ -235,15 +246,14 @@ class _View:
             article = self.articles.get(self.docs[slot]) or (None, " ", " ")  # fields blank without a record
             self._rows[slot] = (*fields, *article[1:3]), rid, record
 
-    def _ahead(self, slots: list[int], first: int) -> Iterator[int]:
+    def _ahead(self, slots: Iterable[int], first: int) -> Iterator[int]:
         """``slots`` in order, their rows read in pages that double from ``first``: a phrase that few notes hold
         in order may check thousands."""
-        start, size = 0, max(first, 16)
-        while start < len(slots):
-            page = slots[start:start + size]
+        rest, size = iter(slots), max(first, 16)
+        while page := list(islice(rest, size)):
             self._read([slot for slot in page if slot not in self._rows])
             yield from page
-            start, size = start + size, min(2 * size, READ_PAGE)
+            size = min(2 * size, READ_PAGE)
 
     def _match(self, query: Query) -> tuple[AbstractSet[int], dict[str, set[int]], Callable[[int], bool] | None]:
         """The notes that may match, the notes holding each term, and the check they must still pass (order, names)."""
@@ -275,7 +285,11 @@ class _View:
         return found
 
     def _term_slots(self, key: str) -> set[int]:  # notes with the term in a field of their own or of their article
-        return set(self._postings(key)).union(*(self.by_doc.get(n, ()) for n in self._postings(ARTICLE + key)))
+        found = self.holders.get(key)
+        if found is None:
+            found = set(self._postings(key)).union(*(self.by_doc.get(n, ()) for n in self._postings(ARTICLE + key)))
+            self.keep(self.holders, key, found)
+        return found
 
     def _candidates(self, query: Query, sets: list[set[int]]) -> AbstractSet[int]:
         """The notes that every word and every filter allows."""
@@ -304,17 +318,22 @@ class _View:
     def _best(self, candidates: AbstractSet[int], rank: Mapping[int, float] | Sequence[float], limit: int | None,
               check: Callable[[int], bool] | None) -> list[int]:
         """The ``limit`` best that pass ``check``, run best first until ``limit`` pass (and any tied with the last)."""
+        ranked: Iterable[int] | None = None  # the candidates best first, when worth it
+        if limit is not None and isinstance(rank, _Part) and rank.reused and len(candidates) ** 2 >= limit * len(rank):
+            ranked = filter(candidates.__contains__, rank.order)  # a walk of a few times ``limit``, in C
+        elif limit is not None and check is not None:
+            ranked = sorted(candidates, key=rank.__getitem__, reverse=True)
         if limit is None or len(candidates) <= limit:
             chosen = [slot for slot in candidates if check is None or check(slot)]
-        elif check is None:  # everything ranked at least as well as the limit-th best, ties included
+        elif ranked is None:  # everything ranked at least as well as the limit-th best, ties included
             threshold = heapq.nlargest(limit, map(rank.__getitem__, candidates))[-1]
             chosen = [slot for slot in candidates if rank[slot] >= threshold]
         else:
             chosen = []
-            for slot in self._ahead(sorted(candidates, key=rank.__getitem__, reverse=True), limit):
+            for slot in ranked if check is None else self._ahead(ranked, limit):
                 if len(chosen) >= limit and rank[slot] < rank[chosen[-1]]:
                     break
-                if check(slot):
+                if check is None or check(slot):
                     chosen.append(slot)
         tied = Counter((rank[slot], self.recency[slot]) for slot in chosen)  # ids settle exact ties only
         tied_slots = [slot for slot in chosen if tied[rank[slot], self.recency[slot]] > 1]
@@ -323,54 +342,105 @@ class _View:
         chosen.sort(key=lambda slot: (rank[slot], self.recency[slot], ids.get(slot, "")), reverse=True)
         return chosen[:limit]
 
-    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> dict[int, float]:
-        """BM25F of each note for the query's terms (``term_slots``: the notes holding each)."""
+    def _scores(self, slots: AbstractSet[int], term_slots: dict[str, set[int]]) -> Mapping[int, float]:
+        """BM25F of each note for the query's terms (``term_slots``: the notes holding each). One term's part is the
+        score itself (it covers every candidate, as each holds the term); several are summed in C, in the same order."""
         parts = [self._part(key, holders, slots) for key, holders in term_slots.items()]
         if len(parts) == 1:
-            return {slot: parts[0].get(slot, 0.0) for slot in slots}
-        return {slot: sum(part.get(slot, 0.0) for part in parts) for slot in slots}
+            return parts[0]
+        ordered = list(slots)
+        return dict(zip(ordered, map(sum, zip(*(map(part.get, ordered, repeat(0.0)) for part in parts))),
+                        strict=True))
 
     def _part(self, key: str, holders: set[int], slots: AbstractSet[int]) -> Mapping[int, float]:
         """Each note's part of the score for one term (idf times the saturated term frequency); it depends on the term
         alone, so it is kept when worked out for every note holding it (when candidates are most of them)."""
         if key in self.parts:
+            self.parts[key].reused = True
             return self.parts[key]
         whole = len(holders) <= 2 * len(slots)
         idf = math.log(1 + (max(self.count, 1) - len(holders) + 0.5) / (len(holders) + 0.5))
         d0, d1 = _norms(DOC_WEIGHTS, self.doc_sums, max(len(self.articles), 1))
         # An article's part of the term frequency is the same for all its notes.
-        by_doc = {num: c[0] * d0[self.articles[num][3]] + c[1] * d1[self.articles[num][4]]
-                  for num, c in self._postings(ARTICLE + key).items() if num in self.articles}
+        at_doc = self._postings(ARTICLE + key)
+        c = at_doc.counts
+        by_doc = {num: c[i] * d0[self.articles[num][3]] + c[i + 1] * d1[self.articles[num][4]]
+                  for num, i in at_doc.items() if num in self.articles}
         notes, docs, (n0, n1, n2, n3) = self._postings(key), self.docs, self.lengths
+        c = notes.counts
         t0, t1, t2, t3 = _norms(NOTE_WEIGHTS, self.sums, max(self.count, 1))
-        part: dict[int, float] = {}
-        for slot in holders if whole else holders & slots:  # unrolled: the cost of a query of a common word
-            tf = by_doc.get(docs[slot], 0.0) if by_doc else 0.0
-            tfs = notes.get(slot)
-            if tfs is not None:
-                tf += tfs[0] * t0[n0[slot]] + tfs[1] * t1[n1[slot]] + tfs[2] * t2[n2[slot]] + tfs[3] * t3[n3[slot]]
+        part: dict[int, float] = _Part() if whole else {}
+        if not by_doc:  # the common case, unrolled: the cost of a query of a common word (holders: these notes)
+            for slot, i in (notes.items() if whole else ((slot, notes[slot]) for slot in holders & slots)):
+                tf = c[i] * t0[n0[slot]] + c[i + 1] * t1[n1[slot]] + c[i + 2] * t2[n2[slot]] + c[i + 3] * t3[n3[slot]]
+                part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
+        for slot in (holders if whole else holders & slots) if by_doc else ():
+            tf = by_doc.get(docs[slot], 0.0)
+            j = notes.get(slot)
+            if j is not None:
+                tf += c[j] * t0[n0[slot]] + c[j + 1] * t1[n1[slot]] + c[j + 2] * t2[n2[slot]] + c[j + 3] * t3[n3[slot]]
             part[slot] = idf * tf * (K1 + 1) / (K1 + tf)
-        if whole:
+        if isinstance(part, _Part):  # whole
             self.keep(self.parts, key, part)
         return part
 
-    def _hit(self, slot: int, score: float, query: Query, words: tuple[set[str], list[tuple[str, ...]], list[str]],
-             names: list[str]) -> Hit:
+    def _hit(self, slot: int, score: float, marks: _Marks) -> Hit:
         fields, _, record = self._row(slot)
         annotation = Annotation.from_json(loads(record))
-        singles, phrases, marked = words
-        matched = {name for name, text in zip(FIELDS, fields, strict=True) if any(m in text for m in marked)}
-        matched |= {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
-        matched |= {FIELDS[i] for name in names for i in (3, 5) if name in fields[i]}
+        matched = marks.matched(fields)
         note = " ".join(plain_text(annotation.note).split())
         # The snippet's words are those its field was indexed from: their terms are at hand (stemming costs more).
         use_exact = "note" not in matched and ("passage" in matched or not note)
         text = " ".join(" … ".join(passage_wordings(annotation)).split()) if use_exact else note
-        snippet, marks = cut_snippet(text, singles, phrases, fields[1 if use_exact else 0].split())
+        terms = fields[1].replace(f" {GAP} ", " ") if use_exact else fields[0]  # "…" is no word, the gap no term
+        snippet, spans = cut_snippet(text, marks.singles, marks.phrases, terms.split())
         num = self.docs[slot]
         if num not in self.documents and num in self.articles:
             self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
-        return Hit(annotation, self.documents.get(num), score, snippet, marks, tuple(n for n in FIELDS if n in matched))
+        return Hit(annotation, self.documents.get(num), score, snippet, spans, tuple(n for n in FIELDS if n in matched))
+
+
+class _Marks:
+    """What a query marks in its hits, worked out once for them all: the terms (``singles``) and ``phrases`` a snippet
+    marks, and how to tell the fields a hit was found through (:meth:`matched`)."""
+
+    def __init__(self, query: Query, expanded: set[str]) -> None:
+        terms = [tuple(terms_of(text)) for text in query.terms]
+        self.phrases = [p for p in terms if len(p) > 1]
+        self.singles = {p[0] for p in terms if len(p) == 1} | expanded
+        marked = [f" {key} " for key in self.singles] + [f" {' '.join(p)} " for p in self.phrases]  # as in a field
+        self._found = re.compile("|".join(map(re.escape, marked))).search if marked else None  # any of them, in C
+        self._names = [f" {' '.join(terms_of(name))} " for name in query.actors]
+        self._filtered = {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
+
+    def matched(self, fields: Sequence[str]) -> set[str]:
+        """The names (of :data:`FIELDS`) of the fields a note's ``fields`` texts were found through."""
+        found = set(self._filtered)
+        if self._found is not None:
+            found.update(name for name, text in zip(FIELDS, fields, strict=True) if self._found(text))
+        if self._names:
+            found.update(FIELDS[i] for name in self._names for i in (3, 5) if name in fields[i])
+        return found
+
+
+class _Postings(dict[int, int]):
+    """A key's postings: slot -> where its :data:`WIDTH` counts start in ``counts``. Offsets, not a tuple a slot: a
+    common word's 10,000 tuples made work for the garbage collector (a pause of a few hundred milliseconds at times)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: list[int] = []
+
+
+class _Part(dict[int, float]):
+    """One term's part of each note's score (see :meth:`_View._part`), and, once it is used again, the notes best
+    first: a query of a common word then walks the first few instead of ranking thousands each time."""
+
+    reused = False
+
+    @cached_property
+    def order(self) -> list[int]:
+        return sorted(self, key=self.__getitem__, reverse=True)
 
 
 def _norms(weights: Sequence[float], sums: Sequence[int], count: int) -> list[_Norm]:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from typing import Any
 
 from notes.errors import StoreError
@@ -52,16 +53,16 @@ def _single(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     names = {a.id: a.name for a in analysis.actors}
-    counts: dict[str, int] = {}
-    for m in analysis.mentions:
-        counts[m.actor] = counts.get(m.actor, 0) + 1
+    counts = Counter(m.actor for m in analysis.mentions)
+    described = Counter(r.actor for r in analysis.references)
     print(article.title)
     if article.date:
         print(article.date)
     print(f"\nActors ({len(analysis.actors)}):")
-    for a in sorted(analysis.actors, key=lambda a: -counts.get(a.id, 0)):
+    for a in sorted(analysis.actors, key=lambda a: -(counts[a.id] + described[a.id])):
         role = f", {a.role}" if a.role else ""
-        print(f"  {a.name} ({a.kind}{role}) ×{counts.get(a.id, 0)}")
+        phrases = f" (+{described[a.id]} by description)" if described[a.id] else ""
+        print(f"  {a.name} ({a.kind}{role}) ×{counts[a.id]}{phrases}")
     print(f"\nQuotes ({len(analysis.quotes)}):")
     for q in analysis.quotes:
         said = article.text[q.start:q.end]

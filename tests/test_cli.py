@@ -65,6 +65,21 @@ def test_analyze_json_contract(tmp_path: Path) -> None:
         assert text[q["start"]] in "“\"‘'«" and q["speaker"] in ids | {None}
 
 
+def test_analyze_lists_role_phrases_as_references_apart_from_mentions(tmp_path: Path) -> None:
+    path = tmp_path / "duarte.txt"
+    path.write_text("UN Secretary-General Maria Duarte visited the port on Sunday. The UN chief called for calm.\n",
+                    encoding="utf-8")
+    result = run("analyze", str(path), "--json", "--no-cache", "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    text, names = out["article"]["text"], {a["id"]: a["name"] for a in out["actors"]}
+    assert [(text[r["start"]:r["end"]], names[r["actor"]]) for r in out["references"]] == [
+        ("The UN chief", "Maria Duarte")]
+    assert "The UN chief" not in {text[m["start"]:m["end"]] for m in out["mentions"]}  # no name: not a mention
+    listed = run("analyze", str(path), "--no-cache", "--data-dir", str(tmp_path / "data"))
+    assert "Maria Duarte (person, UN Secretary-General) ×1 (+1 by description)" in listed.stdout
+
+
 def test_batch_is_verbatim_in_order(tmp_path: Path) -> None:
     texts = [" date 2020-01-01 Angela Merkel visited Paris.", "", "Nothing here.\n\nBarack Obama spoke in Chicago."]
     batch = tmp_path / "in.jsonl"

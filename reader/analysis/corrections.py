@@ -12,7 +12,7 @@ import copy
 from collections.abc import Sequence
 from typing import Any
 
-from reader.analysis.model import KINDS, Actor, Analysis, Mention
+from reader.analysis.model import KINDS, Actor, Analysis, Mention, Reference
 
 
 def apply_corrections(analysis: Analysis, corrections: Sequence[dict[str, Any]]) -> Analysis:
@@ -67,13 +67,16 @@ def _merge(analysis: Analysis, actor: Actor, target: Actor) -> None:
 
 
 def _remove(analysis: Analysis, actor: Actor, heir: Actor | None) -> None:
-    """Drop ``actor``; its mentions and quotes go to ``heir``, or lose their actor when hidden."""
+    """Drop ``actor``; its mentions, references and quotes go to ``heir``, or lose their actor when hidden."""
     analysis.actors = [a for a in analysis.actors if a is not actor]
     if heir is None:
         analysis.mentions = [m for m in analysis.mentions if m.actor != actor.id]
+        analysis.references = [r for r in analysis.references if r.actor != actor.id]
     else:
         analysis.mentions = [Mention(m.start, m.end, heir.id) if m.actor == actor.id else m
                              for m in analysis.mentions]
+        analysis.references = [Reference(r.start, r.end, heir.id) if r.actor == actor.id else r
+                               for r in analysis.references]
     for quote in analysis.quotes:
         if quote.speaker == actor.id:
             if heir is None:

@@ -31,6 +31,17 @@ class Mention:
     actor: str
 
 
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A role phrase ``[start, end)`` that stands for an actor named elsewhere in the text
+    ("the NATO chief" for Jens Stoltenberg). Kept apart from :class:`Mention`: a description
+    is no name, and whoever counts names (the NER scorer, the legend) must not count it."""
+
+    start: int
+    end: int
+    actor: str
+
+
 @dataclass(slots=True)
 class Quote:
     """A quotation, marks included, with the mention that names its speaker for it."""
@@ -53,6 +64,8 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    """Role phrases that refer to actors; analyses cached before they existed read as none."""
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -62,6 +75,7 @@ class Analysis:
             "actors": [asdict(a) for a in self.actors],
             "mentions": [asdict(m) for m in self.mentions],
             "quotes": [asdict(q) for q in self.quotes],
+            "references": [asdict(r) for r in self.references],
         }
 
     @classmethod
@@ -70,4 +84,5 @@ class Analysis:
             actors=[Actor(**a) for a in data.get("actors", [])],
             mentions=[Mention(**m) for m in data.get("mentions", [])],
             quotes=[Quote(**q) for q in data.get("quotes", [])],
+            references=[Reference(**r) for r in data.get("references", [])],
         )

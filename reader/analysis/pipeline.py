@@ -1,4 +1,4 @@
-"""From text to :class:`Analysis`: engine, actor layer, quotes, corrections, cache."""
+"""From text to :class:`Analysis`: engine, actor layer, quotes, references, corrections, cache."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from reader.analysis.engine import Engine, Parsed
 from reader.analysis.fingerprint import code_fingerprint
 from reader.analysis.model import Analysis
 from reader.analysis.quotes import find_quotes
+from reader.analysis.references import find_references
 from reader.document.article import content_id
 
 
 def analyze_parsed(parsed: Parsed) -> Analysis:
-    """Run the actor and quote layers over one engine result."""
+    """Run the actor, quote and reference layers over one engine result."""
     actors, mentions = find_actors(parsed)
     quotes = find_quotes(parsed, actors, mentions)
-    return Analysis(actors=actors, mentions=mentions, quotes=quotes)
+    references = find_references(parsed, actors, mentions)
+    return Analysis(actors=actors, mentions=mentions, quotes=quotes, references=references)
 
 
 class Analyzer:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
@@ -32,6 +32,11 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
 _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then", "new", "top", "senior", "vice"})
 """Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
+_LEADER_HEADS = frozenset({"chief", "head", "leader"})
+"""Heads that name whoever leads the body before them ("the NATO chief" for the "NATO
+Secretary-General"): a role phrase need not find them in the actor's role."""
+_PAST_OFFICE = frozenset({"former", "ex", "late"})
+"""Words that make a role a past one: only a phrase that says so refers to its holder."""
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
 _WORD = re.compile(r"[\w’'-]+")
 _CLAUSE_OPENERS = frozenset({"VBN", "VBG", "IN", "WRB", "RB"})
@@ -137,13 +142,47 @@ class Referents:
             return found
         return None
 
+    def only_fit(self, start: int, end: int, off: Collection[str] = ()) -> str | None:
+        """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the
+        minister", "the party"), or None when no actor of the article or more than one fits.
+
+        Stricter than a speaker's description, which the speech cue already tells is someone: every
+        word of the phrase must be in the person's role (or the organisation's name or role),
+        except a head that only says "the one at the top" ("chief" of "the NATO chief"); and a
+        former office is no present one ("the president" is not the "former president").
+        ``off`` names rules to leave out, for the ablation (``leader_heads``, ``past_offices``).
+        """
+        words = _words(self.text[start:end])
+        if len(words) < 2 or words[0] != "the":
+            return None
+        head = words[-1]
+        person = head in person_nouns()
+        if not person and head not in source_nouns():
+            return None
+        content = set(words[1:]) - (_LEADER_HEADS if person and "leader_heads" not in off else set())
+        if not content:
+            return None
+        kind = "person" if person else "organization"
+        past = set() if "past_offices" in off else _PAST_OFFICE
+
+        def fits(actor: Actor) -> bool:
+            known = self._known_words(actor, person)
+            return actor.kind == kind and content <= known and not (known & past) - content
+
+        found = [a.id for a in self.actors.values() if fits(a)]
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _known_words(actor: Actor, person: bool) -> set[str]:
+        """The words a description of ``actor`` may use: a person's role; a body's name and role."""
+        return _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
+
     def _by_role(self, start: int, content: set[str], person: bool) -> str | None:
         """The actor whose role (or, for bodies, name) shares most words with a description."""
         def shared(actor: Actor) -> int:
             if (actor.kind == "person") != person:
                 return 0
-            known = _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
-            return len(content & known)
+            return len(content & self._known_words(actor, person))
 
         # Recently mentioned actors first, then any actor of the article ("the NATO chief" pages later).
         window = self._between(max(0, start - _WINDOW), start)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from notes.records import Annotation, Selector, now_iso
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, Mention, Reference
 
 JOINERS = frozenset("'’-\u2011")
 """Characters that continue a word when letters stand on both sides: "Putin's", "state-run"."""
@@ -62,11 +62,13 @@ def snapped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def actors_in(analysis: Analysis | None, start: int, end: int) -> list[str]:
-    """Names of the actors mentioned in ``[start, end)``, in order of appearance."""
+    """Names of the actors mentioned in ``[start, end)``, by name or by a role phrase that refers
+    to them ("the NATO chief"), in order of appearance."""
     if analysis is None:
         return []
     names: list[str] = []
-    for mention in analysis.mentions:
+    spans: list[Mention | Reference] = [*analysis.mentions, *analysis.references]
+    for mention in sorted(spans, key=lambda m: m.start):
         if mention.start < end and start < mention.end:
             actor = analysis.actor(mention.actor)
             if actor is not None and actor.name not in names:

@@ -44,4 +44,5 @@ def shifted(analysis: Analysis, offset: int) -> Analysis:
         mentions=[dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in analysis.mentions],
         quotes=[dataclasses.replace(q, start=q.start + offset, end=q.end + offset,
                                     speaker_start=at(q.speaker_start), speaker_end=at(q.speaker_end))
-                for q in analysis.quotes])
+                for q in analysis.quotes],
+        references=[dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in analysis.references])

@@ -70,7 +70,8 @@ def derive(articles: Iterable[IndexedArticle], corrections: Sequence[Correction]
 @dataclass(slots=True)
 class _Summary:
     """What derivation needs of one corrected analysis: its actors, how often each is
-    mentioned, and its quotations (start, end, speaker) with their texts."""
+    mentioned (by name or by a role phrase that refers to it, as the window counts), and its
+    quotations (start, end, speaker) with their texts."""
 
     doc: str
     actors: list[Actor]
@@ -92,9 +93,12 @@ def _summary(doc: str, data: dict[str, Any], texts: list[str], corrections: list
     names = {n.casefold() for a in actors for n in (a.name, *a.aliases)}
     if any(str(c.get("actor", "")).strip().casefold() in names for c in corrections):
         analysis = apply_corrections(Analysis.from_json(data), corrections)
-        return _Summary(doc, analysis.actors, Counter(m.actor for m in analysis.mentions),
+        mentioned = Counter(m.actor for m in analysis.mentions)
+        mentioned.update(r.actor for r in analysis.references)
+        return _Summary(doc, analysis.actors, mentioned,
                         [(q.start, q.end, q.speaker) for q in analysis.quotes], texts)
-    return _Summary(doc, actors, Counter(m["actor"] for m in data.get("mentions", [])),
+    mentioned = Counter(m["actor"] for m in (*data.get("mentions", []), *data.get("references", [])))
+    return _Summary(doc, actors, mentioned,
                     [(q["start"], q["end"], q.get("speaker")) for q in data.get("quotes", [])], texts)
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel, Q
 from reader.analysis.model import KINDS, Actor, Analysis
 from reader.ui import theme as themes
 from reader.ui.help_dialogs import HELP_LABEL
-from reader.ui.legend import count_label, swatch
+from reader.ui.legend import count_label, mention_count, swatch
 
 ACTOR_ROLE = Qt.ItemDataRole.UserRole
 """The actor id of an actor row (``None`` on a group row)."""
@@ -30,7 +30,8 @@ ACTIONS = (("rename", "Rename…", "F2"), ("merge", "Merge into…", "Ctrl+M"),
            ("kind", "Change Kind…", "Ctrl+K"), ("hide", "Hide", "Ctrl+H"))
 NO_GROUP = 0xFFFFFFFF
 HEADERS = ("Actor", "Mentions")
-"""The columns: every number in the second one counts mentions; a kind's row says how many actors."""
+"""The columns: every number in the second one counts mentions, by name and by a role phrase that
+refers to the actor ("the NATO chief"); a kind's row says how many actors."""
 """The internal id of a group row; an actor row carries its group's number instead."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,10 +45,13 @@ class ActorsModel(QAbstractItemModel):
         self._theme = theme
         self._groups: list[tuple[str, list[Actor]]] = []
         self._counts: Counter[str] = Counter()
+        self._described: Counter[str] = Counter()
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
+        self._described = Counter(r.actor for r in analysis.references) if analysis else Counter()
         self._counts = Counter(m.actor for m in analysis.mentions) if analysis else Counter()
+        self._counts.update(self._described)
         self._groups = []
         for kind in KINDS:
             actors = sorted((a for a in analysis.actors if a.kind == kind) if analysis else (),
@@ -101,7 +105,8 @@ class ActorsModel(QAbstractItemModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             details = [themes.KIND_SINGULAR[actor.kind], *([actor.role] if actor.role else []),
-                       *(["also: " + ", ".join(actor.aliases)] if actor.aliases else [])]
+                       *(["also: " + ", ".join(actor.aliases)] if actor.aliases else []),
+                       mention_count(self._counts[actor.id] - self._described[actor.id], self._described[actor.id])]
             return f"{actor.name}\n" + "\n".join(details)
         if role == ACTOR_ROLE:
             return actor.id

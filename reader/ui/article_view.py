@@ -24,9 +24,10 @@ from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFontMetricsF, QIm
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.analysis.model import Analysis, Mention, Quote
+from reader.analysis.model import Analysis, Mention, Quote, Reference
 from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
+from reader.ui.legend import mention_count
 from reader.ui.markup import Run
 from reader.ui.offsets import PositionMap
 from reader.core.highlights import highlight_segments
@@ -87,9 +88,12 @@ class ArticleView(QTextBrowser):
         self._focus: tuple[str, int] | None = None  # actor id, index of the last mention shown
         self._mention_starts: list[int] = []
         self._mentions: list[Mention] = []
+        self._reference_starts: list[int] = []
+        self._references: list[Reference] = []
         self._quote_starts: list[int] = []
         self._quotes: list[Quote] = []
         self._counts: Counter[str] = Counter()
+        self._described: Counter[str] = Counter()
         self._press: QPoint | None = None
         self._link_clicked = False  # Qt's own anchor handling reported the click being released
 
@@ -240,6 +244,13 @@ class ArticleView(QTextBrowser):
             return self._mentions[i]
         return None
 
+    def reference_at(self, pos: int) -> Reference | None:
+        """The role phrase ("the NATO chief") at ``pos`` that refers to an actor, if any."""
+        i = bisect_right(self._reference_starts, pos) - 1
+        if i >= 0 and pos < self._references[i].end:
+            return self._references[i]
+        return None
+
     def quote_at(self, pos: int) -> Quote | None:
         """The quote around ``pos`` (quotes do not overlap, so the last one starting before)."""
         i = bisect_right(self._quote_starts, pos) - 1
@@ -247,9 +258,11 @@ class ArticleView(QTextBrowser):
             return self._quotes[i]
         return None
 
-    def focus_actor(self, actor_id: str) -> Mention | None:
-        """Emphasise every mention of an actor and scroll to the next one (cycling)."""
-        mentions = [m for m in self._mentions if m.actor == actor_id]
+    def focus_actor(self, actor_id: str) -> Mention | Reference | None:
+        """Emphasise every mention of an actor, by name or by a role phrase, and scroll to the
+        next one (cycling)."""
+        spans: list[Mention | Reference] = [*self._mentions, *self._references]
+        mentions = sorted((m for m in spans if m.actor == actor_id), key=lambda m: m.start)
         if not mentions:
             self._emphasis, self._emphasis_current, self._focus = [], None, None
             self._refresh_extra()
@@ -542,26 +555,37 @@ class ArticleView(QTextBrowser):
         self._mention_starts = [m.start for m in self._mentions]
         self._quotes = sorted(analysis.quotes, key=lambda q: q.start) if analysis else []
         self._quote_starts = [q.start for q in self._quotes]
+        self._references = sorted(analysis.references, key=lambda r: r.start) if analysis else []
+        self._reference_starts = [r.start for r in self._references]
         self._counts = Counter(m.actor for m in self._mentions)
+        self._described = Counter(r.actor for r in self._references)
 
     def _tooltip(self, point: QPoint) -> str:
         pos = self.position_at(point)
         if pos is None or self.analysis is None:
             return ""
         parts = []
-        mention = self.mention_at(pos)
-        actor = self.analysis.actor(mention.actor) if mention else None
-        if actor is not None and actor.kind not in self.hidden_kinds:
+        text = self.article.text if self.article else ""
+        mention, reference = self.mention_at(pos), self.reference_at(pos)
+        for span in (mention, reference):
+            actor = self.analysis.actor(span.actor) if span else None
+            if span is None or actor is None or actor.kind in self.hidden_kinds:
+                continue
             role = f" — {html.escape(actor.role)}" if actor.role else ""
-            count = self._counts[actor.id]
-            parts.append(f"<b>{html.escape(actor.name)}</b><br>{themes.KIND_SINGULAR[actor.kind]}{role}"
-                         f"<br>{count} mention{'s' if count != 1 else ''}")
+            named = f"<b>{html.escape(actor.name)}</b>"
+            head = named if span is mention else \
+                f"“{html.escape(text[span.start:span.end])}” refers to {named}"
+            parts.append(f"{head}<br>{themes.KIND_SINGULAR[actor.kind]}{role}<br>{self._count_line(actor.id)}")
         quote = self.quote_at(pos)
         if quote is not None and "quote" not in self.hidden_kinds:
             who = speaker_label(self.article.text if self.article else "", self.analysis, quote)
             how = f"<br>speaker {html.escape(who.how)}" if who.how else ""
             parts.append(f"Quote — <i>{html.escape(who.name)}</i>{how}")
         return "<hr>".join(parts)
+
+    def _count_line(self, actor_id: str) -> str:
+        """"5 mentions", or "6 mentions (1 by description)" when a role phrase refers to the actor too."""
+        return mention_count(self._counts[actor_id], self._described[actor_id])
 
     def _apply_palette(self) -> None:
         pal = self.theme.palette(self.palette())

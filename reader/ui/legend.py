@@ -25,6 +25,13 @@ def count_label(kind: str, count: int) -> str:
     return f"{count:,} {singular if count == 1 else themes.KIND_LABELS[kind].lower()}"
 
 
+def mention_count(named: int, described: int) -> str:
+    """How often an actor is mentioned, by name and by role phrase: "6 mentions (1 by description)"."""
+    total = named + described
+    line = f"{total:,} mention{'s' if total != 1 else ''}"
+    return f"{line} ({described:,} by description)" if described else line
+
+
 class Legend(QWidget):
     """Coloured, checkable chips: People, Organisations, Places, Quotes.
 
@@ -64,10 +71,12 @@ class Legend(QWidget):
         Actors panel counts them), with their mentions in the tooltip; no analysis, no counts."""
         actors: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
+        described: Counter[str] = Counter()
         if analysis is not None:
             kinds = {a.id: a.kind for a in analysis.actors}
             actors.update(kinds.values())
             mentions.update(kinds[m.actor] for m in analysis.mentions if m.actor in kinds)
+            described.update(kinds[r.actor] for r in analysis.references if r.actor in kinds)
             actors["quote"] = len(analysis.quotes)
         for kind, action in self.actions_by_kind.items():
             keys = SHORTCUTS[kind]
@@ -78,7 +87,7 @@ class Legend(QWidget):
             action.setText(count_label(kind, actors[kind]))
             found = count_label(kind, actors[kind])
             if kind != "quote":
-                found += f", {mentions[kind]:,} mention{'s' if mentions[kind] != 1 else ''}"
+                found += f", {mention_count(mentions[kind], described[kind])}"
             action.setToolTip(f"{found}: show or hide them ({keys})")
 
     def set_hidden(self, hidden: set[str]) -> None:

@@ -1,7 +1,8 @@
 """The article and its analysis cut into runs of uniform look, without any Qt.
 
 The view draws each run with one character format. Structure (blocks, emphasis, links)
-and the automatic highlights (actor mentions, quotations) are layers over the same text;
+and the automatic highlights (actor mentions, role phrases that refer to an actor,
+quotations) are layers over the same text;
 cutting the text at every boundary of every layer gives runs whose look depends only on
 which layers cover them, so a toggle or a new analysis only re-formats the runs whose
 look changed.
@@ -29,8 +30,9 @@ class Run(NamedTuple):
     end: int
     block: int
     styles: StyleKey
-    kind: str | None = None   # kind of the actor mentioned here
+    kind: str | None = None   # kind of the actor mentioned or referred to here
     quote: bool = False
+    described: bool = False   # a role phrase refers to the actor here ("the NATO chief"), no name
 
     @property
     def automatic(self) -> bool:
@@ -43,14 +45,17 @@ def structure_runs(article: Article) -> list[Run]:
 
 
 def runs(article: Article, analysis: Analysis | None) -> list[Run]:
-    """Cut ``article.text`` at every boundary of blocks, styles, mentions and quotes."""
+    """Cut ``article.text`` at every boundary of blocks, styles, mentions, references and quotes.
+
+    A name inside a role phrase ("NATO" in "the NATO chief") shows as the name it is."""
     n = len(article.text)
     blocks = article.blocks
     mentions = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
+    references = sorted(analysis.references, key=lambda r: r.start) if analysis else []
     quotes = sorted(analysis.quotes, key=lambda q: q.start) if analysis else []
     kinds = {a.id: a.kind for a in analysis.actors} if analysis else {}
     cuts = {0, n}
-    for items in (blocks, article.styles, mentions, quotes):
+    for items in (blocks, article.styles, mentions, references, quotes):
         for item in items:
             cuts.add(min(max(item.start, 0), n))
             cuts.add(min(max(item.end, 0), n))
@@ -59,6 +64,7 @@ def runs(article: Article, analysis: Analysis | None) -> list[Run]:
     block_cover = _Cover(blocks)
     style_cover = _Cover(article.styles)
     mention_cover = _Cover(mentions)
+    reference_cover = _Cover(references)
     quote_cover = _Cover(quotes)
     index = {id(b): i for i, b in enumerate(blocks)}
     no_styles: StyleKey = ()
@@ -68,8 +74,12 @@ def runs(article: Article, analysis: Analysis | None) -> list[Run]:
         open_styles = style_cover.at(a)
         styles = tuple(sorted((s.kind, s.href) for s in open_styles)) if open_styles else no_styles
         open_mentions = mention_cover.at(a)
+        open_references = reference_cover.at(a)
         kind = kinds.get(open_mentions[0].actor) if open_mentions else None
-        result.append(Run(a, b, block, styles, kind, bool(quote_cover.at(a))))
+        described = kind is None and bool(open_references)
+        if described:
+            kind = kinds.get(open_references[0].actor)
+        result.append(Run(a, b, block, styles, kind, bool(quote_cover.at(a)), described and kind is not None))
     return result
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from reader.analysis.model import Analysis
+from reader.ui.legend import mention_count
 
 MARKING_UP = "Marking up the text…"
 MESSAGE_MS = 6000
@@ -70,7 +71,7 @@ class StatusBar(QStatusBar):
     def analysis_ready(self, analysis: Analysis) -> None:
         self._analysed = True
         self.summary.setText(" · ".join((counted(len(analysis.actors), "actor"),
-                                         counted(len(analysis.mentions), "mention"),
+                                         mention_count(len(analysis.mentions), len(analysis.references)),
                                          counted(len(analysis.quotes), "quote"))))
 
     def analysis_failed(self) -> None:

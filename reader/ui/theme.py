@@ -27,6 +27,9 @@ LINE_HEIGHT_PERCENT = 150
 EMPHASIS_ALPHA, EMPHASIS_CURRENT_ALPHA = 90, 170
 DISABLED_SHARE = 0.38
 """How far from the chrome towards the ink a disabled label is drawn: legible, plainly faded."""
+DESCRIBED_SHARE = 0.45
+"""How much of a kind's tint a role phrase ("the NATO chief") gets over the paper: the same
+colour as its actor's names, plainly paler."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +85,19 @@ class Theme:
         pal.setColor(disabled, QPalette.ColorRole.Highlight, QColor(self.chrome).darker(115))
         return pal
 
+    def described_tint(self, kind: str) -> QColor:
+        """The tint behind a role phrase that refers to an actor of ``kind``: its names' tint, paler."""
+        return _mix(QColor(self.paper), QColor(self.kinds[kind].tint), DESCRIBED_SHARE)
+
     def disabled_ink(self) -> QColor:
         """The ink of what cannot be used now: a third of the way from the chrome to the ink."""
-        ink, chrome = QColor(self.ink), QColor(self.chrome)
-        return QColor(*(round(c + (i - c) * DISABLED_SHARE) for i, c in
-                        ((ink.red(), chrome.red()), (ink.green(), chrome.green()), (ink.blue(), chrome.blue()))))
+        return _mix(QColor(self.chrome), QColor(self.ink), DISABLED_SHARE)
+
+
+def _mix(base: QColor, towards: QColor, share: float) -> QColor:
+    """``share`` of the way from ``base`` to ``towards``."""
+    return QColor(*(round(b + (t - b) * share) for t, b in
+                    ((towards.red(), base.red()), (towards.green(), base.green()), (towards.blue(), base.blue()))))
 
 
 LIGHT = Theme(

@@ -31,8 +31,8 @@ MONOSPACE = ["DejaVu Sans Mono", "monospace"]
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 EMPTY_ARTICLE = "This article is empty: the file holds no text to show."
 
-FormatKey = tuple[str, int, markup.StyleKey, str | None, bool]
-"""Block kind, heading level, inline styles, actor kind shown, quote shown."""
+FormatKey = tuple[str, int, markup.StyleKey, str | None, bool, bool]
+"""Block kind, heading level, inline styles, actor kind shown, quote shown, shown as a role phrase."""
 
 
 def body_font(zoom: int) -> QFont:
@@ -48,7 +48,8 @@ def format_key(article: Article, run: Run, hidden: set[str], automatic: bool = T
     block = article.blocks[run.block] if run.block >= 0 else None
     kind = run.kind if automatic and run.kind not in hidden else None
     quote = automatic and run.quote and "quote" not in hidden
-    return (block.kind if block else "", block.level if block else 0, run.styles, kind, quote)
+    return (block.kind if block else "", block.level if block else 0, run.styles, kind, quote,
+            kind is not None and run.described)
 
 
 def markup_ops(article: Article, runs: list[Run], hidden: set[str],
@@ -66,7 +67,8 @@ def markup_ops(article: Article, runs: list[Run], hidden: set[str],
         if automatic and kind is None and not quote:
             continue
         block_kind, level = blocks[run.block] if run.block >= 0 else ("", 0)
-        ops.append((run.start, run.end, (block_kind, level, run.styles, kind, quote)))
+        described = kind is not None and run.described
+        ops.append((run.start, run.end, (block_kind, level, run.styles, kind, quote, described)))
     return ops
 
 
@@ -104,7 +106,7 @@ class Formats:
         return fmt
 
     def _make(self, key: FormatKey) -> QTextCharFormat:
-        block_kind, level, styles, kind, quote = key
+        block_kind, level, styles, kind, quote, described = key
         theme = self.theme
         fmt = QTextCharFormat()
         if block_kind == "heading":
@@ -132,9 +134,12 @@ class Formats:
         if quote and (ink := theme.kinds["quote"].ink):
             fmt.setForeground(QColor(ink))
         if kind is not None:
+            # A role phrase ("the NATO chief") is its actor's, told apart from a name: a paler
+            # tint and a dotted line.
             style_ = theme.kinds[kind]
-            fmt.setBackground(QColor(style_.tint))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setBackground(theme.described_tint(kind) if described else QColor(style_.tint))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if described
+                                  else QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(style_.line))
         return fmt
 

@@ -6,7 +6,7 @@ import copy
 
 from notes.records import Correction
 from reader.analysis.corrections import apply_corrections
-from reader.analysis.model import Actor, Analysis, Mention, Quote
+from reader.analysis.model import Actor, Analysis, Mention, Quote, Reference
 
 
 def analysis() -> Analysis:
@@ -19,6 +19,7 @@ def analysis() -> Analysis:
                   Mention(60, 68, "a4"), Mention(70, 79, "a2")],
         quotes=[Quote(100, 140, "a1", 50, 54, "said"), Quote(150, 190, "a4", 60, 68, "added"),
                 Quote(200, 230, "a2", 70, 79, "said", "named")],
+        references=[Reference(82, 93, "a2"), Reference(240, 257, "a4")],
     )
 
 
@@ -63,6 +64,7 @@ def test_hide_removes_actor_mentions_and_speaker() -> None:
     result = apply_corrections(analysis(), [correction("hide", "Halvorsen Group")])
     assert [a.id for a in result.actors] == ["a1", "a3", "a4"]
     assert all(m.actor != "a2" for m in result.mentions) and len(result.mentions) == 4
+    assert result.references == [Reference(240, 257, "a4")]  # "the company" no longer refers to anyone
     quote = result.quotes[2]
     assert (quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_via) == (None, None, None, None)
     assert result.quotes[0].speaker == "a1"
@@ -76,6 +78,7 @@ def test_merge_moves_mentions_aliases_and_quotes() -> None:
     assert [m.actor for m in result.mentions] == ["a1", "a2", "a3", "a1", "a1", "a2"]
     assert [m.start for m in result.mentions] == sorted(m.start for m in result.mentions)
     assert result.quotes[1].speaker == "a1" and result.quotes[1].speaker_start == 60
+    assert result.references == [Reference(82, 93, "a2"), Reference(240, 257, "a1")]
 
 
 def test_corrections_apply_in_order_and_chain() -> None:

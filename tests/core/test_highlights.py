@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis.model import Actor, Analysis, Mention, Reference
 from reader.core import Core, QueryError
 from reader.core.parts import PART_MIN_CHARS, part_around, shifted
-from reader.core.highlights import joins, merged, new_annotation, snapped
+from reader.core.highlights import actors_in, joins, merged, new_annotation, snapped
 from reader.document import parse
 from tests.analyzers import NameAnalyzer
 
@@ -104,8 +105,10 @@ def test_the_first_analysis_covers_whole_paragraphs_around_the_screen(data_dir: 
         assert all(start <= m.start and m.end <= end for m in part.mentions)
         assert all(text[m.start:m.end] in ("Putin", "Kyiv") for m in part.mentions)  # in the article's offsets
         assert core.analyse_part(parse("Putin in Kyiv.", "txt"), 0) is None  # short: analysed whole at once
+    part.references.append(Reference(part.mentions[0].start, part.mentions[0].end, part.mentions[0].actor))
     moved = shifted(part, 5)
     assert [m.start for m in moved.mentions] == [m.start + 5 for m in part.mentions]
+    assert [(r.start, r.end) for r in moved.references] == [(r.start + 5, r.end + 5) for r in part.references]
 
 
 def test_no_first_analysis_when_the_whole_one_is_in_the_cache(data_dir: Path) -> None:
@@ -117,3 +120,13 @@ def test_no_first_analysis_when_the_whole_one_is_in_the_cache(data_dir: Path) ->
     with Core(data_dir, analyzer=Cached({"Putin": "person"})) as core:
         core.start()
         assert core.analyse_part(parse(text, "txt"), 0) is None
+
+
+def test_a_passage_names_the_actor_its_role_phrase_refers_to() -> None:
+    text = "Maria Duarte landed in Oslo. Later the UN chief spoke."
+    analysis = Analysis(actors=[Actor("a1", "Maria Duarte", "person"), Actor("a2", "Oslo", "place")],
+                        mentions=[Mention(0, 12, "a1"), Mention(23, 27, "a2")],
+                        references=[Reference(35, 47, "a1")])
+    # A note on the second sentence is found by actor:"Maria Duarte" though it holds no name of hers.
+    assert actors_in(analysis, text.index("Later"), len(text)) == ["Maria Duarte"]
+    assert actors_in(analysis, 0, len(text)) == ["Maria Duarte", "Oslo"]

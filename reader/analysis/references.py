@@ -1,0 +1,125 @@
+"""Role phrases that stand for an actor the article names: "the NATO chief", "the minister", "the party".
+
+A reader follows "Jens Stoltenberg … Stoltenberg … the NATO chief" as one person; this module
+marks the third as a reference to him. A phrase is a reference only when nothing else can be
+meant:
+
+- it is definite and singular: "the", then adjectives and nouns, ending on a noun of the
+  speaker or source word lists ("the NATO chief", "the foreign minister", "the company");
+  never a pronoun, an indefinite ("a minister") or a plural ("the ministers");
+- exactly one actor of the article fits it (:meth:`Referents.only_fit`: every word in that
+  person's role, or in that organisation's name or role) — with two ministers in the article,
+  "the minister" stays unmarked;
+- that actor was named before it, so the phrase looks back to a name the reader has read;
+- it is not part of a mention: its head is no name's word ("the NATO chief Jens Stoltenberg"
+  ends on the name, so it is not a phrase at all), though it may hold another actor's name
+  ("NATO" in "the NATO chief");
+- it is no predicate ("she is the president of the club", "since becoming the nominee"):
+  after "is" or "become" a phrase says what someone is, not whom it means;
+- an organisation ("the network") is the one named last before it: the word list cannot tell
+  that "RT" is a network, so "Dish Network" must not take its place.
+
+References are kept apart from mentions: they are not names, and the NER figures count names.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Mapping, Sequence
+
+from reader.analysis.engine import Parsed, Token
+from reader.analysis.model import Actor, Mention, Reference
+from reader.analysis.referents import Referents
+
+_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "HYPH"})
+"""Tags that may stand between "the" and the head: "the NATO chief", "the alliance's secretary-general"
+stops before the possessive ("the alliance")."""
+_HEAD_TAGS = frozenset({"NN", "NNP"})
+"""A singular noun heads the phrase: "the ministers" are several people."""
+_MAX_WORDS = 5
+"""Most tokens after "the": a role phrase is short; a longer run is a name or a title before one."""
+
+
+RULES = ("leader_heads", "past_offices", "predicates", "nearest_body")
+"""The rules ``benchmarks/references.py`` measures by leaving each out (``off``): heads that
+need not be in the role ("chief"), former offices kept apart, no phrase after a copula, an
+organisation only when it is the last one named."""
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became",
+                      "becoming", "remain", "remains", "remained"})
+"""Verbs after which "the …" is a predicate: it describes its subject, it does not refer."""
+
+
+def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[Mention],
+                    off: Collection[str] = ()) -> list[Reference]:
+    """The role phrases of a text that refer to exactly one of its actors, in order; ``off``
+    names :data:`RULES` to leave out (ablation)."""
+    referents = Referents(parsed, actors, mentions)
+    kinds = {a.id: a.kind for a in actors}
+    first_named: dict[str, int] = {}
+    for m in mentions:
+        first_named[m.actor] = min(m.end, first_named.get(m.actor, m.end))
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    tokens = parsed.tokens
+    text = parsed.text
+    found: list[Reference] = []
+    for i, token in enumerate(tokens):
+        if text[token.start:token.end].lower() != "the":
+            continue
+        j = _phrase_end(text, tokens, i)
+        if j is None:
+            continue
+        start, end = token.start, tokens[j].end
+        if _inside_mention(ordered, starts, start, tokens[j]):
+            continue
+        if "predicates" not in off and i > 0 and text[tokens[i - 1].start:tokens[i - 1].end].lower() in _COPULAS:
+            continue
+        actor = referents.only_fit(start, end, off)
+        if actor is None or first_named.get(actor, end) > start:
+            continue
+        if "nearest_body" not in off and kinds[actor] == "organization" and \
+                _last_body(ordered, starts, start, kinds) != actor:
+            continue
+        found.append(Reference(start, end, actor))
+    return found
+
+
+def _phrase_end(text: str, tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the head token of the noun phrase "the …" opens at token ``i``, if it has one."""
+    j = i
+    while (j + 1 < len(tokens) and j + 1 - i <= _MAX_WORDS and tokens[j + 1].tag in _MODIFIER_TAGS
+           and _adjacent(text, tokens[j], tokens[j + 1])):
+        j += 1
+    if j == i or tokens[j].tag not in _HEAD_TAGS:
+        return None
+    if j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and tokens[j + 1].tag in {"NNS", "NNPS"}:
+        return None  # "the party leaders": the run ends on a plural, not on "party"
+    return j
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Two tokens of one phrase: nothing but spaces between them (no line break, no punctuation)."""
+    gap = text[a.end:b.start]
+    return gap == "" or gap.isspace() and "\n" not in gap
+
+
+def _inside_mention(mentions: Sequence[Mention], starts: Sequence[int], start: int, head: Token) -> bool:
+    """The phrase begins inside a mention, or its head is part of one ("the Liberal Party")."""
+    k = bisect.bisect_right(starts, head.start) - 1
+    while k >= 0 and mentions[k].start >= start - 200:
+        m = mentions[k]
+        if m.start < head.end and head.start < m.end or m.start < start < m.end:
+            return True
+        k -= 1
+    return False
+
+
+def _last_body(mentions: Sequence[Mention], starts: Sequence[int], start: int, kinds: Mapping[str, str]) -> str | None:
+    """The organisation named last before ``start``: "the network" after "RT" is RT, even when
+    another organisation's name ends in "Network"."""
+    k = bisect.bisect_left(starts, start) - 1
+    while k >= 0:
+        if kinds.get(mentions[k].actor) == "organization":
+            return mentions[k].actor
+        k -= 1
+    return None

@@ -33,7 +33,6 @@ import train_actors as training  # noqa: E402
 
 from reader.analysis.features import FAMILIES, LISTS, Featurizer  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
-from reader.analysis.tagger import ActorTagger  # noqa: E402
 
 
 def ablate(args: argparse.Namespace) -> dict[str, Any]:
@@ -50,15 +49,8 @@ def ablate(args: argparse.Namespace) -> dict[str, Any]:
         name = f"without {off}" if off else "all features"
         featurizer = Featurizer(lexicon(), vocab, [off] if off else [])
         features = training.featurize(featurizer, train)
-        predicted: dict[int, list[str]] = {}
-        checked: dict[str, Any] = {}
-        for k, held in enumerate(parts):
-            rest = [d for d in range(len(train.parsed)) if d not in set(held)]
-            model = work / f"without-{off or 'nothing'}-fold{k}.crfsuite"
-            training.train_crf(training.sequences_of(features, train, rest), model)
-            predicted.update(training.tag(model, features, train, held))
-            if k == 0:
-                checked = checks.measure(ActorTagger(featurizer, [model]).spans)
+        predicted, checked = training.screen_folds(featurizer, features, train, parts, checks,
+                                                   work / f"without-{off or 'nothing'}")
         rows[name] = {**training.span_f1(train, predicted), "polnear_train_person": checked["polnear_train"]["person"],
                       "modern": checked["modern"]["all"]}
         print(name, rows[name], file=sys.stderr)

@@ -28,7 +28,7 @@ import train_actors as training  # noqa: E402
 
 from reader.analysis.features import Featurizer  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
-from reader.analysis.tagger import ActorTagger, to_spans  # noqa: E402
+from reader.analysis.tagger import to_spans  # noqa: E402
 
 PAIRS = ((1.0, 0.1), (0.5, 0.05), (0.25, 0.05), (2.0, 0.1))
 """The shipped pair first, then the pairs it was chosen among."""
@@ -47,15 +47,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     for c1, c2 in args.pair or PAIRS:
         training.CRF_PARAMS.update(c1=c1, c2=c2)
-        predicted: dict[int, list[str]] = {}
-        checked: dict[str, Any] = {}
-        for k, held in enumerate(parts):
-            rest = [d for d in range(len(train.parsed)) if d not in set(held)]
-            model = work / f"c1-{c1}-c2-{c2}-fold{k}.crfsuite"
-            training.train_crf(training.sequences_of(features, train, rest), model)
-            predicted.update(training.tag(model, features, train, held))
-            if k == 0:
-                checked = checks.measure(ActorTagger(featurizer, [model]).spans)
+        predicted, checked = training.screen_folds(featurizer, features, train, parts, checks,
+                                                   work / f"c1-{c1}-c2-{c2}")
         spans = {d: to_spans(train.parsed[d], labels) for d, labels in predicted.items()}
         reader = training.pipeline_f1(train, spans)
         rows[f"c1={c1} c2={c2}"] = {"cv_all": reader["all"], "cv_general": reader["general"],

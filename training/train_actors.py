@@ -232,6 +232,22 @@ def folds(n: int, k: int) -> list[list[int]]:
     return [sorted(order[i::k]) for i in range(k)]
 
 
+def screen_folds(featurizer: Featurizer, features: list[list[list[str]]], corpus: Corpus, parts: list[list[int]],
+                 checks: ModernChecks, model_stem: Path) -> tuple[dict[int, list[str]], dict[str, Any]]:
+    """The first stage cross-validated over ``parts`` (each held out in turn, trained on the rest of ``corpus``):
+    the held-out documents' labels, and the first fold's model on the modern checks."""
+    predicted: dict[int, list[str]] = {}
+    checked: dict[str, Any] = {}
+    for k, held in enumerate(parts):
+        rest = [d for d in range(len(corpus.parsed)) if d not in set(held)]
+        model = model_stem.with_name(f"{model_stem.name}-fold{k}.crfsuite")
+        train_crf(sequences_of(features, corpus, rest), model)
+        predicted.update(tag(model, features, corpus, held))
+        if k == 0:
+            checked = checks.measure(ActorTagger(featurizer, [model]).spans)
+    return predicted, checked
+
+
 def featurize(featurizer: Featurizer, corpus: Corpus) -> list[list[list[str]]]:
     return [featurizer.document(p) for p in corpus.parsed]
 

@@ -28,6 +28,7 @@ Both splits are then scored end to end with the shared scorer (``../shared/eval/
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import pickle
@@ -47,6 +48,7 @@ from scipy.optimize import minimize
 
 from reader.analysis.actors import find_actors
 from reader.analysis.cues import Cues
+from reader.analysis import engine as engine_module
 from reader.analysis.engine import Engine, Parsed
 from reader.analysis.linear import MODEL_FILE, AttributionModel, LinearModel
 from reader.analysis.model import Analysis
@@ -86,7 +88,9 @@ def load_split(name: str, cache: Path) -> list[Document]:
     """The gold articles of a split with Reader's parse and actors (the parse cached on disk)."""
     gold = [json.loads(line) for line in SPLITS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
     engine = Engine()
-    path = cache / f"{name}-{engine.model_key}.pkl"
+    code = hashlib.sha256(Path(engine_module.__file__).read_bytes()).hexdigest()  # it prepares the text for spaCy
+    key = hashlib.sha256("\x00".join([engine.model_key, code, *(d["text"] for d in gold)]).encode()).hexdigest()[:16]
+    path = cache / f"{name}-{key}.pkl"
     parsed: dict[str, Parsed] | None = None
     if path.exists():
         with path.open("rb") as f:

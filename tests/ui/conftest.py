@@ -87,6 +87,17 @@ def article_of(text: str, fmt: str = "txt") -> Article:
     return parse(text, fmt, source=None)
 
 
+def select(window, start: int, end: int) -> None:
+    """Select text indexes ``[start, end)`` in the window's article view, as a drag would."""
+    from PySide6.QtGui import QTextCursor
+
+    positions = window.view.positions
+    cursor = window.view.textCursor()
+    cursor.setPosition(positions.to_qt(start))
+    cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
 def point_at(view, pos: int):
     """A viewport point over the character at text index ``pos`` (found, not guessed:
     with a tall line height the glyphs sit lower than the cursor rectangle)."""

@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QTextCursor
+from PySide6.QtGui import QBrush
 
-from tests.ui.conftest import open_and_wait, point_at
+from tests.ui.conftest import open_and_wait, point_at, select
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-def select(window, start: int, end: int) -> None:
-    positions = window.view.positions
-    cursor = window.view.textCursor()
-    cursor.setPosition(positions.to_qt(start))
-    cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
 
 
 def stored(window) -> list:

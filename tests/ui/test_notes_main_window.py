@@ -10,17 +10,10 @@ from PySide6.QtGui import QTextCursor
 
 from notes.records import Annotation
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import open_and_wait, select
 
 pytestmark = pytest.mark.gui
 
-
-def select(window, start: int, end: int) -> None:
-    positions = window.view.positions
-    cursor = window.view.textCursor()
-    cursor.setPosition(positions.to_qt(start))
-    cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
 
 
 def drawn(window) -> list[str]:

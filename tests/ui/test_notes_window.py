@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
 
 from notes import w3c
@@ -17,7 +16,7 @@ from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.core.exchange import format_for
 from reader.ui.notes_ui import EXPORT_FILTERS, NotesController
 from reader.ui.search_panel import HTML_ROLE
-from tests.ui.conftest import open_and_wait, stored
+from tests.ui.conftest import open_and_wait, select, stored
 
 pytestmark = pytest.mark.gui
 
@@ -73,13 +72,6 @@ def notes(win) -> dict[str, Annotation]:
 def status(win) -> str:
     return win.findChild(QLabel, "status").text()
 
-
-def select(win, start: int, end: int) -> None:
-    positions = win.view.positions
-    cursor = win.view.textCursor()
-    cursor.setPosition(positions.to_qt(start))
-    cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    win.view.setTextCursor(cursor)
 
 
 def cursor_at(win) -> int:

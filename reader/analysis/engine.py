@@ -3,7 +3,8 @@
 Only what the actor and quote layers need is run (tokens, tags, sentences, entities);
 the parser and lemmatizer are left out, which is most of why Reader is faster than a
 bare ``nlp.pipe``. Results are copied into small :class:`Parsed` records so a long
-article never keeps spaCy's per-token tensors in memory.
+article never keeps spaCy's ``Doc`` objects in memory; of its per-token tensors only the
+contextual vectors the actor tagger reads are kept, in half precision.
 """
 
 from __future__ import annotations
@@ -58,14 +59,19 @@ class Parsed:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    vectors: list[Any] = field(default_factory=list, compare=False)
+    """spaCy's contextual token vectors (``doc.tensor``: the shared ``tok2vec``'s output, a
+    row per token of :attr:`tokens`, float16), one array per chunk; empty from an engine made
+    with ``vectors=False``."""
 
 
 class Engine:
     """A spaCy pipeline behind a small, lazily loaded interface."""
 
-    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS) -> None:
+    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS, vectors: bool = True) -> None:
         self.requested = model
         self.chunk_chars = chunk_chars
+        self.vectors = vectors
         self._nlp: Any = None
         self._name: str | None = None
 
@@ -131,7 +137,7 @@ class Engine:
 
         done = 0
         for doc, (index, offset) in self._docs(chunks(), batch_size):
-            _collect(doc, offset, pending[index])
+            _collect(doc, offset, pending[index], self.vectors)
             remaining[index] -= 1
             while done < len(pending) and remaining[done] == 0:
                 yield pending[done]
@@ -166,14 +172,17 @@ def _batches(items: Iterator[tuple[str, Any]], most: int) -> Iterator[list[tuple
         yield batch
 
 
-def _collect(doc: Any, offset: int, out: Parsed) -> None:
+def _collect(doc: Any, offset: int, out: Parsed, vectors: bool = False) -> None:
     """Copy what the layers need out of a spaCy ``Doc`` (one array read, not one object per token)."""
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
 
     strings = doc.vocab.strings
     tags: dict[int, str] = {}
     append = out.tokens.append
-    for idx, length, tag, sent_start, is_space in doc.to_array([IDX, LENGTH, TAG, SENT_START, IS_SPACE]).tolist():
+    array = doc.to_array([IDX, LENGTH, TAG, SENT_START, IS_SPACE])
+    if vectors and len(doc):
+        out.vectors.append(doc.tensor[array[:, 4] == 0].astype("float16"))
+    for idx, length, tag, sent_start, is_space in array.tolist():
         if is_space:
             continue
         name = tags.get(tag)

@@ -16,6 +16,9 @@ ablation can leave a family out (``training/train_actors.py``):
 - ``suffix``: the last letters of a capitalised word (``-stan``, ``-ski``).
 - ``doc``: how the same word is written and labelled elsewhere in the document (in
   lower case, capitalised mid-sentence, spaCy's labels there).
+- ``cluster``: the nearest centroid to spaCy's contextual vector of the token and of its
+  neighbours, and to the mean vector of the same capitalised word at its other places in
+  the document (:mod:`clusters`; only with a model that ships centroids).
 - ``list:NAME``: membership in one of Reader's word lists (given names, titles, ...).
 
 A second stage (``stacked``) adds what the first stage predicted for the same word
@@ -30,11 +33,12 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.analysis.clusters import Codebook
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, key
 from reader.analysis.names import PARTICLES
 
-FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc")
+FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc", "cluster")
 """Feature families that are not word lists (each can be switched off for an ablation)."""
 
 LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "place_word", "place", "demonym")
@@ -71,6 +75,10 @@ class DocumentView:
     context: list[str]
     lists: Sequence[Sequence[str]]
     doc: Sequence[Sequence[str]]
+    codes: Sequence[int]
+    """The nearest centroid to each token's vector (empty without a codebook or vectors)."""
+    doc_codes: Sequence[int]
+    """The nearest centroid to the same word's mean vector elsewhere in the document (-1: none)."""
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -142,10 +150,12 @@ def line_kind(line: str, vocabulary: frozenset[str]) -> str:
 class Featurizer:
     """Builds the feature lists of a parsed text; ``off`` names families and lists left out."""
 
-    def __init__(self, lex: Lexicon, vocabulary: frozenset[str], off: Iterable[str] = ()) -> None:
+    def __init__(self, lex: Lexicon, vocabulary: frozenset[str], off: Iterable[str] = (),
+                 codebook: Codebook | None = None) -> None:
         self.lex = lex
         self.vocabulary = vocabulary
         self.off = frozenset(off)
+        self.codebook = codebook if "cluster" not in self.off else None
         self._families = {name: name not in self.off for name in (*FAMILIES, *(f"list:{n}" for n in LISTS))}
 
     def on(self, family: str) -> bool:
@@ -168,7 +178,12 @@ class Featurizer:
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
-        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc)
+        codes = doc_codes = None
+        if self.codebook is not None:
+            codes = self.codebook.codes(parsed)
+            doc_codes = self.codebook.document_codes(parsed, words)
+        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc,
+                            codes or (), doc_codes or ())
 
     def document(self, parsed: Parsed) -> list[list[str]]:
         """One list of feature names per token of ``parsed`` (for training: the tagger builds
@@ -182,6 +197,7 @@ class Featurizer:
                                                                view.shapes, view.known, view.context)
         on_shape, on_line, on_tag, on_ent = self.on("shape"), self.on("line"), self.on("tag"), self.on("ent")
         on_word, on_context, on_suffix = self.on("word"), self.on("context"), self.on("suffix")
+        codes, doc_codes = view.codes, view.doc_codes
         out: list[list[str]] = []
         n = len(tokens)
         for i in range(first, last):
@@ -224,6 +240,10 @@ class Featurizer:
                 f.append(f"x={view.lowers[i][-3:]}")
             f.extend(view.doc[i])
             f.extend(view.lists[i])
+            if codes:
+                f += [f"c={codes[i]}", f"c-1={codes[i - 1] if i else '^'}", f"c+1={codes[i + 1] if i + 1 < n else '$'}"]
+                if doc_codes[i] >= 0:
+                    f.append(f"C={doc_codes[i]}")
             out.append(f)
         return out
 

@@ -156,6 +156,11 @@ class Featurizer:
         self.vocabulary = vocabulary
         self.off = frozenset(off)
         self.codebook = codebook if "cluster" not in self.off else None
+        k = len(codebook.centroids) if codebook is not None else 0
+        self._code_names = tuple([f"{prefix}={c}" for c in range(k)] + [f"{prefix}={edge}"]
+                                 for prefix, edge in (("c", ""), ("c-1", "^"), ("c+1", "$"), ("C", "")))
+        """Feature names of each code, built once (a long article has a million tokens); index -1
+        is the edge of the document."""
         self._families = {name: name not in self.off for name in (*FAMILIES, *(f"list:{n}" for n in LISTS))}
 
     def on(self, family: str) -> bool:
@@ -178,12 +183,9 @@ class Featurizer:
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
-        codes = doc_codes = None
-        if self.codebook is not None:
-            codes = self.codebook.codes(parsed)
-            doc_codes = self.codebook.document_codes(parsed, words)
+        codes = self.codebook.codes(parsed, words) if self.codebook is not None else None
         return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc,
-                            codes or (), doc_codes or ())
+                            *(codes or ((), ())))
 
     def document(self, parsed: Parsed) -> list[list[str]]:
         """One list of feature names per token of ``parsed`` (for training: the tagger builds
@@ -198,6 +200,7 @@ class Featurizer:
         on_shape, on_line, on_tag, on_ent = self.on("shape"), self.on("line"), self.on("tag"), self.on("ent")
         on_word, on_context, on_suffix = self.on("word"), self.on("context"), self.on("suffix")
         codes, doc_codes = view.codes, view.doc_codes
+        own_names, before_names, after_names, other_names = self._code_names
         out: list[list[str]] = []
         n = len(tokens)
         for i in range(first, last):
@@ -241,9 +244,10 @@ class Featurizer:
             f.extend(view.doc[i])
             f.extend(view.lists[i])
             if codes:
-                f += [f"c={codes[i]}", f"c-1={codes[i - 1] if i else '^'}", f"c+1={codes[i + 1] if i + 1 < n else '$'}"]
+                f += [own_names[codes[i]], before_names[codes[i - 1] if i else -1],
+                      after_names[codes[i + 1] if i + 1 < n else -1]]
                 if doc_codes[i] >= 0:
-                    f.append(f"C={doc_codes[i]}")
+                    f.append(other_names[doc_codes[i]])
             out.append(f)
         return out
 

@@ -24,27 +24,23 @@ def parsed(vectors: list[list[float]]) -> Parsed:
     return Parsed(text, tokens, [], [(0, len(text))], chunks)
 
 
-def test_each_token_gets_the_centroid_nearest_in_angle() -> None:
+def test_each_token_gets_the_centroid_nearest_in_angle_and_a_repeated_word_its_other_places() -> None:
     doc = parsed([[3, 0.5], [0.1, 2], [-1, 0.2], [-0.2, -3], [1, 0.9]])
-    assert Codebook(CENTROIDS).codes(doc) == [0, 1, 2, 2, 0]
-
-
-def test_a_repeated_word_also_gets_the_code_of_its_other_places() -> None:
-    doc = parsed([[3, 0.5], [0.1, 2], [-1, 0.2], [-0.2, -3], [1, 0.9]])
-    words = [doc.text[t.start:t.end] for t in doc.tokens]
+    own, others = Codebook(CENTROIDS).codes(doc, WORDS) or ([], [])
+    assert own == [0, 1, 2, 2, 0]
     # the first "Varga" sees the second (code 2) and the second the first (code 0); "Holm" is alone
-    assert Codebook(CENTROIDS).document_codes(doc, words) == [2, -1, 0, -1, -1]
+    assert others == [2, -1, 0, -1, -1]
 
 
 def test_a_record_without_vectors_is_tagged_without_them_and_a_wrong_one_refused() -> None:
     doc = parsed([[1, 0]] * 5)
     bare = Parsed(doc.text, doc.tokens, [], doc.sentences)
-    assert token_vectors(bare, 2) is None and Codebook(CENTROIDS).codes(bare) is None
+    assert token_vectors(bare, 2) is None and Codebook(CENTROIDS).codes(bare, WORDS) is None
     features = Featurizer(lexicon(), frozenset(), (), Codebook(CENTROIDS)).document(bare)
     assert not any(f.startswith(("c=", "C=")) for fs in features for f in fs)
     short = Parsed(doc.text, doc.tokens, [], doc.sentences, doc.vectors[:1])
     with pytest.raises(ValueError):
-        Codebook(CENTROIDS).codes(short)
+        Codebook(CENTROIDS).codes(short, WORDS)
 
 
 def test_the_cluster_family_names_the_codes_of_the_token_and_its_neighbours(tmp_path) -> None:

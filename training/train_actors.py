@@ -14,10 +14,6 @@ with each rule of the actor layer left out in turn. ``benchmarks/actors_ablation
 measures the features and word lists the same way. ``--rules`` repeats only the rule
 ablation with the models of an earlier ``--cv`` run.
 
-The first stage also reads spaCy's contextual token vectors as the nearest of ``--clusters``
-centroids (``centroids.npy``), fitted here by spherical k-means on the capitalised tokens of
-the train split (:mod:`reader.analysis.clusters`); ``--clusters 0`` trains without them.
-
 Parsed corpora are cached in ``--cache`` (by file content, spaCy model and the engine's
 code), so retraining does not run spaCy again.
 """
@@ -42,7 +38,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
 from reader.analysis import engine as engine_module  # noqa: E402
-from reader.analysis.clusters import CENTROIDS_FILE, Codebook, token_vectors  # noqa: E402
 from reader.analysis.engine import Engine, Parsed  # noqa: E402
 from reader.analysis.features import Featurizer, sentences, stacked  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
@@ -58,11 +53,6 @@ ACTOR_TYPES = ("PER", "ORG", "LOC")
 VOCABULARY_MIN = 3
 """A word is "common" (its identity a feature even when capitalised) when seen this often in lower case."""
 
-CLUSTERS = 128
-"""Centroids of the token vectors (64 and 256 were screened beside it: MODEL.md)."""
-FIT_TOKENS = 100_000
-"""At most this many capitalised training tokens (a fixed sample) fit the centroids."""
-
 CRF_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True,
               "feature.minfreq": 2}
 SEED = 13
@@ -77,18 +67,19 @@ class Corpus:
         self.gold = [gold_labels(p, item["entities"]) for item, p in zip(items, parsed)]
 
 
-def load(path: Path, cache: Path) -> Corpus:
+def load(path: Path, cache: Path, vectors: bool = False) -> Corpus:
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return Corpus(items, parse(path.stem, [item["text"] for item in items], cache))
+    return Corpus(items, parse(path.stem, [item["text"] for item in items], cache, vectors))
 
 
-def parse(name: str, texts: Sequence[str], cache: Path) -> list[Parsed]:
+def parse(name: str, texts: Sequence[str], cache: Path, vectors: bool = False) -> list[Parsed]:
     """The engine's parse of ``texts``, cached by their content, the spaCy model and the
-    engine's code (which prepares the text for spaCy: a change there is a new parse)."""
-    engine = Engine()
+    engine's code (which prepares the text for spaCy: a change there is a new parse);
+    ``vectors`` keeps spaCy's token vectors too (``benchmarks/actors_dense.py``)."""
+    engine = Engine(vectors=vectors)
     code = hashlib.sha256(Path(engine_module.__file__).read_bytes()).hexdigest()
     digest = hashlib.sha256("\x00".join([engine.model_key, code, *texts]).encode()).hexdigest()[:16]
-    cached = cache / f"{name}-{digest}.pickle"
+    cached = cache / f"{name}{'-vectors' if vectors else ''}-{digest}.pickle"
     if cached.exists():
         parsed: list[Parsed] = pickle.loads(cached.read_bytes())
         return parsed
@@ -124,32 +115,6 @@ def vocabulary(corpus: Corpus) -> frozenset[str]:
             if word.islower():
                 counts[word] += 1
     return frozenset(w for w, c in counts.items() if c >= VOCABULARY_MIN)
-
-
-def fit_codebook(corpus: Corpus, k: int, iterations: int = 25) -> Codebook:
-    """Spherical k-means (seed fixed) over the vectors of the capitalised tokens of ``corpus``:
-    the tokens that can be names, so the centroids tell their kinds apart."""
-    import numpy as np
-
-    rows = []
-    for p in corpus.parsed:
-        vectors = token_vectors(p, 96)
-        caps = np.array([p.text[t.start:t.start + 1].isupper() for t in p.tokens], dtype=bool)
-        if vectors is not None and caps.any():
-            rows.append(vectors[caps])
-    data = np.concatenate(rows)
-    data /= np.maximum(np.linalg.norm(data, axis=1, keepdims=True), 1e-6)
-    rng = np.random.default_rng(SEED)
-    if len(data) > FIT_TOKENS:
-        data = data[rng.choice(len(data), FIT_TOKENS, replace=False)]
-    centroids = data[rng.choice(len(data), k, replace=False)]
-    for _ in range(iterations):
-        assign = (data @ centroids.T).argmax(1)
-        for c in range(k):
-            members = data[assign == c]
-            centroids[c] = members.sum(0) if len(members) else data[rng.integers(len(data))]
-        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-6)
-    return Codebook(centroids)
 
 
 def runs(parsed: Parsed) -> list[Any]:
@@ -231,13 +196,13 @@ class ModernChecks:
     """The modern checks of :mod:`modern` (written modern news, PolNeAR's named speakers),
     parsed once, for any tagger."""
 
-    def __init__(self, cache: Path, common: frozenset[str]) -> None:
+    def __init__(self, cache: Path, common: frozenset[str], vectors: bool = False) -> None:
         self.common = common
         self.modern = modern.modern_items()
         self.polnear = {split: modern.polnear_items(split) for split in modern.POLNEAR}
-        self.parsed = {"modern": parse("modern-news", [i["text"] for i in self.modern], cache)}
+        self.parsed = {"modern": parse("modern-news", [i["text"] for i in self.modern], cache, vectors)}
         for split, items in self.polnear.items():
-            self.parsed[split] = parse(f"polnear-{split}", [i["text"] for i in items], cache)
+            self.parsed[split] = parse(f"polnear-{split}", [i["text"] for i in items], cache, vectors)
 
     def measure(self, spans_of: Callable[[Parsed], list[Span]], off: Sequence[str] = ()) -> dict[str, Any]:
         """Reader's figures on both checks with the tagger ``spans_of`` (and rules ``off`` left out)."""
@@ -296,8 +261,7 @@ def stacked_features(first: list[list[list[str]]], corpus: Corpus, labels: dict[
 def command_train(args: argparse.Namespace) -> dict[str, Any]:
     train, dev = load(args.train, args.cache), load(args.dev, args.cache)
     vocab = vocabulary(train)
-    codebook = fit_codebook(train, args.clusters) if args.clusters and "cluster" not in args.off else None
-    featurizer = Featurizer(lexicon(), vocab, args.off, codebook)
+    featurizer = Featurizer(lexicon(), vocab, args.off)
     work = args.cache / "models"
     work.mkdir(parents=True, exist_ok=True)
     f_train, f_dev = featurize(featurizer, train), featurize(featurizer, dev)
@@ -338,14 +302,10 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     s2_dev = tag(stage2, [f2_dev[d] for d in range(len(dev.parsed))], dev, range(len(dev.parsed)))
 
     (args.out / "vocabulary.txt").write_text("\n".join(sorted(vocab)) + "\n", encoding="utf-8")
-    (args.out / CENTROIDS_FILE).unlink(missing_ok=True)
-    if codebook is not None:
-        codebook.save(args.out / CENTROIDS_FILE)
     (args.out / "config.json").write_text(json.dumps({"stages": 2, "off": sorted(args.off)}, indent=1) + "\n",
                                           encoding="utf-8")
     report: dict[str, Any] = {
         "crf": CRF_PARAMS, "folds": args.folds, "off": sorted(args.off), "vocabulary": len(vocab),
-        "clusters": len(codebook.centroids) if codebook is not None else 0,
         "stage1": {"train": span_f1(train, s1_train), "train_cv": span_f1(train, oof), "dev": span_f1(dev, s1_dev)},
         "stage2": {"train": span_f1(train, s2_train), "dev": span_f1(dev, s2_dev)},
         "seconds": round(time.monotonic() - started),
@@ -390,7 +350,6 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="only the rule ablation, with the models of a --cv run")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="the CRFs' L1 penalty")
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="the CRFs' L2 penalty")
-    parser.add_argument("--clusters", type=int, default=CLUSTERS, help="centroids of the token vectors (0: none)")
     args = parser.parse_args()
     CRF_PARAMS.update(c1=args.c1, c2=args.c2)
     report = command_rules(args) if args.rules else command_train(args)

@@ -3,8 +3,8 @@
 Only what the actor and quote layers need is run (tokens, tags, sentences, entities);
 the parser and lemmatizer are left out, which is most of why Reader is faster than a
 bare ``nlp.pipe``. Results are copied into small :class:`Parsed` records so a long
-article never keeps spaCy's ``Doc`` objects in memory; of its per-token tensors only the
-contextual vectors the actor tagger reads are kept, in half precision.
+article never keeps spaCy's per-token tensors in memory (unless asked to, for the training
+scripts' experiments: ``vectors=True``).
 """
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ class Parsed:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     vectors: list[Any] = field(default_factory=list, compare=False)
     """spaCy's contextual token vectors (``doc.tensor``: the shared ``tok2vec``'s output, a
-    row per token of :attr:`tokens`, float16), one array per chunk; empty from an engine made
-    with ``vectors=False``."""
+    row per token of :attr:`tokens`, float16), one array per chunk; only from an engine made
+    with ``vectors=True`` (``benchmarks/actors_dense.py``: no shipped model reads them)."""
 
 
 class Engine:
     """A spaCy pipeline behind a small, lazily loaded interface."""
 
-    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS, vectors: bool = True) -> None:
+    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS, vectors: bool = False) -> None:
         self.requested = model
         self.chunk_chars = chunk_chars
         self.vectors = vectors

@@ -16,9 +16,6 @@ ablation can leave a family out (``training/train_actors.py``):
 - ``suffix``: the last letters of a capitalised word (``-stan``, ``-ski``).
 - ``doc``: how the same word is written and labelled elsewhere in the document (in
   lower case, capitalised mid-sentence, spaCy's labels there).
-- ``cluster``: the nearest centroid to spaCy's contextual vector of the token and of its
-  neighbours, and to the mean vector of the same capitalised word at its other places in
-  the document (:mod:`clusters`; only with a model that ships centroids).
 - ``list:NAME``: membership in one of Reader's word lists (given names, titles, ...).
 
 A second stage (``stacked``) adds what the first stage predicted for the same word
@@ -33,12 +30,11 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.clusters import Codebook
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import Lexicon, key
 from reader.analysis.names import PARTICLES
 
-FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc", "cluster")
+FAMILIES = ("shape", "tag", "ent", "line", "word", "context", "suffix", "doc")
 """Feature families that are not word lists (each can be switched off for an ablation)."""
 
 LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "place_word", "place", "demonym")
@@ -75,10 +71,6 @@ class DocumentView:
     context: list[str]
     lists: Sequence[Sequence[str]]
     doc: Sequence[Sequence[str]]
-    codes: Sequence[int]
-    """The nearest centroid to each token's vector (empty without a codebook or vectors)."""
-    doc_codes: Sequence[int]
-    """The nearest centroid to the same word's mean vector elsewhere in the document (-1: none)."""
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
@@ -150,17 +142,10 @@ def line_kind(line: str, vocabulary: frozenset[str]) -> str:
 class Featurizer:
     """Builds the feature lists of a parsed text; ``off`` names families and lists left out."""
 
-    def __init__(self, lex: Lexicon, vocabulary: frozenset[str], off: Iterable[str] = (),
-                 codebook: Codebook | None = None) -> None:
+    def __init__(self, lex: Lexicon, vocabulary: frozenset[str], off: Iterable[str] = ()) -> None:
         self.lex = lex
         self.vocabulary = vocabulary
         self.off = frozenset(off)
-        self.codebook = codebook if "cluster" not in self.off else None
-        k = len(codebook.centroids) if codebook is not None else 0
-        self._code_names = tuple([f"{prefix}={c}" for c in range(k)] + [f"{prefix}={edge}"]
-                                 for prefix, edge in (("c", ""), ("c-1", "^"), ("c+1", "$"), ("C", "")))
-        """Feature names of each code, built once (a long article has a million tokens); index -1
-        is the edge of the document."""
         self._families = {name: name not in self.off for name in (*FAMILIES, *(f"list:{n}" for n in LISTS))}
 
     def on(self, family: str) -> bool:
@@ -183,9 +168,7 @@ class Featurizer:
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
-        codes = self.codebook.codes(parsed, words) if self.codebook is not None else None
-        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc,
-                            *(codes or ((), ())))
+        return DocumentView(parsed.tokens, words, lowers, lines, ents, firsts, shapes, known, context, lists, doc)
 
     def document(self, parsed: Parsed) -> list[list[str]]:
         """One list of feature names per token of ``parsed`` (for training: the tagger builds
@@ -199,8 +182,6 @@ class Featurizer:
                                                                view.shapes, view.known, view.context)
         on_shape, on_line, on_tag, on_ent = self.on("shape"), self.on("line"), self.on("tag"), self.on("ent")
         on_word, on_context, on_suffix = self.on("word"), self.on("context"), self.on("suffix")
-        codes, doc_codes = view.codes, view.doc_codes
-        own_names, before_names, after_names, other_names = self._code_names
         out: list[list[str]] = []
         n = len(tokens)
         for i in range(first, last):
@@ -243,11 +224,6 @@ class Featurizer:
                 f.append(f"x={view.lowers[i][-3:]}")
             f.extend(view.doc[i])
             f.extend(view.lists[i])
-            if codes:
-                f += [own_names[codes[i]], before_names[codes[i - 1] if i else -1],
-                      after_names[codes[i + 1] if i + 1 < n else -1]]
-                if doc_codes[i] >= 0:
-                    f.append(other_names[doc_codes[i]])
             out.append(f)
         return out
 

@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.clusters import CENTROIDS_FILE, Codebook
 from reader.analysis.engine import Parsed
 from reader.analysis.features import Featurizer, Sentence, Stacked, sentences
 from reader.analysis.gazetteer import lexicon
@@ -62,11 +61,9 @@ class ActorTagger:
         try:
             config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
             vocabulary = frozenset((directory / "vocabulary.txt").read_text(encoding="utf-8").split())
-            centroids = directory / CENTROIDS_FILE
-            codebook = Codebook.load(centroids) if centroids.exists() else None
         except (OSError, ValueError) as err:
             raise AnalysisError(f"the actor model in {directory} cannot be read: {err}") from None
-        featurizer = Featurizer(lexicon(), vocabulary, config.get("off", ()), codebook)
+        featurizer = Featurizer(lexicon(), vocabulary, config.get("off", ()))
         return cls(featurizer, [directory / name for name in STAGE_FILES[:config.get("stages", 2)]])
 
     def labels(self, parsed: Parsed, stages: int | None = None) -> list[str]:

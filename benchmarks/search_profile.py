@@ -6,8 +6,9 @@ Two worker processes, one per engine (ours, and the baseline checked out with ``
 of ``benchmarks/store.py`` with that engine's own copy of it (same seed: the same notes, the same 200 adds, the same
 100 queries), then run the queries in passes that take turns between the engines. A pass of ours opens the store anew
 (as the benchmark's searches follow the index's first use, its per-version caches start empty); the baseline's
-in-memory index keeps nothing between queries, so its store stays open. Prints each query's median time in both, the
-engines' p50 / p95 per pass and their ratios, and for the ``--slowest`` queries of ours a cProfile breakdown in both
+in-memory index keeps nothing between queries, so its store stays open (``--reopen-baseline``: opened anew too, for
+a baseline with this engine's caches). Prints each query's median time in both, the engines' p50 / p95 per pass and
+their ratios, by wall and by CPU time, and for the ``--slowest`` queries of ours a cProfile breakdown in both
 (cumulative time of the engine's steps, summed over the passes, and the functions that cost most on their own).
 """
 
@@ -156,7 +157,7 @@ def compare(args: argparse.Namespace) -> int:
         archive = subprocess.run(["git", "-C", str(mine), "archive", args.baseline_commit], check=True,
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        workers = {"ours": _start(mine, args, True), "baseline": _start(Path(tmp), args, False)}
+        workers = {"ours": _start(mine, args, True), "baseline": _start(Path(tmp), args, args.reopen_baseline)}
         try:
             queries = {who: _ask(worker)["queries"] for who, worker in workers.items()}
             if queries["ours"] != queries["baseline"]:
@@ -221,6 +222,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--baseline-commit", default="2fc0838", metavar="REV")
     parser.add_argument("--passes", type=int, default=5, help="timed passes of each engine")
+    parser.add_argument("--reopen-baseline", action="store_true",
+                        help="open the baseline's store anew each pass too (a baseline with this engine's caches)")
     parser.add_argument("--profile-passes", type=int, default=3, help="profiled passes of each engine")
     parser.add_argument("--slowest", type=int, default=8, help="queries of ours to profile")
     parser.add_argument("--top", type=int, default=12, help="functions by own time in each profile")

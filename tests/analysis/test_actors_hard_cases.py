@@ -130,6 +130,29 @@ def test_one_result_whatever_the_format(tmp_path: Path) -> None:
     assert "Climate" not in {name for name, _, _ in results[0]}
 
 
+APOSTROPHES = ("Aoife O'Donoghue toured the fair on Saturday. O'Donoghue's campaign has promised money for "
+               "festivals; the Liberals' rivals, the Conservative Party, want ferries instead.")
+
+
+def test_apostrophes_straight_or_curly_and_any_format_give_one_result(tmp_path: Path) -> None:
+    """Markdown keeps the author's straight apostrophes (no "smarty"), and a text typed with
+    curly ones ("the Liberals’ rivals") is read as the straight one: the same actors."""
+    curly = APOSTROPHES.replace("'", "\u2019")
+    (tmp_path / "a.txt").write_text(f"{APOSTROPHES}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{curly}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"{APOSTROPHES}\n", encoding="utf-8")
+    (tmp_path / "a.html").write_text(f"<html><body><article><p>{APOSTROPHES}</p></article></body></html>",
+                                     encoding="utf-8")
+    analyzer = Analyzer()
+    results = []
+    for name in ("a.txt", "b.txt", "a.md", "a.html"):
+        article = load(tmp_path / name)
+        analysis = analyzer.analyze(article.text)
+        results.append(sorted((a.name.replace("\u2019", "'"), a.kind) for a in analysis.actors))
+    assert results[0] == results[1] == results[2] == results[3]
+    assert ("Aoife O'Donoghue", "person") in results[0]
+
+
 SAMPLE = """Tallinn, 12 May – Estonian Prime Minister Kaja Kallas said on Tuesday that Estonia would \
 raise defence spending. “We cannot wait,” Kallas told reporters at the Riigikogu.
 

@@ -53,7 +53,7 @@ class Worker:
 
         bench = _bench_module(root)
         rng = random.Random(seed)
-        bench.VOCABULARY = bench.vocabulary(rng)
+        setattr(bench, "VOCABULARY", bench.vocabulary(rng))  # noqa: B010  (the module's global its functions read)
         documents = [str(folder / f"article-{i}.txt") for i in range(max(1, n // 100))]
         self.path, self.reopen, self.open = folder / "library.json", reopen, NoteStore
         with NoteStore(self.path) as store:
@@ -91,6 +91,22 @@ class Worker:
                 profiles[i] = profile
         return {"times": times, "cpu": cpu, "hits": hits, "profiles": {i: _dump(p) for i, p in profiles.items()}}
 
+    def results(self) -> dict[str, Any]:
+        """What each query finds, with a limit of 50 and with none: the benchmark's queries, phrases of two or three
+        words cut from 150 notes' texts, and the first 30 queries less a phrase (the same in both engines' stores)."""
+        rng = random.Random(5)
+        phrases = []
+        for note in rng.sample(self.store.annotations(), 150):
+            for text in (note.note, note.selector.exact):
+                words = text.rstrip(".").split()
+                if len(words) >= 3:
+                    start = rng.randrange(len(words) - 2)
+                    phrases.append('"' + " ".join(words[start:start + rng.choice((2, 3))]) + '"')
+        unwanted = [f'{q} -"{rng.choice(self.queries).strip(chr(34))}"' for q in self.queries[:30]]
+        return {f"{q} | limit {limit}": [[h.annotation.note, round(h.score, 9), h.snippet, h.marks, list(h.matched)]
+                                         for h in self.store.search(q, limit)]
+                for q in self.queries + phrases + unwanted for limit in (50, None)}
+
 
 def _dump(profile: cProfile.Profile) -> dict[str, list[float]]:
     """A profile as function name -> [own time, cumulative time] in ms (names qualified by file stem)."""
@@ -110,7 +126,8 @@ def serve(args: argparse.Namespace) -> int:
         worker = Worker(root, Path(tmp), args.annotations, args.adds, args.searches, args.seed, args.reopen)
         print(json.dumps({"queries": worker.queries}), flush=True)
         for line in sys.stdin:
-            print(json.dumps(worker.run(json.loads(line))), flush=True)
+            asked = json.loads(line)
+            print(json.dumps(worker.results() if asked == "results" else worker.run(asked)), flush=True)
         worker.store.close()
     return 0
 
@@ -128,7 +145,8 @@ def _ask(worker: subprocess.Popen[str], line: str | None = None) -> dict[str, An
     if line is not None:
         worker.stdin.write(line + "\n")
         worker.stdin.flush()
-    return json.loads(worker.stdout.readline())
+    answer: dict[str, Any] = json.loads(worker.stdout.readline())
+    return answer
 
 
 def _percentile(samples: list[float], p: float) -> float:
@@ -146,9 +164,9 @@ def _breakdown(profiles: list[dict[str, list[float]]], top: int) -> dict[str, An
             total[name][1] += cumulative
     steps = {name: round(cumulative, 2) for name, (_, cumulative) in total.items()
              if name.rsplit(".", 1)[-1] in STEPS}
-    own = sorted(total.items(), key=lambda item: item[1][0], reverse=True)[:top]
+    costly = sorted(total.items(), key=lambda item: item[1][0], reverse=True)[:top]
     return {"steps_cumulative_ms": dict(sorted(steps.items(), key=lambda item: -item[1])),
-            "own_ms": {name: round(ms[0], 2) for name, ms in own}}
+            "own_ms": {name: round(ms[0], 2) for name, ms in costly}}
 
 
 def compare(args: argparse.Namespace) -> int:
@@ -168,6 +186,7 @@ def compare(args: argparse.Namespace) -> int:
             slowest = sorted(range(args.searches), key=median.__getitem__, reverse=True)[:args.slowest]
             profiled: dict[str, list[dict[str, Any]]] = {"ours": [], "baseline": []}
             _turns(workers, profiled, args.profile_passes, slowest)
+            found = {who: _ask(worker, '"results"') for who, worker in workers.items()} if args.same_results else {}
         finally:
             for worker in workers.values():
                 if worker.stdin:
@@ -175,6 +194,14 @@ def compare(args: argparse.Namespace) -> int:
                 worker.wait()
     result = {"baseline_commit": args.baseline_commit, "passes": args.passes, **_summary(passes, queries["ours"]),
               "slowest": [_query_profile(i, queries["ours"][i], passes, profiled, args.top) for i in slowest]}
+    if found:  # JSON lists: marks compare as lists in both
+        differ = [q for q in found["ours"] if found["ours"][q] != found["baseline"].get(q)]
+        # Notes of one score saved in the same millisecond are ordered by their ids, drawn at random in each build.
+        tied = [q for q in differ if sorted(found["ours"][q], key=str) == sorted(found["baseline"][q], key=str)]
+        result["same_results"] = {"queries": len(found["ours"]), "hits": sum(map(len, found["ours"].values())),
+                                  "differ": len(differ), "differ_in_order_of_ties_only": len(tied),
+                                  "differing": differ[:20],
+                                  "first": {who: found[who].get(differ[0]) for who in found} if differ else None}
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
 
@@ -227,6 +254,8 @@ def main() -> int:
     parser.add_argument("--profile-passes", type=int, default=3, help="profiled passes of each engine")
     parser.add_argument("--slowest", type=int, default=8, help="queries of ours to profile")
     parser.add_argument("--top", type=int, default=12, help="functions by own time in each profile")
+    parser.add_argument("--same-results", action="store_true",
+                        help="also compare hits, scores, snippets, marks and matched fields (engines with `matched`)")
     parser.add_argument("--json", action="store_true", help="print JSON on one line")
     parser.add_argument("--worker", metavar="ROOT", help=argparse.SUPPRESS)
     parser.add_argument("--reopen", action="store_true", help=argparse.SUPPRESS)

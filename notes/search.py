@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Siz
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
-from itertools import chain, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import and_
 from pathlib import Path
 from typing import Any, TypeVar
@@ -421,7 +421,7 @@ class _View:
         num = self.docs[slot]
         if num not in self.documents and num in self.articles:
             self.documents[num] = DocumentRecord.from_json(loads(self.articles[num][0]))
-        return Hit(annotation, self.documents.get(num), score, snippet, spans, tuple(n for n in FIELDS if n in matched))
+        return Hit(annotation, self.documents.get(num), score, snippet, spans, matched)
 
 
 class _Marks:
@@ -437,14 +437,14 @@ class _Marks:
         self._names = [f" {' '.join(terms_of(name))} " for name in query.actors]
         self._filtered = {name for name, wanted in (("tags", query.tags), ("title", query.titles)) if wanted}
 
-    def matched(self, fields: Sequence[str]) -> set[str]:
-        """The names (of :data:`FIELDS`) of the fields a note's ``fields`` texts were found through."""
+    def matched(self, fields: Sequence[str]) -> tuple[str, ...]:
+        """The names (of :data:`FIELDS`, in its order) of the fields a note's ``fields`` texts were found through."""
         found = set(self._filtered)
         if self._found is not None:
-            found.update(name for name, text in zip(FIELDS, fields, strict=True) if self._found(text))
+            found.update(compress(FIELDS, map(self._found, fields)))  # no generator: a third of the time, per hit
         if self._names:
             found.update(FIELDS[i] for name in self._names for i in (3, 5) if name in fields[i])
-        return found
+        return tuple(filter(found.__contains__, FIELDS))
 
 
 class _Postings(dict[int, int]):

@@ -10,6 +10,8 @@ document, and these steps read it, each measured on its own (``benchmarks/actors
   a word that names a body;
 - a person's following: "the Bernie Sanders campaign", "the Obama administration" say that
   the name before the word is a person's, wherever else the tagger read it as a body;
+- a list of people: "Danny Carver, Lena Moss and Ruth Ilves" read with one of them as a body
+  or a place is a list of three people;
 - one spelling read two ways: a single word the tagger reads as a person here and a body
   there ("Politifact"), which is no surname of a person the text names, takes the reading
   it has more often.
@@ -180,3 +182,43 @@ def _next_token(text: str, end: int) -> int | None:
     while k < len(text) and text[k] in " \t":
         k += 1
     return k if k < len(text) and text[k] != "\n" else None
+
+
+_LIST_GAPS = frozenset({", ", ", and ", " and ", ",\u00a0"})
+
+
+def list_kinds(text: str, names: Named) -> Named:
+    """In a list of three or more names parted by commas and "and", most of them people, a
+    name of two or three capitalised words read as a body or a place is one more person
+    ("… Angela Moss, Vivian Fox and Ruth Ilves"), unless a word of it names a body or a place
+    ("Harbour Trust", "Lake City") or it is a place the lists know."""
+    lex = lexicon()
+    out = list(names)
+    run: list[int] = []
+
+    def settle() -> None:
+        people = sum(out[k][0].label == "PER" for k in run)
+        if len(run) < 3 or people * 2 <= len(run):
+            return
+        for k in run:
+            span, trimmed = out[k]
+            if span.label == "PER" or trimmed is None:
+                continue
+            words = text[trimmed[0]:trimmed[1]].split()
+            if 1 < len(words) <= 3 and name_key(" ".join(words)) not in lex.places and all(
+                    w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes
+                    and w not in lex.place_words for w in words):
+                out[k] = (_relabel(span, "PER"), trimmed)
+
+    previous = None
+    for k, (span, trimmed) in enumerate(out):
+        if trimmed is None or span.label not in ("PER", "ORG", "LOC"):
+            continue
+        if previous is not None and run and text[previous:trimmed[0]] in _LIST_GAPS:
+            run.append(k)
+        else:
+            settle()
+            run = [k]
+        previous = trimmed[1]
+    settle()
+    return out

@@ -170,7 +170,8 @@ def test_a_middle_name_left_out_is_the_same_person_unless_two_fit() -> None:
              ("George Edwin Hale", "PER"), ("George Hale", "PER"))
     actors, _ = actors_of(text, *names)
     assert named(actors, "Eleanor Grace Whitcombe").aliases == ["Eleanor Whitcombe"]
-    assert {a.name for a in actors} == {"Eleanor Grace Whitcombe", "George Arthur Hale", "George Edwin Hale", "George Hale"}
+    assert {a.name for a in actors} == {"Eleanor Grace Whitcombe", "George Arthur Hale", "George Edwin Hale",
+                                        "George Hale"}
     assert len(build_actors(parsed(text), tagged(text, *names), off=("middle_names",))[0]) == 5
 
 
@@ -201,3 +202,15 @@ def test_one_word_read_two_ways_takes_the_reading_it_has_where_it_stands_alone()
     assert sorted(a.kind for a in build_actors(doc, names, off=("spellings",))[0]) == ["organization", "person"]
     tie = tagged(text, ("Veritrak", "ORG"), ("Veritrak", "PER", 1), ("Veritrak", "ORG", 2))
     assert len(build_actors(doc, tie)[0]) == 2  # one each way where it stands alone: left as the tagger read it
+
+
+def test_a_name_in_a_list_of_people_is_a_person() -> None:
+    text = "The gala drew Danny Carver, Lena Moss, Vivian Fox and Ruth Ilves; Oskar Dahl, Port Ellis and Harbour Trust."
+    names = (("Danny Carver", "PER"), ("Lena Moss", "PER"), ("Vivian Fox", "ORG"), ("Ruth Ilves", "PER"),
+             ("Oskar Dahl", "PER"), ("Port Ellis", "LOC"), ("Harbour Trust", "ORG"))
+    actors, _ = actors_of(text, *names)
+    assert {a.name: a.kind for a in actors}["Vivian Fox"] == "person"
+    # A list of three with one person is no list of people.
+    assert {a.name: a.kind for a in actors}["Port Ellis"] == "place"
+    assert {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("lists",))[0]}[
+        "Vivian Fox"] == "organization"

@@ -80,7 +80,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
             holder = _holder(referents, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
             if holder is not None and first_named.get(holder, tokens[k].end) <= start:
                 found.append(Reference(start, tokens[k].end, holder))
-            continue
+                continue
         actor = referents.only_fit(start, end, off)
         if actor is None or first_named.get(actor, end) > start:
             continue

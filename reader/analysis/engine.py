@@ -30,11 +30,17 @@ BATCH_CHARS = 60_000
 """spaCy is fed batches of about this many characters (a batch ends at the first chunk past it)."""
 
 _LONG_RUN = re.compile(r"\S{300,}")
-_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
-"""A typographic apostrophe inside a word ("O’Neill", "Trump’s"): spaCy, trained on straight
-ones, reads "O’Neill" as an adverb and a body; it is given "O'Neill" (same length, so every
-offset holds) while :attr:`Parsed.text` keeps what was written."""
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)|(?<=\ws)\u2019(?!\w)")
+"""A typographic apostrophe inside a word ("O’Neill", "Trump’s") or after a plural ("the
+Liberals’ rivals"): spaCy, trained on straight ones, reads "O’Neill" as an adverb and a body;
+it is given "O'Neill" (same length, so every offset holds) while :attr:`Parsed.text` keeps
+what was written. A Markdown article's apostrophes are typographic, a plain one's often not."""
 _EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
+
+
+def straight_apostrophes(text: str) -> str:
+    """``text`` with the apostrophes spaCy and the tagger read as straight ones (:data:`_APOSTROPHE`)."""
+    return _APOSTROPHE.sub("'", text)
 
 
 class Token(NamedTuple):
@@ -123,7 +129,7 @@ class Engine:
             for index, text in enumerate(texts):
                 pending.append(Parsed(text))
                 # runs of 300+ non-space characters (base64, URLs gone wrong) are no words: blank them
-                plain = _APOSTROPHE.sub("'", _LONG_RUN.sub(lambda m: " " * len(m.group()), text))
+                plain = straight_apostrophes(_LONG_RUN.sub(lambda m: " " * len(m.group()), text))
                 pieces = list(split_chunks(plain, self.chunk_chars))
                 remaining.append(len(pieces))
                 for offset, piece in pieces:

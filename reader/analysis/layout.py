@@ -6,7 +6,8 @@ neither:
 
 - A **dateline** opens a story with its place in capitals, perhaps a state or country and
   the agency in brackets, then a dash: "CONCORD, N.H. — …", "PORTLAND, Maine (AP) — …".
-  The place is a place and the agency an organisation, whatever the words look like.
+  The place is a place and the agency an organisation, whatever the words look like, and
+  the place named again in the body ("Kitchener’s city hall") is that place.
 - A **heading** (a block of one line in capitals or Title Case: a headline, a Markdown
   ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text)
   carries no evidence in its capitals: "Castellano Says No" is no three-word person. A
@@ -67,10 +68,13 @@ def datelines(text: str) -> Iterator[tuple[str, int, int]]:
 
 def with_datelines(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` where each name of a dateline is one span of its dateline kind (added when the
-    tagger missed it)."""
+    tagger missed it), and a dateline's place named elsewhere is a place there too."""
     found = list(datelines(text))
     if not found:
         return spans
+    places = {name_key(text[start:end]) for label, start, end in found if label == "LOC"}
+    spans = [Span(s.start, s.end, "LOC") if s.label in ("PER", "ORG") and _place_key(text, s) in places else s
+             for s in spans]
     starts = [s.start for s in spans]
     replaced: set[int] = set()
     added = []
@@ -84,6 +88,11 @@ def with_datelines(text: str, spans: list[Span]) -> list[Span]:
         added.append(Span(start, end, label))
     kept = [s for k, s in enumerate(spans) if k not in replaced]
     return sorted(kept + added, key=lambda s: s.start)
+
+
+def _place_key(text: str, span: Span) -> str | None:
+    trimmed = trim_name(text, span.start, span.end)
+    return name_key(text[trimmed[0]:trimmed[1]]) if trimmed else None
 
 
 def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:

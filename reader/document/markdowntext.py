@@ -7,7 +7,9 @@ import markdown
 from reader.document.article import Article
 from reader.document.htmlblocks import BlockWalker, parse_fragment
 
-_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "smarty"]
+_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+"""No "smarty": an article keeps the quotes and dashes its author typed, so the same paragraph
+in .txt, .md and .html reads (and names its actors) alike."""
 
 
 def parse_markdown(text: str, source: str | None = None) -> Article:

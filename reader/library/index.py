@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -137,11 +138,17 @@ class LibraryIndex:
 
     def _open(self) -> sqlite3.Connection:
         """Open the index, or make a new one when it is missing, damaged or of another version."""
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError as err:
-            if _busy(err):
-                raise
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError as err:
+                if not _busy(err):
+                    break
+                # two first opens at once: SQLite refuses one at once instead of waiting
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         self._remove()
         return self._connect()
 

@@ -251,6 +251,27 @@ def test_a_damaged_index_is_rebuilt(data: Path, articles: Path) -> None:
     again.close()
 
 
+def test_a_new_index_waits_for_another_opener_instead_of_failing(tmp_path: Path) -> None:
+    """The window prepares the library while an add starts, and both may make the index at
+    once. SQLite refuses the switch to WAL at once (no busy wait) while the other connection
+    holds its write lock in the old journal mode: the add then failed before it began."""
+    import sqlite3
+
+    from reader.library.index import LibraryIndex
+
+    path = tmp_path / "library-index.sqlite"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another opener, half way through making the file
+    release = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        with LibraryIndex(path) as index:
+            assert index.meta("derived") is None  # opened, with its tables made
+    finally:
+        release.join()
+        other.close()
+
+
 def test_articles_opened_in_the_window_belong_to_the_library(data: Path, articles: Path) -> None:
     from reader.analysis.pipeline import Analyzer
 

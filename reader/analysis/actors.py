@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
-from reader.analysis.kinds import Named, families, followings, list_kinds, org_word_kinds, spelling_kinds, surname_kinds
+from reader.analysis.kinds import Named, families, followings, list_kinds, org_word_kinds, surname_kinds
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
@@ -38,7 +38,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "followings", "lists", "families", "surname_kinds", "org_words", "spellings", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "followings", "lists", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -113,8 +113,6 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = surname_kinds(text, names)
     if "org_words" not in off:
         names = org_word_kinds(text, names)
-    if "spellings" not in off:
-        names = spelling_kinds(text, names, {t.start: t.tag for t in parsed.tokens})
     if "offices" not in off:
         names = _without_offices(text, names)
     if "particles" not in off:

@@ -11,16 +11,12 @@ document, and these steps read it, each measured on its own (``benchmarks/actors
 - a person's following: "the Bernie Sanders campaign", "the Obama administration" say that
   the name before the word is a person's, wherever else the tagger read it as a body;
 - a list of people: "Danny Carver, Lena Moss and Ruth Ilves" read with one of them as a body
-  or a place is a list of three people;
-- one spelling read two ways: a single word the tagger reads as a person here and a body
-  there ("Politifact"), which is no surname of a person the text names, takes the reading
-  it has more often.
+  or a place is a list of three people.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.names import name_key
@@ -129,59 +125,6 @@ def followings(text: str, names: Named) -> Named:
                 span = _relabel(span, "PER")
         out.append((span, trimmed))
     return out
-
-
-_MODIFIER_AFTER = frozenset({"NN", "NNS", "NNP", "NNPS", "POS", "CD", "HYPH"})
-"""Tags of a word right after a name that make the name a modifier ("the Trump troops",
-"Trump's speech"), where the tagger's reading of a one-word name is weakest."""
-
-
-def spelling_kinds(text: str, names: Named, tags: dict[int, str]) -> Named:
-    """A one-word name the tagger reads as a person at some places and a body at others, as a
-    name that stands on its own (a subject, an object: not "the Trump troops" nor "Trump's")
-    more often in one reading, takes that reading everywhere. Not the last word of a longer name
-    the text gives (a surname: the person and a body named after the family may both be meant),
-    a given name, nor a name after a title or honorific; ties are left alone. ``tags`` maps token starts to their tags."""
-    lex = lexicon()
-    surnames = {name_key(words[-1]) for words in (text[t[0]:t[1]].split() for _, t in names if t)
-                 if len(words) > 1}  # "Deborah Jordan Reynolds" read as a body: her "Reynolds" too
-    counts: dict[str, Counter[str]] = {}
-    titled: set[str] = set()
-    for span, trimmed in names:
-        if trimmed is None or span.label not in ("PER", "ORG"):
-            continue
-        surface = text[trimmed[0]:trimmed[1]]
-        if " " in surface:
-            continue
-        key = name_key(surface)
-        counts.setdefault(key, Counter())
-        before = text[max(0, trimmed[0] - 30):trimmed[0]].split()
-        if span.label == "PER" and before and (lex.is_honorific(before[-1]) or lex.is_title(before[-1])) \
-                or surface in lex.given_names:
-            titled.add(key)  # "Isabelle" alone is a person's name whatever the tagger said
-        after = _next_token(text, trimmed[1])
-        if after is None or tags.get(after) not in _MODIFIER_AFTER:
-            counts[key][span.label] += 1
-    decided = {key: c.most_common(1)[0][0] for key, c in counts.items()
-               if c and c["PER"] != c["ORG"] and key not in surnames and key not in titled}
-    if not decided:
-        return names
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label in ("PER", "ORG") and " " not in text[trimmed[0]:trimmed[1]]:
-            label = decided.get(name_key(text[trimmed[0]:trimmed[1]]))
-            if label is not None and label != span.label:
-                span = _relabel(span, label)
-        out.append((span, trimmed))
-    return out
-
-
-def _next_token(text: str, end: int) -> int | None:
-    """Where the word after a name starts when only spaces part them (a possessive: at once)."""
-    k = end
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    return k if k < len(text) and text[k] != "\n" else None
 
 
 _LIST_GAPS = frozenset({", ", ", and ", " and ", ",\u00a0"})

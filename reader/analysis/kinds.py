@@ -93,11 +93,11 @@ _FOLLOWING = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)\b")
 
 def followings(text: str, names: Named) -> Named:
     """A name read as a body right before "campaign", "administration", "family" ("the Bernie
-    Sanders campaign") is a person when it is two or three capitalised words none of which
-    names a body ("the Green Party campaign") and the text also writes its last word alone
-    (a surname: "Sanders"; "New Hampshire campaign" has no "Hampshire"), or when the text
-    also reads it as a person (or as the surname of a full name that is); then every other body reading of that name and of
-    its last word is that person too ("Sanders" throughout)."""
+    Sanders campaign") is a person's when it is two or three capitalised words, none naming a
+    body ("the Green Party campaign"), whose last word the text also writes alone (a surname:
+    "Sanders"; "the New Hampshire campaign" has no "Hampshire"), or when the text reads it as
+    a person elsewhere. Then every body reading of that name, and of its last or first word
+    written alone ("Sanders", "Bernie"), is that person."""
     lex = lexicon()
     people: set[str] = set()
     read_as_person = {fold(text[t[0]:t[1]]) for span, t in names if t and span.label == "PER"}
@@ -114,7 +114,8 @@ def followings(text: str, names: Named) -> Named:
         if 1 < len(words) <= 3 and fold(words[-1]) in alone and all(
                 w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes for w in words) \
                 or fold(" ".join(words)) in read_as_person:
-            people.update(fold(w) for w in {" ".join(words), words[-1], words[0]} if w == " ".join(words) or fold(w) in alone)
+            people.add(fold(" ".join(words)))
+            people.update(fold(w) for w in (words[0], words[-1]) if fold(w) in alone)
     if not people:
         return names
     out = []

@@ -7,12 +7,18 @@ document, and these steps read it, each measured on its own (``benchmarks/actors
 - a surname: "Garland" read as a place, in an article about the person "Merrick Garland",
   is him;
 - an organisation named after a person: "Trump University", "Castellano Foundation" end in
-  a word that names a body.
+  a word that names a body;
+- a person's following: "the Bernie Sanders campaign", "the Obama administration" say that
+  the name before the word is a person's, wherever else the tagger read it as a body;
+- a list of people: "Danny Carver, Lena Moss and Ruth Ilves" read with one of them as a body
+  or a place is a list of three people.
 """
 
 from __future__ import annotations
 
-from reader.analysis.gazetteer import lexicon
+import re
+
+from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -77,4 +83,86 @@ def org_word_kinds(text: str, names: Named) -> Named:
             if len(parts) > 1 and parts[-1] in lex.org_words and parts[0] not in lex.given_names:
                 span = _relabel(span, "ORG")
         out.append((span, trimmed))
+    return out
+
+
+FOLLOWINGS = frozenset({"campaign", "administration", "family", "presidency", "camp"})
+"""Lower-case words after a name that make it a person's: what a body has is not called so."""
+_FOLLOWING = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)\b")
+
+
+def followings(text: str, names: Named) -> Named:
+    """A name read as a body right before "campaign", "administration", "family" ("the Bernie
+    Sanders campaign") is a person's when it is two or three capitalised words, none naming a
+    body ("the Green Party campaign"), whose last word the text also writes alone (a surname:
+    "Sanders"; "the New Hampshire campaign" has no "Hampshire"), or when the text reads it as
+    a person elsewhere. Then every body reading of that name, and of its last or first word
+    written alone ("Sanders", "Bernie"), is that person."""
+    lex = lexicon()
+    people: set[str] = set()
+    read_as_person = {fold(text[t[0]:t[1]]) for span, t in names if t and span.label == "PER"}
+    read_as_person |= {fold(text[t[0]:t[1]].split()[-1]) for span, t in names
+                       if t and span.label == "PER" and " " in text[t[0]:t[1]]}
+    alone = {fold(text[t[0]:t[1]]) for _, t in names if t and " " not in text[t[0]:t[1]]}
+    for span, trimmed in names:
+        if trimmed is None or span.label != "ORG":
+            continue
+        m = _FOLLOWING.match(text, trimmed[1])
+        if m is None or m.group(1) not in FOLLOWINGS:
+            continue
+        words = text[trimmed[0]:trimmed[1]].split()
+        if 1 < len(words) <= 3 and fold(words[-1]) in alone and all(
+                w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes for w in words) \
+                or fold(" ".join(words)) in read_as_person:
+            people.add(fold(" ".join(words)))
+            people.update(fold(w) for w in (words[0], words[-1]) if fold(w) in alone)
+    if not people:
+        return names
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label == "ORG":
+            words = text[trimmed[0]:trimmed[1]].split()
+            if fold(" ".join(words)) in people:
+                span = _relabel(span, "PER")
+        out.append((span, trimmed))
+    return out
+
+
+_LIST_GAPS = frozenset({", ", ", and ", " and ", ",\u00a0"})
+
+
+def list_kinds(text: str, names: Named) -> Named:
+    """In a list of three or more names parted by commas and "and", most of them people, a
+    name of two or three capitalised words read as a body or a place is one more person
+    ("… Angela Moss, Vivian Fox and Ruth Ilves"), unless a word of it names a body or a place
+    ("Harbour Trust", "Lake City") or it is a place the lists know."""
+    lex = lexicon()
+    out = list(names)
+    run: list[int] = []
+
+    def settle() -> None:
+        people = sum(out[k][0].label == "PER" for k in run)
+        if len(run) < 3 or people * 2 <= len(run):
+            return
+        for k in run:
+            span, trimmed = out[k]
+            if span.label == "PER" or trimmed is None:
+                continue
+            words = text[trimmed[0]:trimmed[1]].split()
+            if 1 < len(words) <= 3 and name_key(" ".join(words)) not in lex.places and all(
+                    w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes
+                    and w not in lex.place_words for w in words):
+                out[k] = (_relabel(span, "PER"), trimmed)
+
+    previous = None
+    for k, (span, trimmed) in enumerate(out):
+        if trimmed is None or span.label not in ("PER", "ORG", "LOC"):
+            continue
+        if previous is not None and run and text[previous:trimmed[0]] in _LIST_GAPS:
+            run.append(k)
+        else:
+            settle()
+            run = [k]
+        previous = trimmed[1]
+    settle()
     return out

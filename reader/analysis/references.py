@@ -29,6 +29,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.model import Actor, Mention, Reference
+from reader.analysis.cues import person_nouns
 from reader.analysis.referents import Referents
 
 _MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "HYPH"})
@@ -40,10 +41,11 @@ _MAX_WORDS = 5
 """Most tokens after "the": a role phrase is short; a longer run is a name or a title before one."""
 
 
-RULES = ("leader_heads", "past_offices", "predicates", "nearest_body")
+RULES = ("leader_heads", "past_offices", "predicates", "nearest_body", "possessors")
 """The rules ``benchmarks/references.py`` measures by leaving each out (``off``): heads that
 need not be in the role ("chief"), former offices kept apart, no phrase after a copula, an
-organisation only when it is the last one named."""
+organisation only when it is the last one named, and a role after a body's possessive ("the
+alliance's chief": the person whose role names the body)."""
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became",
                       "becoming", "remain", "remains", "remained"})
 """Verbs after which "the …" is a predicate: it describes its subject, it does not refer."""
@@ -74,6 +76,11 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
             continue
         if "predicates" not in off and i > 0 and text[tokens[i - 1].start:tokens[i - 1].end].lower() in _COPULAS:
             continue
+        if "possessors" not in off and (k := _possessed_head(text, tokens, j)) is not None:
+            holder = _holder(referents, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
+            if holder is not None and first_named.get(holder, tokens[k].end) <= start:
+                found.append(Reference(start, tokens[k].end, holder))
+                continue
         actor = referents.only_fit(start, end, off)
         if actor is None or first_named.get(actor, end) > start:
             continue
@@ -95,6 +102,35 @@ def _phrase_end(text: str, tokens: Sequence[Token], i: int) -> int | None:
     if j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and tokens[j + 1].tag in {"NNS", "NNPS"}:
         return None  # "the party leaders": the run ends on a plural, not on "party"
     return j
+
+
+def _possessed_head(text: str, tokens: Sequence[Token], j: int) -> int | None:
+    """The head of the role after a possessive ("chief" in "the alliance's chief"), if one
+    follows the phrase whose head is token ``j``."""
+    if j + 2 >= len(tokens) or tokens[j + 1].tag != "POS" or not _adjacent(text, tokens[j], tokens[j + 1]):
+        return None
+    k = j + 1
+    while (k + 1 < len(tokens) and k - j <= _MAX_WORDS and tokens[k + 1].tag in _MODIFIER_TAGS
+           and _adjacent(text, tokens[k], tokens[k + 1])):
+        k += 1
+    if k == j + 1 or tokens[k].tag not in _HEAD_TAGS or text[tokens[k].start:tokens[k].end].lower() not in person_nouns():
+        return None
+    if k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and tokens[k + 1].tag in {"NNS", "NNPS"}:
+        return None
+    return k
+
+
+def _holder(referents: Referents, mentions: Sequence[Mention], starts: Sequence[int], kinds: Mapping[str, str],
+            owner: tuple[int, int], role: tuple[int, int], off: Collection[str]) -> str | None:
+    """The person "the alliance's chief" means: the body "the alliance" is (the one actor that fits
+    it, else the body named last before it), then the one person whose role names that body and
+    holds the role's words."""
+    body = referents.only_fit(*owner, off)
+    if body is None or kinds.get(body) != "organization":
+        body = _last_body(mentions, starts, owner[0], kinds)
+    if body is None:
+        return None
+    return referents.only_holder(body, *role, off)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

@@ -172,6 +172,23 @@ class Referents:
         found = [a.id for a in self.actors.values() if fits(a)]
         return found[0] if len(found) == 1 else None
 
+    def only_holder(self, body: str, start: int, end: int, off: Collection[str] = ()) -> str | None:
+        """The one person whose role names the organisation ``body`` and holds the role
+        ``text[start:end]`` ("chief" of "the alliance's chief" for the "NATO Secretary-General"
+        when "the alliance" is NATO), or
+        None when no one or several fit. A leader head ("chief") needs no more than the body."""
+        names = {w.removesuffix("'s") for a in (self.actors[body].name, *self.actors[body].aliases)
+                 for w in _role_words(a)}
+        content = set(_words(self.text[start:end])) - (_LEADER_HEADS if "leader_heads" not in off else set())
+        past = set() if "past_offices" in off else _PAST_OFFICE
+
+        def fits(actor: Actor) -> bool:
+            known = {w.removesuffix("'s") for w in _role_words(actor.role or "")}
+            return actor.kind == "person" and bool(known & names) and content <= known and not (known & past) - content
+
+        found = [a.id for a in self.actors.values() if fits(a)]
+        return found[0] if len(found) == 1 else None
+
     @staticmethod
     def _known_words(actor: Actor, person: bool) -> set[str]:
         """The words a description of ``actor`` may use: a person's role; a body's name and role."""

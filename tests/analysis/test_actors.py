@@ -148,6 +148,57 @@ def test_two_people_sharing_a_surname_are_told_apart_by_position() -> None:
     assert spans(text, peter, mentions) == ["Peter Berg", "Berg"]
 
 
+def test_a_bare_surname_in_a_later_paragraph_is_the_one_mentioned_most() -> None:
+    text = ("Governor Tomas Lindqvist spoke in Malmo. Lindqvist promised roads. Lindqvist left early.\n\n"
+            "His wife, Karin Lindqvist, stayed for the dinner.\n\nOn Tuesday Lindqvist signed the budget.")
+    actors, mentions = actors_of(text, ("Tomas Lindqvist", "PER"), ("Lindqvist", "PER", 1),
+                                 ("Lindqvist", "PER", 2), ("Karin Lindqvist", "PER"), ("Lindqvist", "PER", 4))
+    tomas, karin = named(actors, "Tomas Lindqvist"), named(actors, "Karin Lindqvist")
+    assert spans(text, tomas, mentions) == ["Tomas Lindqvist", "Lindqvist", "Lindqvist", "Lindqvist"]
+    assert spans(text, karin, mentions) == ["Karin Lindqvist"]
+    assert tomas.role == "Governor" and karin.role is None
+    nearest = build_actors(parsed(text), tagged(text, ("Tomas Lindqvist", "PER"), ("Lindqvist", "PER", 1),
+                                                ("Lindqvist", "PER", 2), ("Karin Lindqvist", "PER"),
+                                                ("Lindqvist", "PER", 4)), off=("shared_salience",))
+    assert spans(text, named(nearest[0], "Karin Lindqvist"), nearest[1])[-1] == "Lindqvist"
+
+
+def test_a_middle_name_left_out_is_the_same_person_unless_two_fit() -> None:
+    text = ("Eleanor Grace Whitcombe won. Eleanor Whitcombe thanked George Arthur Hale, not George Edwin Hale "
+            "or George Hale.")
+    names = (("Eleanor Grace Whitcombe", "PER"), ("Eleanor Whitcombe", "PER"), ("George Arthur Hale", "PER"),
+             ("George Edwin Hale", "PER"), ("George Hale", "PER"))
+    actors, _ = actors_of(text, *names)
+    assert named(actors, "Eleanor Grace Whitcombe").aliases == ["Eleanor Whitcombe"]
+    assert {a.name for a in actors} == {"Eleanor Grace Whitcombe", "George Arthur Hale", "George Edwin Hale",
+                                        "George Hale"}
+    assert len(build_actors(parsed(text), tagged(text, *names), off=("middle_names",))[0]) == 5
+
+
+def test_a_name_before_campaign_is_a_person_throughout() -> None:
+    text = ("Volunteers for the Marta Quintero campaign knocked on doors. Quintero spoke at noon, "
+            "and Marta thanked them. The New Lanark campaign office stayed shut.")
+    names = (("Marta Quintero", "ORG"), ("Quintero", "ORG", 1), ("Marta", "ORG", 1), ("New Lanark", "ORG"))
+    actors, mentions = actors_of(text, *names)
+    marta = named(actors, "Marta Quintero")
+    assert marta.kind == "person" and spans(text, marta, mentions) == ["Marta Quintero", "Quintero", "Marta"]
+    assert named(actors, "New Lanark").kind == "organization"  # no "Lanark" alone: a place's campaign
+    without = build_actors(parsed(text), tagged(text, *names), off=("followings",))[0]
+    assert named(without, "Marta Quintero").kind == "organization"
+
+
+def test_a_name_in_a_list_of_people_is_a_person() -> None:
+    text = "The gala drew Danny Carver, Lena Moss, Vivian Fox and Ruth Ilves; Oskar Dahl, Port Ellis and Harbour Trust."
+    names = (("Danny Carver", "PER"), ("Lena Moss", "PER"), ("Vivian Fox", "ORG"), ("Ruth Ilves", "PER"),
+             ("Oskar Dahl", "PER"), ("Port Ellis", "LOC"), ("Harbour Trust", "ORG"))
+    actors, _ = actors_of(text, *names)
+    assert {a.name: a.kind for a in actors}["Vivian Fox"] == "person"
+    # A list of three with one person is no list of people.
+    assert {a.name: a.kind for a in actors}["Port Ellis"] == "place"
+    assert {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("lists",))[0]}[
+        "Vivian Fox"] == "organization"
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

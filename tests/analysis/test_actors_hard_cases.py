@@ -382,3 +382,17 @@ def test_a_heading_of_common_words_names_nobody(engine: Engine) -> None:
     found = kinds(actors)
     assert found.get("Rui Tavares") == "person" and found.get("Lisbon") == "place"
     assert not [n for n in found if "Reforms" in n or "Stall" in n]
+
+
+def test_a_couple_stays_two_people_and_the_bare_surname_follows_the_article(engine: Engine) -> None:
+    text = ("Former President Walter Brennick opened the library in Dayton on Saturday. Brennick, 71, spoke for an "
+            "hour about the years he spent in office.\n\nHis wife, Helena Brennick, who chairs the library's board, "
+            "thanked the donors. Brennick said the building would stay open late.\n\nThe former president later "
+            "toured the reading rooms. Brennick told reporters he hoped students would come.")
+    actors, mentions = analyse(engine, text)
+    walter, helena = named(actors, "Walter Brennick"), named(actors, "Helena Brennick")
+    assert walter.role == "Former President" and helena.role is None
+    # Right after her full name the surname is hers; a paragraph later it is again the man the article is about.
+    assert surfaces(text, walter, mentions) == ["Walter Brennick", "Brennick", "Brennick"]
+    assert surfaces(text, helena, mentions) == ["Helena Brennick", "Brennick"]
+    assert [m.actor for m in mentions if text[m.start:m.end] == "Brennick"][-1] == walter.id

@@ -90,3 +90,18 @@ def test_a_body_is_the_one_named_last(engine: Engine) -> None:
             "The company later published its offer.")
     # "the company" follows Baltwave, whose name does not say it is a company: nothing is marked.
     assert references(engine, text) == []
+
+
+def test_a_role_after_a_bodys_possessive_refers_to_the_one_who_holds_it_there(engine: Engine) -> None:
+    text = ("NATO Secretary-General Jens Stoltenberg met the foreign ministers in Brussels on Friday. Stoltenberg "
+            "said the meeting had been long.\n\nRussia did not send anyone. Later the alliance's chief told "
+            "reporters that the talks would go on. The alliance's spokeswoman gave no date.")
+    # "the alliance" is the body named last; its chief is the one person whose role names NATO. Nobody's
+    # role is NATO's spokeswoman, so that phrase stays unmarked.
+    assert references(engine, text) == [("the alliance's chief", "Jens Stoltenberg")]
+
+
+def test_a_possessive_role_of_another_body_is_not_its_leader(engine: Engine) -> None:
+    text = ("NATO Secretary-General Jens Stoltenberg spoke in Brussels. Harbour Group, a shipping firm, "
+            "was not there. The company's chief wrote to him later.")
+    assert references(engine, text) == []

@@ -144,6 +144,28 @@ def test_a_phrase_met_in_order_only_by_notes_ranked_low_is_found(note: Make, ind
     assert set(ids(index.search('"quiet diplomacy"'))) == {a.id for a in wanted}
 
 
+def test_a_phrase_is_found_in_one_field_of_the_note_or_its_article(note: Make, index_of: Build) -> None:
+    # The words' counts per field rule notes out before their text is read; what they let through must still match.
+    twice = note(note="talks again, again")
+    once_each = note(note="again", exact="again")  # the word twice, but once in each of two fields
+    apart = note(note="nato", exact="summit talks", doc=FARM)  # both words, in two fields
+    in_title = note(note="nothing")  # "NATO summit in Vilnius"
+    index = index_of(twice, once_each, apart, in_title)
+    assert ids(index.search('"again again"')) == [twice.id]
+    assert set(ids(index.search('"nato summit"'))) == {twice.id, once_each.id, in_title.id}
+    assert index.search('"summit nato"') == [] and index.search('"nato talks"') == []
+    assert set(ids(index.search('-"nato summit"'))) == {apart.id}
+
+
+def test_a_phrase_reads_no_row_of_a_note_without_its_words_in_one_field(note: Make, index_of: Build) -> None:
+    decoys = [note(note="quiet days", exact="diplomacy failed") for _ in range(200)]
+    wanted = note(note="quiet diplomacy")
+    index = index_of(*decoys, wanted)
+    assert ids(index.search('"quiet diplomacy"')) == [wanted.id]
+    read = index._searcher()._view._rows  # type: ignore[union-attr]
+    assert set(read) and {row[1] for row in read.values()} == {wanted.id}
+
+
 def test_markdown_marks_do_not_split_phrases(note: Make, index_of: Build) -> None:
     a = note(note="**Peace** [treaty](https://example.org/x) ratified")
     index = index_of(a)

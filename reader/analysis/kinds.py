@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -86,6 +86,11 @@ def org_word_kinds(text: str, names: Named) -> Named:
     return out
 
 
+def _plain_name_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word that names no body ("Party", "Inc."): a word a person's name may hold."""
+    return word[:1].isupper() and word not in lex.org_words and word not in lex.corporate_suffixes
+
+
 FOLLOWINGS = frozenset({"campaign", "administration", "family", "presidency", "camp"})
 """Lower-case words after a name that make it a person's: what a body has is not called so."""
 _FOLLOWING = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)\b")
@@ -111,8 +116,7 @@ def followings(text: str, names: Named) -> Named:
         if m is None or m.group(1) not in FOLLOWINGS:
             continue
         words = text[trimmed[0]:trimmed[1]].split()
-        if 1 < len(words) <= 3 and fold(words[-1]) in alone and all(
-                w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes for w in words) \
+        if 1 < len(words) <= 3 and fold(words[-1]) in alone and all(_plain_name_word(w, lex) for w in words) \
                 or fold(" ".join(words)) in read_as_person:
             people.add(fold(" ".join(words)))
             people.update(fold(w) for w in (words[0], words[-1]) if fold(w) in alone)
@@ -150,8 +154,7 @@ def list_kinds(text: str, names: Named) -> Named:
                 continue
             words = text[trimmed[0]:trimmed[1]].split()
             if 1 < len(words) <= 3 and name_key(" ".join(words)) not in lex.places and all(
-                    w[:1].isupper() and w not in lex.org_words and w not in lex.corporate_suffixes
-                    and w not in lex.place_words for w in words):
+                    _plain_name_word(w, lex) and w not in lex.place_words for w in words):
                 out[k] = (_relabel(span, "PER"), trimmed)
 
     previous = None

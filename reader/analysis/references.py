@@ -92,7 +92,8 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
 
 
 def _phrase_end(text: str, tokens: Sequence[Token], i: int) -> int | None:
-    """The index of the head token of the noun phrase "the …" opens at token ``i``, if it has one."""
+    """The index of the head token of the noun phrase that token ``i`` ("the", or a possessive's
+    "'s") opens, if it has one."""
     j = i
     while (j + 1 < len(tokens) and j + 1 - i <= _MAX_WORDS and tokens[j + 1].tag in _MODIFIER_TAGS
            and _adjacent(text, tokens[j], tokens[j + 1])):
@@ -109,13 +110,8 @@ def _possessed_head(text: str, tokens: Sequence[Token], j: int) -> int | None:
     follows the phrase whose head is token ``j``."""
     if j + 2 >= len(tokens) or tokens[j + 1].tag != "POS" or not _adjacent(text, tokens[j], tokens[j + 1]):
         return None
-    k = j + 1
-    while (k + 1 < len(tokens) and k - j <= _MAX_WORDS and tokens[k + 1].tag in _MODIFIER_TAGS
-           and _adjacent(text, tokens[k], tokens[k + 1])):
-        k += 1
-    if k == j + 1 or tokens[k].tag not in _HEAD_TAGS or text[tokens[k].start:tokens[k].end].lower() not in person_nouns():
-        return None
-    if k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and tokens[k + 1].tag in {"NNS", "NNPS"}:
+    k = _phrase_end(text, tokens, j + 1)
+    if k is None or text[tokens[k].start:tokens[k].end].lower() not in person_nouns():
         return None
     return k
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
@@ -37,6 +37,13 @@ _LEADER_HEADS = frozenset({"chief", "head", "leader"})
 Secretary-General"): a role phrase need not find them in the actor's role."""
 _PAST_OFFICE = frozenset({"former", "ex", "late"})
 """Words that make a role a past one: only a phrase that says so refers to its holder."""
+
+
+def _present(known: set[str], content: set[str], off: Collection[str]) -> bool:
+    """A role ``known`` is a present one, or ``content`` (the phrase) says it is past too."""
+    return "past_offices" in off or not (known & _PAST_OFFICE) - content
+
+
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
 _WORD = re.compile(r"[\w’'-]+")
 _CLAUSE_OPENERS = frozenset({"VBN", "VBG", "IN", "WRB", "RB"})
@@ -163,14 +170,12 @@ class Referents:
         if not content:
             return None
         kind = "person" if person else "organization"
-        past = set() if "past_offices" in off else _PAST_OFFICE
 
         def fits(actor: Actor) -> bool:
             known = self._known_words(actor, person)
-            return actor.kind == kind and content <= known and not (known & past) - content
+            return actor.kind == kind and content <= known and _present(known, content, off)
 
-        found = [a.id for a in self.actors.values() if fits(a)]
-        return found[0] if len(found) == 1 else None
+        return self._only(fits)
 
     def only_holder(self, body: str, start: int, end: int, off: Collection[str] = ()) -> str | None:
         """The one person whose role names the organisation ``body`` and holds the role
@@ -180,12 +185,15 @@ class Referents:
         names = {w.removesuffix("'s") for a in (self.actors[body].name, *self.actors[body].aliases)
                  for w in _role_words(a)}
         content = set(_words(self.text[start:end])) - (_LEADER_HEADS if "leader_heads" not in off else set())
-        past = set() if "past_offices" in off else _PAST_OFFICE
 
         def fits(actor: Actor) -> bool:
             known = {w.removesuffix("'s") for w in _role_words(actor.role or "")}
-            return actor.kind == "person" and bool(known & names) and content <= known and not (known & past) - content
+            return actor.kind == "person" and bool(known & names) and content <= known and _present(known, content, off)
 
+        return self._only(fits)
+
+    def _only(self, fits: Callable[[Actor], bool]) -> str | None:
+        """The one actor that ``fits``, or None when none or several do."""
         found = [a.id for a in self.actors.values() if fits(a)]
         return found[0] if len(found) == 1 else None
 

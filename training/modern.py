@@ -46,15 +46,16 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "He"
                         "Several", "Two", "All", "Most", "Each", "Neither", "Either"})
 
 
-def parse_marked(source: str) -> list[dict[str, Any]]:
-    """Texts of the marked-up file as ``{"id", "text", "entities"}`` (the shared format)."""
+def parse_marked(source: str, prefix: str = "modern") -> list[dict[str, Any]]:
+    """Texts of the marked-up file as ``{"id", "text", "entities"}`` (the shared format),
+    each id ``prefix/ID`` so that two sets' texts never share one."""
     items: list[dict[str, Any]] = []
     ident: str | None = None
     lines: list[str] = []
 
     def close() -> None:
         if ident is not None:
-            items.append(_unmark(ident, "\n".join(lines).strip("\n")))
+            items.append(_unmark(f"{prefix}/{ident}", "\n".join(lines).strip("\n")))
 
     for line in source.splitlines():
         if line.startswith("=== "):
@@ -89,7 +90,7 @@ def _unmark(ident: str, marked: str) -> dict[str, Any]:
     out = "".join(text)
     if "[[" in out or "]]" in out:
         raise ValueError(f"{ident}: unclosed mark")
-    return {"id": f"modern/{ident}", "text": out, "entities": entities}
+    return {"id": ident, "text": out, "entities": entities}
 
 
 def modern_items(path: Path = MODERN) -> list[dict[str, Any]]:

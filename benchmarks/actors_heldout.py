@@ -7,8 +7,8 @@ figure is optimistic. These 45 texts were written blind after the model was fixe
 must never choose anything (the file says so): they are the honest modern figure. Scored
 like ``benchmarks/actors_modern.py``'s modern row (typed exact-span F1 with the shared
 scorer), Reader beside bare spaCy's entities from the same parse in the same run.
-``--errors`` adds every difference between Reader and the gold, one line each, so that
-each error can be looked up and reproduced.
+``--errors`` adds every difference between Reader and the gold, one entry per gold name
+or found span, with the text id and the words around it, so that each can be reproduced.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ def errors(item: dict[str, Any], found: set[tuple[int, int, str]]) -> list[dict[
     def show(span: tuple[int, int, str]) -> str:
         return f"{text[span[0]:span[1]]}|{span[2]}"
 
+    def context(span: tuple[int, int, str]) -> str:
+        return " ".join(text[max(0, span[0] - 40):span[1] + 40].split())
+
     def overlapping(span: tuple[int, int, str], spans: set[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         return sorted(s for s in spans if s[0] < span[1] and span[0] < s[1])
 
@@ -57,11 +60,13 @@ def errors(item: dict[str, Any], found: set[tuple[int, int, str]]) -> list[dict[
         near = overlapping(g, found - gold)
         cause = "missed" if not near else "kind" if any(f[:2] == g[:2] for f in near) else "boundaries"
         shown = [show(f) for f in near] or [""]
-        out.extend({"id": item["id"], "error": cause, "gold": show(g), "found": f} for f in shown)
+        out.extend({"id": item["id"], "error": cause, "gold": show(g), "found": f, "context": context(g)}
+                   for f in shown)
     for f in sorted(found - gold):
         if not overlapping(f, gold):
             covered = ", ".join(f"{text[s:e]}|MISC" for s, e in misc if s < f[1] and f[0] < e)
-            out.append({"id": item["id"], "error": "spurious", "gold": covered, "found": show(f)})
+            out.append({"id": item["id"], "error": "spurious", "gold": covered, "found": show(f),
+                        "context": context(f)})
     return out
 
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
-from reader.analysis.gazetteer import lexicon
-from reader.analysis.kinds import Named, families, followings, list_kinds, org_word_kinds, surname_kinds
+from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.kinds import Named, families, followings, full_name_kinds, list_kinds, org_word_kinds, surname_kinds
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
@@ -38,7 +38,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "followings", "lists", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "calendar", "followings", "lists", "full_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -103,10 +103,14 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "calendar" not in off:
+        names = _without_dates(text, names)
     if "followings" not in off:
         names = followings(text, names)
     if "lists" not in off:
         names = list_kinds(text, names)
+    if "full_names" not in off:
+        names = full_name_kinds(text, names)
     if "families" not in off:
         names = families(text, names)
     if "surname_kinds" not in off:
@@ -168,6 +172,24 @@ def _without_offices(text: str, names: Named) -> Named:
             before = _OFFICE_BEFORE.search(text, max(0, trimmed[0] - 60), trimmed[0])
             if before and lex.is_title(before.group(1)):
                 continue
+        out.append((span, trimmed))
+    return out
+
+
+_FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
+
+
+def _without_dates(text: str, names: Named) -> Named:
+    """A month or a day never opens the name of a body or a place: "September Treasury",
+    "August National Association of Purchasing Management" lose it (a person keeps it:
+    "Jan Kroslak", "June Carter")."""
+    calendar = lexicon().calendar
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label != "PER":
+            first = _FIRST_WORD.match(text, trimmed[0], trimmed[1])
+            if first and fold(first.group(1)) in calendar:
+                trimmed = (first.end(), trimmed[1])
         out.append((span, trimmed))
     return out
 

@@ -234,3 +234,45 @@ def test_a_saved_page_with_menu_script_links_and_list_gives_the_same_actors(tmp_
     assert found.get("Halifax") == "place" and found.get("Dalhousie University") == "organization"
     assert [aliases for name, _, aliases in results[0] if name == "Corvid Robotics"] == [("Corvid",)]
     assert not [n for n in found if n in ("Home", "Business", "Sport", "Funding")]
+
+
+def test_a_country_is_a_place_and_its_people_are_not_actors(engine: Engine) -> None:
+    text = ("The Ghanaian government said on Monday that Ghanaians abroad could vote by post. Ghana’s electoral "
+            "commission agreed.")
+    actors, mentions = analyse(engine, text)
+    assert [(a.name, a.kind) for a in actors] == [("Ghana", "place")]
+    assert surfaces(text, actors[0], mentions) == ["Ghana"]
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("German President Frank-Walter Steinmeier opened the exhibition in Berlin. Steinmeier praised the painters.",
+     "Frank-Walter Steinmeier", "Steinmeier"),
+    ("Jean-Claude Juncker spoke in Luxembourg on Friday. Later, Juncker flew home.", "Jean-Claude Juncker", "Juncker"),
+    ("On Friday, Anne-Marie Trevelyan spoke in Leeds. Trevelyan said the line would reopen.",
+     "Anne-Marie Trevelyan", "Trevelyan"),
+])
+def test_a_hyphenated_given_name_stays_in_the_name(engine: Engine, text: str, full: str, short: str) -> None:
+    actors, mentions = analyse(engine, text)
+    person = named(actors, full)
+    assert person.kind == "person" and surfaces(text, person, mentions) == [full, short]
+
+
+def test_an_organisations_possessive_in_a_role_leaves_the_person_whole(engine: Engine) -> None:
+    text = ("Amara Nwosu-Bright, the WTO’s chief economist, spoke in Geneva. Nwosu-Bright said trade was "
+            "recovering.")
+    actors, mentions = analyse(engine, text)
+    person = named(actors, "Amara Nwosu-Bright")
+    assert person.role == "WTO’s chief economist"
+    assert surfaces(text, person, mentions) == ["Amara Nwosu-Bright", "Nwosu-Bright"]
+    assert named(actors, "WTO").kind == "organization" and named(actors, "Geneva").kind == "place"
+
+
+def test_a_reopened_paragraph_and_a_particle_after_an_inverted_cue(engine: Engine) -> None:
+    text = ("Transport Minister Ana Kovač defended the ferry deal on Thursday. “We looked at every bid twice,” she "
+            "said. “We chose the one that keeps the boats running.\n\n“Anyone who says otherwise should read the "
+            "report first,” Kovač added.\n\nUrsula von der Leyen arrived in Riga on Thursday. “Every cable that "
+            "crosses this sea makes us safer,” said von der Leyen.")
+    analysis = analyze_parsed(engine.parse(text))
+    assert [text[q.start:q.end].count("\n\n") for q in analysis.quotes] == [0, 1, 0]
+    assert speakers(text, analysis) == [("Ana Kovač", "she"), ("Ana Kovač", "Kovač"),
+                                        ("Ursula von der Leyen", "von der Leyen")]

@@ -83,9 +83,13 @@ class Layout(PhraseReader):
             for m in range(t.at(e.start), t.at(e.end)):
                 self.entity[m] = e.label
         self.actor: list[str | None] = [None] * n
+        self.mention_end = [0] * n
+        """The token after the end of the actor mention a token stands in, 0 outside one."""
         for mention in mentions:
-            for m in range(t.at(mention.start), t.at(mention.end)):
+            last = t.at(mention.end)
+            for m in range(t.at(mention.start), last):
                 self.actor[m] = mention.actor
+                self.mention_end[m] = last
         self.cue = [self.cue_at(k, n) if cues.may_start(w) else 0 for k, w in enumerate(t.words)]
         """The length of the speech cue that starts at each token, 0 for none."""
         self.sent_of = self._sentences()
@@ -183,6 +187,8 @@ class Layout(PhraseReader):
             if more is None:
                 break
             np = (np[0], more[1])  # "Commissioner for Maritime Affairs Helena Varga"
+        if np[1] < self.mention_end[np[1] - 1] <= stop:
+            np = (np[0], self.mention_end[np[1] - 1])  # a name the tags cut: "Marguerite van den Broek"
         out.append(self._make(np[0], np[1], "phrase"))
         return np[1]
 

@@ -31,17 +31,22 @@ BATCH_CHARS = 60_000
 """spaCy is fed batches of about this many characters (a batch ends at the first chunk past it)."""
 
 _LONG_RUN = re.compile(r"\S{300,}")
-_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)|(?<=\ws)\u2019(?!\w)")
-"""A typographic apostrophe inside a word ("O’Neill", "Trump’s") or after a plural ("the
-Liberals’ rivals"): spaCy, trained on straight ones, reads "O’Neill" as an adverb and a body;
-it is given "O'Neill" (same length, so every offset holds) while :attr:`Parsed.text` keeps
-what was written. A Markdown article's apostrophes are typographic, a plain one's often not."""
+_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u2018](?=\w)|(?<=\ws)\u2019(?!\w)")
+"""A typographic apostrophe inside a word ("O’Neill", "Trump’s", and the opening mark some
+pages put there: "Trump‘s") or after a plural ("the Liberals’ rivals"): spaCy, trained on
+straight ones, reads "O’Neill" as an adverb and a body; it is given "O'Neill". A Markdown
+article's apostrophes are typographic, a plain one's often not."""
+_BULLET = re.compile(r"^([ \t]*)[-*\u2022\u2013\u2014](?=[^\W\d_])", re.M)
+"""A list's mark glued to the word after it at the start of a line ("-David Rothschild
+assesses …"): spaCy keeps "-David" one token, which no name feature knows; it is given a space."""
 _EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
 
 
-def straight_apostrophes(text: str) -> str:
-    """``text`` with the apostrophes spaCy and the tagger read as straight ones (:data:`_APOSTROPHE`)."""
-    return _APOSTROPHE.sub("'", text)
+def as_read(text: str) -> str:
+    """``text`` as spaCy and the tagger read it: apostrophes straight (:data:`_APOSTROPHE`), list
+    marks apart from their words (:data:`_BULLET`). Same length, so every offset holds, while
+    :attr:`Parsed.text` keeps what was written."""
+    return _BULLET.sub(lambda m: m.group(1) + " ", _APOSTROPHE.sub("'", text))
 
 
 class Token(NamedTuple):
@@ -135,7 +140,7 @@ class Engine:
             for index, text in enumerate(texts):
                 pending.append(Parsed(text))
                 # runs of 300+ non-space characters (base64, URLs gone wrong) are no words: blank them
-                plain = straight_apostrophes(_LONG_RUN.sub(lambda m: " " * len(m.group()), text))
+                plain = as_read(_LONG_RUN.sub(lambda m: " " * len(m.group()), text))
                 pieces = list(split_chunks(plain, self.chunk_chars))
                 remaining.append(len(pieces))
                 for offset, piece in pieces:

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.engine import Parsed, Token, straight_apostrophes
+from reader.analysis.engine import Parsed, Token, as_read
 from reader.analysis.gazetteer import Lexicon, key
 from reader.analysis.names import PARTICLES
 
@@ -153,7 +153,7 @@ class Featurizer:
 
     def view(self, parsed: Parsed) -> DocumentView:
         """The per-token evidence of one document, from which each sentence's features are built."""
-        text = straight_apostrophes(parsed.text)  # the words as spaCy read them
+        text = as_read(parsed.text)  # the words as spaCy read them
         tokens = parsed.tokens
         words = [text[t.start:t.end] for t in tokens]
         lowers = [w.lower() for w in words]

@@ -16,7 +16,7 @@ MAX_PARTICLES = 3
 
 _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"
 _ARTICLES = ("the ", "The ", "THE ")
-_POSSESSIVES = ("'s", "\u2019s", "'S", "\u2019S")
+_POSSESSIVES = ("'s", "\u2019s", "\u2018s", "'S", "\u2019S")
 _APOSTROPHES = ("'", "\u2019")
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import engine as engine_module
-from reader.analysis.engine import Engine, Parsed, _batches, split_chunks
+from reader.analysis.engine import Engine, Parsed, _batches, as_read, split_chunks
 
 
 @given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=400), st.integers(min_value=4, max_value=60))
@@ -102,3 +102,10 @@ def test_token_vectors_are_kept_one_row_per_token_across_chunks_when_asked() -> 
     assert sum(len(v) for v in parsed.vectors) == len(parsed.tokens)
     assert all(v.shape[1] == 96 and v.dtype.name == "float16" for v in parsed.vectors)
     assert Engine().parse("Oslo is cold.").vectors == []  # the analysis does not keep them
+
+
+def test_spacy_reads_apostrophes_straight_and_list_marks_apart() -> None:
+    text = "Week:\n-David Ross writes.\n* Lena Moss\nTrump\u2018s rally, O\u2019Neill\u2019s and the Smiths\u2019 \u2018quote\u2019 - 1-2"
+    read = as_read(text)
+    assert len(read) == len(text)
+    assert read == "Week:\n David Ross writes.\n* Lena Moss\nTrump's rally, O'Neill's and the Smiths' \u2018quote\u2019 - 1-2"

@@ -41,6 +41,14 @@ def test_the_speaker_before_a_colon_wins_over_a_plural_noun_after_the_quote(engi
     assert (name, mention, via) == ("Ursula von der Leyen", "Ursula von der Leyen", "named")
 
 
+def test_a_speaker_whose_name_the_tags_cut_is_named_whole(engine: Engine) -> None:
+    """spaCy tags "den" in "Marguerite van den Broek" a verb; the speaker is the whole name."""
+    text = ("Among the exhibitors was Inkwell Press, a small publisher from Dartmouth. "
+            "\"We sold out by noon,\" said Marguerite van den Broek, who founded Inkwell with her brother.")
+    ((_, name, mention, _),) = attributed(text, analyse(engine, text))
+    assert (name, mention) == ("Marguerite van den Broek", "Marguerite van den Broek")
+
+
 def test_a_quotation_closed_by_two_apostrophes_does_not_run_on(engine: Engine) -> None:
     text = ("Marta Kowalczyk opened the market on Saturday. “We sold out of bread before noon.’’ "
             "The baker down the road said he had the same week. “Nobody expected the crowds,” Kowalczyk added.")

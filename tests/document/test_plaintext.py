@@ -28,3 +28,20 @@ def test_paragraphs_split_on_blank_lines_and_reflow() -> None:
 def test_empty_text_is_an_empty_article() -> None:
     article = parse("", "txt")
     assert article.text == "" and article.blocks == []
+
+
+def test_lines_that_open_list_items_are_list_items() -> None:
+    article = parse("Three readings this week:\n- Omar Haddad on the\n  harbour budget\n* Lena Moss on ferries\n"
+                    "-Ruth Ilves finds turnout fell.\n\n1. First\n2) Second\n\nA line - with a dash.", "txt")
+    shown = [(b.kind, article.text[b.start:b.end], b.ordinal) for b in article.blocks]
+    assert shown == [("paragraph", "Three readings this week:", None),
+                     ("list_item", "Omar Haddad on the harbour budget", None),
+                     ("list_item", "Lena Moss on ferries", None),
+                     ("list_item", "Ruth Ilves finds turnout fell.", None),
+                     ("list_item", "First", 1), ("list_item", "Second", 2),
+                     ("paragraph", "A line - with a dash.", None)]
+
+
+def test_a_hyphen_that_wraps_a_word_or_a_number_is_no_list() -> None:
+    article = parse("The vote was 52\n-48 in the end, and 2.5 per cent\n2.5 more.", "txt")
+    assert [b.kind for b in article.blocks] == ["paragraph"]

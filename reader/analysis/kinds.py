@@ -11,7 +11,9 @@ document, and these steps read it, each measured on its own (``benchmarks/actors
 - a person's following: "the Bernie Sanders campaign", "the Obama administration" say that
   the name before the word is a person's, wherever else the tagger read it as a body;
 - a list of people: "Danny Carver, Lena Moss and Ruth Ilves" read with one of them as a body
-  or a place is a list of three people.
+  or a place is a list of three people;
+- a person's full name: "German Ortega", read as a person where he speaks, is him where the
+  tagger read it as a body or a place.
 """
 
 from __future__ import annotations
@@ -82,6 +84,23 @@ def org_word_kinds(text: str, names: Named) -> Named:
             parts = text[trimmed[0]:trimmed[1]].split()
             if len(parts) > 1 and parts[-1] in lex.org_words and parts[0] not in lex.given_names:
                 span = _relabel(span, "ORG")
+        out.append((span, trimmed))
+    return out
+
+
+def full_name_kinds(text: str, names: Named) -> Named:
+    """A name of two to four words, none naming a body, that the text reads as a person's
+    somewhere is that person wherever the tagger read it as a body or a place."""
+    lex = lexicon()
+    people = {fold(text[t[0]:t[1]]) for span, t in names
+              if t and span.label == "PER" and 1 < len(text[t[0]:t[1]].split()) <= 4}
+    if not people:
+        return names
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("ORG", "LOC") and fold(text[trimmed[0]:trimmed[1]]) in people \
+                and all(_plain_name_word(w, lex) for w in text[trimmed[0]:trimmed[1]].split()):
+            span = _relabel(span, "PER")
         out.append((span, trimmed))
     return out
 

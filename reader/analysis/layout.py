@@ -13,7 +13,9 @@ neither:
   carries no evidence in its capitals: "Castellano Says No" is no three-word person. A
   name in a heading is a name the article's body gives, with the kind the body gives it;
   a span of common words alone ("Reforms Stall") is none; any other span the tagger
-  found in a heading is left as the tagger said.
+  found in a heading is left as the tagger said. A word is common when the tagger's
+  vocabulary says so or the article writes it in lower case ("Email" in a headline,
+  "email" below it).
 
 Both work on the tagger's spans before the actor layer builds actors, in time linear in
 the text.
@@ -44,6 +46,8 @@ MIN_REST_WORDS = 6
 """Words a dateline's paragraph has after the dash: a heading such as "NATO — A History" has fewer."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = (".", ":", ";", ",")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
+"""A word written in lower case: one the text itself treats as common."""
 _BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 """A block of text: lines up to a blank line."""
 
@@ -122,6 +126,7 @@ def with_headings(parsed: Parsed, spans: list[Span], common: frozenset[str]) -> 
     headings = heading_lines(text, common)
     if not headings:
         return spans
+    common = common | frozenset(_LOWER_WORD.findall(text))  # "Email Scandal": the body writes "email"
     heads = [s for s, _ in headings]
 
     def in_heading(pos: int) -> bool:

@@ -199,6 +199,19 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
         "Vivian Fox"] == "organization"
 
 
+def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
+    text = ("\"We laugh at our troubles,\" said Dario Esposito. Critics of Dario Esposito disagree; "
+            "Esposito Lighting and Dario Esposito Holdings stayed quiet.")
+    names = (("Dario Esposito", "PER"), ("Dario Esposito", "ORG", 1), ("Esposito Lighting", "ORG"),
+             ("Dario Esposito Holdings", "ORG"))
+    actors, mentions = actors_of(text, *names)
+    dario = named(actors, "Dario Esposito")
+    assert dario.kind == "person" and spans(text, dario, mentions) == ["Dario Esposito", "Dario Esposito"]
+    assert named(actors, "Dario Esposito Holdings").kind == "organization"
+    _, without = build_actors(parsed(text), tagged(text, *names), off=("full_names",))
+    assert len({m.actor for m in without if text[m.start:m.end] == "Dario Esposito"}) == 2
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

@@ -384,6 +384,15 @@ def test_a_heading_of_common_words_names_nobody(engine: Engine) -> None:
     assert not [n for n in found if "Reforms" in n or "Stall" in n]
 
 
+def test_a_heading_word_the_article_writes_in_lower_case_is_common(engine: Engine) -> None:
+    """"Livestream" is no word of the tagger's 1996 vocabulary; the article writes it in lower case."""
+    text = ("Tavares Livestream Mocked By Rivals\n\nPrime Minister Rui Tavares answered questions in a livestream "
+            "on Tuesday. Rivals in Porto mocked the livestream, and Tavares said he would do it again.")
+    found = kinds(analyse(engine, text)[0])
+    assert found.get("Rui Tavares") == "person"
+    assert not [n for n in found if "Livestream" in n or "Mocked" in n]
+
+
 def test_a_couple_stays_two_people_and_the_bare_surname_follows_the_article(engine: Engine) -> None:
     text = ("Former President Walter Brennick opened the library in Dayton on Saturday. Brennick, 71, spoke for an "
             "hour about the years he spent in office.\n\nHis wife, Helena Brennick, who chairs the library's board, "

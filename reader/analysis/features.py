@@ -139,6 +139,30 @@ def line_kind(line: str, vocabulary: frozenset[str]) -> str:
     return "body"
 
 
+_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+"""A block of text: lines up to a blank line."""
+_SENTENCE_END = (".", ":", ";", ",")
+
+
+def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
+    """The headings of ``text`` as ``[start, end)``: blocks of one line (blank lines or the
+    text's edges around them, as the loaders write headings) in capitals or Title Case
+    (``common``: the words usually written in lower case) that end without a full stop,
+    unless it is the title (the first block of several: "Poll: Voters Abandon Party."). A
+    heading heads the text after it, so the last block is none (a sign-off, a caption, the
+    last item of a list: "Advisers: Dr Anika Verhoeven"), nor is a line inside a block (a
+    table row, CoNLL's one sentence per line) or a sentence with many capitals ("… and
+    Coastal Works staff cheered.")."""
+    out = []
+    blocks = [block for block in _BLOCK.finditer(text) if block.group().strip()]
+    for k, block in enumerate(blocks[:-1]):
+        line = block.group().strip()
+        if "\n" not in line and (k == 0 or not line.endswith(_SENTENCE_END)) and line_kind(line, common) != "body":
+            start = block.start() + block.group().index(line)
+            out.append((start, start + len(line)))
+    return out
+
+
 class Featurizer:
     """Builds the feature lists of a parsed text; ``off`` names families and lists left out."""
 

@@ -9,13 +9,13 @@ neither:
   The place is a place and the agency an organisation, whatever the words look like, and
   the place named again in the body ("Kitchener’s city hall") is that place.
 - A **heading** (a block of one line in capitals or Title Case: a headline, a Markdown
-  ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text)
-  carries no evidence in its capitals: "Castellano Says No" is no three-word person. A
-  name in a heading is a name the article's body gives, with the kind the body gives it;
-  a span of common words alone ("Reforms Stall") is none; any other span the tagger
-  found in a heading is left as the tagger said. A word is common when the tagger's
-  vocabulary says so or the article writes it in lower case ("Email" in a headline,
-  "email" below it).
+  ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text;
+  :func:`~reader.analysis.features.heading_lines`) carries no evidence in its capitals:
+  "Castellano Says No" is no three-word person, "Polls Slide" no person. The tagger does
+  not read headings (:mod:`tagger`); a heading's names are the names the article's body
+  gives written in it, in any case, with the kind the body gives them, and a body
+  person's surname alone ("Castellano" after "Rhona Castellano", "Von der Leyen" after
+  "Ursula von der Leyen") unless the article writes it in lower case ("May", "Rose").
 
 Both work on the tagger's spans before the actor layer builds actors, in time linear in
 the text.
@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from reader.analysis.engine import Parsed, Token
-from reader.analysis.features import line_kind
+from reader.analysis.features import heading_lines, line_kind
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
 
@@ -45,11 +45,8 @@ after capitals alone is a topic, not a place ("SOCCER - …", "RTRS - …" in Co
 MIN_REST_WORDS = 6
 """Words a dateline's paragraph has after the dash: a heading such as "NATO — A History" has fewer."""
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = (".", ":", ";", ",")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 """A word written in lower case: one the text itself treats as common."""
-_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
-"""A block of text: lines up to a blank line."""
 
 MAX_NAME_TOKENS = 6
 """The longest name looked for in a heading, in words."""
@@ -99,77 +96,54 @@ def _place_key(text: str, span: Span) -> str | None:
     return name_key(text[trimmed[0]:trimmed[1]]) if trimmed else None
 
 
-def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
-    """The headings of ``text`` as ``[start, end)``: blocks of one line (blank lines or the
-    text's edges around them, as the loaders write headings) in capitals or Title Case
-    (``common``: the words usually written in lower case) that end without a full stop,
-    unless it is the title (the first block of several: "Poll: Voters Abandon Party."). A
-    line inside a block (a table row, a sign-off, CoNLL's one sentence per line) is no
-    heading, nor is a sentence with many capitals ("… and Coastal Works staff cheered.")."""
-    out = []
-    for k, block in enumerate(_BLOCK.finditer(text)):
-        line = block.group().strip()
-        title = k == 0 and block.end() < len(text.rstrip())
-        if line and "\n" not in line and (title or not line.endswith(_SENTENCE_END)) \
-                and line_kind(line, common) != "body":
-            start = block.start() + block.group().index(line)
-            out.append((start, start + len(line)))
-    return out
-
-
 def with_headings(parsed: Parsed, spans: list[Span], common: frozenset[str]) -> list[Span]:
-    """``spans`` where each name the tagger found in a heading is read from the article's body
-    (see the module docstring): a name the body gives keeps the body's kind; a span that holds
-    one beside common words ("Castellano Says No") is cut to it; a span of common words alone
-    ("Reforms Stall") is no name. ``common`` holds the words usually written in lower case."""
+    """``spans`` where the names of each heading are the body's names written in it (see the
+    module docstring), with the body's kind; a span inside a heading is dropped (the shipped
+    tagger gives none: it does not read headings). ``common`` holds the words usually written
+    in lower case, which tell a heading from a sentence."""
     text = parsed.text
     headings = heading_lines(text, common)
     if not headings:
         return spans
-    common = common | frozenset(_LOWER_WORD.findall(text))  # "Email Scandal": the body writes "email"
     heads = [s for s, _ in headings]
 
     def in_heading(pos: int) -> bool:
         k = bisect.bisect_right(heads, pos) - 1
         return k >= 0 and pos < headings[k][1]
 
+    out = [span for span in spans if not in_heading(span.start)]
     body: dict[str, Counter[str]] = defaultdict(Counter)
-    for span in spans:
-        if not in_heading(span.start):
-            trimmed = trim_name(text, span.start, span.end)
-            if trimmed is not None:
-                body[name_key(text[trimmed[0]:trimmed[1]])][span.label] += 1
+    surnames: dict[str, Counter[str]] = defaultdict(Counter)
+    lower = frozenset(_LOWER_WORD.findall(text))
+    for span in out:
+        trimmed = trim_name(text, span.start, span.end)
+        if trimmed is None:
+            continue
+        name = text[trimmed[0]:trimmed[1]]
+        body[name_key(name)][span.label] += 1
+        words = name.split()
+        if span.label == "PER":
+            for k in range(1, len(words)):
+                if k < len(words) - 1 or words[k].lower() not in lower:  # "May" of "Theresa May": "in May"
+                    surnames[name_key(" ".join(words[k:]))]["PER"] += 1
     tokens = parsed.tokens
     token_starts = [t.start for t in tokens]
-    out: list[Span] = []
-    for span in spans:
-        if not in_heading(span.start):
-            out.append(span)
-            continue
-        words = [t for t in tokens[bisect.bisect_left(token_starts, span.start):
-                                   bisect.bisect_left(token_starts, span.end)] if _WORD.match(text, t.start)]
-        names = list(_body_names(text, words, body))
-        if len(names) == 1 and (names[0].start, names[0].end) == (words[0].start, words[-1].end):
-            out.append(names[0])  # the whole span is a name of the body
-        elif names and all(_common(text, t, common) for t in words if not any(n.start <= t.start < n.end for n in names)):
-            out.extend(names)
-        elif not names and all(_common(text, t, common) for t in words):
-            continue
-        else:
-            out.append(span)
-    return out
+    for start, end in headings:
+        heading = [t for t in tokens[bisect.bisect_left(token_starts, start):bisect.bisect_left(token_starts, end)]
+                   if _WORD.match(text, t.start)]
+        out.extend(_body_names(text, heading, body, surnames))
+    return sorted(out, key=lambda s: s.start)
 
 
-def _common(text: str, token: Token, common: frozenset[str]) -> bool:
-    return text[token.start:token.end].lower().rstrip(".") in common
-
-
-def _body_names(text: str, words: list[Token], body: dict[str, Counter[str]]) -> Iterator[Span]:
-    """The longest runs of ``words`` that are names of the body, left to right, with the body's kind."""
+def _body_names(text: str, words: list[Token], body: dict[str, Counter[str]],
+                surnames: dict[str, Counter[str]]) -> Iterator[Span]:
+    """The longest runs of ``words`` that are names of the body (else a body person's surname,
+    with its particles), left to right, with the body's kind."""
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + MAX_NAME_TOKENS), i, -1):
-            kinds = body.get(name_key(text[words[i].start:words[j - 1].end]))
+            name = name_key(text[words[i].start:words[j - 1].end])
+            kinds = body.get(name) or surnames.get(name)
             if kinds and text[words[i].start].isupper():
                 yield Span(words[i].start, words[j - 1].end, kinds.most_common(1)[0][0])
                 i = j

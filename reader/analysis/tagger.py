@@ -7,10 +7,18 @@ second sees, besides, what the first said about the same word elsewhere in the
 document, so one name keeps one reading through an article ("document consistency"),
 learned rather than voted. Labels are BIO over PER, ORG, LOC and MISC; MISC
 (nationalities, events, works) is learned so that it is *not* taken for an actor.
+
+Headings (:func:`~reader.analysis.features.heading_lines`: a headline, a Markdown ``#``
+line) are not read: their capitals say nothing of names, and what the tagger said of a
+headline's words ("Von der Leyen Pledges Grid Money") would reach the body through the
+document's evidence and the second stage. The body is tagged as if the headings were not
+there, as it is when an HTML page keeps its headline in the title, so every format gives
+one result; the actor layer names in a heading only the body's names (:mod:`layout`).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.engine import Parsed
-from reader.analysis.features import Featurizer, Sentence, Stacked, sentences
+from reader.analysis.features import Featurizer, Sentence, Stacked, heading_lines, sentences
 from reader.analysis.gazetteer import lexicon
 from reader.bundled import resource_path
 from reader.errors import AnalysisError
@@ -67,7 +75,19 @@ class ActorTagger:
         return cls(featurizer, [directory / name for name in STAGE_FILES[:config.get("stages", 2)]])
 
     def labels(self, parsed: Parsed, stages: int | None = None) -> list[str]:
-        """The BIO label of every token of ``parsed`` after ``stages`` stages (default: all).
+        """The BIO label of every token of ``parsed`` after ``stages`` stages (default: all);
+        the tokens of headings are ``O`` (see the module docstring)."""
+        body, kept = without_headings(parsed, self.featurizer.vocabulary)
+        labels = self._tag(body, stages)
+        if kept is None:
+            return labels
+        out = ["O"] * len(parsed.tokens)
+        for i, label in zip(kept, labels):
+            out[i] = label
+        return out
+
+    def _tag(self, parsed: Parsed, stages: int | None) -> list[str]:
+        """The BIO label of every token of ``parsed``, headings read like any other line.
 
         Features are built a sentence at a time and dropped once tagged: only the labels of
         the whole document are kept between the stages."""
@@ -89,6 +109,30 @@ class ActorTagger:
     def spans(self, parsed: Parsed) -> list[Span]:
         """The names in ``parsed``, in order."""
         return to_spans(parsed, self.labels(parsed))
+
+
+def without_headings(parsed: Parsed, common: frozenset[str]) -> tuple[Parsed, list[int] | None]:
+    """``parsed`` without the tokens and entities of its headings (``common``: the words usually
+    written in lower case), and the indices of the tokens kept (``None`` when it has none)."""
+    headings = heading_lines(parsed.text, common)
+    if not headings:
+        return parsed, None
+    starts = [start for start, _ in headings]
+
+    def in_heading(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < headings[k][1]
+
+    kept = [i for i, token in enumerate(parsed.tokens) if not in_heading(token.start)]
+    vectors = []
+    offset = 0
+    for chunk in parsed.vectors:  # a row per token (benchmarks/actors_dense.py): keep the body's
+        rows = [i - offset for i in kept if offset <= i < offset + len(chunk)]
+        vectors.append(chunk[rows])
+        offset += len(chunk)
+    body = Parsed(parsed.text, [parsed.tokens[i] for i in kept],
+                  [e for e in parsed.entities if not in_heading(e.start)], parsed.sentences, vectors)
+    return body, kept
 
 
 def tag_sentences(tagger: Any, features: Sequence[list[str]], runs: Iterable[Sentence]) -> list[str]:

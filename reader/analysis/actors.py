@@ -194,10 +194,54 @@ def _without_dates(text: str, names: Named) -> Named:
     return out
 
 
+_PARTICLE_RUN = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(PARTICLES)) + r"))*[ \t]+(?=[^\W\d_])")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-$")
+
+
+def _made_whole(text: str, names: Named) -> Named:
+    """A person's name the tagger cut is whole again: at its particles ("Ursula von" and "Leyen",
+    read as a person or a place, or "Ursula" and "Leyen" with "von der" left out between them,
+    are "Ursula von der Leyen"; "Ursula von" before an unread "der Leyen" likewise), or after
+    the hyphen of a given name ("Anne-Marie Trevelyan" read from "Marie")."""
+    out: Named = []
+    k = 0
+    while k < len(names):
+        span, trimmed = names[k]
+        k += 1
+        if trimmed is None or span.label != "PER":
+            out.append((span, trimmed))
+            continue
+        glued = _GLUED_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
+        if glued is not None and not (out and out[-1][0].end > glued.start()):
+            span, trimmed = Span(glued.start(), span.end, "PER"), (glued.start(), trimmed[1])
+        ends_in_particle = text[trimmed[0]:trimmed[1]].rsplit(None, 1)[-1] in PARTICLES
+        run = _PARTICLE_RUN.match(text, trimmed[1])
+        if run is None or not (ends_in_particle or run.group().split()):
+            out.append((span, trimmed))
+            continue
+        nxt = names[k] if k < len(names) else None
+        if nxt is not None and nxt[1] is not None and nxt[1][0] == run.end() and nxt[0].label in ("PER", "LOC", "ORG"):
+            end = nxt[1][1]
+            k += 1
+        else:
+            word = _NAME_WORD.match(text, run.end())
+            if word is None or not word.group()[:1].isupper() or nxt is not None and nxt[0].start < word.end():
+                out.append((span, trimmed))
+                continue
+            end = word.end()
+        out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
+    return out
+
+
 def _with_particles(text: str, names: Named) -> Named:
     """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
     the document names the person in full with them ("Ursula von der Leyen"): the name stays
-    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person."""
+    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person.
+    First a name the tagger cut is made whole (:func:`_made_whole`)."""
+    names = _made_whole(text, names)
     endings: set[str] = set()
     for span, trimmed in names:
         if trimmed and span.label == "PER":

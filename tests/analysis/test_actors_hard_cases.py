@@ -242,6 +242,29 @@ def test_particles_in_any_case_keep_the_surname_whole(engine: Engine, text: str,
     assert not [a for a in actors if a is not person and short.split()[-1].split("-")[-1] in a.name]
 
 
+@pytest.mark.parametrize("text", [
+    "Ursula von der Leyen spoke on Friday. Later, von der Leyen flew home.",
+    "Ursula von der Leyen visited Gdansk. Von der Leyen flew home.",
+    "Commission President Ursula von der Leyen toured the port in Gdansk on Friday. \"Every cable makes Europe "
+    "safer,\" said von der Leyen.",
+])
+def test_a_name_the_tagger_cuts_at_its_particles_is_made_whole(engine: Engine, text: str) -> None:
+    """spaCy reads "Leyen" as a place and the tagger stops at "von": the name is whole and the short form joins."""
+    actors, mentions = analyse(engine, text)
+    leyen = named(actors, "Ursula von der Leyen")
+    assert leyen.kind == "person"
+    assert [s.lower() for s in surfaces(text, leyen, mentions)] == ["ursula von der leyen", "von der leyen"]
+    assert not [a for a in actors if a is not leyen and "Leyen" in a.name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anne-Marie Trevelyan praised the bill.", "Anne-Marie Trevelyan"),
+    ("Frank-Walter Steinmeier opened the exhibition in Berlin.", "Frank-Walter Steinmeier"),
+])
+def test_a_hyphenated_given_name_that_opens_the_text_stays_whole(engine: Engine, text: str, name: str) -> None:
+    assert kinds(analyse(engine, text)[0]).get(name) == "person"
+
+
 def test_mac_mc_and_o_names_are_people(engine: Engine) -> None:
     text = ("Ewan McTavish told reporters in Glasgow that the ferry would run again. McTavish blamed the weather.\n\n"
             "Siobhan O’Neill chaired the inquiry in Belfast. O'Neill said the report was fair, and O’Neill’s deputy "

@@ -428,3 +428,13 @@ def test_a_couple_stays_two_people_and_the_bare_surname_follows_the_article(engi
     assert surfaces(text, walter, mentions) == ["Walter Brennick", "Brennick", "Brennick"]
     assert surfaces(text, helena, mentions) == ["Helena Brennick", "Brennick"]
     assert [m.actor for m in mentions if text[m.start:m.end] == "Brennick"][-1] == walter.id
+
+
+def test_social_networks_are_organisations_and_new_demonyms_no_actors(engine: Engine) -> None:
+    text = ("Many visitors found the fair through Instagram and TikTok; others came from a Bluesky thread. Staff "
+            "posted the news on Reddit and chat on WhatsApp. The Emirati minister met the Québécois studio heads "
+            "at the Sikh temple.")
+    found = kinds(analyse(engine, text)[0])
+    assert {n: found.get(n) for n in ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp")} == dict.fromkeys(
+        ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp"), "organization")
+    assert not [n for n in found if n in ("Emirati", "Québécois", "Sikh")]

@@ -124,7 +124,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
-    for span, trimmed in names:
+    for span, trimmed in _known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]
         if trimmed is None:
             continue
@@ -157,6 +157,27 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     return _assemble(parsed, forms, mentions, union, off)
 
 
+_AND = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
+
+
+def _known_apart(text: str, names: Named, known: frozenset[str]) -> Named:
+    """A span of known organisations joined by "and" or commas ("Facebook and Instagram") is
+    each of them."""
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is not None and _AND.search(text, trimmed[0], trimmed[1]):
+            parts, pos = [], trimmed[0]
+            for m in _AND.finditer(text, trimmed[0], trimmed[1]):
+                parts.append((pos, m.start()))
+                pos = m.end()
+            parts.append((pos, trimmed[1]))
+            if all(name_key(text[a:b]) in known for a, b in parts):
+                out.extend((Span(a, b, "ORG"), (a, b)) for a, b in parts)
+                continue
+        out.append((span, trimmed))
+    return out
+
+
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
 
 
@@ -182,13 +203,13 @@ _FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
 def _without_dates(text: str, names: Named) -> Named:
     """A month or a day never opens the name of a body or a place: "September Treasury",
     "August National Association of Purchasing Management" lose it (a person keeps it:
-    "Jan Kroslak", "June Carter")."""
-    calendar = lexicon().calendar
+    "Jan Kroslak", "June Carter"; a newspaper too: "Sunday Telegraph")."""
+    lex = lexicon()
     out = []
     for span, trimmed in names:
         if trimmed and span.label != "PER":
             first = _FIRST_WORD.match(text, trimmed[0], trimmed[1])
-            if first and fold(first.group(1)) in calendar:
+            if first and fold(first.group(1)) in lex.calendar and text[first.end():trimmed[1]] not in lex.org_words:
                 trimmed = (first.end(), trimmed[1])
         out.append((span, trimmed))
     return out

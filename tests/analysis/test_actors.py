@@ -213,12 +213,13 @@ def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
 
 
 def test_a_month_or_day_never_opens_the_name_of_a_body_or_place() -> None:
-    text = "September Treasury bills fell. Tuesday Harbour Board met. Jan Kroslak said so."
-    names = (("September Treasury", "ORG"), ("Tuesday Harbour Board", "ORG"), ("Jan Kroslak", "PER"))
+    text = "September Treasury bills fell. Tuesday Harbour Board met. Jan Kroslak told the Sunday Times."
+    names = (("September Treasury", "ORG"), ("Tuesday Harbour Board", "ORG"), ("Jan Kroslak", "PER"),
+             ("Sunday Times", "ORG"))
     actors, _ = actors_of(text, *names)
-    assert {a.name for a in actors} == {"Treasury", "Harbour Board", "Jan Kroslak"}
+    assert {a.name for a in actors} == {"Treasury", "Harbour Board", "Jan Kroslak", "Sunday Times"}
     without = build_actors(parsed(text), tagged(text, *names), off=("calendar",))[0]
-    assert {a.name for a in without} == {"September Treasury", "Tuesday Harbour Board", "Jan Kroslak"}
+    assert {a.name for a in without} == {"September Treasury", "Tuesday Harbour Board", "Jan Kroslak", "Sunday Times"}
 
 
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:

@@ -438,3 +438,20 @@ def test_social_networks_are_organisations_and_new_demonyms_no_actors(engine: En
     assert {n: found.get(n) for n in ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp")} == dict.fromkeys(
         ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp"), "organization")
     assert not [n for n in found if n in ("Emirati", "Québécois", "Sikh")]
+
+
+def test_known_organisations_joined_by_and_are_each_of_them(engine: Engine) -> None:
+    text = "Meta, which owns Facebook and Instagram, has stopped paying publishers."
+    found = kinds(analyse(engine, text)[0])
+    assert found.get("Facebook") == found.get("Instagram") == "organization"
+    assert "Facebook and Instagram" not in found
+
+
+def test_companies_named_by_a_modern_company_word_are_organisations(engine: Engine) -> None:
+    text = ("The station's owner, Maplewave Media, said the decision was final. William Thornbury, the chief "
+            "executive of Thornbury Foods, resigned on Monday. Harbourline Ventures led the round, and Stillwater "
+            "Labs joined.")
+    found = kinds(analyse(engine, text)[0])
+    for company in ("Maplewave Media", "Thornbury Foods", "Harbourline Ventures", "Stillwater Labs"):
+        assert found.get(company) == "organization", company
+    assert found.get("William Thornbury") == "person"

@@ -74,12 +74,22 @@ def surname_kinds(text: str, names: Named) -> Named:
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
+
+
 def org_word_kinds(text: str, names: Named) -> Named:
     """A "person" whose last word names a body ("Trump University", "Castellano Foundation")
-    is an organisation, unless a given name opens it ("Ellen Post")."""
+    is an organisation, unless a given name opens it ("Ellen Post"); a place or body right
+    before a word that names a body the tagger left out ("Waterloo Region" + "Record") is that
+    body, the word included."""
     lex = lexicon()
     out = []
-    for span, trimmed in names:
+    for k, (span, trimmed) in enumerate(names):
+        following = _NEXT_WORD.match(text, trimmed[1]) if trimmed and span.label in ("LOC", "ORG") else None
+        if following and following.group(1) in lex.org_words and (
+                k + 1 == len(names) or names[k + 1][0].start >= following.end()):
+            out.append((Span(span.start, following.end(), "ORG"), (trimmed[0], following.end())))
+            continue
         if trimmed and span.label == "PER":
             parts = text[trimmed[0]:trimmed[1]].split()
             if len(parts) > 1 and parts[-1] in lex.org_words and parts[0] not in lex.given_names:

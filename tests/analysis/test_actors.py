@@ -222,6 +222,16 @@ def test_a_month_or_day_never_opens_the_name_of_a_body_or_place() -> None:
     assert {a.name for a in without} == {"September Treasury", "Tuesday Harbour Board", "Jan Kroslak", "Sunday Times"}
 
 
+def test_a_word_naming_a_body_right_after_a_place_makes_it_that_body() -> None:
+    text = "The Waterloo Region Record first reported the plan. Voters in Waterloo Region agreed."
+    names = (("Waterloo Region", "LOC"), ("Waterloo Region", "LOC", 1))
+    actors, _ = actors_of(text, *names)
+    assert {(a.name, a.kind) for a in actors} == {("Waterloo Region Record", "organization"),
+                                                 ("Waterloo Region", "place")}
+    without = build_actors(parsed(text), tagged(text, *names), off=("org_words",))[0]
+    assert [(a.name, a.kind) for a in without] == [("Waterloo Region", "place")]
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

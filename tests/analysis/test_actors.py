@@ -232,6 +232,19 @@ def test_a_word_naming_a_body_right_after_a_place_makes_it_that_body() -> None:
     assert [(a.name, a.kind) for a in without] == [("Waterloo Region", "place")]
 
 
+def test_the_first_word_of_a_company_read_as_a_person_is_the_company() -> None:
+    text = "Corvid Robotics raised money. Corvid will hire. Rhona Castellano runs Castellano Foundation; Castellano spoke."
+    names = (("Corvid Robotics", "PER"), ("Corvid", "PER", 1), ("Rhona Castellano", "PER"),
+             ("Castellano Foundation", "PER"), ("Castellano", "PER", 2))
+    actors, mentions = actors_of(text, *names)
+    corvid = named(actors, "Corvid Robotics")
+    assert corvid.kind == "organization" and spans(text, corvid, mentions) == ["Corvid Robotics", "Corvid"]
+    assert named(actors, "Castellano Foundation").kind == "organization"
+    assert spans(text, named(actors, "Rhona Castellano"), mentions) == ["Rhona Castellano", "Castellano"]
+    without = build_actors(parsed(text), tagged(text, *names), off=("org_words",))[0]
+    assert named(without, "Corvid Robotics").kind == "person"
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

@@ -38,7 +38,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "calendar", "followings", "lists", "full_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -105,6 +105,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "calendar" not in off:
         names = _without_dates(text, names)
+    if "misc_words" not in off:
+        names = _without_events(text, names)
     if "followings" not in off:
         names = followings(text, names)
     if "lists" not in off:
@@ -255,6 +257,15 @@ def _made_whole(text: str, names: Named) -> Named:
             end = word.end()
         out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
     return out
+
+
+def _without_events(text: str, names: Named) -> Named:
+    """A name of two words or more that ends in a word of events, prizes and laws ("Giller
+    Prize", "Digital Services Act", "World Cup": CoNLL's MISC, learned by
+    ``training/misc_words.py``) is no actor, whatever kind the tagger gave it."""
+    words = lexicon().misc_words
+    return [(span, trimmed) for span, trimmed in names
+            if not (trimmed and " " in text[trimmed[0]:trimmed[1]] and text[trimmed[0]:trimmed[1]].split()[-1] in words)]
 
 
 def _with_particles(text: str, names: Named) -> Named:

@@ -36,6 +36,7 @@ class Lexicon:
     org_words: frozenset[str]
     corporate_suffixes: frozenset[str]
     place_words: frozenset[str]
+    misc_words: frozenset[str]  # learned: training/misc_words.py
     places: frozenset[str]  # countries included
     countries: frozenset[str]
     organizations: frozenset[str]
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         org_words=frozenset(word_list("org-words.txt")),  # case matters: "Bank", not "bank"
         corporate_suffixes=frozenset(word_list("corporate-suffixes.txt")),
         place_words=frozenset(word_list("place-words.txt")),
+        misc_words=frozenset(word_list("misc-words.txt")),
         places=places,
         countries=countries,
         organizations=_keys("organizations.txt"),

@@ -245,6 +245,16 @@ def test_the_first_word_of_a_company_read_as_a_person_is_the_company() -> None:
     assert named(without, "Corvid Robotics").kind == "person"
 
 
+def test_a_name_of_a_prize_law_or_event_is_no_actor() -> None:
+    text = "Lena Moss won the Giller Prize. The Digital Services Act passed before the World Cup in Doha."
+    names = (("Lena Moss", "PER"), ("Giller Prize", "PER"), ("Digital Services Act", "ORG"), ("World Cup", "LOC"),
+             ("Doha", "LOC"))
+    actors, _ = actors_of(text, *names)
+    assert {a.name for a in actors} == {"Lena Moss", "Doha"}
+    without = build_actors(parsed(text), tagged(text, *names), off=("misc_words",))[0]
+    assert len(without) == 5
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

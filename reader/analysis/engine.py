@@ -227,8 +227,9 @@ def apart_lines(offset: int, text: str) -> Iterator[tuple[int, str]]:
             continue
         if block.start() > pos:
             yield offset + pos, text[pos:block.start()]
-        yield offset + block.start(), text[block.start():after.start()]
-        pos = after.start()
+        body = after.start() + len(after.group()) - len(after.group().lstrip())  # the body's first letter
+        yield offset + block.start(), text[block.start():body]
+        pos = body
     if pos < len(text):
         yield offset + pos, text[pos:]
 

@@ -140,5 +140,5 @@ def test_spacy_reads_a_headline_apart_from_the_body() -> None:
     pieces = list(apart_lines(7, text))
     assert "".join(p for _, p in pieces) == text and [o for o, _ in pieces] == [
         7 + text.index(p) for _, p in pieces]
-    assert [p.strip() for _, p in pieces] == ["Guelph Start-up Raises $25 Million",
-                                              "Fernwood Analytics raised money.\nIt will hire.\n\nEnd Note"]
+    assert [p for _, p in pieces] == ["Guelph Start-up Raises $25 Million\n\n",  # the body as if it began the text
+                                      "Fernwood Analytics raised money.\nIt will hire.\n\nEnd Note"]

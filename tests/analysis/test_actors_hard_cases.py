@@ -428,3 +428,15 @@ def test_companies_named_by_a_modern_company_word_are_organisations(engine: Engi
     for company in ("Maplewave Media", "Thornbury Foods", "Harbourline Ventures", "Stillwater Labs"):
         assert found.get(company) == "organization", company
     assert found.get("William Thornbury") == "person"
+
+
+def test_a_name_beside_a_role_only_people_have_is_a_person(engine: Engine) -> None:
+    text = ("The transport minister, Siobhán Mac Giolla Phádraig, defended the contract. Mac Giolla Phádraig said "
+            "the ferries would run. The columnist AWR Hawkins wrote that the law was flawed. The station's owner, "
+            "Maplewave Media, said the decision was final.")
+    actors, mentions = analyse(engine, text)
+    minister = named(actors, "Siobhán Mac Giolla Phádraig")
+    assert minister.kind == "person"
+    assert surfaces(text, minister, mentions) == ["Siobhán Mac Giolla Phádraig", "Mac Giolla Phádraig"]
+    assert kinds(actors).get("AWR Hawkins") == "person"
+    assert kinds(actors).get("Maplewave Media") == "organization"

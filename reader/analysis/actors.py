@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import fold, lexicon
-from reader.analysis.kinds import (Named, apposition_kinds, families, followings, full_name_kinds, given_name_kinds,
+from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
@@ -39,7 +39,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "given_names", "appositions", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "given_names", "appositions", "civic", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -118,6 +118,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = given_name_kinds(text, names)
     if "appositions" not in off:
         names = apposition_kinds(text, names)
+    if "civic" not in off:
+        names = civic_kinds(text, names)
     if "families" not in off:
         names = families(text, names)
     if "surname_kinds" not in off:

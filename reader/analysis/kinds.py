@@ -170,6 +170,30 @@ def apposition_kinds(text: str, names: Named) -> Named:
     return out
 
 
+CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
+                   "premier", "governor", "downtown", "waterfront", "residents", "police", "township"})
+"""Nouns after a possessive that only a place has: "Kitchener’s city council", "Lisbon's mayor"."""
+_POSSESSED = re.compile(r"['\u2019]s[ \t]+([a-z]+)\b")
+
+
+def civic_kinds(text: str, names: Named) -> Named:
+    """A name of one or two words read as a person or a body whose possessive holds a place's
+    own noun ("Kitchener’s city council", "Lisbon's mayor") is a place, unless it is the
+    surname of a person the text names in full or a body the lists know."""
+    lex = lexicon()
+    surnames = _surnames(text, names, full_only=True)
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("PER", "ORG"):
+            possessed = _POSSESSED.match(text, trimmed[1])
+            key = name_key(text[trimmed[0]:trimmed[1]])
+            if possessed and possessed.group(1) in CIVIC and len(text[trimmed[0]:trimmed[1]].split()) <= 2 \
+                    and key not in surnames and key not in lex.organizations:
+                span = _relabel(span, "LOC")
+        out.append((span, trimmed))
+    return out
+
+
 def _plain_name_word(word: str, lex: Lexicon) -> bool:
     """A capitalised word that names no body ("Party", "Inc."): a word a person's name may hold."""
     return word[:1].isupper() and word not in lex.org_words and word not in lex.corporate_suffixes

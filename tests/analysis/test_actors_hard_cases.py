@@ -440,3 +440,11 @@ def test_a_name_beside_a_role_only_people_have_is_a_person(engine: Engine) -> No
     assert surfaces(text, minister, mentions) == ["Siobhán Mac Giolla Phádraig", "Mac Giolla Phádraig"]
     assert kinds(actors).get("AWR Hawkins") == "person"
     assert kinds(actors).get("Maplewave Media") == "organization"
+
+
+def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
+    text = ("The plan, approved by Kitchener’s city council on Tuesday, will sell the old arena. Lisbon's mayor "
+            "sent a letter, and Mayor Berry Vrbanovic said Vrbanovic’s council agreed.")
+    found = kinds(analyse(engine, text)[0])
+    assert found.get("Kitchener") == found.get("Lisbon") == "place"
+    assert found.get("Berry Vrbanovic") == "person" and "Vrbanovic" not in found

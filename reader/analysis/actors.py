@@ -435,8 +435,9 @@ def _join_company_names(forms: dict[str, _Form], union: _Union) -> None:
 
 def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
     """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
-    and "Liberal Party", "Studiocomix" and "Studiocomix Press"); with two candidates it is
-    left alone rather than guessed. Places and people never: a city is not its state."""
+    and "Liberal Party", "Studiocomix" and "Studiocomix Press", and in the plural "the
+    Liberals"); with two candidates it is left alone rather than guessed. Places and people
+    never: a city is not its state."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -446,6 +447,8 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
         if form.short or form.kind != "organization":
             continue  # "Kansas" is no short "Kansas City", nor "South Carolina" "South Carolina State"
         owners = [o for o in longer.get(form.key, ()) if o is not form]
+        if not owners and len(form.words) == 1 and form.surface.endswith("s"):
+            owners = longer.get(_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
         if len(owners) == 1 and not owners[0].short:
             form.short = True
             union.join(owners[0].key, form.key)

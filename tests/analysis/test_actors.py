@@ -261,6 +261,16 @@ def test_a_body_that_opens_with_a_given_name_is_a_person() -> None:
     assert {a.name: a.kind for a in without}["Todd Starnes"] == "organization"
 
 
+def test_a_party_named_in_the_plural_joins_its_full_name() -> None:
+    text = "The Liberal Party promised money. The Liberals' promise fell short, said the Greens."
+    names = (("Liberal Party", "ORG"), ("Liberals", "ORG"), ("Greens", "ORG"))
+    actors, mentions = actors_of(text, *names)
+    assert surfaces(text, named(actors, "Liberal Party"), mentions) == ["Liberal Party", "Liberals"]
+    assert named(actors, "Greens").kind == "organization"  # no "Green ..." body named: left alone
+    without = build_actors(parsed(text), tagged(text, *names), off=("prefixes",))[0]
+    assert len(without) == 3
+
+
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:
     text = "The Baltic Fisheries Council ( BFC ) met in Riga. The BFC wants quotas cut."
     actors, mentions = actors_of(text, ("Baltic Fisheries Council", "ORG"), ("BFC", "ORG"), ("Riga", "LOC"),

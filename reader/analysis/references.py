@@ -53,8 +53,13 @@ organisation only when it is the last one named, a role after a body's possessiv
 alliance's chief": the person whose role names the body), a complement's words held to the
 role ("the minister of energy"), and a phrase in apposition with a name standing for that
 name's actor only."""
-_COMPLEMENT_HEADS = frozenset({"of", "for"})
-"""Prepositions that open a role's complement: "the minister of energy", "the commissioner for trade"."""
+_COMPLEMENT_HEAD = "of"
+"""What opens a role's complement: "the minister of energy". ("for" more often says why: "looked
+to the president for leadership".)"""
+_APPOSITION_ENDS = re.compile(r"[ \t]*(?:[,;.)]|$)|[ \t]+(?:of|for|at)\b")
+"""What may follow an appositive ("Melnis, the minister of energy, said", "…, the economist at
+the bank"): else the comma ends a clause ("Emerging from talks with Obama, the prime minister
+looked ashen")."""
 _COMPLEMENT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH"})
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for"})
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became",
@@ -90,7 +95,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
         if "possessors" not in off and (k := _possessed_head(text, tokens, j)) is not None:
             holder = _holder(referents, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
             if holder is not None and first_named.get(holder, tokens[k].end) <= start and \
-                    _apposed(text, ordered, starts, start, tokens[k].end, off) in (None, holder):
+                    _apposed(text, ordered, starts, kinds, (start, tokens[k].end), holder, off) in (None, holder):
                 found.append(Reference(start, tokens[k].end, holder))
                 continue
         qualifiers: set[str] = set()
@@ -103,7 +108,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
         if "nearest_body" not in off and kinds[actor] == "organization" and \
                 _last_body(ordered, starts, start, kinds) != actor:
             continue
-        if _apposed(text, ordered, starts, start, end, off) not in (None, actor):
+        if _apposed(text, ordered, starts, kinds, (start, end), actor, off) not in (None, actor):
             continue
         found.append(Reference(start, end, actor))
     return found
@@ -111,9 +116,10 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
 
 def _complement(text: str, tokens: Sequence[Token], j: int) -> int | None:
     """The last token of the complement after the head token ``j`` ("of energy" in "the minister
-    of energy", "for the eastern region"), if one follows it; it ends on a noun."""
+    of energy", "of the eastern region"), if one follows it; it ends on a noun, and not on a
+    possessor ("the chair of Florida's county party" is more than this reads)."""
     k = j + 1
-    if k >= len(tokens) or text[tokens[k].start:tokens[k].end].lower() not in _COMPLEMENT_HEADS \
+    if k >= len(tokens) or text[tokens[k].start:tokens[k].end].lower() != _COMPLEMENT_HEAD \
             or not _adjacent(text, tokens[j], tokens[k]):
         return None
     last = None
@@ -122,6 +128,8 @@ def _complement(text: str, tokens: Sequence[Token], j: int) -> int | None:
         k += 1
         if tokens[k].tag not in ("DT", "JJ", "HYPH"):
             last = k
+    if last is not None and last + 1 < len(tokens) and tokens[last + 1].tag == "POS":
+        return None
     return last
 
 
@@ -139,22 +147,30 @@ def _qualifiers(text: str, complement: Sequence[Token], mentions: Sequence[Menti
     return words
 
 
-def _apposed(text: str, mentions: Sequence[Mention], starts: Sequence[int], start: int, end: int,
-             off: Collection[str]) -> str | None:
-    """The actor of a name in apposition with the phrase ``[start, end)``: right after it ("The
-    minister of energy, Kaspars Melnis,") or right before it ("Melnis, the minister of energy,")."""
+def _apposed(text: str, mentions: Sequence[Mention], starts: Sequence[int], kinds: Mapping[str, str],
+             span: tuple[int, int], fit: str, off: Collection[str]) -> str | None:
+    """The actor of a name in apposition with the phrase ``span``: right after it ("The minister
+    of energy, Kaspars Melnis,") or right before it ("Melnis, the minister of energy,"). Only a
+    name of the kind of ``fit`` (the actor the phrase fits) is one: "In Chelsea, the mayor said"
+    puts a place before the comma, not the mayor's name; and the appositive must end where an
+    apposition does (:data:`_APPOSITION_ENDS`), else the comma closes a clause ("Despite the
+    majority leader, Cruz said"). A possessor ("Sara, the prime minister's wife") is no apposition."""
     if "appositions" in off:
+        return None
+    start, end = span
+    if text.startswith(("'s", "’s"), end):
         return None
     after = re.match(r",[ \t]+", text[end:end + 4])
     if after:
         k = bisect.bisect_left(starts, end + after.end())
-        if k < len(mentions) and mentions[k].start == end + after.end():
+        if k < len(mentions) and mentions[k].start == end + after.end() and \
+                kinds.get(mentions[k].actor) == kinds[fit] and _APPOSITION_ENDS.match(text, mentions[k].end):
             return mentions[k].actor
     before = re.search(r",[ \t]+$", text[max(0, start - 4):start])
-    if before:
+    if before and _APPOSITION_ENDS.match(text, end):
         at = start - len(before.group())
         k = bisect.bisect_left(starts, at) - 1
-        if k >= 0 and mentions[k].end == at:
+        if k >= 0 and mentions[k].end == at and kinds.get(mentions[k].actor) == kinds[fit]:
             return mentions[k].actor
     return None
 

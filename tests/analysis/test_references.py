@@ -133,3 +133,14 @@ def test_a_complement_is_part_of_the_role(engine: Engine) -> None:
 def test_a_name_in_a_complement_asks_nothing_of_the_role(engine: Engine) -> None:
     text = "Finnish President Ilse Rautio opened the wind farm. The president of Finland spoke to the crowd."
     assert references(engine, text) == [("The president of Finland", "Ilse Rautio")]
+
+
+def test_a_place_before_the_comma_is_no_apposition(engine: Engine) -> None:
+    text = "Mayor Ingrid Solberg opened the bridge. At a meeting in Bergen, the mayor thanked the builders."
+    assert references(engine, text) == [("the mayor", "Ingrid Solberg")]
+
+
+def test_a_comma_that_ends_a_clause_or_a_possessor_is_no_apposition(engine: Engine) -> None:
+    text = ("Prime Minister Ilse Rautio met Juha Lampinen in Turku. After an hour with Lampinen, the prime minister "
+            "looked tired. Anna Berg, the prime minister's aide, said nothing.")
+    assert references(engine, text) == [("the prime minister", "Ilse Rautio"), ("the prime minister", "Ilse Rautio")]

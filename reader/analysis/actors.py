@@ -124,7 +124,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
-    for span, trimmed in names:
+    for span, trimmed in _known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]
         if trimmed is None:
             continue
@@ -157,6 +157,27 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     return _assemble(parsed, forms, mentions, union, off)
 
 
+_AND = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
+
+
+def _known_apart(text: str, names: Named, known: frozenset[str]) -> Named:
+    """A span of known organisations joined by "and" or commas ("Facebook and Instagram") is
+    each of them."""
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is not None and _AND.search(text, trimmed[0], trimmed[1]):
+            parts, pos = [], trimmed[0]
+            for m in _AND.finditer(text, trimmed[0], trimmed[1]):
+                parts.append((pos, m.start()))
+                pos = m.end()
+            parts.append((pos, trimmed[1]))
+            if all(name_key(text[a:b]) in known for a, b in parts):
+                out.extend((Span(a, b, "ORG"), (a, b)) for a, b in parts)
+                continue
+        out.append((span, trimmed))
+    return out
+
+
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
 
 
@@ -182,22 +203,66 @@ _FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
 def _without_dates(text: str, names: Named) -> Named:
     """A month or a day never opens the name of a body or a place: "September Treasury",
     "August National Association of Purchasing Management" lose it (a person keeps it:
-    "Jan Kroslak", "June Carter")."""
-    calendar = lexicon().calendar
+    "Jan Kroslak", "June Carter"; a newspaper too: "Sunday Telegraph")."""
+    lex = lexicon()
     out = []
     for span, trimmed in names:
         if trimmed and span.label != "PER":
             first = _FIRST_WORD.match(text, trimmed[0], trimmed[1])
-            if first and fold(first.group(1)) in calendar:
+            if first and fold(first.group(1)) in lex.calendar and text[first.end():trimmed[1]] not in lex.org_words:
                 trimmed = (first.end(), trimmed[1])
         out.append((span, trimmed))
+    return out
+
+
+_PARTICLE_RUN = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(PARTICLES)) + r"))*[ \t]+(?=[^\W\d_])")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-$")
+
+
+def _made_whole(text: str, names: Named) -> Named:
+    """A person's name the tagger cut is whole again: at its particles ("Ursula von" and "Leyen",
+    read as a person or a place, or "Ursula" and "Leyen" with "von der" left out between them,
+    are "Ursula von der Leyen"; "Ursula von" before an unread "der Leyen" likewise), or after
+    the hyphen of a given name ("Anne-Marie Trevelyan" read from "Marie")."""
+    out: Named = []
+    k = 0
+    while k < len(names):
+        span, trimmed = names[k]
+        k += 1
+        if trimmed is None or span.label != "PER":
+            out.append((span, trimmed))
+            continue
+        glued = _GLUED_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
+        if glued is not None and not (out and out[-1][0].end > glued.start()):
+            span, trimmed = Span(glued.start(), span.end, "PER"), (glued.start(), trimmed[1])
+        ends_in_particle = text[trimmed[0]:trimmed[1]].rsplit(None, 1)[-1] in PARTICLES
+        run = _PARTICLE_RUN.match(text, trimmed[1])
+        if run is None or not (ends_in_particle or run.group().split()):
+            out.append((span, trimmed))
+            continue
+        nxt = names[k] if k < len(names) else None
+        if nxt is not None and nxt[1] is not None and nxt[1][0] == run.end() and nxt[0].label in ("PER", "LOC", "ORG"):
+            end = nxt[1][1]
+            k += 1
+        else:
+            word = _NAME_WORD.match(text, run.end())
+            if word is None or not word.group()[:1].isupper() or nxt is not None and nxt[0].start < word.end():
+                out.append((span, trimmed))
+                continue
+            end = word.end()
+        out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
     return out
 
 
 def _with_particles(text: str, names: Named) -> Named:
     """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
     the document names the person in full with them ("Ursula von der Leyen"): the name stays
-    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person."""
+    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person.
+    First a name the tagger cut is made whole (:func:`_made_whole`)."""
+    names = _made_whole(text, names)
     endings: set[str] = set()
     for span, trimmed in names:
         if trimmed and span.label == "PER":

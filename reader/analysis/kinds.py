@@ -74,18 +74,35 @@ def surname_kinds(text: str, names: Named) -> Named:
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
+
+
 def org_word_kinds(text: str, names: Named) -> Named:
     """A "person" whose last word names a body ("Trump University", "Castellano Foundation")
-    is an organisation, unless a given name opens it ("Ellen Post")."""
+    is an organisation, unless a given name opens it ("Ellen Post"); a place or body right
+    before a word that names a body the tagger left out ("Waterloo Region" + "Record") is that
+    body, the word included. The first word of such a "person" written alone ("Corvid" after
+    "Corvid Robotics") is the body too, unless it is the surname of a person the text names."""
     lex = lexicon()
-    out = []
-    for span, trimmed in names:
+    out: Named = []
+    bodies: set[str] = set()
+    for k, (span, trimmed) in enumerate(names):
+        following = _NEXT_WORD.match(text, trimmed[1]) if trimmed and span.label in ("LOC", "ORG") else None
+        if trimmed and following and following.group(1) in lex.org_words and (
+                k + 1 == len(names) or names[k + 1][0].start >= following.end()):
+            out.append((Span(span.start, following.end(), "ORG"), (trimmed[0], following.end())))
+            continue
         if trimmed and span.label == "PER":
             parts = text[trimmed[0]:trimmed[1]].split()
             if len(parts) > 1 and parts[-1] in lex.org_words and parts[0] not in lex.given_names:
                 span = _relabel(span, "ORG")
+                bodies.add(name_key(parts[0]))
         out.append((span, trimmed))
-    return out
+    bodies -= _surnames(text, out, full_only=True)
+    if not bodies:
+        return out
+    return [(_relabel(span, "ORG"), t) if t and span.label == "PER" and name_key(text[t[0]:t[1]]) in bodies
+            else (span, t) for span, t in out]
 
 
 def full_name_kinds(text: str, names: Named) -> Named:

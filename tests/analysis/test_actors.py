@@ -213,12 +213,36 @@ def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
 
 
 def test_a_month_or_day_never_opens_the_name_of_a_body_or_place() -> None:
-    text = "September Treasury bills fell. Tuesday Harbour Board met. Jan Kroslak said so."
-    names = (("September Treasury", "ORG"), ("Tuesday Harbour Board", "ORG"), ("Jan Kroslak", "PER"))
+    text = "September Treasury bills fell. Tuesday Harbour Board met. Jan Kroslak told the Sunday Times."
+    names = (("September Treasury", "ORG"), ("Tuesday Harbour Board", "ORG"), ("Jan Kroslak", "PER"),
+             ("Sunday Times", "ORG"))
     actors, _ = actors_of(text, *names)
-    assert {a.name for a in actors} == {"Treasury", "Harbour Board", "Jan Kroslak"}
+    assert {a.name for a in actors} == {"Treasury", "Harbour Board", "Jan Kroslak", "Sunday Times"}
     without = build_actors(parsed(text), tagged(text, *names), off=("calendar",))[0]
-    assert {a.name for a in without} == {"September Treasury", "Tuesday Harbour Board", "Jan Kroslak"}
+    assert {a.name for a in without} == {"September Treasury", "Tuesday Harbour Board", "Jan Kroslak", "Sunday Times"}
+
+
+def test_a_word_naming_a_body_right_after_a_place_makes_it_that_body() -> None:
+    text = "The Waterloo Region Record first reported the plan. Voters in Waterloo Region agreed."
+    names = (("Waterloo Region", "LOC"), ("Waterloo Region", "LOC", 1))
+    actors, _ = actors_of(text, *names)
+    assert {(a.name, a.kind) for a in actors} == {("Waterloo Region Record", "organization"),
+                                                 ("Waterloo Region", "place")}
+    without = build_actors(parsed(text), tagged(text, *names), off=("org_words",))[0]
+    assert [(a.name, a.kind) for a in without] == [("Waterloo Region", "place")]
+
+
+def test_the_first_word_of_a_company_read_as_a_person_is_the_company() -> None:
+    text = "Corvid Robotics raised money. Corvid will hire. Rhona Castellano runs Castellano Foundation; Castellano spoke."
+    names = (("Corvid Robotics", "PER"), ("Corvid", "PER", 1), ("Rhona Castellano", "PER"),
+             ("Castellano Foundation", "PER"), ("Castellano", "PER", 2))
+    actors, mentions = actors_of(text, *names)
+    corvid = named(actors, "Corvid Robotics")
+    assert corvid.kind == "organization" and spans(text, corvid, mentions) == ["Corvid Robotics", "Corvid"]
+    assert named(actors, "Castellano Foundation").kind == "organization"
+    assert spans(text, named(actors, "Rhona Castellano"), mentions) == ["Rhona Castellano", "Castellano"]
+    without = build_actors(parsed(text), tagged(text, *names), off=("org_words",))[0]
+    assert named(without, "Corvid Robotics").kind == "person"
 
 
 def test_acronym_and_expansion_are_one_actor_of_the_expansion_kind() -> None:

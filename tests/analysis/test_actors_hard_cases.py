@@ -242,6 +242,29 @@ def test_particles_in_any_case_keep_the_surname_whole(engine: Engine, text: str,
     assert not [a for a in actors if a is not person and short.split()[-1].split("-")[-1] in a.name]
 
 
+@pytest.mark.parametrize("text", [
+    "Ursula von der Leyen spoke on Friday. Later, von der Leyen flew home.",
+    "Ursula von der Leyen visited Gdansk. Von der Leyen flew home.",
+    "Commission President Ursula von der Leyen toured the port in Gdansk on Friday. \"Every cable makes Europe "
+    "safer,\" said von der Leyen.",
+])
+def test_a_name_the_tagger_cuts_at_its_particles_is_made_whole(engine: Engine, text: str) -> None:
+    """spaCy reads "Leyen" as a place and the tagger stops at "von": the name is whole and the short form joins."""
+    actors, mentions = analyse(engine, text)
+    leyen = named(actors, "Ursula von der Leyen")
+    assert leyen.kind == "person"
+    assert [s.lower() for s in surfaces(text, leyen, mentions)] == ["ursula von der leyen", "von der leyen"]
+    assert not [a for a in actors if a is not leyen and "Leyen" in a.name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anne-Marie Trevelyan praised the bill.", "Anne-Marie Trevelyan"),
+    ("Frank-Walter Steinmeier opened the exhibition in Berlin.", "Frank-Walter Steinmeier"),
+])
+def test_a_hyphenated_given_name_that_opens_the_text_stays_whole(engine: Engine, text: str, name: str) -> None:
+    assert kinds(analyse(engine, text)[0]).get(name) == "person"
+
+
 def test_mac_mc_and_o_names_are_people(engine: Engine) -> None:
     text = ("Ewan McTavish told reporters in Glasgow that the ferry would run again. McTavish blamed the weather.\n\n"
             "Siobhan O’Neill chaired the inquiry in Belfast. O'Neill said the report was fair, and O’Neill’s deputy "
@@ -405,3 +428,30 @@ def test_a_couple_stays_two_people_and_the_bare_surname_follows_the_article(engi
     assert surfaces(text, walter, mentions) == ["Walter Brennick", "Brennick", "Brennick"]
     assert surfaces(text, helena, mentions) == ["Helena Brennick", "Brennick"]
     assert [m.actor for m in mentions if text[m.start:m.end] == "Brennick"][-1] == walter.id
+
+
+def test_social_networks_are_organisations_and_new_demonyms_no_actors(engine: Engine) -> None:
+    text = ("Many visitors found the fair through Instagram and TikTok; others came from a Bluesky thread. Staff "
+            "posted the news on Reddit and chat on WhatsApp. The Emirati minister met the Québécois studio heads "
+            "at the Sikh temple.")
+    found = kinds(analyse(engine, text)[0])
+    assert {n: found.get(n) for n in ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp")} == dict.fromkeys(
+        ("Instagram", "TikTok", "Bluesky", "Reddit", "WhatsApp"), "organization")
+    assert not [n for n in found if n in ("Emirati", "Québécois", "Sikh")]
+
+
+def test_known_organisations_joined_by_and_are_each_of_them(engine: Engine) -> None:
+    text = "Meta, which owns Facebook and Instagram, has stopped paying publishers."
+    found = kinds(analyse(engine, text)[0])
+    assert found.get("Facebook") == found.get("Instagram") == "organization"
+    assert "Facebook and Instagram" not in found
+
+
+def test_companies_named_by_a_modern_company_word_are_organisations(engine: Engine) -> None:
+    text = ("The station's owner, Maplewave Media, said the decision was final. William Thornbury, the chief "
+            "executive of Thornbury Foods, resigned on Monday. Harbourline Ventures led the round, and Stillwater "
+            "Labs joined.")
+    found = kinds(analyse(engine, text)[0])
+    for company in ("Maplewave Media", "Thornbury Foods", "Harbourline Ventures", "Stillwater Labs"):
+        assert found.get(company) == "organization", company
+    assert found.get("William Thornbury") == "person"

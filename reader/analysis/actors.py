@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import fold, lexicon
-from reader.analysis.kinds import Named, families, followings, full_name_kinds, list_kinds, org_word_kinds, surname_kinds
+from reader.analysis.kinds import Named, families, followings, full_name_kinds, given_name_kinds, list_kinds, org_word_kinds, surname_kinds
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
@@ -38,7 +38,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "calendar", "followings", "lists", "full_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "given_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -105,12 +105,16 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "calendar" not in off:
         names = _without_dates(text, names)
+    if "misc_words" not in off:
+        names = _without_events(text, names)
     if "followings" not in off:
         names = followings(text, names)
     if "lists" not in off:
         names = list_kinds(text, names)
     if "full_names" not in off:
         names = full_name_kinds(text, names)
+    if "given_names" not in off:
+        names = given_name_kinds(text, names)
     if "families" not in off:
         names = families(text, names)
     if "surname_kinds" not in off:
@@ -255,6 +259,27 @@ def _made_whole(text: str, names: Named) -> Named:
             end = word.end()
         out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
     return out
+
+
+def _without_events(text: str, names: Named) -> Named:
+    """A name of two words or more that ends in a word of events, prizes and laws ("Giller
+    Prize", "Glass-Steagall Act", "World Cup": CoNLL's MISC, learned by
+    ``training/learned_words.py``) is no actor, whatever kind the tagger gave it; nor is the
+    rest of it written alone and read as a person or body ("Glass-Steagall"), unless it is
+    the surname of a person the text names in full."""
+    words = lexicon().misc_words
+    events: set[str] = set()
+    kept: Named = []
+    for span, trimmed in names:
+        parts = text[trimmed[0]:trimmed[1]].split() if trimmed else []
+        if len(parts) > 1 and parts[-1] in words:
+            events.add(name_key(" ".join(parts[:-1])))
+        else:
+            kept.append((span, trimmed))
+    events -= {name_key(text[t[0]:t[1]].split()[-1]) for span, t in kept
+               if t and span.label == "PER" and " " in text[t[0]:t[1]]}
+    return [(span, t) for span, t in kept
+            if not (t and span.label in ("PER", "ORG") and name_key(text[t[0]:t[1]]) in events)]
 
 
 def _with_particles(text: str, names: Named) -> Named:

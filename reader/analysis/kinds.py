@@ -122,6 +122,25 @@ def full_name_kinds(text: str, names: Named) -> Named:
     return out
 
 
+def given_name_kinds(text: str, names: Named) -> Named:
+    """A body or place of two or three words that opens with a given name ("Todd Starnes",
+    "Bradley Manning"; the given names of the lists and those learned from CoNLL train by
+    ``training/learned_words.py``) is a person, unless a word of it names a body or a place, or
+    the lists know it as a place or a body."""
+    lex = lexicon()
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("ORG", "LOC"):
+            words = text[trimmed[0]:trimmed[1]].split()
+            key = name_key(" ".join(words))
+            if 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
+                    and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
+                    and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words):
+                span = _relabel(span, "PER")
+        out.append((span, trimmed))
+    return out
+
+
 def _plain_name_word(word: str, lex: Lexicon) -> bool:
     """A capitalised word that names no body ("Party", "Inc."): a word a person's name may hold."""
     return word[:1].isupper() and word not in lex.org_words and word not in lex.corporate_suffixes

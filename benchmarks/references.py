@@ -7,7 +7,9 @@ here, so they were judged by hand: ``references_judged.jsonl`` holds, for PolNeA
 the NATO sample, the document id, the span, the actor the phrase really refers to (by name,
 or null when it refers to nobody) and a short reason in our own words — never the text.
 Every reference any row finds on PolNeAR dev and the sample is judged; on PolNeAR train, a
-random sample of 40 of them (``random.seed(10)`` over the ``--list train`` output). For
+random sample of 40 of them (``random.seed(10)`` over the ``--list train`` output), the new
+spans of those that a complement made longer ("the former president of the NAACP"), and
+every one that the complement and apposition rules add or take away (judged when they came). For
 every split the texts are analysed once (engine and actor layer), then the references are
 found with every rule (:data:`reader.analysis.references.RULES`), without each rule in turn,
 and with none (the baseline of the same run). Each row gives how many references were

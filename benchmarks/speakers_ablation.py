@@ -119,8 +119,10 @@ RULES: dict[str, Callable[[], Any]] = {
     "quotation-only paragraphs passed over for the narrative": lambda: _patched(candidates, "PARAGRAPHS_BACK", 1),
     "a name in apposition shown for a description": lambda: _patched(
         speakers.Attributor, "_apposed_name", lambda self, c, others: c),
-    "unopened paragraphs continue only in the first or second person": lambda: _patched(
+    "unopened paragraphs continue only speech (a quoted sentence, or the first or second person)": lambda: _patched(
         quotemarks, "_SPEECH", re.compile(r"")),
+    "an unopened paragraph continues a quotation that opened as a sentence": lambda: _patched(
+        quotemarks, "_opens_speech", lambda text, q_start: False),
 }
 
 

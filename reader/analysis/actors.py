@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import fold, lexicon
-from reader.analysis.kinds import Named, families, followings, full_name_kinds, list_kinds, org_word_kinds, surname_kinds
+from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
+                                   list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
@@ -38,7 +39,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "given_names", "appositions", "civic", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -113,6 +114,12 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = list_kinds(text, names)
     if "full_names" not in off:
         names = full_name_kinds(text, names)
+    if "given_names" not in off:
+        names = given_name_kinds(text, names)
+    if "appositions" not in off:
+        names = apposition_kinds(text, names)
+    if "civic" not in off:
+        names = civic_kinds(text, names)
     if "families" not in off:
         names = families(text, names)
     if "surname_kinds" not in off:
@@ -261,11 +268,23 @@ def _made_whole(text: str, names: Named) -> Named:
 
 def _without_events(text: str, names: Named) -> Named:
     """A name of two words or more that ends in a word of events, prizes and laws ("Giller
-    Prize", "Digital Services Act", "World Cup": CoNLL's MISC, learned by
-    ``training/misc_words.py``) is no actor, whatever kind the tagger gave it."""
+    Prize", "Glass-Steagall Act", "World Cup": CoNLL's MISC, learned by
+    ``training/learned_words.py``) is no actor, whatever kind the tagger gave it; nor is the
+    rest of it written alone and read as a person or body ("Glass-Steagall"), unless it is
+    the surname of a person the text names in full."""
     words = lexicon().misc_words
-    return [(span, trimmed) for span, trimmed in names
-            if not (trimmed and " " in text[trimmed[0]:trimmed[1]] and text[trimmed[0]:trimmed[1]].split()[-1] in words)]
+    events: set[str] = set()
+    kept: Named = []
+    for span, trimmed in names:
+        parts = text[trimmed[0]:trimmed[1]].split() if trimmed else []
+        if len(parts) > 1 and parts[-1] in words:
+            events.add(name_key(" ".join(parts[:-1])))
+        else:
+            kept.append((span, trimmed))
+    events -= {name_key(text[t[0]:t[1]].split()[-1]) for span, t in kept
+               if t and span.label == "PER" and " " in text[t[0]:t[1]]}
+    return [(span, t) for span, t in kept
+            if not (t and span.label in ("PER", "ORG") and name_key(text[t[0]:t[1]]) in events)]
 
 
 def _with_particles(text: str, names: Named) -> Named:
@@ -416,8 +435,9 @@ def _join_company_names(forms: dict[str, _Form], union: _Union) -> None:
 
 def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
     """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
-    and "Liberal Party", "Studiocomix" and "Studiocomix Press"); with two candidates it is
-    left alone rather than guessed. Places and people never: a city is not its state."""
+    and "Liberal Party", "Studiocomix" and "Studiocomix Press", and in the plural "the
+    Liberals"); with two candidates it is left alone rather than guessed. Places and people
+    never: a city is not its state."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -427,6 +447,8 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
         if form.short or form.kind != "organization":
             continue  # "Kansas" is no short "Kansas City", nor "South Carolina" "South Carolina State"
         owners = [o for o in longer.get(form.key, ()) if o is not form]
+        if not owners and len(form.words) == 1 and form.surface.endswith("s"):
+            owners = longer.get(_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
         if len(owners) == 1 and not owners[0].short:
             form.short = True
             union.join(owners[0].key, form.key)

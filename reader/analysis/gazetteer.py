@@ -36,12 +36,13 @@ class Lexicon:
     org_words: frozenset[str]
     corporate_suffixes: frozenset[str]
     place_words: frozenset[str]
-    misc_words: frozenset[str]  # learned: training/misc_words.py
+    misc_words: frozenset[str]  # learned: training/learned_words.py
     places: frozenset[str]  # countries included
     countries: frozenset[str]
     organizations: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
+    learned_given_names: frozenset[str]  # learned: training/learned_words.py
     not_names: frozenset[str]  # calendar words included
     calendar: frozenset[str]
     place_prefixes: frozenset[str]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         organizations=_keys("organizations.txt"),
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
+        learned_given_names=frozenset(word_list("given-names-learned.txt")),
         not_names=_folded("not-names.txt") | calendar,
         calendar=calendar,
         place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),

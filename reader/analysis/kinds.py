@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
@@ -60,15 +61,17 @@ def families(text: str, names: Named) -> Named:
 
 
 def surname_kinds(text: str, names: Named) -> Named:
-    """A one-word name read as a body or a place that is the surname of a person the text
-    names in full ("Merrick Garland" … "Garland") is that person."""
+    """A name read as a body or a place that is the surname of a person the text names in full
+    ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla
+    Phádraig" … "Mac Giolla Phádraig"), is that person."""
     surnames = _surnames(text, names, full_only=True)
+    surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
+                 for words in [text[t[0]:t[1]].split()] if len(words) > 2}
     if not surnames:
         return names
     out = []
     for span, trimmed in names:
-        if trimmed and span.label != "PER" and " " not in text[trimmed[0]:trimmed[1]] \
-                and name_key(text[trimmed[0]:trimmed[1]]) in surnames:
+        if trimmed and span.label != "PER" and name_key(text[trimmed[0]:trimmed[1]]) in surnames:
             span = _relabel(span, "PER")
         out.append((span, trimmed))
     return out
@@ -118,6 +121,75 @@ def full_name_kinds(text: str, names: Named) -> Named:
         if trimmed and span.label in ("ORG", "LOC") and fold(text[trimmed[0]:trimmed[1]]) in people \
                 and all(_plain_name_word(w, lex) for w in text[trimmed[0]:trimmed[1]].split()):
             span = _relabel(span, "PER")
+        out.append((span, trimmed))
+    return out
+
+
+def given_name_kinds(text: str, names: Named) -> Named:
+    """A body or place of two or three words that opens with a given name ("Todd Starnes",
+    "Bradley Manning"; the given names of the lists and those learned from CoNLL train by
+    ``training/learned_words.py``) is a person, unless a word of it names a body or a place, or
+    the lists know it as a place or a body."""
+    lex = lexicon()
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("ORG", "LOC"):
+            words = text[trimmed[0]:trimmed[1]].split()
+            key = name_key(" ".join(words))
+            if 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
+                    and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
+                    and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words):
+                span = _relabel(span, "PER")
+        out.append((span, trimmed))
+    return out
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}"
+                          r"([a-z]+),|(?:[Tt]he|[Aa]n?)[ \t]+([a-z]+[^s\W]))[ \t]+$")
+"""A role before a name: in apposition ("The transport minister, …") or right before it with
+no other word ("the columnist …"; a plural or "the official Xinhua" is no person's role)."""
+_ROLE_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]")
+
+
+def apposition_kinds(text: str, names: Named) -> Named:
+    """A name read as a body or a place in apposition to a role that only people have, or right
+    after one ("The transport minister, Siobhán Mac Giolla Phádraig, said"; "Fiona Hale, the
+    party's chair,"; "the columnist AWR Hawkins"), is a person."""
+    lex = lexicon()
+    people = person_nouns()
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("ORG", "LOC"):
+            before = _ROLE_BEFORE.search(text, max(0, trimmed[0] - 80), trimmed[0])
+            after = _ROLE_AFTER.match(text, trimmed[1])
+            roles = [before.group(1) or before.group(2)] if before else []
+            roles += [after.group(1)] if after else []
+            if any(r != "official" and (r in people or lex.is_title(r)) for r in roles):
+                span = _relabel(span, "PER")
+        out.append((span, trimmed))
+    return out
+
+
+CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
+                   "premier", "governor", "downtown", "waterfront", "residents", "police", "township"})
+"""Nouns after a possessive that only a place has: "Kitchener’s city council", "Lisbon's mayor"."""
+_POSSESSED = re.compile(r"['\u2019]s[ \t]+([a-z]+)\b")
+
+
+def civic_kinds(text: str, names: Named) -> Named:
+    """A name of one or two words read as a person or a body whose possessive holds a place's
+    own noun ("Kitchener’s city council", "Lisbon's mayor") is a place, unless it is the
+    surname of a person the text names in full or a body the lists know."""
+    lex = lexicon()
+    surnames = _surnames(text, names, full_only=True)
+    out = []
+    for span, trimmed in names:
+        if trimmed and span.label in ("PER", "ORG"):
+            possessed = _POSSESSED.match(text, trimmed[1])
+            key = name_key(text[trimmed[0]:trimmed[1]])
+            if possessed and possessed.group(1) in CIVIC and len(text[trimmed[0]:trimmed[1]].split()) <= 2 \
+                    and key not in surnames and key not in lex.organizations:
+                span = _relabel(span, "LOC")
         out.append((span, trimmed))
     return out
 

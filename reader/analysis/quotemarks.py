@@ -5,10 +5,13 @@ and space or an opening bracket before it), so straight ``"`` and ``'`` work as 
 curly ones, and ``Kremlin’s``, ``don't``, ``rock 'n' roll`` and ``'90s`` stay apostrophes.
 Only the outermost quotation is reported; marks of another family inside it are nested
 quotes and stay inside. News style continues a quotation over paragraphs: the paragraph
-ends open and the next one reopens with a mark, or does not and speaks in the first or
-second person up to the closing mark (narration is never swallowed); either way it is
-one span. A quotation that never closes ends with its paragraph,
-so one stray mark cannot swallow narration beyond it. Marks typed as two apostrophes
+ends open and the next one reopens with a mark, or does not and runs to a closing mark
+with no opening one before it; either way it is one span. An unopened paragraph continues
+only speech: a quotation that opened as the speaker's sentence (at the start of its
+paragraph or after punctuation: ``said. “We chose…``), or words in the first or second
+person; a fragment woven into the narrator's sentence (``said “the library stays open``)
+never runs on, since no sentence of narration spans a paragraph break. A quotation that
+never closes ends with its paragraph, so one stray mark cannot swallow narration beyond it. Marks typed as two apostrophes
 or backticks (``’’``, ``''``, ``‘‘``) are one double mark. The scan is linear in the length of the text.
 """
 
@@ -39,6 +42,10 @@ _ELISION = re.compile(r"(?:\d\ds?\b|n['’]\s|(?:em|til|cause|cos|tis|twas|bout|
 
 _SPEECH = re.compile(r"\b(?:I|I[’']m|we|We|us|our|Our|you|You|your|Your|my|My|me)\b")
 """Words of someone speaking, not of narration: what lets a paragraph continue a quotation unopened."""
+
+_SENTENCE_BEFORE = set(".,;:!?—–")
+"""What stands before a mark that opens the speaker's own sentence ("said, “We…", "said. “We…"),
+as opposed to a fragment quoted inside the narrator's sentence ("said “the …")."""
 
 TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,40}):")
 """A transcript turn ("PENCE: …") after a paragraph's opening mark starts a new quotation."""
@@ -96,7 +103,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 found.extend(found_here)
                 continue
             if (first is not None and not first.opens and family == "double"
-                    and _runs_on(text, q_end, p_start, first)):
+                    and _runs_on(text, q_start, q_end, p_start, first)):
                 # No reopening mark, but the paragraph is the quotation's last (an apostrophe could pose
                 # as the closer of a single quote, so only double quotes continue this way).
                 found_here, carried = _scan(text, marks, p_start, p_end, (family, q_start))
@@ -110,14 +117,25 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     return [q for q in found if text[q.start:q.end].strip(" \"'“”„‘’«»‹›`")]
 
 
-def _runs_on(text: str, open_end: int, p_start: int, closer: _Mark) -> bool:
-    """An open quotation runs on, unopened, into the paragraph at ``p_start`` (up to ``closer``) only
-    if that paragraph is the rest of a wrapped line, or a paragraph of its own (after a blank line)
-    whose words before the closing mark speak in the first or second person ("We owe them more”,
-    Varga said."): else narration or a signature line ("Jane Doe, economist.”) would be swallowed."""
+def _runs_on(text: str, q_start: int, open_end: int, p_start: int, closer: _Mark) -> bool:
+    """An open quotation (opened at ``q_start``) runs on, unopened, into the paragraph at ``p_start``
+    (up to ``closer``) only if that paragraph is the rest of a wrapped line, or a paragraph of its
+    own (after a blank line) that continues speech: the quotation opened as the speaker's own
+    sentence, or the paragraph's words before the closing mark speak in the first or second person
+    ("We owe them more”, Varga said."). Else narration after a quoted fragment or a signature
+    line ("Jane Doe, economist.”) would be swallowed."""
     if text[p_start].islower():
         return True
-    return text.count("\n", open_end, p_start) >= 2 and _SPEECH.search(text, p_start, closer.start) is not None
+    if text.count("\n", open_end, p_start) < 2:
+        return False
+    return _opens_speech(text, q_start) or _SPEECH.search(text, p_start, closer.start) is not None
+
+
+def _opens_speech(text: str, q_start: int) -> bool:
+    """The mark at ``q_start`` opens the speaker's own sentence: it begins its line or follows
+    punctuation, not a word of the narrator's sentence ("said “the …")."""
+    before = text[:q_start].rstrip(" \t")
+    return not before or before[-1] == "\n" or before[-1] in _SENTENCE_BEFORE
 
 
 def _possessive(text: str, pos: int) -> bool:

@@ -17,7 +17,11 @@ meant:
 - it is no predicate ("she is the president of the club", "since becoming the nominee"):
   after "is" or "become" a phrase says what someone is, not whom it means;
 - an organisation ("the network") is the one named last before it: the word list cannot tell
-  that "RT" is a network, so "Dish Network" must not take its place.
+  that "RT" is a network, so "Dish Network" must not take its place;
+- a complement is part of the phrase ("the minister of energy"): its words, names aside, must
+  be in the role too, so a Prime Minister is no "minister of energy";
+- a phrase in apposition with a name ("The minister of energy, Kaspars Melnis, said";
+  "Melnis, the minister of energy,") describes that name's actor: it refers to no one else.
 
 References are kept apart from mentions: they are not names, and the NER figures count names.
 """
@@ -25,6 +29,7 @@ References are kept apart from mentions: they are not names, and the NER figures
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from reader.analysis.engine import Parsed, Token
@@ -41,11 +46,22 @@ _MAX_WORDS = 5
 """Most tokens after "the": a role phrase is short; a longer run is a name or a title before one."""
 
 
-RULES = ("leader_heads", "past_offices", "predicates", "nearest_body", "possessors")
+RULES = ("leader_heads", "past_offices", "predicates", "nearest_body", "possessors", "complements", "appositions")
 """The rules ``benchmarks/references.py`` measures by leaving each out (``off``): heads that
 need not be in the role ("chief"), former offices kept apart, no phrase after a copula, an
-organisation only when it is the last one named, and a role after a body's possessive ("the
-alliance's chief": the person whose role names the body)."""
+organisation only when it is the last one named, a role after a body's possessive ("the
+alliance's chief": the person whose role names the body), a complement's words held to the
+role ("the minister of energy"), and a phrase in apposition with a name standing for that
+name's actor only."""
+_COMPLEMENT_HEAD = "of"
+"""What opens a role's complement: "the minister of energy". ("for" more often says why: "looked
+to the president for leadership".)"""
+_APPOSITION_ENDS = re.compile(r"[ \t]*(?:[,;.)]|$)|[ \t]+(?:of|for|at)\b")
+"""What may follow an appositive ("Melnis, the minister of energy, said", "…, the economist at
+the bank"): else the comma ends a clause ("Emerging from talks with Obama, the prime minister
+looked ashen")."""
+_COMPLEMENT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for"})
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became",
                       "becoming", "remain", "remains", "remained"})
 """Verbs after which "the …" is a predicate: it describes its subject, it does not refer."""
@@ -78,17 +94,85 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
             continue
         if "possessors" not in off and (k := _possessed_head(text, tokens, j)) is not None:
             holder = _holder(referents, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
-            if holder is not None and first_named.get(holder, tokens[k].end) <= start:
+            if holder is not None and first_named.get(holder, tokens[k].end) <= start and \
+                    _apposed(text, ordered, starts, kinds, (start, tokens[k].end), holder, off) in (None, holder):
                 found.append(Reference(start, tokens[k].end, holder))
                 continue
-        actor = referents.only_fit(start, end, off)
+        qualifiers: set[str] = set()
+        if "complements" not in off and (c := _complement(text, tokens, j)) is not None:
+            end = tokens[c].end
+            qualifiers = _qualifiers(text, tokens[j + 1:c + 1], ordered, starts)
+        actor = referents.only_fit(start, tokens[j].end, off, qualifiers)
         if actor is None or first_named.get(actor, end) > start:
             continue
         if "nearest_body" not in off and kinds[actor] == "organization" and \
                 _last_body(ordered, starts, start, kinds) != actor:
             continue
+        if _apposed(text, ordered, starts, kinds, (start, end), actor, off) not in (None, actor):
+            continue
         found.append(Reference(start, end, actor))
     return found
+
+
+def _complement(text: str, tokens: Sequence[Token], j: int) -> int | None:
+    """The last token of the complement after the head token ``j`` ("of energy" in "the minister
+    of energy", "of the eastern region"), if one follows it; it ends on a noun, and not on a
+    possessor ("the chair of Florida's county party" is more than this reads)."""
+    k = j + 1
+    if k >= len(tokens) or text[tokens[k].start:tokens[k].end].lower() != _COMPLEMENT_HEAD \
+            or not _adjacent(text, tokens[j], tokens[k]):
+        return None
+    last = None
+    while (k + 1 < len(tokens) and k - j <= _MAX_WORDS and tokens[k + 1].tag in _COMPLEMENT_TAGS
+           and _adjacent(text, tokens[k], tokens[k + 1])):
+        k += 1
+        if tokens[k].tag not in ("DT", "JJ", "HYPH"):
+            last = k
+    if last is not None and last + 1 < len(tokens) and tokens[last + 1].tag == "POS":
+        return None
+    return last
+
+
+def _qualifiers(text: str, complement: Sequence[Token], mentions: Sequence[Mention], starts: Sequence[int]) -> set[str]:
+    """The words of a complement the role must hold: not its function words, nor the names in it
+    ("the president of the United States" asks nothing of a "U.S. President")."""
+    words = set()
+    for t in complement:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and mentions[k].start <= t.start < mentions[k].end:
+            continue
+        word = text[t.start:t.end].lower()
+        if word not in _FUNCTION_WORDS and any(ch.isalnum() for ch in word):
+            words.add(word)
+    return words
+
+
+def _apposed(text: str, mentions: Sequence[Mention], starts: Sequence[int], kinds: Mapping[str, str],
+             span: tuple[int, int], fit: str, off: Collection[str]) -> str | None:
+    """The actor of a name in apposition with the phrase ``span``: right after it ("The minister
+    of energy, Kaspars Melnis,") or right before it ("Melnis, the minister of energy,"). Only a
+    name of the kind of ``fit`` (the actor the phrase fits) is one: "In Chelsea, the mayor said"
+    puts a place before the comma, not the mayor's name; and the appositive must end where an
+    apposition does (:data:`_APPOSITION_ENDS`), else the comma closes a clause ("Despite the
+    majority leader, Cruz said"). A possessor ("Sara, the prime minister's wife") is no apposition."""
+    if "appositions" in off:
+        return None
+    start, end = span
+    if text.startswith(("'s", "’s"), end):
+        return None
+    after = re.match(r",[ \t]+", text[end:end + 4])
+    if after:
+        k = bisect.bisect_left(starts, end + after.end())
+        if k < len(mentions) and mentions[k].start == end + after.end() and \
+                kinds.get(mentions[k].actor) == kinds[fit] and _APPOSITION_ENDS.match(text, mentions[k].end):
+            return mentions[k].actor
+    before = re.search(r",[ \t]+$", text[max(0, start - 4):start])
+    if before and _APPOSITION_ENDS.match(text, end):
+        at = start - len(before.group())
+        k = bisect.bisect_left(starts, at) - 1
+        if k >= 0 and mentions[k].end == at and kinds.get(mentions[k].actor) == kinds[fit]:
+            return mentions[k].actor
+    return None
 
 
 def _phrase_end(text: str, tokens: Sequence[Token], i: int) -> int | None:

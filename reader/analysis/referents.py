@@ -149,9 +149,11 @@ class Referents:
             return found
         return None
 
-    def only_fit(self, start: int, end: int, off: Collection[str] = ()) -> str | None:
+    def only_fit(self, start: int, end: int, off: Collection[str] = (), qualifiers: Collection[str] = ()) -> str | None:
         """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the
-        minister", "the party"), or None when no actor of the article or more than one fits.
+        minister", "the party"), or None when no actor of the article or more than one fits;
+        ``qualifiers`` are more words the role must hold (a complement's: "energy" of "the minister
+        of energy").
 
         Stricter than a speaker's description, which the speech cue already tells is someone: every
         word of the phrase must be in the person's role (or the organisation's name or role),
@@ -169,6 +171,7 @@ class Referents:
         content = set(words[1:]) - (_LEADER_HEADS if person and "leader_heads" not in off else set())
         if not content:
             return None
+        content |= set(qualifiers)
         kind = "person" if person else "organization"
 
         def fits(actor: Actor) -> bool:

@@ -9,41 +9,14 @@ import pytest
 
 from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine
-from reader.analysis.model import Actor, Mention
 from reader.analysis.pipeline import Analyzer
 from reader.document import load
+from tests.actor_checks import analyse, kinds, named, surfaces
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine()
-
-
-def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
-    actors, mentions = find_actors(engine.parse(text))
-    for a, b in zip(mentions, mentions[1:]):
-        assert a.end <= b.start
-    for m in mentions:
-        surface = text[m.start:m.end]
-        abbreviation = ("." in surface[:-1] or text[m.end:].lstrip()[:1].islower()  # "N.H.", "Inc. fell"
-                        or (len(surface) <= 6 and surface[:1].isupper() and surface[1:-1].islower()))  # "Ont."
-        bare = surface.removesuffix(".") if abbreviation else surface
-        assert bare == bare.strip(" \n.,;:!?\"'“”‘’()") and not surface.endswith(("'s", "’s"))
-    return actors, mentions
-
-
-def kinds(actors: list[Actor]) -> dict[str, str]:
-    return {a.name: a.kind for a in actors}
-
-
-def surfaces(text: str, actor: Actor, mentions: list[Mention]) -> list[str]:
-    return [text[m.start:m.end] for m in mentions if m.actor == actor.id]
-
-
-def named(actors: list[Actor], name: str) -> Actor:
-    found = [a for a in actors if a.name == name]
-    assert len(found) == 1, f"{name!r} not found once in {[(a.name, a.kind) for a in actors]}"
-    return found[0]
 
 
 def test_particles_stay_in_the_name_and_the_short_form_joins(engine: Engine) -> None:
@@ -455,3 +428,23 @@ def test_companies_named_by_a_modern_company_word_are_organisations(engine: Engi
     for company in ("Maplewave Media", "Thornbury Foods", "Harbourline Ventures", "Stillwater Labs"):
         assert found.get(company) == "organization", company
     assert found.get("William Thornbury") == "person"
+
+
+def test_a_name_beside_a_role_only_people_have_is_a_person(engine: Engine) -> None:
+    text = ("The transport minister, Siobhán Mac Giolla Phádraig, defended the contract. Mac Giolla Phádraig said "
+            "the ferries would run. The columnist AWR Hawkins wrote that the law was flawed. The station's owner, "
+            "Maplewave Media, said the decision was final.")
+    actors, mentions = analyse(engine, text)
+    minister = named(actors, "Siobhán Mac Giolla Phádraig")
+    assert minister.kind == "person"
+    assert surfaces(text, minister, mentions) == ["Siobhán Mac Giolla Phádraig", "Mac Giolla Phádraig"]
+    assert kinds(actors).get("AWR Hawkins") == "person"
+    assert kinds(actors).get("Maplewave Media") == "organization"
+
+
+def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
+    text = ("The plan, approved by Kitchener’s city council on Tuesday, will sell the old arena. Lisbon's mayor "
+            "sent a letter, and Mayor Berry Vrbanovic said Vrbanovic’s council agreed.")
+    found = kinds(analyse(engine, text)[0])
+    assert found.get("Kitchener") == found.get("Lisbon") == "place"
+    assert found.get("Berry Vrbanovic") == "person" and "Vrbanovic" not in found

@@ -105,7 +105,9 @@ def test_token_vectors_are_kept_one_row_per_token_across_chunks_when_asked() -> 
 
 
 def test_spacy_reads_apostrophes_straight_and_list_marks_apart() -> None:
-    text = "Week:\n-David Ross writes.\n* Lena Moss\nTrump\u2018s rally, O\u2019Neill\u2019s and the Smiths\u2019 \u2018quote\u2019 - 1-2"
+    text = ("Week:\n-David Ross writes.\n* Lena Moss\n"
+            "Trump\u2018s rally, O\u2019Neill\u2019s and the Smiths\u2019 \u2018quote\u2019 - 1-2")
     read = as_read(text)
     assert len(read) == len(text)
-    assert read == "Week:\n David Ross writes.\n* Lena Moss\nTrump's rally, O'Neill's and the Smiths' \u2018quote\u2019 - 1-2"
+    assert read == ("Week:\n David Ross writes.\n* Lena Moss\n"
+                    "Trump's rally, O'Neill's and the Smiths' \u2018quote\u2019 - 1-2")

@@ -14,34 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine
-from reader.analysis.model import Actor, Analysis, Mention
+from reader.analysis.model import Analysis
 from reader.analysis.pipeline import Analyzer, analyze_parsed
 from reader.document import load
+from tests.actor_checks import analyse, kinds, named, surfaces
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine()
-
-
-def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
-    return find_actors(engine.parse(text))
-
-
-def named(actors: list[Actor], name: str) -> Actor:
-    found = [a for a in actors if a.name == name]
-    assert len(found) == 1, f"{name!r} not found once in {[(a.name, a.kind) for a in actors]}"
-    return found[0]
-
-
-def surfaces(text: str, actor: Actor, mentions: list[Mention]) -> list[str]:
-    return [text[m.start:m.end] for m in mentions if m.actor == actor.id]
-
-
-def kinds(actors: list[Actor]) -> dict[str, str]:
-    return {a.name: a.kind for a in actors}
 
 
 def speakers(text: str, analysis: Analysis) -> list[tuple[str | None, str | None]]:

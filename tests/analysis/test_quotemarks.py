@@ -62,6 +62,25 @@ def test_narration_after_an_open_quote_is_not_swallowed() -> None:
     assert quoted(text) == ["“the library stays open."]
 
 
+def test_an_unopened_paragraph_continues_a_quoted_sentence() -> None:
+    """Third-person words, no reopening mark: the quotation opened as the speaker's sentence, so it runs on."""
+    text = ("“Nobody asked for this,” the warden said. “The gates stay shut until spring.\n\n"
+            "Anyone who climbs the fence will be fined.”\n\nThe park reopens in April.")
+    assert quoted(text) == ["“Nobody asked for this,”",
+                            "“The gates stay shut until spring.\n\nAnyone who climbs the fence will be fined.”"]
+
+
+def test_a_quoted_sentence_resumed_after_the_cue_runs_on() -> None:
+    text = ("“The gates stay shut,” the warden said, “until the snow melts.\n\n"
+            "Then the rangers will decide.”\n\nThe park reopens in April.")
+    assert quoted(text)[1] == "“until the snow melts.\n\nThen the rangers will decide.”"
+
+
+def test_a_quotation_opening_its_paragraph_runs_on_unopened() -> None:
+    text = "“The gates stay shut until spring.\n\nThe rangers will decide after that,” the warden said."
+    assert quoted(text) == ["“The gates stay shut until spring.\n\nThe rangers will decide after that,”"]
+
+
 def test_a_signature_line_is_not_swallowed() -> None:
     text = "\"We are going to win this county.\nMaria Ortiz, campaign manager.\"\n\nThe polls open at seven."
     assert quoted(text) == ["\"We are going to win this county."]

@@ -105,3 +105,42 @@ def test_a_possessive_role_of_another_body_is_not_its_leader(engine: Engine) -> 
     text = ("NATO Secretary-General Jens Stoltenberg spoke in Brussels. Harbour Group, a shipping firm, "
             "was not there. The company's chief wrote to him later.")
     assert references(engine, text) == []
+
+
+def test_a_phrase_in_apposition_with_a_name_after_it_introduces_that_person(engine: Engine) -> None:
+    text = ("Prime Minister Ilse Rautio opened the new wind farm on Monday. "
+            "The minister of energy, Juha Lampinen, stayed in Helsinki.")
+    # The phrase names Lampinen, who comes right after it; it is no reference back to the prime minister.
+    assert references(engine, text) == []
+
+
+def test_a_phrase_in_apposition_with_an_earlier_named_person_refers_only_to_that_person(engine: Engine) -> None:
+    text = ("Foreign Minister Lars Holm met the press in Oslo. Finance Minister Anna Berg stayed at home. "
+            "Later the foreign minister, Lars Holm, flew to Brussels, and Berg, the foreign minister, did not.")
+    # Both phrases fit Holm by role; the second stands beside Berg's name, so it describes her, not Holm.
+    assert references(engine, text) == [("the foreign minister", "Lars Holm")]
+
+
+def test_a_complement_is_part_of_the_role(engine: Engine) -> None:
+    text = ("Prime Minister Ilse Rautio opened the new wind farm on Monday. The minister of energy stayed in "
+            "Helsinki.\n\nEnergy Minister Juha Lampinen was not invited.")
+    # A prime minister is no minister of energy, and Lampinen is named only after the phrase.
+    assert references(engine, text) == []
+    text = "Energy Minister Juha Lampinen opened the wind farm. Later the minister of energy spoke to the crowd."
+    assert references(engine, text) == [("the minister of energy", "Juha Lampinen")]
+
+
+def test_a_name_in_a_complement_asks_nothing_of_the_role(engine: Engine) -> None:
+    text = "Finnish President Ilse Rautio opened the wind farm. The president of Finland spoke to the crowd."
+    assert references(engine, text) == [("The president of Finland", "Ilse Rautio")]
+
+
+def test_a_place_before_the_comma_is_no_apposition(engine: Engine) -> None:
+    text = "Mayor Ingrid Solberg opened the bridge. At a meeting in Bergen, the mayor thanked the builders."
+    assert references(engine, text) == [("the mayor", "Ingrid Solberg")]
+
+
+def test_a_comma_that_ends_a_clause_or_a_possessor_is_no_apposition(engine: Engine) -> None:
+    text = ("Prime Minister Ilse Rautio met Juha Lampinen in Turku. After an hour with Lampinen, the prime minister "
+            "looked tired. Anna Berg, the prime minister's aide, said nothing.")
+    assert references(engine, text) == [("the prime minister", "Ilse Rautio"), ("the prime minister", "Ilse Rautio")]

@@ -139,3 +139,19 @@ def test_a_mark_left_open_does_not_swallow_the_next_paragraph(engine: Engine) ->
             "The vote is on Friday.")
     analysis = analyse(engine, text)
     assert all("\n" not in text[q.start:q.end] for q in analysis.quotes)
+
+
+def test_a_quoted_sentence_runs_on_into_a_paragraph_that_does_not_reopen(engine: Engine) -> None:
+    """DESIGN: a quotation over paragraphs is one quote to its closing mark, reopened or not; unlike
+    the fragment above, this one opened as the speaker's own sentence."""
+    text = ("Port Commissioner Helga Brandt closed the marina on Tuesday.\n\n"
+            "“The storm has not passed yet,” the commissioner said. “Every mooring will be checked twice.\n\n"
+            "Owners who move their boats before Friday will lose their berth.”\n\n"
+            "The marina expects to reopen next week.")
+    analysis = analyse(engine, text)
+    quoted = [text[q.start:q.end] for q in analysis.quotes]
+    assert quoted == ["“The storm has not passed yet,”",
+                      "“Every mooring will be checked twice.\n\n"
+                      "Owners who move their boats before Friday will lose their berth.”"]
+    assert [name for _, name, _, _ in attributed(text, analysis)] == ["Helga Brandt"] * 2
+

@@ -1,0 +1,35 @@
+"""Checks shared by the hard-case tests of actors through the real engine."""
+
+from __future__ import annotations
+
+from reader.analysis.actors import find_actors
+from reader.analysis.engine import Engine
+from reader.analysis.model import Actor, Mention
+
+
+def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
+    """The actors and mentions of ``text``, checked to be in order, apart and trimmed exactly."""
+    actors, mentions = find_actors(engine.parse(text))
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        surface = text[m.start:m.end]
+        abbreviation = ("." in surface[:-1] or text[m.end:].lstrip()[:1].islower()  # "N.H.", "Inc. fell"
+                        or (len(surface) <= 6 and surface[:1].isupper() and surface[1:-1].islower()))  # "Ont."
+        bare = surface.removesuffix(".") if abbreviation else surface
+        assert bare == bare.strip(" \n.,;:!?\"'“”‘’()") and not surface.endswith(("'s", "’s"))
+    return actors, mentions
+
+
+def kinds(actors: list[Actor]) -> dict[str, str]:
+    return {a.name: a.kind for a in actors}
+
+
+def surfaces(text: str, actor: Actor, mentions: list[Mention]) -> list[str]:
+    return [text[m.start:m.end] for m in mentions if m.actor == actor.id]
+
+
+def named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, f"{name!r} not found once in {[(a.name, a.kind) for a in actors]}"
+    return found[0]

@@ -22,6 +22,7 @@ import re
 
 from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
+from reader.analysis.layout import datelines
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -42,6 +43,11 @@ def _surnames(text: str, names: Named, full_only: bool) -> set[str]:
             if len(words) > 1 or not full_only:
                 out.add(name_key(words[-1]))
     return out
+
+
+def _dateline_places(text: str) -> set[str]:
+    """The places the datelines of ``text`` name: a place whatever else a name ends in."""
+    return {name_key(text[start:end]) for label, start, end in datelines(text) if label == "LOC"}
 
 
 def families(text: str, names: Named) -> Named:
@@ -67,6 +73,7 @@ def surname_kinds(text: str, names: Named) -> Named:
     surnames = _surnames(text, names, full_only=True)
     surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
                  for words in [text[t[0]:t[1]].split()] if len(words) > 2}
+    surnames -= _dateline_places(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
     out = []
@@ -179,9 +186,10 @@ _POSSESSED = re.compile(r"['\u2019]s[ \t]+([a-z]+)\b")
 def civic_kinds(text: str, names: Named) -> Named:
     """A name of one or two words read as a person or a body whose possessive holds a place's
     own noun ("Kitchener’s city council", "Lisbon's mayor") is a place, unless it is the
-    surname of a person the text names in full or a body the lists know."""
+    surname of a person the text names in full (and no dateline's place) or a body the lists
+    know."""
     lex = lexicon()
-    surnames = _surnames(text, names, full_only=True)
+    surnames = _surnames(text, names, full_only=True) - _dateline_places(text)
     out = []
     for span, trimmed in names:
         if trimmed and span.label in ("PER", "ORG"):

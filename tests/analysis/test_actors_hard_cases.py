@@ -448,3 +448,15 @@ def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
     found = kinds(analyse(engine, text)[0])
     assert found.get("Kitchener") == found.get("Lisbon") == "place"
     assert found.get("Berry Vrbanovic") == "person" and "Vrbanovic" not in found
+
+
+def test_a_dateline_city_stays_a_place_beside_a_broadcaster_named_after_it(engine: Engine) -> None:
+    text = ("KITCHENER, Ont. — Kitchener’s council voted 7-4 on Tuesday to sell the old arena, ending a debate that "
+            "split the city for two years. Councillor Aisha Mohamud said the money would go to housing.\n\n"
+            "The Waterloo Region Record first reported the plan in May. Mayor Berry Vrbanovic said Kitchener's "
+            "residents had been heard, and Waterloo’s mayor, Dorothy McCabe, agreed.\n\nLiberal MP Tim Louis, who "
+            "represents Kitchener-Conestoga, said Ottawa could help.\n\nCTV Kitchener and CBC News carried the "
+            "vote live. Harris’s motion to delay it failed.")
+    actors, mentions = analyse(engine, text)
+    city = named(actors, "Kitchener")
+    assert city.kind == "place" and len(surfaces(text, city, mentions)) == 3

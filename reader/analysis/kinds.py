@@ -19,6 +19,7 @@ document, and these steps read it, each measured on its own (``benchmarks/actors
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
@@ -28,10 +29,19 @@ from reader.analysis.tagger import Span
 
 Named = list[tuple[Span, tuple[int, int] | None]]
 """The tagger's spans with the name each holds once trimmed (None: no name)."""
+_BODY_OR_PLACE = ("ORG", "LOC")
 
 
 def _relabel(span: Span, label: str) -> Span:
     return Span(span.start, span.end, label)
+
+
+def _relabelled(text: str, names: Named, labels: tuple[str, ...], label: str,
+                test: Callable[[str, tuple[int, int]], bool]) -> Named:
+    """``names`` with each name read as one of ``labels`` that passes ``test`` (its words and
+    where they stand) read as ``label`` instead."""
+    return [(_relabel(span, label), t) if t and span.label in labels and test(text[t[0]:t[1]], t) else (span, t)
+            for span, t in names]
 
 
 def _surnames(text: str, names: Named, full_only: bool) -> set[str]:
@@ -54,16 +64,12 @@ def families(text: str, names: Named) -> Named:
     """"The Castellanos" are the family of the person "Castellano" the text names: people, not
     a place or a body (the plural of a person's surname, with -s or -es)."""
     surnames = _surnames(text, names, full_only=False)
-    if not surnames:
-        return names
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label != "PER":
-            key = name_key(text[trimmed[0]:trimmed[1]])
-            if key.endswith("s") and (key[:-1] in surnames or (key.endswith("es") and key[:-2] in surnames)):
-                span = _relabel(span, "PER")
-        out.append((span, trimmed))
-    return out
+
+    def plural(name: str, _: tuple[int, int]) -> bool:
+        key = name_key(name)
+        return key.endswith("s") and (key[:-1] in surnames or (key.endswith("es") and key[:-2] in surnames))
+
+    return _relabelled(text, names, _BODY_OR_PLACE, "PER", plural) if surnames else names
 
 
 def surname_kinds(text: str, names: Named) -> Named:
@@ -76,12 +82,7 @@ def surname_kinds(text: str, names: Named) -> Named:
     surnames -= _dateline_places(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label != "PER" and name_key(text[trimmed[0]:trimmed[1]]) in surnames:
-            span = _relabel(span, "PER")
-        out.append((span, trimmed))
-    return out
+    return _relabelled(text, names, _BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
@@ -123,13 +124,8 @@ def full_name_kinds(text: str, names: Named) -> Named:
               if t and span.label == "PER" and 1 < len(text[t[0]:t[1]].split()) <= 4}
     if not people:
         return names
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label in ("ORG", "LOC") and fold(text[trimmed[0]:trimmed[1]]) in people \
-                and all(_plain_name_word(w, lex) for w in text[trimmed[0]:trimmed[1]].split()):
-            span = _relabel(span, "PER")
-        out.append((span, trimmed))
-    return out
+    return _relabelled(text, names, _BODY_OR_PLACE, "PER", lambda name, _: fold(name) in people and all(
+        _plain_name_word(w, lex) for w in name.split()))
 
 
 def given_name_kinds(text: str, names: Named) -> Named:
@@ -138,17 +134,15 @@ def given_name_kinds(text: str, names: Named) -> Named:
     ``training/learned_words.py``) is a person, unless a word of it names a body or a place, or
     the lists know it as a place or a body."""
     lex = lexicon()
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label in ("ORG", "LOC"):
-            words = text[trimmed[0]:trimmed[1]].split()
-            key = name_key(" ".join(words))
-            if 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
-                    and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
-                    and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words):
-                span = _relabel(span, "PER")
-        out.append((span, trimmed))
-    return out
+
+    def opens_with_given_name(name: str, _: tuple[int, int]) -> bool:
+        words = name.split()
+        key = name_key(name)
+        return 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
+            and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
+            and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)
+
+    return _relabelled(text, names, _BODY_OR_PLACE, "PER", opens_with_given_name)
 
 
 _ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}"
@@ -164,17 +158,15 @@ def apposition_kinds(text: str, names: Named) -> Named:
     party's chair,"; "the columnist AWR Hawkins"), is a person."""
     lex = lexicon()
     people = person_nouns()
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label in ("ORG", "LOC"):
-            before = _ROLE_BEFORE.search(text, max(0, trimmed[0] - 80), trimmed[0])
-            after = _ROLE_AFTER.match(text, trimmed[1])
-            roles = [before.group(1) or before.group(2)] if before else []
-            roles += [after.group(1)] if after else []
-            if any(r != "official" and (r in people or lex.is_title(r)) for r in roles):
-                span = _relabel(span, "PER")
-        out.append((span, trimmed))
-    return out
+
+    def beside_a_role(_: str, where: tuple[int, int]) -> bool:
+        before = _ROLE_BEFORE.search(text, max(0, where[0] - 80), where[0])
+        after = _ROLE_AFTER.match(text, where[1])
+        roles = [before.group(1) or before.group(2)] if before else []
+        roles += [after.group(1)] if after else []
+        return any(r != "official" and (r in people or lex.is_title(r)) for r in roles)
+
+    return _relabelled(text, names, _BODY_OR_PLACE, "PER", beside_a_role)
 
 
 CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
@@ -190,16 +182,13 @@ def civic_kinds(text: str, names: Named) -> Named:
     know."""
     lex = lexicon()
     surnames = _surnames(text, names, full_only=True) - _dateline_places(text)
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label in ("PER", "ORG"):
-            possessed = _POSSESSED.match(text, trimmed[1])
-            key = name_key(text[trimmed[0]:trimmed[1]])
-            if possessed and possessed.group(1) in CIVIC and len(text[trimmed[0]:trimmed[1]].split()) <= 2 \
-                    and key not in surnames and key not in lex.organizations:
-                span = _relabel(span, "LOC")
-        out.append((span, trimmed))
-    return out
+
+    def before_a_civic_noun(name: str, where: tuple[int, int]) -> bool:
+        possessed = _POSSESSED.match(text, where[1])
+        return possessed is not None and possessed.group(1) in CIVIC and len(name.split()) <= 2 \
+            and name_key(name) not in surnames and name_key(name) not in lex.organizations
+
+    return _relabelled(text, names, ("PER", "ORG"), "LOC", before_a_civic_noun)
 
 
 def _plain_name_word(word: str, lex: Lexicon) -> bool:

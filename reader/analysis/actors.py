@@ -13,7 +13,8 @@ every alias is a spelling found in the text. Everything is linear in the text's 
 Before building, the spans are read against what one sentence does not show: the layout
 of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
 families, surnames, bodies named after people; :mod:`echoes`: names written again where
-the tagger missed them).
+the tagger missed them), and names the tagger cut or read too far are mended
+(:mod:`repairs`: particles, offices, dates, events).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -23,23 +24,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
-from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
+from reader.analysis.repairs import known_apart, with_particles, without_dates, without_events, without_offices
+from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
-RULES = ("datelines", "headings", "calendar", "misc_words", "followings", "lists", "full_names", "given_names", "appositions", "civic", "families", "surname_kinds", "org_words", "offices", "known_organizations", "particles", "echoes", "initials", "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
+    ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
+    ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
+    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
+    ("offices", without_offices), ("particles", with_particles))
+"""The steps on the tagger's names, in order, each under its rule's name (:mod:`repairs`, :mod:`kinds`)."""
+
+RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "initials",
+         "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -104,36 +114,13 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
-    if "calendar" not in off:
-        names = _without_dates(text, names)
-    if "misc_words" not in off:
-        names = _without_events(text, names)
-    if "followings" not in off:
-        names = followings(text, names)
-    if "lists" not in off:
-        names = list_kinds(text, names)
-    if "full_names" not in off:
-        names = full_name_kinds(text, names)
-    if "given_names" not in off:
-        names = given_name_kinds(text, names)
-    if "appositions" not in off:
-        names = apposition_kinds(text, names)
-    if "civic" not in off:
-        names = civic_kinds(text, names)
-    if "families" not in off:
-        names = families(text, names)
-    if "surname_kinds" not in off:
-        names = surname_kinds(text, names)
-    if "org_words" not in off:
-        names = org_word_kinds(text, names)
-    if "offices" not in off:
-        names = _without_offices(text, names)
-    if "particles" not in off:
-        names = _with_particles(text, names)
+    for rule, step in NAME_STEPS:
+        if rule not in off:
+            names = step(text, names)
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
-    for span, trimmed in _known_apart(text, names, known):
+    for span, trimmed in known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]
         if trimmed is None:
             continue
@@ -164,151 +151,6 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "prefixes" not in off:
         _join_prefixes(forms, union)
     return _assemble(parsed, forms, mentions, union, off)
-
-
-_AND = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
-
-
-def _known_apart(text: str, names: Named, known: frozenset[str]) -> Named:
-    """A span of known organisations joined by "and" or commas ("Facebook and Instagram") is
-    each of them."""
-    out: Named = []
-    for span, trimmed in names:
-        if trimmed is not None and _AND.search(text, trimmed[0], trimmed[1]):
-            parts, pos = [], trimmed[0]
-            for m in _AND.finditer(text, trimmed[0], trimmed[1]):
-                parts.append((pos, m.start()))
-                pos = m.end()
-            parts.append((pos, trimmed[1]))
-            if all(name_key(text[a:b]) in known for a, b in parts):
-                out.extend((Span(a, b, "ORG"), (a, b)) for a, b in parts)
-                continue
-        out.append((span, trimmed))
-    return out
-
-
-_OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")
-
-
-def _without_offices(text: str, names: Named) -> Named:
-    """The office in "Commissioner for Maritime Affairs Helena Varga" is part of her role, not
-    an actor: a name right after a title and "for"/"of" and right before a person's name."""
-    lex = lexicon()
-    out = []
-    for k, (span, trimmed) in enumerate(names):
-        nxt = names[k + 1][0] if k + 1 < len(names) else None
-        if trimmed and span.label != "PER" and nxt is not None and nxt.label == "PER" \
-                and text[trimmed[1]:nxt.start] in (" ", "\u00a0"):
-            before = _OFFICE_BEFORE.search(text, max(0, trimmed[0] - 60), trimmed[0])
-            if before and lex.is_title(before.group(1)):
-                continue
-        out.append((span, trimmed))
-    return out
-
-
-_FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
-
-
-def _without_dates(text: str, names: Named) -> Named:
-    """A month or a day never opens the name of a body or a place: "September Treasury",
-    "August National Association of Purchasing Management" lose it (a person keeps it:
-    "Jan Kroslak", "June Carter"; a newspaper too: "Sunday Telegraph")."""
-    lex = lexicon()
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label != "PER":
-            first = _FIRST_WORD.match(text, trimmed[0], trimmed[1])
-            if first and fold(first.group(1)) in lex.calendar and text[first.end():trimmed[1]] not in lex.org_words:
-                trimmed = (first.end(), trimmed[1])
-        out.append((span, trimmed))
-    return out
-
-
-_PARTICLE_RUN = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(PARTICLES)) + r"))*[ \t]+(?=[^\W\d_])")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-_GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-$")
-
-
-def _made_whole(text: str, names: Named) -> Named:
-    """A person's name the tagger cut is whole again: at its particles ("Ursula von" and "Leyen",
-    read as a person or a place, or "Ursula" and "Leyen" with "von der" left out between them,
-    are "Ursula von der Leyen"; "Ursula von" before an unread "der Leyen" likewise), or after
-    the hyphen of a given name ("Anne-Marie Trevelyan" read from "Marie")."""
-    out: Named = []
-    k = 0
-    while k < len(names):
-        span, trimmed = names[k]
-        k += 1
-        if trimmed is None or span.label != "PER":
-            out.append((span, trimmed))
-            continue
-        glued = _GLUED_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
-        if glued is not None and not (out and out[-1][0].end > glued.start()):
-            span, trimmed = Span(glued.start(), span.end, "PER"), (glued.start(), trimmed[1])
-        ends_in_particle = text[trimmed[0]:trimmed[1]].rsplit(None, 1)[-1] in PARTICLES
-        run = _PARTICLE_RUN.match(text, trimmed[1])
-        if run is None or not (ends_in_particle or run.group().split()):
-            out.append((span, trimmed))
-            continue
-        nxt = names[k] if k < len(names) else None
-        if nxt is not None and nxt[1] is not None and nxt[1][0] == run.end() and nxt[0].label in ("PER", "LOC", "ORG"):
-            end = nxt[1][1]
-            k += 1
-        else:
-            word = _NAME_WORD.match(text, run.end())
-            if word is None or not word.group()[:1].isupper() or nxt is not None and nxt[0].start < word.end():
-                out.append((span, trimmed))
-                continue
-            end = word.end()
-        out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
-    return out
-
-
-def _without_events(text: str, names: Named) -> Named:
-    """A name of two words or more that ends in a word of events, prizes and laws ("Giller
-    Prize", "Glass-Steagall Act", "World Cup": CoNLL's MISC, learned by
-    ``training/learned_words.py``) is no actor, whatever kind the tagger gave it; nor is the
-    rest of it written alone and read as a person or body ("Glass-Steagall"), unless it is
-    the surname of a person the text names in full."""
-    words = lexicon().misc_words
-    events: set[str] = set()
-    kept: Named = []
-    for span, trimmed in names:
-        parts = text[trimmed[0]:trimmed[1]].split() if trimmed else []
-        if len(parts) > 1 and parts[-1] in words:
-            events.add(name_key(" ".join(parts[:-1])))
-        else:
-            kept.append((span, trimmed))
-    events -= {name_key(text[t[0]:t[1]].split()[-1]) for span, t in kept
-               if t and span.label == "PER" and " " in text[t[0]:t[1]]}
-    return [(span, t) for span, t in kept
-            if not (t and span.label in ("PER", "ORG") and name_key(text[t[0]:t[1]]) in events)]
-
-
-def _with_particles(text: str, names: Named) -> Named:
-    """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
-    the document names the person in full with them ("Ursula von der Leyen"): the name stays
-    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person.
-    First a name the tagger cut is made whole (:func:`_made_whole`)."""
-    names = _made_whole(text, names)
-    endings: set[str] = set()
-    for span, trimmed in names:
-        if trimmed and span.label == "PER":
-            words = text[trimmed[0]:trimmed[1]].split()
-            endings.update(name_key(" ".join(words[k:])) for k in range(1, len(words)))
-    out = []
-    for span, trimmed in names:
-        if trimmed and span.label == "PER":
-            start = particles_before(text, trimmed[0])
-            if start < trimmed[0] and name_key(text[start:trimmed[1]]) in endings:
-                trimmed = (start, trimmed[1])
-        elif trimmed and starts_with_particle(text[trimmed[0]:trimmed[1]]) \
-                and name_key(text[trimmed[0]:trimmed[1]]) in endings:
-            span = Span(span.start, span.end, "PER")  # "De la Cruz said": the person, not a body
-        out.append((span, trimmed))
-    return out
 
 
 def _initials(name: str) -> set[str]:

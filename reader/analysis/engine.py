@@ -206,7 +206,7 @@ def _collect(doc: Any, offset: int, out: Parsed, vectors: bool = False) -> None:
         out.sentences.append((offset + sent.start_char, offset + sent.end_char))
 
 
-_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 """A block of text: lines up to a blank line."""
 _STOPS = (".", "!", "?", ":", ";", ",", "'", '"', "\u2019", "\u201d")
 MAX_LONE_LINE = 200
@@ -220,7 +220,7 @@ def apart_lines(offset: int, text: str) -> Iterator[tuple[int, str]]:
     change nothing spaCy says of the body ("Waterloo Start-up Raises $40 Million" above made
     the body's "Kelpie Robotics" no entity), as when an HTML page keeps the headline in its title."""
     pos = 0
-    blocks = [block for block in _BLOCK.finditer(text) if block.group().strip()]
+    blocks = [block for block in BLOCK.finditer(text) if block.group().strip()]
     for block, after in zip(blocks, blocks[1:]):
         line = block.group().strip()
         if "\n" in line or len(line) > MAX_LONE_LINE or line.endswith(_STOPS):

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.engine import Parsed, Token, as_read
+from reader.analysis.engine import BLOCK, Parsed, Token, as_read
 from reader.analysis.gazetteer import Lexicon, key
 from reader.analysis.names import PARTICLES
 
@@ -139,8 +139,6 @@ def line_kind(line: str, vocabulary: frozenset[str]) -> str:
     return "body"
 
 
-_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
-"""A block of text: lines up to a blank line."""
 _SENTENCE_END = (".", ":", ";", ",")
 
 
@@ -154,13 +152,24 @@ def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
     table row, CoNLL's one sentence per line) or a sentence with many capitals ("… and
     Coastal Works staff cheered.")."""
     out = []
-    blocks = [block for block in _BLOCK.finditer(text) if block.group().strip()]
+    blocks = [block for block in BLOCK.finditer(text) if block.group().strip()]
     for k, block in enumerate(blocks[:-1]):
         line = block.group().strip()
         if "\n" not in line and (k == 0 or not line.endswith(_SENTENCE_END)) and line_kind(line, common) != "body":
             start = block.start() + block.group().index(line)
             out.append((start, start + len(line)))
     return out
+
+
+def within(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position falls inside one of ``spans`` (sorted, apart: headings)."""
+    starts = [start for start, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k][1]
+
+    return inside
 
 
 class Featurizer:

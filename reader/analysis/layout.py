@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from reader.analysis.engine import Parsed, Token
-from reader.analysis.features import heading_lines, line_kind
+from reader.analysis.features import heading_lines, line_kind, within
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
 
@@ -105,12 +105,7 @@ def with_headings(parsed: Parsed, spans: list[Span], common: frozenset[str]) -> 
     headings = heading_lines(text, common)
     if not headings:
         return spans
-    heads = [s for s, _ in headings]
-
-    def in_heading(pos: int) -> bool:
-        k = bisect.bisect_right(heads, pos) - 1
-        return k >= 0 and pos < headings[k][1]
-
+    in_heading = within(headings)
     out = [span for span in spans if not in_heading(span.start)]
     body: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: dict[str, Counter[str]] = defaultdict(Counter)

@@ -18,7 +18,6 @@ one result; the actor layer names in a heading only the body's names (:mod:`layo
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.engine import Parsed
-from reader.analysis.features import Featurizer, Sentence, Stacked, heading_lines, sentences
+from reader.analysis.features import Featurizer, Sentence, Stacked, heading_lines, sentences, within
 from reader.analysis.gazetteer import lexicon
 from reader.bundled import resource_path
 from reader.errors import AnalysisError
@@ -117,12 +116,7 @@ def without_headings(parsed: Parsed, common: frozenset[str]) -> tuple[Parsed, li
     headings = heading_lines(parsed.text, common)
     if not headings:
         return parsed, None
-    starts = [start for start, _ in headings]
-
-    def in_heading(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and pos < headings[k][1]
-
+    in_heading = within(headings)
     kept = [i for i, token in enumerate(parsed.tokens) if not in_heading(token.start)]
     vectors = []
     offset = 0

@@ -134,8 +134,10 @@ def _runs_on(text: str, q_start: int, open_end: int, p_start: int, closer: _Mark
 def _opens_speech(text: str, q_start: int) -> bool:
     """The mark at ``q_start`` opens the speaker's own sentence: it begins its line or follows
     punctuation, not a word of the narrator's sentence ("said “the …")."""
-    before = text[:q_start].rstrip(" \t")
-    return not before or before[-1] == "\n" or before[-1] in _SENTENCE_BEFORE
+    k = q_start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1  # no copy of the text before: this runs once per quotation of a text of any size
+    return k == 0 or text[k - 1] == "\n" or text[k - 1] in _SENTENCE_BEFORE
 
 
 def _possessive(text: str, pos: int) -> bool:

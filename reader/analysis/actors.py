@@ -38,18 +38,22 @@ from reader.analysis.repairs import known_apart, with_particles, without_dates, 
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
+from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, offices_apart,
+                                         possessive_bodies)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
-    ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
+    ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart), ("sentence_initials", initials_apart),
+    ("possessive_bodies", possessive_bodies), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
     ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
     ("offices", without_offices), ("particles", with_particles))
-"""The steps on the tagger's names, in order, each under its rule's name (:mod:`repairs`, :mod:`kinds`)."""
+"""The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
+:mod:`repairs`, :mod:`kinds`)."""
 
 RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "initials",
-         "middle_names", "surnames", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+         "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -146,6 +150,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         _join_middle_names(forms, union)
     if "surnames" not in off:
         _join_surnames(forms, union)
+    if "name_words" not in off:
+        _join_name_words(forms, union)
     if "companies" not in off:
         _join_company_names(forms, union)
     if "prefixes" not in off:
@@ -252,6 +258,25 @@ def _join_surnames(forms: dict[str, _Form], union: _Union) -> None:
             union.join(owners[0].key, form.key)
         else:  # "Anna Berg" and "Peter Berg": each "Berg" goes to the one named last
             form.owners = [o.key for o in owners]
+
+
+def _join_name_words(forms: dict[str, _Form], union: _Union) -> None:
+    """"Lula" is the "Luiz Inácio Lula da Silva" of the same text: a person's one-word name that
+    is an inner word of one person's full name and a word of no other name in the text (of any
+    kind: "Inácio" beside an "Inácio Santos" is left alone) is that person. First and last
+    words are :func:`_join_surnames`'s."""
+    holders: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms.values():
+        for word in {name_key(w) for w in form.words}:
+            holders[word].append(form)
+    for form in forms.values():
+        if form.kind != "person" or form.short or len(form.words) != 1:
+            continue
+        owners = [o for o in holders.get(name_key(form.surface), ()) if o is not form]
+        roots = {union.find(o.key) for o in owners}
+        if len(roots) == 1 and all(o.kind == "person" and len(o.words) > 2 for o in owners):
+            form.short = True
+            union.join(owners[0].key, form.key)
 
 
 def _key(surface: str, kind: ActorKind) -> str:

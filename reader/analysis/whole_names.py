@@ -1,0 +1,171 @@
+"""Names kept whole where the tagger split one name in two or ran two names into one.
+
+Each step takes the tagger's spans with their trimmed names (:data:`~reader.analysis.kinds.Named`)
+and returns them mended; :mod:`actors` runs them, each under its name in
+:data:`~reader.analysis.actors.RULES`, so the ablation measures it:
+
+- a hyphen never splits a name: "Alexandria Ocasio" + "-" + "Cortez" is one name, and so is a
+  name with the rest of its hyphenated word ("St" read without "-Pierre");
+- an office inside a body's name parts the body from the person it heads: "European
+  Commission President Ursula von der Leyen" is the Commission and von der Leyen;
+- a capital letter that ends a sentence is no initial of the next sentence's name ("on X.
+  Mélenchon’s party") when the document gives that name in full with another first letter;
+- a possessive before a word naming a body is that body's name: "Thomas’s Bakery".
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import PARTICLES, name_key
+from reader.analysis.tagger import Span
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+_GLUED_AFTER = re.compile(r"[-\u2010\u2011][A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)?(?![\w-])")
+_GLUED_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][^\W\d_]*|" + "|".join(sorted(PARTICLES)) + r")[-\u2010\u2011]$")
+"""The word glued before a name by a hyphen: capitalised ("Ocasio-") or a particle ("al-Qasim’s")."""
+
+
+def _merged_label(first: str, second: str) -> str:
+    """A name one part of which the tagger read as a person's is a person's."""
+    return "PER" if "PER" in (first, second) else first
+
+
+def hyphen_joined(text: str, names: Named) -> Named:
+    """A hyphen never splits a name: two names glued by one ("Alexandria Ocasio" and "Cortez")
+    are one, a person's when either part was read as one; a name takes in the rest of a
+    hyphenated capitalised word it stops or starts inside ("St" + "-Pierre"), or a particle
+    glued before it ("al-" + "Qasim")."""
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is None:
+            out.append((span, trimmed))
+            continue
+        start, end = trimmed
+        last, before_name = out[-1] if out else (span, None)
+        if before_name is not None and text[before_name[1]:start] in _HYPHENS:
+            out[-1] = (Span(last.start, span.end, _merged_label(last.label, span.label)), (before_name[0], end))
+            continue
+        before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and not (out and out[-1][0].end > before.start()):
+            start = before.start()
+        after = _GLUED_AFTER.match(text, end)
+        if after is not None:
+            end = after.end()
+        if (start, end) != trimmed:
+            span = Span(min(span.start, start), max(span.end, end), span.label)
+        out.append((span, (start, end)))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(names: Named) -> Named:
+    """A name grown over the next one takes it in, a person's if either was (never two names on a word)."""
+    out: Named = []
+    for span, trimmed in names:
+        last, before = out[-1] if out else (span, None)
+        if trimmed is not None and before is not None and trimmed[0] < before[1]:
+            out[-1] = (Span(last.start, max(last.end, span.end), _merged_label(last.label, span.label)),
+                       (before[0], max(before[1], trimmed[1])))
+            continue
+        out.append((span, trimmed))
+    return out
+
+
+def offices_apart(text: str, names: Named) -> Named:
+    """A body's name holding an office and then a person's name ("European Commission President
+    Ursula von der Leyen", run together by the tagger) is the body and the person, the office
+    between them a role: the words after the office open with a given name and are two to five
+    words that name no body or place (particles allowed)."""
+    lex = lexicon()
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is None or span.label not in ("ORG", "LOC"):
+            out.append((span, trimmed))
+            continue
+        words = list(re.finditer(r"\S+", text[trimmed[0]:trimmed[1]]))
+        cut = next((k for k in range(1, len(words) - 2) if words[k].group()[:1].isupper()
+                    and lex.is_title(words[k].group()) and _a_person(words[k + 1:], lex)), None)
+        if cut is None:
+            out.append((span, trimmed))
+            continue
+        body_end = trimmed[0] + words[cut - 1].end()
+        person_start = trimmed[0] + words[cut + 1].start()
+        body = text[trimmed[0]:body_end]
+        label = "LOC" if span.label == "LOC" or name_key(body) in lex.places else "ORG"
+        out.append((Span(span.start, body_end, label), (trimmed[0], body_end)))
+        out.append((Span(person_start, span.end, "PER"), (person_start, trimmed[1])))
+    return out
+
+
+def _a_person(words: list[re.Match[str]], lex: Lexicon) -> bool:
+    """Whether ``words`` are a person's name: 2-5 words opening with a given name, the others
+    capitalised name words or particles."""
+    parts = [w.group() for w in words]
+    return 2 <= len(parts) <= 5 and (parts[0] in lex.given_names or parts[0] in lex.learned_given_names) \
+        and parts[-1][:1].isupper() and all(
+            p in PARTICLES or (p[:1].isupper() and p not in lex.org_words and p not in lex.place_words
+                               and p not in lex.corporate_suffixes and not lex.is_title(p)) for p in parts)
+
+
+_INITIAL = re.compile(r"[A-Z]\.[ \t]+")
+
+
+def initials_apart(text: str, names: Named) -> Named:
+    """A person's name opening with a capital and a full stop ("X. Mélenchon", where "on X."
+    ended a sentence) loses that letter when the document names the rest in full, always
+    with another first letter ("Jean-Luc Mélenchon"): an initial abbreviates the given name."""
+    firsts: dict[str, set[str]] = {}
+    for span, trimmed in names:
+        if trimmed and span.label == "PER" and not _INITIAL.match(text, trimmed[0]):
+            words = text[trimmed[0]:trimmed[1]].split()
+            for k in range(1, len(words)):
+                firsts.setdefault(name_key(" ".join(words[k:])), set()).add(fold(words[0][:1]))
+    out: Named = []
+    for span, trimmed in names:
+        initial = _INITIAL.match(text, trimmed[0]) if trimmed and span.label == "PER" else None
+        if initial is not None and trimmed is not None and initial.end() < trimmed[1]:
+            letters = firsts.get(name_key(text[initial.end():trimmed[1]]))
+            if letters and fold(initial.group()[0]) not in letters:
+                span, trimmed = Span(initial.end(), span.end, "PER"), (initial.end(), trimmed[1])
+        out.append((span, trimmed))
+    return out
+
+
+_POSSESSIVE_GAP = ("'s ", "\u2019s ")
+
+
+def possessive_bodies(text: str, names: Named) -> Named:
+    """A name and its possessive right before one word that names a body, read alone as a body
+    ("Thomas" + "’s" + "Bakery"), is that body's name: "Thomas’s Bakery" is a shop, not Thomas."""
+    org_words = lexicon().org_words
+    out: Named = []
+    for span, trimmed in names:
+        if out and trimmed is not None and span.label == "ORG" and text[trimmed[0]:trimmed[1]] in org_words:
+            last, before = out[-1]
+            if before is not None and text[before[1]:trimmed[0]] in _POSSESSIVE_GAP:
+                out[-1] = (Span(last.start, span.end, "ORG"), (before[0], trimmed[1]))
+                continue
+        out.append((span, trimmed))
+    return out
+
+
+_HYPHENATED = re.compile(r"[A-Z][^\W\d_]+[-\u2010\u2011][A-Z][^\W\d_]+")
+
+
+def hyphenated_surnames(text: str, names: Named) -> Named:
+    """Two words, the second a hyphenated pair of capitalised words ("Alexandria Ocasio-Cortez",
+    "Georges St-Pierre"), are a given name and a compound surname, read as a body or a place:
+    a person, unless the first word is a place or a word of bodies or places the lists know
+    ("Paris Saint-Germain")."""
+    lex = lexicon()
+
+    def compound_surname(name: str) -> bool:
+        words = name.split()
+        return len(words) == 2 and _HYPHENATED.fullmatch(words[1]) is not None and words[0][:1].isupper() \
+            and words[0].isalpha() and name_key(words[0]) not in lex.places and words[0] not in lex.place_words \
+            and words[0] not in lex.org_words and not lex.is_title(words[0]) and name_key(name) not in lex.organizations
+
+    return [(Span(span.start, span.end, "PER"), t) if t and span.label in ("ORG", "LOC")
+            and compound_surname(text[t[0]:t[1]]) else (span, t) for span, t in names]

@@ -134,19 +134,25 @@ def initials_apart(text: str, names: Named) -> Named:
 
 
 _POSSESSIVE_GAP = ("'s ", "\u2019s ")
+_BODY_WORD_AFTER = re.compile(r"['\u2019]s[ \t]+([A-Z][a-z]+)\b")
 
 
 def possessive_bodies(text: str, names: Named) -> Named:
-    """A name and its possessive right before one word that names a body, read alone as a body
-    ("Thomas" + "’s" + "Bakery"), is that body's name: "Thomas’s Bakery" is a shop, not Thomas."""
+    """A name and its possessive before one capitalised word that names a body ("Thomas" + "’s"
+    + "Bakery", the word read alone as a body or not at all) is that body's name: "Thomas’s
+    Bakery" is a shop, not Thomas."""
     org_words = lexicon().org_words
     out: Named = []
-    for span, trimmed in names:
+    for k, (span, trimmed) in enumerate(names):
         if out and trimmed is not None and span.label == "ORG" and text[trimmed[0]:trimmed[1]] in org_words:
             last, before = out[-1]
             if before is not None and text[before[1]:trimmed[0]] in _POSSESSIVE_GAP:
                 out[-1] = (Span(last.start, span.end, "ORG"), (before[0], trimmed[1]))
                 continue
+        word = _BODY_WORD_AFTER.match(text, trimmed[1]) if trimmed is not None else None
+        if trimmed is not None and word is not None and word.group(1) in org_words \
+                and (k + 1 == len(names) or names[k + 1][0].start >= word.end()):
+            span, trimmed = Span(span.start, max(span.end, word.end()), "ORG"), (trimmed[0], word.end())
         out.append((span, trimmed))
     return out
 

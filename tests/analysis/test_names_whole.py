@@ -1,0 +1,98 @@
+"""Names kept whole (issue 10, deliverable 4), through the real engine and the shipped models.
+
+Each text is written for this file: a hyphen that the tagger read as the border of two names,
+a compound surname after a given name, an office between a body and its head with the head's
+particle surname in the possessive at a paragraph start, a particle glued by a hyphen in lower
+case, a letter that ends a sentence before a name, an inner word of a long name, and a
+possessive that names a shop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import Engine
+from tests.actor_checks import analyse, kinds, named, surfaces
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def test_a_hyphen_never_splits_a_name_and_the_other_surname_stays_apart(engine: Engine) -> None:
+    text = ("Alexandria Ocasio-Cortez introduced a bill on Tuesday to fund public housing. Ocasio-Cortez said the "
+            "plan was overdue. Senator Catherine Cortez Masto agreed.")
+    actors, mentions = analyse(engine, text)
+    person = named(actors, "Alexandria Ocasio-Cortez")
+    assert person.kind == "person"
+    assert surfaces(text, person, mentions) == ["Alexandria Ocasio-Cortez", "Ocasio-Cortez"]
+    assert surfaces(text, named(actors, "Catherine Cortez Masto"), mentions) == ["Catherine Cortez Masto"]
+    assert len([a for a in actors if a.kind == "person"]) == 2
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Georges St-Pierre opened a gym in Montreal. St-Pierre said it was a dream.", "Georges St-Pierre", "St-Pierre"),
+    ("Former champion Mathieu St-Laurent opened a boxing club on Saturday. St-Laurent said children train free.",
+     "Mathieu St-Laurent", "St-Laurent"),
+])
+def test_a_compound_surname_after_a_given_name_is_a_person(engine: Engine, text: str, full: str, short: str) -> None:
+    actors, mentions = analyse(engine, text)
+    person = named(actors, full)
+    assert person.kind == "person"
+    assert surfaces(text, person, mentions) == [full, short]
+
+
+def test_an_office_parts_a_body_from_its_head_and_the_particle_possessive_joins_her(engine: Engine) -> None:
+    text = ("European Commission President Ursula von der Leyen visited Riga on Thursday.\n\n"
+            "Von der Leyen’s visit followed a trip to Tallinn.")
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors)["European Commission"] == "organization"
+    person = named(actors, "Ursula von der Leyen")
+    assert person.kind == "person"
+    assert surfaces(text, person, mentions) == ["Ursula von der Leyen", "Von der Leyen"]
+    assert not [a for a in actors if "Leyen" in a.name and a is not person]
+
+
+def test_a_lower_case_particle_glued_by_a_hyphen_stays_in_the_name(engine: Engine) -> None:
+    text = ("The novelist Khalil al-Masri spoke at the fair on Friday. Al-Masri read from his new book, and "
+            "al-Masri’s editor said a second printing was planned.")
+    actors, mentions = analyse(engine, text)
+    person = named(actors, "Khalil al-Masri")
+    assert surfaces(text, person, mentions) == ["Khalil al-Masri", "Al-Masri", "al-Masri"]
+    assert [a.name for a in actors if a.kind == "person"] == ["Khalil al-Masri"]
+
+
+def test_a_letter_ending_a_sentence_is_no_initial_of_the_next_name(engine: Engine) -> None:
+    text = "Jean-Luc Mélenchon praised the bill on X. Mélenchon’s party agreed."
+    actors, mentions = analyse(engine, text)
+    person = named(actors, "Jean-Luc Mélenchon")
+    assert surfaces(text, person, mentions) == ["Jean-Luc Mélenchon", "Mélenchon"]
+    assert len(actors) == 1
+
+
+def test_an_initial_that_fits_the_full_name_stays(engine: Engine) -> None:
+    text = "Jonas Brekke chaired the meeting. The minutes were signed by J. Brekke on Friday."
+    actors, mentions = analyse(engine, text)
+    assert "J. Brekke" in [text[m.start:m.end] for m in mentions]
+
+
+def test_an_inner_word_of_a_long_name_joins_it_unless_another_name_has_it(engine: Engine) -> None:
+    text = ("Brazilian President Luiz Inácio Lula da Silva hosted Emmanuel Macron. Lula and Macron signed a deal.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "Luiz Inácio Lula da Silva"), mentions) == ["Luiz Inácio Lula da Silva",
+                                                                                  "Lula"]
+    shared = ("Chilean President Gabriel Boric Font met María Boric Soto, a lawyer, in Santiago. Boric said the "
+              "talks went well.")
+    actors, mentions = analyse(engine, shared)
+    assert surfaces(shared, named(actors, "Gabriel Boric Font"), mentions) == ["Gabriel Boric Font"]
+    assert surfaces(shared, named(actors, "María Boric Soto"), mentions) == ["María Boric Soto"]
+
+
+def test_a_possessive_before_a_body_word_names_a_shop_not_its_owner(engine: Engine) -> None:
+    text = ("Thomas’s Bakery, a shop on Main Street, will sponsor benches. Its owner, Thomas Mbeki, said the town "
+            "needed them.")
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors)["Thomas’s Bakery"] == "organization"
+    assert surfaces(text, named(actors, "Thomas Mbeki"), mentions) == ["Thomas Mbeki"]
+    assert "Bakery" not in kinds(actors)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from reader.analysis.engine import Parsed
+from reader.analysis.civic_places import with_civic_places
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
@@ -52,7 +53,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`)."""
 
-RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "initials",
+RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places", "initials",
          "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
@@ -123,6 +124,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
             names = step(text, names)
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
+    if "civic_places" not in off:
+        names = with_civic_places(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]

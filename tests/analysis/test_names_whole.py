@@ -96,3 +96,9 @@ def test_a_possessive_before_a_body_word_names_a_shop_not_its_owner(engine: Engi
     assert kinds(actors)["Thomas’s Bakery"] == "organization"
     assert surfaces(text, named(actors, "Thomas Mbeki"), mentions) == ["Thomas Mbeki"]
     assert "Bakery" not in kinds(actors)
+
+
+def test_a_place_whose_council_opens_the_text_is_found(engine: Engine) -> None:
+    text = "Brantford’s council voted 6-5 on Monday to close two pools. The Mayor's office said nothing."
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Brantford": "place"}

@@ -38,7 +38,7 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
-                                     without_titles)
+                                     with_nicknames, without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -50,15 +50,16 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
-    ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
-    ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
+    ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
+    ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
     ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`)."""
 
 RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places",
-         "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes", "shared_salience")
+         "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
+         "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})

@@ -1,0 +1,186 @@
+"""Organisations the tagger read as people or places, and names that are no actor at all.
+
+What a name is often shows only in the words around it, which the tagger weighs among many
+others; these steps read the plainest of them, each measured on its own
+(``benchmarks/actors_rules.py``):
+
+- newspapers: "the Ottawa Citizen", "the Brockton Herald" end in a word that names a paper,
+  and the town written alone ("Brockton would build two parks") is the town, not the paper;
+- bodies by what they are called: "the broadcaster Radio-Canada", "Rolls-Royce, the engine
+  maker,", "Mélenchon's party, La France Insoumise," say what the name is;
+- bodies by what they own: "Unilever's shares", "Shopify's chief executive";
+- bodies in company: "Unilever and BP", "the Toronto Star and the Ottawa Citizen": a name
+  joined by "and" or a comma to organisations only, and no person's or place's name itself;
+- demonyms and party members: "Emirati" is no actor, and "a Nevada Democrat" is the place
+  "Nevada" only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import name_key
+from reader.analysis.tagger import Span
+
+NEWSPAPER_WORDS = frozenset({
+    "Herald", "Star", "Citizen", "Times", "Post", "Tribune", "Gazette", "Journal", "Globe", "Sun", "Chronicle",
+    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Express", "Press", "Presse", "Record",
+    "Register", "Dispatch", "Sentinel", "Bulletin", "Standard", "Mirror", "Guardian", "Independent", "Review"})
+"""Last words of a newspaper's name, whose other words are usually its town ("Ottawa Citizen")."""
+
+BODY_NOUNS = frozenset({
+    "company", "firm", "studio", "broadcaster", "network", "newspaper", "daily", "weekly", "tabloid", "paper",
+    "publisher", "party", "retailer", "chain", "bank", "lender", "insurer", "carmaker", "automaker", "airline",
+    "carrier", "maker", "manufacturer", "start-up", "startup", "conglomerate", "supplier", "operator", "outlet",
+    "broadsheet", "charity", "brand", "label", "developer", "giant", "subsidiary", "multinational", "bookseller",
+    "bookstore", "distributor", "producer", "exchange", "regulator", "union", "agency", "organisation",
+    "organization", "group", "club", "university", "utility", "militia"})
+"""Nouns that say a name is an organisation when they stand in apposition to it."""
+
+BODY_POSSESSIONS = frozenset({
+    "shares", "shareholders", "shareholder", "subsidiary", "subsidiaries", "ceo", "executives", "profits"})
+"""Lower-case words after a possessive that only an organisation has ("Unilever's shares")."""
+_CHIEF_EXECUTIVE = re.compile(r"['\u2019]s[ \t]+(?:chief[ \t]+executive\b|([a-z]+)\b)")
+
+_BEFORE = re.compile(
+    r"(?:(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}|"
+    r"\w['\u2019]s\s+(?:[\w-]+\s+){0,2})([a-z-]+),[ \t]+$|"
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+([a-z-]+)[ \t]+$")
+"""A noun before a name: in apposition, closed by a comma after the name ("its parent company,
+Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the broadcaster X")."""
+_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z-]+)"
+                    r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|of|from|with|founded|owned)\b)")
+"""A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
+
+_PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
+"""Last words of a party member's description ("a Nevada Democrat"): no actor (CoNLL's MISC)."""
+
+
+def _relabelled(names: Named, labels: tuple[str, ...], label: str,
+                test: Callable[[Span, tuple[int, int]], bool]) -> Named:
+    return [(Span(span.start, span.end, label), t) if t and span.label in labels and test(span, t) else (span, t)
+            for span, t in names]
+
+
+def _as_bodies(text: str, names: Named, bodies: set[str]) -> Named:
+    """``names`` with every person or place reading of a name in ``bodies`` (keys) read as an
+    organisation: what one sentence shows holds wherever else the name is written."""
+    if not bodies:
+        return names
+    return _relabelled(names, ("PER", "LOC"), "ORG", lambda _, t: name_key(text[t[0]:t[1]]) in bodies)
+
+
+def _person_words(text: str, names: Named) -> set[str]:
+    """Every word of the names read as people's, folded: a name of the text's people is no body."""
+    return {fold(w) for span, t in names if t and span.label == "PER" and " " in text[t[0]:t[1]]
+            for w in text[t[0]:t[1]].split()}
+
+
+def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
+    """A name that could be a body's: not opened by a given name, not a place the lists know,
+    no word of the full names of the text's people, no place word ("Street")."""
+    words = name.split()
+    return words[0] not in lex.given_names and words[0] not in lex.learned_given_names \
+        and name_key(name) not in lex.places and not any(fold(w) in people for w in words) \
+        and not any(w in lex.place_words for w in words)
+
+
+def newspapers(text: str, names: Named) -> Named:
+    """A name of two or more words ending in a newspaper's word ("Ottawa Citizen", "Brockton
+    Herald") is the paper, whatever kind the tagger gave it; the rest of it written alone and
+    read as a body ("Brockton would build two parks") is the town it is named after."""
+    towns: set[str] = set()
+    out: Named = []
+    for span, t in names:
+        words = text[t[0]:t[1]].split() if t else []
+        if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper():
+            towns.add(name_key(" ".join(words[:-1])))
+            span = Span(span.start, span.end, "ORG")
+        out.append((span, t))
+    if not towns:
+        return out
+    return _relabelled(out, ("ORG",), "LOC", lambda _, t: name_key(text[t[0]:t[1]]) in towns)
+
+
+def called_bodies(text: str, names: Named) -> Named:
+    """A name read as a person or a place beside a noun that only an organisation is ("the
+    broadcaster Radio-Canada", "Chapters, the bookstore chain,") or before a possessive that
+    only an organisation has ("Unilever's shares", "its chief executive") is an organisation."""
+    lex = lexicon()
+    people = _person_words(text, names)
+
+    def called(span: Span, where: tuple[int, int]) -> bool:
+        if not _plain_body_name(text[where[0]:where[1]], lex, people):
+            return False
+        before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
+        if before and before.group(2) in BODY_NOUNS:
+            return True
+        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]):
+            return True
+        after = _AFTER.match(text, where[1])
+        if after and after.group(1) in BODY_NOUNS:
+            return True
+        owned = _CHIEF_EXECUTIVE.match(text, where[1])
+        return owned is not None and (owned.group(1) is None or owned.group(1) in BODY_POSSESSIONS)
+
+    return _as_bodies(text, names, {name_key(text[t[0]:t[1]]) for span, t in names
+                                    if t and span.label in ("PER", "LOC") and called(span, t)})
+
+
+_JOINS = frozenset({" and ", ", ", ", and ", " and the ", ", the ", ", and the "})
+
+
+def coordinated_bodies(text: str, names: Named) -> Named:
+    """In a run of names joined by commas and "and" ("Unilever and BP", "Pixar, Aardman and
+    Laika"), where the others are all organisations, a name read as a person or a place is one
+    too, unless it could not be a body's name (a given name, a known place, a word of a
+    person's name in the text)."""
+    lex = lexicon()
+    people = _person_words(text, names)
+    found: set[str] = set()
+    run: list[int] = []
+
+    def settle() -> None:
+        bodies = [k for k in run if names[k][0].label == "ORG"]
+        others = [k for k in run if names[k][0].label != "ORG"]
+        if not bodies or len(others) != 1:
+            return
+        span, t = names[others[0]]
+        if t and span.label in ("PER", "LOC") and _plain_body_name(text[t[0]:t[1]], lex, people):
+            found.add(name_key(text[t[0]:t[1]]))
+
+    previous = None
+    for k, (span, t) in enumerate(names):
+        if t is None:
+            continue
+        if previous is not None and run and text[previous:t[0]] in _JOINS:
+            run.append(k)
+        else:
+            settle()
+            run = [k]
+        previous = t[1]
+    settle()
+    return _as_bodies(text, names, found)
+
+
+def without_demonyms(text: str, names: Named) -> Named:
+    """A name that is a demonym ("Emirati") is no actor, whatever kind the tagger gave it; a
+    party member ("a Nevada Democrat") is not either, though the place before it is one
+    (CoNLL's conventions: "California" LOC, "Democrat" MISC)."""
+    lex = lexicon()
+    out: Named = []
+    for span, t in names:
+        name = text[t[0]:t[1]] if t else ""
+        words = name.split()
+        if t and fold(name) in lex.demonyms:
+            continue
+        if t and len(words) > 1 and words[-1] in _PARTY_MEMBERS:
+            rest = " ".join(words[:-1])
+            if name_key(rest) in lex.places:
+                out.append((Span(t[0], t[0] + len(rest), "LOC"), (t[0], t[0] + len(rest))))
+            continue
+        out.append((span, t))
+    return out

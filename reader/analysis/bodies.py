@@ -52,7 +52,7 @@ _BEFORE = re.compile(
 """A noun before a name: in apposition, closed by a comma after the name ("its parent company,
 Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the broadcaster X")."""
 _AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z-]+)"
-                    r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|of|from|with|founded|owned)\b)")
+                    r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|from|with|founded|owned)\b)")
 """A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
 
 _PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
@@ -130,37 +130,53 @@ def called_bodies(text: str, names: Named) -> Named:
                                     if t and span.label in ("PER", "LOC") and called(span, t)})
 
 
-_JOINS = frozenset({" and ", ", ", ", and ", " and the ", ", the ", ", and the "})
+_AND = frozenset({" and ", ", and ", " and the ", ", and the "})
+_COMMA = frozenset({", ", ", the "})
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+
+
+def _sure_body(name: str, lex: Lexicon) -> bool:
+    """A name that is a body's by its own words: an acronym ("BP"), a word that names a body or
+    a paper, a legal form, or a body the lists know."""
+    words = name.split()
+    return bool(_ACRONYM.fullmatch(name)) or name_key(name) in lex.organizations or any(
+        w in lex.org_words or w in lex.corporate_suffixes or w in NEWSPAPER_WORDS for w in words[1:])
 
 
 def coordinated_bodies(text: str, names: Named) -> Named:
-    """In a run of names joined by commas and "and" ("Unilever and BP", "Pixar, Aardman and
-    Laika"), where the others are all organisations, a name read as a person or a place is one
-    too, unless it could not be a body's name (a given name, a known place, a word of a
-    person's name in the text)."""
+    """In a pair or list of names joined by "and" ("Unilever and BP", "Halvorsen, Tesco PLC and
+    BP"), where all the others are bodies by their own words (an acronym, a word that names a
+    body, a legal form), a name read as a person or a place is a body too, unless it could not
+    be a body's name (a given name, a known place, a word of a person's name in the text)."""
     lex = lexicon()
     people = _person_words(text, names)
     found: set[str] = set()
     run: list[int] = []
+    joined = False
 
     def settle() -> None:
-        bodies = [k for k in run if names[k][0].label == "ORG"]
-        others = [k for k in run if names[k][0].label != "ORG"]
-        if not bodies or len(others) != 1:
+        others = [k for k in run if not (names[k][0].label == "ORG" and _named(names[k]) and _sure_body(
+            _named(names[k]), lex))]
+        if not joined or len(run) < 2 or len(others) != 1:
             return
         span, t = names[others[0]]
         if t and span.label in ("PER", "LOC") and _plain_body_name(text[t[0]:t[1]], lex, people):
             found.add(name_key(text[t[0]:t[1]]))
 
+    def _named(item: tuple[Span, tuple[int, int] | None]) -> str:
+        return text[item[1][0]:item[1][1]] if item[1] else ""
+
     previous = None
-    for k, (span, t) in enumerate(names):
+    for k, (_, t) in enumerate(names):
         if t is None:
             continue
-        if previous is not None and run and text[previous:t[0]] in _JOINS:
+        gap = text[previous:t[0]] if previous is not None else ""
+        if run and (gap in _AND or gap in _COMMA and not joined):
             run.append(k)
+            joined = joined or gap in _AND
         else:
             settle()
-            run = [k]
+            run, joined = [k], False
         previous = t[1]
     settle()
     return _as_bodies(text, names, found)

@@ -15,11 +15,16 @@ def engine() -> Engine:
 
 
 def test_a_company_joined_to_a_known_company_is_one_too(engine: Engine) -> None:
-    text = ("Markets in Frankfurt rose on Tuesday. Kestrane and Siemens led the gains, and Kestrane's shares "
-            "closed 6 percent higher.")
+    text = "Shares in London closed higher on Friday. Unilever and BP led the gains."
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"London": "place", "Unilever": "organization", "BP": "organization"}
+
+
+def test_a_name_whose_chief_executive_is_named_is_a_body(engine: Engine) -> None:
+    text = "Investors cheered as Marlowe's chief executive, Ines Paulo, announced a buyback. Marlowe rose."
     actors, mentions = analyse(engine, text)
-    assert kinds(actors) == {"Frankfurt": "place", "Kestrane": "organization", "Siemens": "organization"}
-    assert surfaces(text, named(actors, "Kestrane"), mentions) == ["Kestrane", "Kestrane"]
+    assert kinds(actors) == {"Marlowe": "organization", "Ines Paulo": "person"}
+    assert surfaces(text, named(actors, "Marlowe"), mentions) == ["Marlowe", "Marlowe"]
 
 
 def test_countries_and_people_beside_a_body_keep_their_kind(engine: Engine) -> None:

@@ -48,13 +48,15 @@ _CHIEF_EXECUTIVE = re.compile(r"['\u2019]s[ \t]+(?:chief[ \t]+executive\b|([a-z]
 _BEFORE = re.compile(
     r"(?:(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}|"
     r"\w['\u2019]s\s+(?:[\w-]+\s+){0,2})([a-z-]+),[ \t]+$|"
-    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+([a-z-]+)[ \t]+$")
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)[ \t]+$")
 """A noun before a name: in apposition, closed by a comma after the name ("its parent company,
-Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the broadcaster X")."""
+Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the public broadcaster RTÉ")."""
 _AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z-]+)"
                     r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|from|with|founded|owned)\b)")
 """A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
 
+_NEXT = re.compile(r"\s+(\w+)")
+_POSSESSIVE = re.compile(r" ?['\u2019]s\b")
 _PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
 """Last words of a party member's description ("a Nevada Democrat"): no actor (CoNLL's MISC)."""
 
@@ -90,13 +92,16 @@ def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
 
 def newspapers(text: str, names: Named) -> Named:
     """A name of two or more words ending in a newspaper's word ("Ottawa Citizen", "Brockton
-    Herald") is the paper, whatever kind the tagger gave it; the rest of it written alone and
-    read as a body ("Brockton would build two parks") is the town it is named after."""
+    Herald") is the paper, whatever other kind the tagger gave it (a person's name opened by a
+    given name aside); the rest of it written alone and read as a body ("Brockton would build
+    two parks") is the town it is named after."""
+    lex = lexicon()
     towns: set[str] = set()
     out: Named = []
     for span, t in names:
         words = text[t[0]:t[1]].split() if t else []
-        if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper():
+        if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper() and not (
+                span.label == "PER" and words[0] in lex.given_names):  # "Mayor Don Guardian"
             towns.add(name_key(" ".join(words[:-1])))
             span = Span(span.start, span.end, "ORG")
         out.append((span, t))
@@ -133,6 +138,8 @@ def called_bodies(text: str, names: Named) -> Named:
 _AND = frozenset({" and ", ", and ", " and the ", ", and the "})
 _COMMA = frozenset({", ", ", the "})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:the[ \t]+)?$")
+"""A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
 
 
 def _sure_body(name: str, lex: Lexicon) -> bool:
@@ -144,10 +151,13 @@ def _sure_body(name: str, lex: Lexicon) -> bool:
 
 
 def coordinated_bodies(text: str, names: Named) -> Named:
-    """In a pair or list of names joined by "and" ("Unilever and BP", "Halvorsen, Tesco PLC and
-    BP"), where all the others are bodies by their own words (an acronym, a word that names a
-    body, a legal form), a name read as a person or a place is a body too, unless it could not
-    be a body's name (a given name, a known place, a word of a person's name in the text)."""
+    """In a pair or list of names joined by "and" ("Unilever and BP", "Halvorsen, Tesco and
+    Barclays"), where all the others are bodies, a name read as a person or a place is a body
+    too, unless it could not be a body's name (a given name, a known place, a word of a person's
+    name in the text, a place after "in": "in Jupiter and the Doral Resort"). In a pair the
+    other must be a body by its own words (an acronym, a word
+    that names a body, a legal form): the tagger's reading alone made "Richards and Menendez"
+    bodies in PolNeAR."""
     lex = lexicon()
     people = _person_words(text, names)
     found: set[str] = set()
@@ -155,12 +165,16 @@ def coordinated_bodies(text: str, names: Named) -> Named:
     joined = False
 
     def settle() -> None:
-        others = [k for k in run if not (names[k][0].label == "ORG" and _named(names[k]) and _sure_body(
-            _named(names[k]), lex))]
-        if not joined or len(run) < 2 or len(others) != 1:
+        bodies = [k for k in run if names[k][0].label == "ORG"]
+        sure = [k for k in bodies if _sure_body(_named(names[k]), lex)]
+        if not joined or len(run) - len(bodies) != 1 or not (len(sure) == len(bodies) or len(bodies) > 1):
             return
+        others = [k for k in run if k not in bodies]
         span, t = names[others[0]]
-        if t and span.label in ("PER", "LOC") and _plain_body_name(text[t[0]:t[1]], lex, people):
+        first = names[run[0]][1]
+        placed = first is not None and _LOCATIVE.search(text, max(0, first[0] - 12), first[0])
+        if t and (span.label == "PER" or span.label == "LOC" and not placed) \
+                and _plain_body_name(text[t[0]:t[1]], lex, people):
             found.add(name_key(text[t[0]:t[1]]))
 
     def _named(item: tuple[Span, tuple[int, int] | None]) -> str:
@@ -183,16 +197,23 @@ def coordinated_bodies(text: str, names: Named) -> Named:
 
 
 def without_demonyms(text: str, names: Named) -> Named:
-    """A name that is a demonym ("Emirati") is no actor, whatever kind the tagger gave it; a
+    """A name that is a demonym ("Emirati") is no actor, unless a person the text names is
+    called so ("German Ortega"), a place word follows it on the next line ("Czech" /
+    "Republic"), or it is read as a body that owns something ("American 's request": the
+    airline); a
     party member ("a Nevada Democrat") is not either, though the place before it is one
     (CoNLL's conventions: "California" LOC, "Democrat" MISC)."""
     lex = lexicon()
+    people = _person_words(text, names)  # "German Ortega" … "German's brother"
     out: Named = []
     for span, t in names:
         name = text[t[0]:t[1]] if t else ""
         words = name.split()
-        if t and fold(name) in lex.demonyms:
-            continue
+        if t and fold(name) in lex.demonyms and fold(name) not in people and not (
+                span.label == "ORG" and _POSSESSIVE.match(text, t[1])):
+            following = _NEXT.match(text, t[1])
+            if following is None or following.group(1) not in lex.place_words:  # "Czech\nRepublic"
+                continue
         if t and len(words) > 1 and words[-1] in _PARTY_MEMBERS:
             rest = " ".join(words[:-1])
             if name_key(rest) in lex.places:

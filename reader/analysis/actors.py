@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from reader.analysis.bodies import called_bodies, coordinated_bodies, newspapers, without_demonyms
+from reader.analysis.bodies import called_bodies, coordinated_bodies, newspapers, whole_bodies, without_demonyms
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
@@ -47,7 +47,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
-    ("demonyms", without_demonyms), ("offices", without_offices), ("particles", with_particles))
+    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`repairs`, :mod:`kinds`)."""
 
 RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "initials",

@@ -221,3 +221,42 @@ def without_demonyms(text: str, names: Named) -> Named:
             continue
         out.append((span, t))
     return out
+
+
+def whole_bodies(text: str, names: Named) -> Named:
+    """A body's name read in part where the text writes it whole ("Jazz FM's board" read as
+    "FM") is the whole name when the text names that body in full elsewhere: the words before
+    the part are the rest of the longer name, written right there, and the part is never a
+    name on its own in the text ("the Senate" beside "a Democratic Senate" is). Bodies only,
+    and only their exact words: a person's "Hillary" before "Clinton" is left to the surname
+    rules."""
+    longer: dict[str, list[str]] = {}
+    for span, t in names:
+        words = text[t[0]:t[1]].split() if t and span.label == "ORG" else []
+        for k in range(1, len(words)):
+            if all(w[:1].isupper() and not w.isupper() for w in words[:k]):  # not "CDU / CSU" + "SPD"
+                longer.setdefault(fold(" ".join(words[k:])), []).append(" ".join(words[:k]) + " ")
+    if not longer:
+        return names
+
+    def head(t: tuple[int, int], taken_to: int) -> str | None:
+        for before in longer.get(fold(text[t[0]:t[1]]), ()):
+            start = t[0] - len(before)
+            if start >= max(0, taken_to) and text[start:t[0]] == before and (
+                    start == 0 or not text[start - 1].isalnum()):
+                return before
+        return None
+
+    parts: list[tuple[int, tuple[int, int], str | None]] = []
+    taken_to = 0
+    for k, (span, t) in enumerate(names):
+        if t and span.label == "ORG" and fold(text[t[0]:t[1]]) in longer:
+            parts.append((k, t, head(t, taken_to)))
+        taken_to = t[1] if t else taken_to
+    alone = {fold(text[t[0]:t[1]]) for _, t, before in parts if before is None}
+    out = list(names)
+    for k, t, before in parts:
+        if before is not None and fold(text[t[0]:t[1]]) not in alone:
+            start = t[0] - len(before)
+            out[k] = (Span(start, names[k][0].end, "ORG"), (start, t[1]))
+    return out

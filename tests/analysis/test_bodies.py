@@ -66,3 +66,10 @@ def test_demonyms_and_party_members_are_no_actors(engine: Engine) -> None:
     actors, mentions = analyse(engine, text)
     assert kinds(actors) == {"Cairo": "place", "Catherine Cortez Masto": "person", "Nevada": "place"}
     assert surfaces(text, named(actors, "Nevada"), mentions) == ["Nevada"]
+
+
+def test_a_body_named_whole_is_not_read_again_in_part(engine: Engine) -> None:
+    text = "Listeners saved Jazz FM. Jazz FM's board chair thanked donors."
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Jazz FM": "organization"}
+    assert surfaces(text, actors[0], mentions) == ["Jazz FM", "Jazz FM"]

@@ -25,11 +25,14 @@ from reader.analysis.kinds import Named
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
-NEWSPAPER_WORDS = frozenset({
+TOWN_PAPERS = frozenset({
     "Herald", "Star", "Citizen", "Times", "Post", "Tribune", "Gazette", "Journal", "Globe", "Sun", "Chronicle",
-    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Express", "Press", "Presse", "Record",
-    "Register", "Dispatch", "Sentinel", "Bulletin", "Standard", "Mirror", "Guardian", "Independent", "Review"})
-"""Last words of a newspaper's name, whose other words are usually its town ("Ottawa Citizen")."""
+    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Record", "Register", "Dispatch",
+    "Sentinel", "Bulletin"})
+"""Last words of a newspaper's name whose other words are usually its town ("Ottawa Citizen")."""
+NEWSPAPER_WORDS = TOWN_PAPERS | {"Press", "Presse", "Express", "Standard", "Mirror", "Guardian", "Independent"}
+"""Last words of a newspaper's name; a press and the rest may name a publisher ("Studiocomix
+Press", "Oxford University Press"), not a town."""
 
 BODY_NOUNS = frozenset({
     "company", "firm", "studio", "broadcaster", "network", "newspaper", "daily", "weekly", "tabloid", "paper",
@@ -83,26 +86,32 @@ def _person_words(text: str, names: Named) -> set[str]:
 
 def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
     """A name that could be a body's: not opened by a given name, not a place the lists know,
-    no word of the full names of the text's people, no place word ("Street")."""
+    no word of the full names of the text's people nor their plural ("the Garlands"), no place
+    word ("Street")."""
     words = name.split()
     return words[0] not in lex.given_names and words[0] not in lex.learned_given_names \
-        and name_key(name) not in lex.places and not any(fold(w) in people for w in words) \
+        and name_key(name) not in lex.places and not any(
+            fold(w) in people or fold(w)[:-1] in people or fold(w)[:-2] in people for w in words) \
         and not any(w in lex.place_words for w in words)
 
 
 def newspapers(text: str, names: Named) -> Named:
     """A name of two or more words ending in a newspaper's word ("Ottawa Citizen", "Brockton
-    Herald") is the paper, whatever other kind the tagger gave it (a person's name opened by a
-    given name aside); the rest of it written alone and read as a body ("Brockton would build
-    two parks") is the town it is named after."""
+    Herald") is the paper, whatever other kind the tagger gave it (a given name and one more
+    word aside: "Don Guardian"); the rest of it written alone and read as a body ("Brockton would build
+    two parks") is the town it is named after, unless the paper is a press ("Studiocomix
+    Press": the publisher)."""
     lex = lexicon()
     towns: set[str] = set()
     out: Named = []
     for span, t in names:
         words = text[t[0]:t[1]].split() if t else []
         if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper() and not (
-                span.label == "PER" and words[0] in lex.given_names):  # "Mayor Don Guardian"
-            towns.add(name_key(" ".join(words[:-1])))
+                len(words) == 2 and (words[0] in lex.given_names or words[0] in lex.learned_given_names)
+                and name_key(words[0]) not in lex.places):
+            # "Mayor Don Guardian" is a person; "Charlotte Observer" a paper
+            if words[-1] in TOWN_PAPERS:
+                towns.add(name_key(" ".join(words[:-1])))
             span = Span(span.start, span.end, "ORG")
         out.append((span, t))
     if not towns:

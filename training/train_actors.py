@@ -2,6 +2,7 @@
 
     pip install -e '.[train]'
     python training/train_actors.py [--cv] [--out resources/models/actors] [--c1 1.0 --c2 0.1]
+                                    [--extra training/data/modern-news.txt --extra-weight K]
 
 Parses ``../shared/data/ner-conll03-train.jsonl`` with Reader's engine,
 trains the first stage on it, the second stage on the first stage's out-of-fold
@@ -13,6 +14,13 @@ with the shared scorer) on train and dev, and with ``--cv`` cross-validated on t
 with each rule of the actor layer left out in turn. ``benchmarks/actors_ablation.py``
 measures the features and word lists the same way. ``--rules`` repeats only the rule
 ablation with the models of an earlier ``--cv`` run.
+
+The extra texts (``--extra``, marked up as ``training/data/modern-news.txt``) are split
+into the same k folds as CoNLL's documents and scored out of fold too, so a recipe's
+figure on them is that of models that never saw the text. With ``--extra-weight K`` the
+models also learn from them, each text K times (python-crfsuite has no instance
+weights); with K = 0 (the default) they are only measured and the models are CoNLL's
+alone, byte for byte. The vocabulary is CoNLL's in both cases.
 
 Parsed corpora are cached in ``--cache`` (by file content, spaCy model and the engine's
 code), so retraining does not run spaCy again.
@@ -104,6 +112,12 @@ def gold_labels(parsed: Parsed, entities: Sequence[dict[str, Any]]) -> list[str]
             first = False
             i += 1
     return labels
+
+
+def load_marked(path: Path, cache: Path) -> Corpus:
+    """Texts marked up as ``training/data/modern-news.txt``, parsed and cached like CoNLL's."""
+    items = modern.parse_marked(path.read_text(encoding="utf-8"))
+    return Corpus(items, parse(path.stem, [item["text"] for item in items], cache))
 
 
 def vocabulary(corpus: Corpus) -> frozenset[str]:
@@ -233,6 +247,31 @@ def folds(n: int, k: int) -> list[list[int]]:
     return [sorted(order[i::k]) for i in range(k)]
 
 
+def joint_folds(n: int, m: int, k: int) -> list[list[int]]:
+    """CoNLL's k folds of :func:`folds` unchanged, each with its share of the ``m`` extra
+    documents (numbered ``n`` onwards), split by the same rule."""
+    return [conll + [n + e for e in extra] for conll, extra in zip(folds(n, k), folds(m, k))]
+
+
+def weighted(docs: Sequence[int], n: int, weight: int) -> list[int]:
+    """The documents a model learns from: CoNLL's (below ``n``) once, the extra ones ``weight`` times."""
+    return [d for d in docs if d < n] + [d for d in docs if d >= n] * weight
+
+
+def learning(parts: list[list[int]], k: int, n: int, weight: int) -> list[int]:
+    """What the models of fold ``k`` learn from: every other fold's documents in their order, weighted."""
+    held = set(parts[k])
+    return weighted(sorted(d for part in parts for d in part if d not in held), n, weight)
+
+
+def marked_f1(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:
+    """Reader's figures on marked-up texts (tagger spans through the actor layer) with the modern scorer."""
+    preds = {corpus.items[d]["id"]: modern.prediction(*build_actors(corpus.parsed[d], found))
+             for d, found in spans.items()}
+    result: dict[str, Any] = modern.score_modern([corpus.items[d] for d in spans], preds, shared_scorer())
+    return result
+
+
 def screen_folds(featurizer: Featurizer, features: list[list[list[str]]], corpus: Corpus, parts: list[list[int]],
                  checks: ModernChecks, model_stem: Path) -> tuple[dict[int, list[str]], dict[str, Any]]:
     """The first stage cross-validated over ``parts`` (each held out in turn, trained on the rest of ``corpus``):
@@ -260,44 +299,52 @@ def stacked_features(first: list[list[list[str]]], corpus: Corpus, labels: dict[
 
 def command_train(args: argparse.Namespace) -> dict[str, Any]:
     train, dev = load(args.train, args.cache), load(args.dev, args.cache)
+    extra = load_marked(args.extra, args.cache)
     vocab = vocabulary(train)
     featurizer = Featurizer(lexicon(), vocab, args.off)
     work = args.cache / "models"
     work.mkdir(parents=True, exist_ok=True)
-    f_train, f_dev = featurize(featurizer, train), featurize(featurizer, dev)
-    all_docs = list(range(len(train.parsed)))
-    parts = folds(len(all_docs), args.folds)
+    n, weight = len(train.parsed), args.extra_weight
+    data = Corpus(train.items + extra.items, train.parsed + extra.parsed)
+    f_data, f_dev = featurize(featurizer, data), featurize(featurizer, dev)
+    all_docs = list(range(len(data.parsed)))
+    conll, extras = all_docs[:n], all_docs[n:]
+    parts = joint_folds(n, len(extras), args.folds)
     started = time.monotonic()
+
+    def of(labels: dict[int, list[str]], docs: Sequence[int]) -> dict[int, list[str]]:
+        return {d: labels[d] for d in docs}
+
+    def spans_of(labels: dict[int, list[str]], docs: Sequence[int]) -> dict[int, list[Span]]:
+        return {d: to_spans(data.parsed[d], labels[d]) for d in docs}
 
     # Stage 1: out-of-fold labels for every training document.
     oof: dict[int, list[str]] = {}
     for k, held in enumerate(parts):
-        rest = [d for d in all_docs if d not in set(held)]
         model = work / f"stage1-fold{k}.crfsuite"
-        train_crf(sequences_of(f_train, train, rest), model)
-        oof.update(tag(model, f_train, train, held))
+        train_crf(sequences_of(f_data, data, learning(parts, k, n, weight)), model)
+        oof.update(tag(model, f_data, data, held))
         print(f"stage 1 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     stage1 = args.out / STAGE_FILES[0]
     args.out.mkdir(parents=True, exist_ok=True)
-    train_crf(sequences_of(f_train, train, all_docs), stage1)
-    s1_train = tag(stage1, f_train, train, all_docs)
+    train_crf(sequences_of(f_data, data, weighted(all_docs, n, weight)), stage1)
+    s1_train = tag(stage1, f_data, data, all_docs)
     s1_dev = tag(stage1, f_dev, dev, range(len(dev.parsed)))
 
     # Stage 2: trained on out-of-fold first-stage labels; cross-validated the same way.
-    f2_train = stacked_features(f_train, train, oof, all_docs)
+    f2_train = stacked_features(f_data, data, oof, all_docs)
     f2_list = [f2_train[d] for d in all_docs]
     cv2: dict[int, list[str]] = {}
     if args.cv:
         for k, held in enumerate(parts):
-            rest = [d for d in all_docs if d not in set(held)]
             model = work / f"stage2-fold{k}.crfsuite"
-            train_crf(sequences_of(f2_list, train, rest), model)
-            cv2.update(tag(model, f2_list, train, held))
+            train_crf(sequences_of(f2_list, data, learning(parts, k, n, weight)), model)
+            cv2.update(tag(model, f2_list, data, held))
             print(f"stage 2 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     stage2 = args.out / STAGE_FILES[1]
-    train_crf(sequences_of(f2_list, train, all_docs), stage2)
-    f2_train_final = stacked_features(f_train, train, s1_train, all_docs)
-    s2_train = tag(stage2, [f2_train_final[d] for d in all_docs], train, all_docs)
+    train_crf(sequences_of(f2_list, data, weighted(all_docs, n, weight)), stage2)
+    f2_train_final = stacked_features(f_data, data, s1_train, all_docs)
+    s2_train = tag(stage2, [f2_train_final[d] for d in all_docs], data, all_docs)
     f2_dev = stacked_features(f_dev, dev, s1_dev, range(len(dev.parsed)))
     s2_dev = tag(stage2, [f2_dev[d] for d in range(len(dev.parsed))], dev, range(len(dev.parsed)))
 
@@ -306,21 +353,25 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
                                           encoding="utf-8")
     report: dict[str, Any] = {
         "crf": CRF_PARAMS, "folds": args.folds, "off": sorted(args.off), "vocabulary": len(vocab),
-        "stage1": {"train": span_f1(train, s1_train), "train_cv": span_f1(train, oof), "dev": span_f1(dev, s1_dev)},
-        "stage2": {"train": span_f1(train, s2_train), "dev": span_f1(dev, s2_dev)},
+        "extra": {"file": str(args.extra), "texts": len(extras), "weight": weight},
+        "stage1": {"train": span_f1(data, of(s1_train, conll)), "train_cv": span_f1(data, of(oof, conll)),
+                   "dev": span_f1(dev, s1_dev)},
+        "stage2": {"train": span_f1(data, of(s2_train, conll)), "dev": span_f1(dev, s2_dev)},
         "seconds": round(time.monotonic() - started),
         "size_bytes": {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file()},
     }
     if cv2:
-        report["stage2"]["train_cv"] = span_f1(train, cv2)
+        report["stage2"]["train_cv"] = span_f1(data, of(cv2, conll))
     final = ActorTagger(featurizer, [stage1, stage2])
-    spans_train = {d: to_spans(train.parsed[d], s2_train[d]) for d in all_docs}
     spans_dev = {d: to_spans(dev.parsed[d], s2_dev[d]) for d in range(len(dev.parsed))}
     assert spans_dev[0] == final.spans(dev.parsed[0])  # the shipped tagger reproduces the figures
-    report["reader"] = {"train": pipeline_f1(train, spans_train), "dev": rule_ablation(dev, spans_dev)}
+    report["reader"] = {"train": pipeline_f1(data, spans_of(s2_train, conll)), "dev": rule_ablation(dev, spans_dev)}
+    # The extra texts: fitted (in-sample when weight > 0), and out of fold (models that never saw the text).
+    report["reader"]["extra"] = {"fitted": marked_f1(data, spans_of(s2_train, extras)),
+                                 "stage1_out_of_fold": marked_f1(data, spans_of(oof, extras))}
     if cv2:
-        spans_cv = {d: to_spans(train.parsed[d], cv2[d]) for d in all_docs}
-        report["reader"]["train_cv"] = rule_ablation(train, spans_cv)
+        report["reader"]["train_cv"] = rule_ablation(data, spans_of(cv2, conll))
+        report["reader"]["extra"]["out_of_fold"] = marked_f1(data, spans_of(cv2, extras))
     return report
 
 
@@ -345,6 +396,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "models" / "actors")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--extra", type=Path, default=modern.MODERN,
+                        help="marked-up texts split into the same folds and scored out of fold")
+    parser.add_argument("--extra-weight", type=int, default=0,
+                        help="how many times the models learn from each extra text (0: only measured)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate the second stage (k more trainings)")
     parser.add_argument("--off", action="append", default=[], help="leave a feature family or list:NAME out")
     parser.add_argument("--rules", action="store_true", help="only the rule ablation, with the models of a --cv run")

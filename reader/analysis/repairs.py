@@ -49,21 +49,33 @@ def without_titles(text: str, names: Named) -> Named:
     """A person's name the tagger read with the title or form of address before it ("Justice
     Scalia", "Mr. Burman") is the name alone, so that it joins the person named in full
     ("Antonin Scalia", "Leonard Burman") and the title becomes the role, as CoNLL marks names.
-    A word that is also a given name ("Dean Amar") stays, as does a name of one word."""
+    The same words read as a body or a place ("the arrival of Justice Alito") are that person
+    when what follows the title is a person's name or surname in the text. A word that is also
+    a given name ("Dean Amar") stays, as does a name of one word."""
     lex = lexicon()
-    out: Named = []
-    for span, trimmed in names:
+
+    def after_title(trimmed: tuple[int, int]) -> int:
+        start, end = trimmed
+        while (m := _WORD.match(text, start, end)) and m.end() < end and text[m.end()].isupper():
+            word = m.group().strip()
+            if word in lex.given_names or not (lex.is_title(word) or lex.is_honorific(word)):
+                break
+            start = m.end()
+        return start
+
+    starts = [after_title(t) if t else 0 for _, t in names]
+    people: set[str] = set()
+    for (span, trimmed), start in zip(names, starts, strict=True):
         if trimmed and span.label == "PER":
-            start, end = trimmed
-            while (m := _WORD.match(text, start, end)) and m.end() < end and text[m.end()].isupper():
-                word = m.group().strip()
-                if word in lex.given_names or not (lex.is_title(word) or lex.is_honorific(word)):
-                    break
-                start = m.end()
-            if start != trimmed[0]:
-                out.append((Span(start, span.end, span.label), (start, end)))
-                continue
-        out.append((span, trimmed))
+            words = text[start:trimmed[1]].split()
+            people.update(name_key(" ".join(words[k:])) for k in range(len(words)))
+    out: Named = []
+    for (span, trimmed), start in zip(names, starts, strict=True):
+        if trimmed and start != trimmed[0] and (
+                span.label == "PER" or name_key(text[start:trimmed[1]]) in people):
+            out.append((Span(start, span.end, "PER"), (start, trimmed[1])))
+        else:
+            out.append((span, trimmed))
     return out
 
 

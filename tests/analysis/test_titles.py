@@ -39,6 +39,16 @@ def test_a_title_before_a_body_stays() -> None:
     assert without_titles(text, names) == names
 
 
+def test_a_title_and_surname_read_as_a_body_is_the_person_the_text_names() -> None:
+    text = "Justice Okafor wrote it. The arrival of Justice Okafor changed the court. Justice Lane left."
+    first, second, third = (text.index("Justice Okafor"), text.index("Justice Okafor", 10), text.index("Justice Lane"))
+    names = [(Span(first, first + 14, "PER"), (first, first + 14)), (Span(second, second + 14, "ORG"),
+             (second, second + 14)), (Span(third, third + 12, "LOC"), (third, third + 12))]
+    out = without_titles(text, names)
+    assert [(text[t[0]:t[1]], span.label) for span, t in out if t] == [
+        ("Okafor", "PER"), ("Okafor", "PER"), ("Justice Lane", "LOC")]
+
+
 def test_a_justice_named_by_title_and_surname_is_the_justice_named_in_full(engine: Engine) -> None:
     text = ("Justice Miriam Okafor wrote for the majority of the court on Friday. The ruling was narrow, and "
             "Justice Okafor said the statute was plain.\n\nTwo weeks later, Justice Okafor's second opinion "

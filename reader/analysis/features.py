@@ -42,6 +42,8 @@ LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "
 """Word-list features (``list:NAME``), each switched off on its own in the ablation."""
 
 MAX_LIST_NAME_TOKENS = 4
+WORDS_REMEMBERED = 1 << 16
+"""How many words' shapes, word features and word-list flags are kept from one document to the next."""
 
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
@@ -97,6 +99,9 @@ def shape(word: str) -> str:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out)[:6]
+
+
+_shape = lru_cache(maxsize=WORDS_REMEMBERED)(shape)
 
 
 def capitalised(word: str) -> bool:
@@ -183,8 +188,9 @@ class Featurizer:
         self.vocabulary = vocabulary
         self.off = frozenset(off)
         self._families = {name: name not in self.off for name in (*FAMILIES, *(f"list:{n}" for n in LISTS))}
-        self._flags = lru_cache(maxsize=1 << 16)(self._word_lists)
-        """:meth:`_word_lists` of a word, remembered across documents (most words recur)."""
+        # what depends on the word alone is remembered across documents: most words recur
+        self._flags = lru_cache(maxsize=WORDS_REMEMBERED)(self._word_lists)
+        self._known = lru_cache(maxsize=WORDS_REMEMBERED)(self._known_uncached)
 
     def on(self, family: str) -> bool:
         return self._families.get(family, family not in self.off)
@@ -198,11 +204,8 @@ class Featurizer:
         lines = line_kinds(parsed, self.vocabulary)
         ents = _entity_iob(parsed)
         firsts = [t.sent_start or i == 0 or "\n" in text[tokens[i - 1].end:t.start] for i, t in enumerate(tokens)]
-        shapes_of: dict[str, str] = {}
-        shapes = [shapes_of.get(w) or shapes_of.setdefault(w, shape(w)) for w in words]
-        known_of: dict[str, str] = {}
-        known = [known_of[w] if w in known_of else known_of.setdefault(w, self._known(w, lw))
-                 for w, lw in zip(words, lowers)]
+        shapes = list(map(_shape, words))
+        known = list(map(self._known, words))
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
@@ -287,8 +290,9 @@ class Featurizer:
             out.append(f)
         return out
 
-    def _known(self, word: str, lower: str) -> str:
+    def _known_uncached(self, word: str) -> str:
         """The word as a feature when it carries no name: lower case, or a common word."""
+        lower = word.lower()
         if not any(ch.isalpha() for ch in word):
             return lower if len(lower) <= 3 else ""
         if not word[:1].isupper() and not word.isupper():

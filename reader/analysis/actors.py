@@ -34,7 +34,8 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.repairs import known_apart, with_particles, without_dates, without_events, without_offices
+from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
+                                     without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -42,7 +43,7 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
-    ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
+    ("titles", without_titles), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
     ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
     ("offices", without_offices), ("particles", with_particles))

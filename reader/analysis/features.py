@@ -158,15 +158,31 @@ def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
     heading heads the text after it, so the last block is none (a sign-off, a caption, the
     last item of a list: "Advisers: Dr Anika Verhoeven"), nor is a line inside a block (a
     table row, CoNLL's one sentence per line) or a sentence with many capitals ("… and
-    Coastal Works staff cheered.")."""
-    out = []
+    Coastal Works staff cheered."). Nor are the items of a list, as the loaders write them
+    (a block each): lines after a lead that ends with a colon ("… named three members:"), or
+    three such lines in a row ("Angela Moss", "Teodor Vasquez", "Ruth Ilves"), whose names are
+    the article's own."""
+    out: list[tuple[int, int]] = []
     blocks = [block for block in BLOCK.finditer(text) if block.group().strip()]
+    run: list[tuple[int, int]] = []
+    listed = False  # the run follows a lead ending with a colon
     for k, block in enumerate(blocks[:-1]):
         line = block.group().strip()
         if "\n" not in line and (k == 0 or not line.endswith(_SENTENCE_END)) and line_kind(line, common) != "body":
+            if not run:
+                listed = k > 0 and blocks[k - 1].group().rstrip().endswith(":")
             start = block.start() + block.group().index(line)
-            out.append((start, start + len(line)))
+            run.append((start, start + len(line)))
+            continue
+        out.extend(_headings(run, listed))
+        run = []
+    out.extend(_headings(run, listed))
     return out
+
+
+def _headings(run: list[tuple[int, int]], listed: bool) -> list[tuple[int, int]]:
+    """The heading-like lines of ``run`` (blocks in a row) that are headings, not list items."""
+    return [] if listed or len(run) >= 3 else run
 
 
 def within(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:

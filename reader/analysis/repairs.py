@@ -4,7 +4,8 @@ Each step takes the tagger's spans with their trimmed names (:data:`~reader.anal
 and returns them mended; :mod:`actors` runs them, each under its name in
 :data:`~reader.analysis.actors.RULES`, so the ablation can leave it out: a month or day opening
 a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), an office
-before a name ("Commissioner for Coastal Works Mirela Tost"), a name cut at its particles
+before a name ("Commissioner for Coastal Works Mirela Tost"), a title or form of address
+read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a name cut at its particles
 ("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie"), known bodies joined by "and".
 """
 
@@ -34,6 +35,31 @@ def known_apart(text: str, names: Named, known: frozenset[str]) -> Named:
             parts.append((pos, trimmed[1]))
             if all(name_key(text[a:b]) in known for a, b in parts):
                 out.extend((Span(a, b, "ORG"), (a, b)) for a, b in parts)
+                continue
+        out.append((span, trimmed))
+    return out
+
+
+_WORD = re.compile(r"\S+\s+")
+
+
+def without_titles(text: str, names: Named) -> Named:
+    """A person's name the tagger read with the title or form of address before it ("Justice
+    Scalia", "Mr. Burman") is the name alone, so that it joins the person named in full
+    ("Antonin Scalia", "Leonard Burman") and the title becomes the role, as CoNLL marks names.
+    A word that is also a given name ("Dean Amar") stays, as does a name of one word."""
+    lex = lexicon()
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed and span.label == "PER":
+            start, end = trimmed
+            while (m := _WORD.match(text, start, end)) and m.end() < end and text[m.end()].isupper():
+                word = m.group().strip()
+                if word in lex.given_names or not (lex.is_title(word) or lex.is_honorific(word)):
+                    break
+                start = m.end()
+            if start != trimmed[0]:
+                out.append((Span(start, span.end, span.label), (start, end)))
                 continue
         out.append((span, trimmed))
     return out

@@ -135,6 +135,27 @@ def test_headings_are_single_lines_that_head_more_text() -> None:
     assert heading_lines("Okonkwo Says Yes", COMMON) == []  # a text of one line is no heading
 
 
+def test_list_items_are_no_headings() -> None:
+    led = "Three Join the Board\n\nThe council named them:\n\nOla Brandt\n\nIvo Marsh\n\nThey start in May."
+    assert [led[s:e] for s, e in heading_lines(led, COMMON)] == ["Three Join the Board"]
+    in_a_row = "Shortlist\n\nOla Brandt\n\nIvo Marsh\n\nPia Lund\n\nThe jury meets in May."
+    assert heading_lines(in_a_row, COMMON) == []
+    two = "Brandt Wins\n\nMarsh Second\n\nThe jury met in May."  # a headline and its deck
+    assert [two[s:e] for s, e in heading_lines(two, COMMON)] == ["Brandt Wins", "Marsh Second"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_people_listed_one_per_item_are_found(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"board{suffix}"
+    path.write_text("The city council named three new members to the library board on Tuesday:\n\n- Angela Moss\n"
+                    "- Teodor Vasquez\n- Ruth Ilves\n\nMayor Dana Whitcombe said the board would meet in March.\n",
+                    encoding="utf-8")
+    article = load(path)
+    analysis = Analyzer().analyze(article.text)
+    assert {(a.name, a.kind) for a in analysis.actors} >= {
+        ("Angela Moss", "person"), ("Teodor Vasquez", "person"), ("Ruth Ilves", "person")}
+
+
 def test_spacy_reads_a_headline_apart_from_the_body() -> None:
     text = "Guelph Start-up Raises $25 Million\n\nFernwood Analytics raised money.\nIt will hire.\n\nEnd Note"
     pieces = list(apart_lines(7, text))

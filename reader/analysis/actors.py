@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from reader.analysis.bodies import called_bodies, coordinated_bodies, newspapers, whole_bodies, without_demonyms
 from reader.analysis.engine import Parsed
 from reader.analysis.echoes import with_echoes
 from reader.analysis.gazetteer import lexicon
@@ -35,7 +36,7 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
-                                     without_titles)
+                                     with_nicknames, without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -43,10 +44,11 @@ from reader.analysis.tagger import ActorTagger, Span, default_tagger
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
-    ("titles", without_titles), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
+    ("titles", without_titles), ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings), ("lists", list_kinds),
     ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
-    ("offices", without_offices), ("particles", with_particles))
+    ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
+    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`repairs`, :mod:`kinds`)."""
 
 RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "initials",

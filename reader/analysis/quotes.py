@@ -3,7 +3,8 @@
 :mod:`reader.analysis.quotemarks` pairs the marks; the learned models of
 :mod:`reader.analysis.speakers` keep the spans that are quotations (not titles or scare
 quotes) and choose the span that names each one's speaker; :mod:`reader.analysis.referents`
-resolves that span to an actor.
+resolves that span to an actor. Marks inside a name (a nickname: Marcus "Bull" Tennant) quote
+no one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.analysis.engine import Parsed
+from reader.analysis.features import within
 from reader.analysis.model import Actor, Mention, Quote
 from reader.analysis.quotemarks import QuotedSpan, find_quoted_spans
 from reader.analysis.referents import Referents
@@ -29,8 +31,9 @@ def find_quotes(parsed: Parsed, actors: list[Actor], mentions: list[Mention],
     referents = Referents(parsed, actors, mentions, [(q.start, q.end) for q in spans])
     quotes: list[Quote] = []
     last: tuple[str, int] | None = None
+    in_a_name = within(sorted((m.start, m.end) for m in mentions))  # a nickname: Marcus "Bull" Tennant
     for span, verdict in zip(spans, verdicts, strict=True):
-        if not verdict.quotation:
+        if not verdict.quotation or in_a_name(span.start):
             continue
         found = verdict.speaker
         if found is None:

@@ -6,13 +6,15 @@ and returns them mended; :mod:`actors` runs them, each under its name in
 a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), an office
 before a name ("Commissioner for Coastal Works Mirela Tost"), a title or form of address
 read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a name cut at its particles
-("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie"), known bodies joined by "and".
+("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie") or its nickname in quotation marks
+("Marcus “Bull” Tennant"), known bodies joined by "and".
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.analysis.features import within
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.kinds import Named
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle
@@ -63,6 +65,41 @@ def without_titles(text: str, names: Named) -> Named:
                 continue
         out.append((span, trimmed))
     return out
+
+
+_NICKNAME = re.compile(r"[ \t]+[\"“‘']([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})[\"”’'][ \t]+(?=[A-Z])")
+"""A nickname between a person's given name and surname: one to three capitalised words in
+quotation marks, a space on each side (``Marcus "Bull" Tennant``, ``Rocco 'The Rock' Salvetti``)."""
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+
+
+def with_nicknames(text: str, names: Named) -> Named:
+    """A person's name with a nickname in quotation marks inside is one name, from the given
+    name to the surname: the tagger reads the parts apart ("Marcus" a body, "Tennant" a person)
+    and the nickname as a name of its own. The surname side is the tagger's person when it
+    found one right after the nickname, else the capitalised words there; the given-name side
+    is the name or capitalised word right before it; one side must be a person."""
+    ends = {t[1]: (span, t) for span, t in names if t}
+    starts = {t[0]: (span, t) for span, t in names if t}
+    wholes: list[tuple[int, int]] = []
+    for m in _NICKNAME.finditer(text):
+        before, after = ends.get(m.start()), starts.get(m.end())
+        if not any(side is not None and side[0].label == "PER" for side in (before, after)):
+            continue
+        if before is not None:
+            given = before[1][0]
+        else:
+            given = text.rfind(" ", 0, m.start()) + 1
+            if not (text[given:m.start()].isalpha() and text[given:m.start()].istitle()):
+                continue
+        run = _CAPITALISED_RUN.match(text, m.end())
+        wholes.append((given, after[1][1] if after is not None else run.end() if run else m.end()))
+    if not wholes:
+        return names
+    inside = within(wholes)
+    kept: Named = [(span, t) for span, t in names if not (t and inside(t[0]))]
+    kept.extend((Span(start, end, "PER"), (start, end)) for start, end in wholes)
+    return sorted(kept, key=lambda item: item[0].start)
 
 
 _OFFICE_BEFORE = re.compile(r"(\S+)[ \t]+(?:for|of)[ \t]+$")

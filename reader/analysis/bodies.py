@@ -1,0 +1,271 @@
+"""Organisations the tagger read as people or places, and names that are no actor at all.
+
+What a name is often shows only in the words around it, which the tagger weighs among many
+others; these steps read the plainest of them, each measured on its own
+(``benchmarks/actors_rules.py``):
+
+- newspapers: "the Ottawa Citizen", "the Brockton Herald" end in a word that names a paper,
+  and the town written alone ("Brockton would build two parks") is the town, not the paper;
+- bodies by what they are called: "the broadcaster Radio-Canada", "Rolls-Royce, the engine
+  maker,", "Mélenchon's party, La France Insoumise," say what the name is;
+- bodies by what they own: "Unilever's shares", "Shopify's chief executive";
+- bodies in company: "Unilever and BP", "the Toronto Star and the Ottawa Citizen": a name
+  joined by "and" or a comma to organisations only, and no person's or place's name itself;
+- demonyms and party members: "Emirati" is no actor, and "a Nevada Democrat" is the place
+  "Nevada" only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import name_key
+from reader.analysis.tagger import Span
+
+TOWN_PAPERS = frozenset({
+    "Herald", "Star", "Citizen", "Times", "Post", "Tribune", "Gazette", "Journal", "Globe", "Sun", "Chronicle",
+    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Record", "Register", "Dispatch",
+    "Sentinel", "Bulletin"})
+"""Last words of a newspaper's name whose other words are usually its town ("Ottawa Citizen")."""
+NEWSPAPER_WORDS = TOWN_PAPERS | {"Press", "Presse", "Express", "Standard", "Mirror", "Guardian", "Independent"}
+"""Last words of a newspaper's name; a press and the rest may name a publisher ("Studiocomix
+Press", "Oxford University Press"), not a town."""
+
+BODY_NOUNS = frozenset({
+    "company", "firm", "studio", "broadcaster", "network", "newspaper", "daily", "weekly", "tabloid", "paper",
+    "publisher", "party", "retailer", "chain", "bank", "lender", "insurer", "carmaker", "automaker", "airline",
+    "carrier", "maker", "manufacturer", "start-up", "startup", "conglomerate", "supplier", "operator", "outlet",
+    "broadsheet", "charity", "brand", "label", "developer", "giant", "subsidiary", "multinational", "bookseller",
+    "bookstore", "distributor", "producer", "exchange", "regulator", "union", "agency", "organisation",
+    "organization", "group", "club", "university", "utility", "militia"})
+"""Nouns that say a name is an organisation when they stand in apposition to it."""
+
+BODY_POSSESSIONS = frozenset({
+    "shares", "shareholders", "shareholder", "subsidiary", "subsidiaries", "ceo", "executives", "profits"})
+"""Lower-case words after a possessive that only an organisation has ("Unilever's shares")."""
+_CHIEF_EXECUTIVE = re.compile(r"['\u2019]s[ \t]+(?:chief[ \t]+executive\b|([a-z]+)\b)")
+
+_BEFORE = re.compile(
+    r"(?:(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}|"
+    r"\w['\u2019]s\s+(?:[\w-]+\s+){0,2})([a-z-]+),[ \t]+$|"
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)[ \t]+$")
+"""A noun before a name: in apposition, closed by a comma after the name ("its parent company,
+Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the public broadcaster RTÉ")."""
+_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z-]+)"
+                    r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|from|with|founded|owned)\b)")
+"""A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
+
+_NEXT = re.compile(r"\s+(\w+)")
+_POSSESSIVE = re.compile(r" ?['\u2019]s\b")
+_PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
+"""Last words of a party member's description ("a Nevada Democrat"): no actor (CoNLL's MISC)."""
+
+
+def _relabelled(names: Named, labels: tuple[str, ...], label: str,
+                test: Callable[[Span, tuple[int, int]], bool]) -> Named:
+    return [(Span(span.start, span.end, label), t) if t and span.label in labels and test(span, t) else (span, t)
+            for span, t in names]
+
+
+def _as_bodies(text: str, names: Named, bodies: set[str]) -> Named:
+    """``names`` with every person or place reading of a name in ``bodies`` (keys) read as an
+    organisation: what one sentence shows holds wherever else the name is written."""
+    if not bodies:
+        return names
+    return _relabelled(names, ("PER", "LOC"), "ORG", lambda _, t: name_key(text[t[0]:t[1]]) in bodies)
+
+
+def _person_words(text: str, names: Named) -> set[str]:
+    """Every word of the names read as people's, folded: a name of the text's people is no body."""
+    return {fold(w) for span, t in names if t and span.label == "PER" and " " in text[t[0]:t[1]]
+            for w in text[t[0]:t[1]].split()}
+
+
+def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
+    """A name that could be a body's: not opened by a given name, not a place the lists know,
+    no word of the full names of the text's people nor their plural ("the Garlands"), no place
+    word ("Street")."""
+    words = name.split()
+    return words[0] not in lex.given_names and words[0] not in lex.learned_given_names \
+        and name_key(name) not in lex.places and not any(
+            fold(w) in people or fold(w)[:-1] in people or fold(w)[:-2] in people for w in words) \
+        and not any(w in lex.place_words for w in words)
+
+
+def newspapers(text: str, names: Named) -> Named:
+    """A name of two or more words ending in a newspaper's word ("Ottawa Citizen", "Brockton
+    Herald") is the paper, whatever other kind the tagger gave it (a given name and one more
+    word aside: "Don Guardian"); the rest of it written alone and read as a body ("Brockton would build
+    two parks") is the town it is named after, unless the paper is a press ("Studiocomix
+    Press": the publisher)."""
+    lex = lexicon()
+    towns: set[str] = set()
+    out: Named = []
+    for span, t in names:
+        words = text[t[0]:t[1]].split() if t else []
+        if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper() and not (
+                len(words) == 2 and (words[0] in lex.given_names or words[0] in lex.learned_given_names)
+                and name_key(words[0]) not in lex.places):
+            # "Mayor Don Guardian" is a person; "Charlotte Observer" a paper
+            if words[-1] in TOWN_PAPERS:
+                towns.add(name_key(" ".join(words[:-1])))
+            span = Span(span.start, span.end, "ORG")
+        out.append((span, t))
+    if not towns:
+        return out
+    return _relabelled(out, ("ORG",), "LOC", lambda _, t: name_key(text[t[0]:t[1]]) in towns)
+
+
+def called_bodies(text: str, names: Named) -> Named:
+    """A name read as a person or a place beside a noun that only an organisation is ("the
+    broadcaster Radio-Canada", "Chapters, the bookstore chain,") or before a possessive that
+    only an organisation has ("Unilever's shares", "its chief executive") is an organisation."""
+    lex = lexicon()
+    people = _person_words(text, names)
+
+    def called(span: Span, where: tuple[int, int]) -> bool:
+        if not _plain_body_name(text[where[0]:where[1]], lex, people):
+            return False
+        before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
+        if before and before.group(2) in BODY_NOUNS:
+            return True
+        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]):
+            return True
+        after = _AFTER.match(text, where[1])
+        if after and after.group(1) in BODY_NOUNS:
+            return True
+        owned = _CHIEF_EXECUTIVE.match(text, where[1])
+        return owned is not None and (owned.group(1) is None or owned.group(1) in BODY_POSSESSIONS)
+
+    return _as_bodies(text, names, {name_key(text[t[0]:t[1]]) for span, t in names
+                                    if t and span.label in ("PER", "LOC") and called(span, t)})
+
+
+_AND = frozenset({" and ", ", and ", " and the ", ", and the "})
+_COMMA = frozenset({", ", ", the "})
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:the[ \t]+)?$")
+"""A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
+
+
+def _sure_body(name: str, lex: Lexicon) -> bool:
+    """A name that is a body's by its own words: an acronym ("BP"), a word that names a body or
+    a paper, a legal form, or a body the lists know."""
+    words = name.split()
+    return bool(_ACRONYM.fullmatch(name)) or name_key(name) in lex.organizations or any(
+        w in lex.org_words or w in lex.corporate_suffixes or w in NEWSPAPER_WORDS for w in words[1:])
+
+
+def coordinated_bodies(text: str, names: Named) -> Named:
+    """In a pair or list of names joined by "and" ("Unilever and BP", "Halvorsen, Tesco and
+    Barclays"), where all the others are bodies, a name read as a person or a place is a body
+    too, unless it could not be a body's name (a given name, a known place, a word of a person's
+    name in the text, a place after "in": "in Jupiter and the Doral Resort"). In a pair the
+    other must be a body by its own words (an acronym, a word
+    that names a body, a legal form): the tagger's reading alone made "Richards and Menendez"
+    bodies in PolNeAR."""
+    lex = lexicon()
+    people = _person_words(text, names)
+    found: set[str] = set()
+    run: list[int] = []
+    joined = False
+
+    def settle() -> None:
+        bodies = [k for k in run if names[k][0].label == "ORG"]
+        sure = [k for k in bodies if _sure_body(_named(names[k]), lex)]
+        if not joined or len(run) - len(bodies) != 1 or not (len(sure) == len(bodies) or len(bodies) > 1):
+            return
+        others = [k for k in run if k not in bodies]
+        span, t = names[others[0]]
+        first = names[run[0]][1]
+        placed = first is not None and _LOCATIVE.search(text, max(0, first[0] - 12), first[0])
+        if t and (span.label == "PER" or span.label == "LOC" and not placed) \
+                and _plain_body_name(text[t[0]:t[1]], lex, people):
+            found.add(name_key(text[t[0]:t[1]]))
+
+    def _named(item: tuple[Span, tuple[int, int] | None]) -> str:
+        return text[item[1][0]:item[1][1]] if item[1] else ""
+
+    previous = None
+    for k, (_, t) in enumerate(names):
+        if t is None:
+            continue
+        gap = text[previous:t[0]] if previous is not None else ""
+        if run and (gap in _AND or gap in _COMMA and not joined):
+            run.append(k)
+            joined = joined or gap in _AND
+        else:
+            settle()
+            run, joined = [k], False
+        previous = t[1]
+    settle()
+    return _as_bodies(text, names, found)
+
+
+def without_demonyms(text: str, names: Named) -> Named:
+    """A name that is a demonym ("Emirati") is no actor, unless a person the text names is
+    called so ("German Ortega"), a place word follows it on the next line ("Czech" /
+    "Republic"), or it is read as a body that owns something ("American 's request": the
+    airline); a
+    party member ("a Nevada Democrat") is not either, though the place before it is one
+    (CoNLL's conventions: "California" LOC, "Democrat" MISC)."""
+    lex = lexicon()
+    people = _person_words(text, names)  # "German Ortega" … "German's brother"
+    out: Named = []
+    for span, t in names:
+        name = text[t[0]:t[1]] if t else ""
+        words = name.split()
+        if t and fold(name) in lex.demonyms and fold(name) not in people and not (
+                span.label == "ORG" and _POSSESSIVE.match(text, t[1])):
+            following = _NEXT.match(text, t[1])
+            if following is None or following.group(1) not in lex.place_words:  # "Czech\nRepublic"
+                continue
+        if t and len(words) > 1 and words[-1] in _PARTY_MEMBERS:
+            rest = " ".join(words[:-1])
+            if name_key(rest) in lex.places:
+                out.append((Span(t[0], t[0] + len(rest), "LOC"), (t[0], t[0] + len(rest))))
+            continue
+        out.append((span, t))
+    return out
+
+
+def whole_bodies(text: str, names: Named) -> Named:
+    """A body's name read in part where the text writes it whole ("Jazz FM's board" read as
+    "FM") is the whole name when the text names that body in full elsewhere: the words before
+    the part are the rest of the longer name, written right there, and the part is never a
+    name on its own in the text ("the Senate" beside "a Democratic Senate" is). Bodies only,
+    and only their exact words: a person's "Hillary" before "Clinton" is left to the surname
+    rules."""
+    longer: dict[str, list[str]] = {}
+    for span, t in names:
+        words = text[t[0]:t[1]].split() if t and span.label == "ORG" else []
+        for k in range(1, len(words)):
+            if all(w[:1].isupper() and not w.isupper() for w in words[:k]):  # not "CDU / CSU" + "SPD"
+                longer.setdefault(fold(" ".join(words[k:])), []).append(" ".join(words[:k]) + " ")
+    if not longer:
+        return names
+
+    def head(t: tuple[int, int], taken_to: int) -> str | None:
+        for before in longer.get(fold(text[t[0]:t[1]]), ()):
+            start = t[0] - len(before)
+            if start >= max(0, taken_to) and text[start:t[0]] == before and (
+                    start == 0 or not text[start - 1].isalnum()):
+                return before
+        return None
+
+    parts: list[tuple[int, tuple[int, int], str | None]] = []
+    taken_to = 0
+    for k, (span, t) in enumerate(names):
+        if t and span.label == "ORG" and fold(text[t[0]:t[1]]) in longer:
+            parts.append((k, t, head(t, taken_to)))
+        taken_to = t[1] if t else taken_to
+    alone = {fold(text[t[0]:t[1]]) for _, t, before in parts if before is None}
+    out = list(names)
+    for k, t, before in parts:
+        if before is not None and fold(text[t[0]:t[1]]) not in alone:
+            start = t[0] - len(before)
+            out[k] = (Span(start, names[k][0].end, "ORG"), (start, t[1]))
+    return out

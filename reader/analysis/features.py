@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.analysis.engine import BLOCK, Parsed, Token, as_read
 from reader.analysis.gazetteer import Lexicon, key
@@ -41,6 +42,8 @@ LISTS = ("given", "title", "honorific", "particle", "suffix_corp", "org_word", "
 """Word-list features (``list:NAME``), each switched off on its own in the ablation."""
 
 MAX_LIST_NAME_TOKENS = 4
+WORDS_REMEMBERED = 1 << 16
+"""How many words' shapes, word features and word-list flags are kept from one document to the next."""
 
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with",
@@ -98,6 +101,9 @@ def shape(word: str) -> str:
     return "".join(out)[:6]
 
 
+_shape = lru_cache(maxsize=WORDS_REMEMBERED)(shape)
+
+
 def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -107,13 +113,15 @@ def line_kinds(parsed: Parsed, vocabulary: frozenset[str]) -> list[str]:
     heading or a headline) or ``body``."""
     text = parsed.text
     kinds: list[str] = []
-    cache: dict[int, str] = {}
+    kind = "body"
+    end = -1  # where the line of the token before ends (tokens are in order and hold no line break)
     for token in parsed.tokens:
-        start = text.rfind("\n", 0, token.start) + 1
-        kind = cache.get(start)
-        if kind is None:
+        if token.start > end:
+            start = text.rfind("\n", 0, token.start) + 1
             end = text.find("\n", token.start)
-            kind = cache[start] = line_kind(text[start:end if end >= 0 else len(text)], vocabulary)
+            if end < 0:
+                end = len(text)
+            kind = line_kind(text[start:end], vocabulary)
         kinds.append(kind)
     return kinds
 
@@ -196,6 +204,9 @@ class Featurizer:
         self.vocabulary = vocabulary
         self.off = frozenset(off)
         self._families = {name: name not in self.off for name in (*FAMILIES, *(f"list:{n}" for n in LISTS))}
+        # what depends on the word alone is remembered across documents: most words recur
+        self._flags = lru_cache(maxsize=WORDS_REMEMBERED)(self._word_lists)
+        self._known = lru_cache(maxsize=WORDS_REMEMBERED)(self._known_uncached)
 
     def on(self, family: str) -> bool:
         return self._families.get(family, family not in self.off)
@@ -209,11 +220,8 @@ class Featurizer:
         lines = line_kinds(parsed, self.vocabulary)
         ents = _entity_iob(parsed)
         firsts = [t.sent_start or i == 0 or "\n" in text[tokens[i - 1].end:t.start] for i, t in enumerate(tokens)]
-        shapes_of: dict[str, str] = {}
-        shapes = [shapes_of.get(w) or shapes_of.setdefault(w, shape(w)) for w in words]
-        known_of: dict[str, str] = {}
-        known = [known_of[w] if w in known_of else known_of.setdefault(w, self._known(w, lw))
-                 for w, lw in zip(words, lowers)]
+        shapes = list(map(_shape, words))
+        known = list(map(self._known, words))
         lists = self._lists(words, lowers) if any(self.on(f"list:{n}") for n in LISTS) else [()] * len(words)
         doc = _document_evidence(words, lowers, lines, firsts, ents) if self.on("doc") else [()] * len(words)
         context = [k or s for k, s in zip(known, shapes)]
@@ -298,8 +306,9 @@ class Featurizer:
             out.append(f)
         return out
 
-    def _known(self, word: str, lower: str) -> str:
+    def _known_uncached(self, word: str) -> str:
         """The word as a feature when it carries no name: lower case, or a common word."""
+        lower = word.lower()
         if not any(ch.isalpha() for ch in word):
             return lower if len(lower) <= 3 else ""
         if not word[:1].isupper() and not word.isupper():
@@ -308,11 +317,9 @@ class Featurizer:
 
     def _lists(self, words: Sequence[str], lowers: Sequence[str]) -> list[Sequence[str]]:
         out: list[list[str]] = [[] for _ in words]
-        flags_of: dict[str, tuple[str, ...]] = {}
+        word_flags = self._flags
         for i, w in enumerate(words):
-            flags = flags_of.get(w)
-            if flags is None:
-                flags = flags_of[w] = self._word_lists(w)
+            flags = word_flags(w)
             if not flags:
                 continue
             f = out[i]
@@ -466,28 +473,42 @@ def _document_evidence(words: Sequence[str], lowers: Sequence[str], lines: Seque
         if cap:
             labels[lw][e[2:] if e != "O" else "O"] += 1
     out: list[Sequence[str]] = []
+    known: dict[tuple[str, bool, bool, str], tuple[str, ...]] = {}  # a name's features, worked out once
     for lw, line, first, e, cap, letters in zip(lowers, lines, firsts, ents, caps, alpha):
-        f: list[str] = []
-        if cap and letters:
-            mine = 1 if line == "body" else 0
-            if lower_seen[lw]:
-                f.append("d=lower")
-            if cap_mid[lw] - (mine and not first):
-                f.append("d=capmid")
-            seen = labels.get(lw)
-            if seen:
-                seen = seen.copy()
-                if mine:
-                    seen[e[2:] if e != "O" else "O"] -= 1
-                total = sum(seen.values())
-                if total > 0:
-                    top, count = seen.most_common(1)[0]
-                    if count > 0:
-                        f.append(f"d=e:{top}")
-                        if count == total:
-                            f.append(f"d=e!:{top}")
-        out.append(f or ())
+        if not (cap and letters):
+            out.append(())
+            continue
+        mine = line == "body"
+        label = e[2:] if e != "O" else "O"
+        f = known.get((lw, mine, first, label))
+        if f is None:
+            f = known[lw, mine, first, label] = _evidence(lw, mine, first, label, lower_seen, cap_mid, labels)
+        out.append(f)
     return out
+
+
+def _evidence(lw: str, mine: bool, first: bool, label: str, lower_seen: Counter[str], cap_mid: Counter[str],
+              labels: dict[str, Counter[str]]) -> tuple[str, ...]:
+    """The document features of a capitalised word ``lw`` with spaCy's ``label``, not counting
+    itself where it was counted (``mine``: in the body)."""
+    f: list[str] = []
+    if lower_seen[lw]:
+        f.append("d=lower")
+    if cap_mid[lw] - (mine and not first):
+        f.append("d=capmid")
+    seen = labels.get(lw)
+    if seen:
+        seen = seen.copy()
+        if mine:
+            seen[label] -= 1
+        total = sum(seen.values())
+        if total > 0:
+            top, count = seen.most_common(1)[0]
+            if count > 0:
+                f.append(f"d=e:{top}")
+                if count == total:
+                    f.append(f"d=e!:{top}")
+    return tuple(f)
 
 
 STACKED_BASE = ("b", "first", "l=", "d=")
@@ -510,6 +531,7 @@ class Stacked:
         for lw, cap, mine in zip(self.lowers, self.caps, self.own):
             if cap:
                 self.seen[lw][mine] += 1
+        self._known: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def features(self, base: Sequence[list[str]], first: int) -> list[list[str]]:
         """Second-stage features of the tokens from ``first`` on, given their :data:`STACKED_BASE`
@@ -521,22 +543,34 @@ class Stacked:
         out: list[list[str]] = []
         for i, f in enumerate(base, first):
             f = f + [f"p={labels[i]}", f"p-1={labels[i - 1] if i else '^'}", f"p+1={labels[i + 1] if i + 1 < n else '$'}"]
-            counts = self.seen.get(self.lowers[i]) if self.caps[i] else None
-            if counts is not None:
-                counts = counts.copy()
-                counts[self.own[i]] -= 1
-                total = sum(counts.values())
-                if total > 0:
-                    for name, count in counts.items():
-                        if count > 0:
-                            f.append(f"P={name}")
-                    type_counts: Counter[str] = Counter()
-                    for name, count in counts.items():
-                        type_counts[name.split(":")[0]] += count
-                    top, count = type_counts.most_common(1)[0]
-                    f.append(f"P!={top}" if count == total else f"P~={top}")
+            if self.caps[i]:
+                f.extend(self._elsewhere(self.lowers[i], self.own[i]))
             out.append(f)
         return out
+
+    def _elsewhere(self, lw: str, own: str) -> tuple[str, ...]:
+        """The features of the first stage's labels for ``lw`` elsewhere (all but ``own``), worked
+        out once per word and label."""
+        found = self._known.get((lw, own))
+        if found is not None:
+            return found
+        f: list[str] = []
+        counts = self.seen.get(lw)
+        if counts is not None:
+            counts = counts.copy()
+            counts[own] -= 1
+            total = sum(counts.values())
+            if total > 0:
+                for name, count in counts.items():
+                    if count > 0:
+                        f.append(f"P={name}")
+                type_counts: Counter[str] = Counter()
+                for name, count in counts.items():
+                    type_counts[name.split(":")[0]] += count
+                top, count = type_counts.most_common(1)[0]
+                f.append(f"P!={top}" if count == total else f"P~={top}")
+        found = self._known[lw, own] = tuple(f)
+        return found
 
 
 def stacked(first: list[list[str]], words: Sequence[str], labels: Sequence[str]) -> list[list[str]]:

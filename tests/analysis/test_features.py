@@ -72,3 +72,16 @@ def test_the_second_stage_keeps_only_its_base_features_and_sees_the_others_label
 def test_sentences_are_cut_at_line_breaks() -> None:
     doc = parsed("Storm Leaves\nA storm came .")
     assert [(s.first, s.last) for s in sentences(doc)] == [(0, 2), (2, 6)]
+
+
+def test_a_documents_features_do_not_depend_on_the_documents_before_it() -> None:
+    """A word's shape, word feature and list flags are remembered from one document to the next,
+    and its document evidence once per word and label within a document: nothing of one
+    document may reach the next ("okoro" in lower case there is no "d=lower" here)."""
+    before = parsed("Later Okoro left . The okoro was red .")
+    doc = parsed("Later Okoro left . Okoro met Minister Holm .", ("Holm", "PERSON"))
+    fresh = Featurizer(lexicon(), VOCABULARY).document(doc)
+    used = Featurizer(lexicon(), VOCABULARY)
+    assert "d=lower" in used.document(before)[1]
+    assert used.document(doc) == fresh
+    assert "d=lower" not in fresh[1] and "d=capmid" not in fresh[1]  # its only other mid-sentence use is its own

@@ -29,7 +29,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from reader.analysis.bodies import called_bodies, coordinated_bodies, newspapers, whole_bodies, without_demonyms
+from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, whole_bodies,
+                                    without_demonyms)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.echoes import with_echoes
@@ -55,6 +56,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
+    ("example_bodies", example_bodies),
     ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""

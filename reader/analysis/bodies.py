@@ -205,6 +205,51 @@ def coordinated_bodies(text: str, names: Named) -> Named:
     return _as_bodies(text, names, found)
 
 
+_EXAMPLES_LEAD = re.compile(r"\b([a-z-]+)[ \t]+(?:(?:such[ \t]+as|like|including)[ \t]+)?(?:the[ \t]+)?$")
+"""A plural noun, and "such as", "like" or "including", before a list of names: "drug
+companies such as Pfizer, …", "insurers Cigna, Aetna and Humana"."""
+
+
+def _body_plural(word: str) -> bool:
+    """A plural of a noun that only an organisation is ("companies", "insurers")."""
+    return word.endswith("ies") and word[:-3] + "y" in BODY_NOUNS or word.endswith("s") and word[:-1] in BODY_NOUNS
+
+
+def example_bodies(text: str, names: Named) -> Named:
+    """The names listed after a plural noun that only organisations are, with or without "such
+    as", "like", "including" ("drug companies such as Pfizer, Johnson & Johnson and Eli Lilly",
+    "insurers Cigna, Aetna and Humana"), are organisations, even one that opens with a given
+    name, unless it is a place the lists know or shares a word with the full name of another of
+    the text's people."""
+    lex = lexicon()
+    owners: dict[str, set[str]] = {}
+    for span, t in names:
+        if t and span.label == "PER" and " " in text[t[0]:t[1]]:
+            for w in text[t[0]:t[1]].split():
+                owners.setdefault(fold(w), set()).add(name_key(text[t[0]:t[1]]))
+    listed = [(span, t) for span, t in names if t]
+    found: set[str] = set()
+    k = 0
+    while k < len(listed):
+        start = listed[k][1][0]
+        lead = _EXAMPLES_LEAD.search(text, max(0, start - 40), start)
+        if not (lead and _body_plural(lead.group(1))):
+            k += 1
+            continue
+        run, previous = [k], listed[k][1][1]
+        while k + 1 < len(listed) and text[previous:listed[k + 1][1][0]] in _AND | _COMMA:
+            k += 1
+            run.append(k)
+            previous = listed[k][1][1]
+        for span, (a, b) in (listed[j] for j in run):
+            key = name_key(text[a:b])
+            if span.label in ("PER", "LOC") and key not in lex.places and not any(
+                    owners.get(fold(w), set()) - {key} for w in text[a:b].split()):
+                found.add(key)
+        k += 1
+    return _as_bodies(text, names, found)
+
+
 def without_demonyms(text: str, names: Named) -> Named:
     """A name that is a demonym ("Emirati") is no actor, unless a person the text names is
     called so ("German Ortega"), a place word follows it on the next line ("Czech" /

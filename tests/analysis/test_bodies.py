@@ -73,3 +73,12 @@ def test_a_body_named_whole_is_not_read_again_in_part(engine: Engine) -> None:
     actors, mentions = analyse(engine, text)
     assert kinds(actors) == {"Jazz FM": "organization"}
     assert surfaces(text, actors[0], mentions) == ["Jazz FM", "Jazz FM"]
+
+
+def test_names_listed_after_a_plural_that_only_bodies_are_are_bodies(engine: Engine) -> None:
+    text = ("Drug makers such as Pfizer, Vantrex and Eli Lilly spent more on lobbying last year. Senators such "
+            "as Ted Cruz and Marco Rubio asked why.")
+    actors, _ = analyse(engine, text)
+    found = kinds(actors)
+    assert found["Eli Lilly"] == "organization" and found["Pfizer"] == "organization"
+    assert found["Ted Cruz"] == "person" and found["Marco Rubio"] == "person"

@@ -18,10 +18,9 @@ others; these steps read the plainest of them, each measured on its own
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
-from reader.analysis.kinds import Named
+from reader.analysis.kinds import Named, relabelled
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -64,18 +63,12 @@ _PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
 """Last words of a party member's description ("a Nevada Democrat"): no actor (CoNLL's MISC)."""
 
 
-def _relabelled(names: Named, labels: tuple[str, ...], label: str,
-                test: Callable[[Span, tuple[int, int]], bool]) -> Named:
-    return [(Span(span.start, span.end, label), t) if t and span.label in labels and test(span, t) else (span, t)
-            for span, t in names]
-
-
 def _as_bodies(text: str, names: Named, bodies: set[str]) -> Named:
     """``names`` with every person or place reading of a name in ``bodies`` (keys) read as an
     organisation: what one sentence shows holds wherever else the name is written."""
     if not bodies:
         return names
-    return _relabelled(names, ("PER", "LOC"), "ORG", lambda _, t: name_key(text[t[0]:t[1]]) in bodies)
+    return relabelled(text, names, ("PER", "LOC"), "ORG", lambda name, _: name_key(name) in bodies)
 
 
 def _person_words(text: str, names: Named) -> set[str]:
@@ -116,7 +109,7 @@ def newspapers(text: str, names: Named) -> Named:
         out.append((span, t))
     if not towns:
         return out
-    return _relabelled(out, ("ORG",), "LOC", lambda _, t: name_key(text[t[0]:t[1]]) in towns)
+    return relabelled(text, out, ("ORG",), "LOC", lambda name, _: name_key(name) in towns)
 
 
 def called_bodies(text: str, names: Named) -> Named:

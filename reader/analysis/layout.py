@@ -10,7 +10,7 @@ neither:
   the place named again in the body ("Kitchener’s city hall") is that place.
 - A **heading** (a block of one line in capitals or Title Case: a headline, a Markdown
   ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text;
-  :func:`~reader.analysis.features.heading_lines`) carries no evidence in its capitals:
+  :func:`~reader.analysis.lines.heading_lines`) carries no evidence in its capitals:
   "Castellano Says No" is no three-word person, "Polls Slide" no person. The tagger does
   not read headings (:mod:`tagger`); a heading's names are the names the article's body
   gives written in it, in any case, with the kind the body gives them, and a body
@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from reader.analysis.engine import Parsed, Token
-from reader.analysis.features import heading_lines, line_kind, within
+from reader.analysis.lines import heading_lines, line_kind, within
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.analysis.engine import Parsed
-from reader.analysis.features import within
+from reader.analysis.lines import within
 from reader.analysis.model import Actor, Mention, Quote
 from reader.analysis.quotemarks import QuotedSpan, find_quoted_spans
 from reader.analysis.referents import Referents

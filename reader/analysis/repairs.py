@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.features import within
+from reader.analysis.lines import within
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.kinds import Named
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle

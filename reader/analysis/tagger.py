@@ -8,7 +8,7 @@ document, so one name keeps one reading through an article ("document consistenc
 learned rather than voted. Labels are BIO over PER, ORG, LOC and MISC; MISC
 (nationalities, events, works) is learned so that it is *not* taken for an actor.
 
-Headings (:func:`~reader.analysis.features.heading_lines`: a headline, a Markdown ``#``
+Headings (:func:`~reader.analysis.lines.heading_lines`: a headline, a Markdown ``#``
 line) are not read: their capitals say nothing of names, and what the tagger said of a
 headline's words ("Von der Leyen Pledges Grid Money") would reach the body through the
 document's evidence and the second stage. The body is tagged as if the headings were not
@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.engine import Parsed
-from reader.analysis.features import Featurizer, Sentence, Stacked, heading_lines, sentences, within
+from reader.analysis.features import Featurizer, Sentence, Stacked, sentences
+from reader.analysis.lines import heading_lines, within
 from reader.analysis.gazetteer import lexicon
 from reader.bundled import resource_path
 from reader.errors import AnalysisError

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reader.analysis.engine import Entity, Parsed, Token
-from reader.analysis.features import STACKED_BASE, Featurizer, Stacked, line_kind, sentences, stacked
+from reader.analysis.features import STACKED_BASE, Featurizer, Stacked, sentences, stacked
+from reader.analysis.lines import line_kind
 from reader.analysis.gazetteer import lexicon
 
 VOCABULARY = frozenset({"votes", "ban", "storm", "leaves", "power", "council", "approved", "resolution", "harvest"})

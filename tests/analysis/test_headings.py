@@ -10,7 +10,7 @@ import pytest
 
 from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine, apart_lines
-from reader.analysis.features import heading_lines
+from reader.analysis.lines import heading_lines
 from reader.analysis.model import Actor, Mention
 from reader.analysis.pipeline import Analyzer
 from reader.document import load

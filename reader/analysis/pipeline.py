@@ -13,7 +13,6 @@ from reader.analysis.corrections import apply_corrections
 from reader.analysis.engine import Engine, Parsed
 from reader.analysis.fingerprint import code_fingerprint
 from reader.analysis.model import Analysis
-from reader.analysis.parse_process import parse_in_child, spare_core
 from reader.analysis.quotes import find_quotes
 from reader.analysis.references import find_references
 from reader.document.article import content_id
@@ -66,6 +65,8 @@ class Analyzer:
         :data:`CHILD_CHARS` characters, spaCy parses in a child process while the layers run
         here on what it has parsed (:mod:`parse_process`); a smaller batch is not worth the
         child's start, nor is a machine with one core."""
+        from reader.analysis.parse_process import parse_in_child, spare_core  # not on a single article's path
+
         if not spare_core():
             yield from self.analyze_many(texts)
             return

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import pipeline
+from reader.analysis import parse_process, pipeline
 from reader.analysis.engine import Engine
 from reader.analysis.parse_process import parse_in_child
 from reader.analysis.pipeline import Analyzer
@@ -88,21 +88,21 @@ def test_a_large_batch_is_analysed_in_the_child_as_in_process(monkeypatch: pytes
     analyzer = Analyzer()
     expected = list(analyzer.analyze_many(TEXTS))
     monkeypatch.setattr(pipeline, "CHILD_CHARS", 100)
-    monkeypatch.setattr(pipeline, "spare_core", lambda: True)
+    monkeypatch.setattr(parse_process, "spare_core", lambda: True)
     children: list[int] = []
-    real = pipeline.parse_in_child
+    real = parse_process.parse_in_child
 
     def counting(*args):  # type: ignore[no-untyped-def]
         children.append(1)
         return real(*args)
 
-    monkeypatch.setattr(pipeline, "parse_in_child", counting)
+    monkeypatch.setattr(parse_process, "parse_in_child", counting)
     assert list(analyzer.analyze_batch(TEXTS)) == expected
     assert children == [1]
-    monkeypatch.setattr(pipeline, "spare_core", lambda: False)
+    monkeypatch.setattr(parse_process, "spare_core", lambda: False)
     assert list(analyzer.analyze_batch(TEXTS)) == expected
     assert children == [1]  # one core: no child
-    monkeypatch.setattr(pipeline, "spare_core", lambda: True)
+    monkeypatch.setattr(parse_process, "spare_core", lambda: True)
     monkeypatch.setattr(pipeline, "CHILD_CHARS", 10**9)
     assert list(analyzer.analyze_batch(TEXTS)) == expected
     assert children == [1]  # a small batch stays in process

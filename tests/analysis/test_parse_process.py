@@ -114,13 +114,20 @@ def test_ctrl_c_leaves_no_process_behind(tmp_path: Path) -> None:
                      encoding="utf-8")
     run = subprocess.Popen([sys.executable, "-m", "reader", "analyze", "--batch", str(batch), "--data-dir",
                             str(tmp_path / "data")], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           start_new_session=True, text=True)
+                           start_new_session=True, text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     assert run.stderr is not None
     assert "analysed 10/" in run.stderr.readline()  # the child is parsing, the parent analysing
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
-    assert run.wait(timeout=30) == 130
-    assert "interrupted" in run.stderr.read()
-    run.stderr.close()
+    try:
+        code = run.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGABRT)  # every thread's stack, for the failure below
+        pytest.fail(f"no exit after Ctrl-C:\n{run.stderr.read()}")
+    finally:
+        said = run.stderr.read()
+        run.stderr.close()
+    assert code == 130, said
+    assert "interrupted" in said
     with pytest.raises(ProcessLookupError):
         os.killpg(run.pid, 0)  # nobody is left in the group
 

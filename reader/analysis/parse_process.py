@@ -28,6 +28,9 @@ from typing import BinaryIO
 from reader.analysis.engine import Engine, Parsed
 from reader.errors import AnalysisError
 
+PIPE_BYTES = 1 << 20
+"""How much of the child's results may wait for the parent (about 150 CoNLL documents)."""
+
 _DONE = None
 """Sent after the last text, and by the child after the last result."""
 
@@ -44,6 +47,7 @@ def parse_in_child(texts: Iterable[str], model: str | None, chunk_chars: int) ->
     writer.start()
     try:
         assert child.stdout is not None
+        _widen(child.stdout.fileno())
         while True:
             try:
                 message = pickle.load(child.stdout)
@@ -63,6 +67,17 @@ def parse_in_child(texts: Iterable[str], model: str | None, chunk_chars: int) ->
         for pipe in (child.stdin, child.stdout):
             if pipe is not None:
                 pipe.close()
+
+
+def _widen(pipe: int) -> None:
+    """Let up to :data:`PIPE_BYTES` of the child's results wait in the pipe (Linux): when the
+    parent waits for a CPU on a busy machine, the child parses on instead of waiting for it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, or over the system's limit: the default pipe, which only stalls the child sooner
 
 
 def spare_core() -> bool:

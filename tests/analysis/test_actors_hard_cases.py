@@ -311,6 +311,17 @@ def test_demonyms_in_plural_and_adjective_form_are_not_actors(engine: Engine) ->
         assert word not in found
 
 
+def test_peoples_are_not_actors_but_bodies_named_after_them_are(engine: Engine) -> None:
+    text = ("The senator has stepped up his efforts to win over the Latino community, and Hispanic voters backed "
+            "him twice. The county is 44 percent Latino, said Rosa Quintero of Latino Decisions, a polling firm, "
+            "and Latina business owners now lead the chamber.")
+    actors, mentions = analyse(engine, text)
+    found = kinds(actors)
+    for word in ("Latino", "Hispanic", "Latina"):
+        assert word not in found
+    assert surfaces(text, named(actors, "Latino Decisions"), mentions) == ["Latino Decisions"]
+
+
 @pytest.mark.parametrize("text", [
     "OSLO — Norway's fisheries minister, Lars Holmgren, said on Friday that the quota would be cut by a fifth.",
     "WASHINGTON (Reuters) - The Senate passed the spending bill on Thursday after a long night of debate.",
@@ -448,6 +459,14 @@ def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
     found = kinds(analyse(engine, text)[0])
     assert found.get("Kitchener") == found.get("Lisbon") == "place"
     assert found.get("Berry Vrbanovic") == "person" and "Vrbanovic" not in found
+
+
+def test_a_day_before_a_town_hall_is_no_place(engine: Engine) -> None:
+    text = ("Priya Ramdas, a nurse from Lowell, said before Wednesday's town hall that the clinic had closed. "
+            "By Friday’s council meeting the petition had 900 names, and Lowell's mayor promised a vote in May.")
+    found = kinds(analyse(engine, text)[0])
+    assert "Wednesday" not in found and "Friday" not in found
+    assert found.get("Lowell") == "place" and found.get("Priya Ramdas") == "person"
 
 
 def test_a_dateline_city_stays_a_place_beside_a_broadcaster_named_after_it(engine: Engine) -> None:

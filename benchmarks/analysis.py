@@ -5,7 +5,8 @@
 - ``speed``: wall time of ``reader analyze --batch`` over the batch against a bare spaCy
   process (import spaCy, load ``en_core_web_sm`` with its default pipeline, ``nlp.pipe``
   over the same texts), run back to back ``--repeat`` times; ``ratio`` (the median of the
-  pairs' ratios) must stay ≤ 0.8.
+  pairs' ratios) must stay ≤ 0.8. ``cpu_ratio``: the same for CPU time (user + system, child
+  processes included), which a busy machine disturbs less than wall time.
 - ``memory``: peak RSS of ``reader analyze FILE --json`` on an article of ``--size-mb``
   built by repeating the batch texts (bound: 1.5 GB).
 - ``long_line``: time of ``reader analyze`` on 2 MB without a single space (bound: 60 s).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -41,10 +43,14 @@ print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, with the children it waited for) of ``command``."""
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=REPO)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise subprocess.CalledProcessError(status, command)
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
 
 def peak_rss_mb(command: list[str]) -> tuple[int, float]:
@@ -72,15 +78,22 @@ def main() -> None:
     if "speed" in parts:
         reader_cmd = [sys.executable, "-m", "reader", "analyze", "--batch", str(args.batch)]
         bare_cmd = [sys.executable, "-c", _BARE, str(args.batch), model]
-        reader_s, bare_s = [], []
+        reader_runs, bare_runs = [], []
         for _ in range(max(1, args.repeat)):  # interleaved, so a busy machine slows both alike
-            bare_s.append(timed(bare_cmd))
-            reader_s.append(timed(reader_cmd))
-        ratios = [r / b for r, b in zip(reader_s, bare_s)]  # each pair ran back to back, under the same load
+            bare_runs.append(timed(bare_cmd))
+            reader_runs.append(timed(reader_cmd))
+        # each pair ran back to back, under the same load
+        ratios = [r[0] / b[0] for r, b in zip(reader_runs, bare_runs)]
+        cpu_ratios = [r[1] / b[1] for r, b in zip(reader_runs, bare_runs)]
         report["speed"] = {"documents": len(texts), "words": sum(len(t.split()) for t in texts), "model": model,
-                           "reader_s": round(min(reader_s), 2), "bare_spacy_s": round(min(bare_s), 2),
+                           "reader_s": round(min(r[0] for r in reader_runs), 2),
+                           "bare_spacy_s": round(min(b[0] for b in bare_runs), 2),
                            "ratio": round(statistics.median(ratios), 3), "bound": 0.8,
-                           "ratio_per_run": [round(r, 3) for r in ratios]}
+                           "ratio_per_run": [round(r, 3) for r in ratios],
+                           "reader_cpu_s": round(min(r[1] for r in reader_runs), 2),
+                           "bare_spacy_cpu_s": round(min(b[1] for b in bare_runs), 2),
+                           "cpu_ratio": round(statistics.median(cpu_ratios), 3),
+                           "load_average": round(os.getloadavg()[0], 1)}
     with tempfile.TemporaryDirectory() as tmp:
         if "memory" in parts:
             article = Path(tmp) / "long.txt"

@@ -35,6 +35,7 @@ from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_b
                                     without_demonyms)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
+from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
@@ -66,7 +67,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "repeats", "civic_places",
+RULES = ("datelines", "headings", "dashes", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "repeats", "civic_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -133,6 +134,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "dashes" not in off:
+        names = at_dashes(text, names, vocabulary)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)

@@ -1,6 +1,7 @@
 """Names the document has already shown: a spelling written again where the tagger saw nothing
 (``repeats``), and a one-word name that a title or a full name shows to be a person's
-(``person_words``). Through the real engine and the shipped models; every text is written here."""
+(``person_words``); and names read across a spaced dash (``dashes``). Through the real engine
+and the shipped models; every text is written here."""
 
 from __future__ import annotations
 
@@ -40,3 +41,20 @@ def test_a_titled_person_read_as_a_body_elsewhere_is_that_person(engine: Engine)
     assert named(actors, "Adelind").kind == "person"
     assert surfaces(text, named(actors, "Adelind"), mentions) == ["Adelind"] * 3
     assert [a.kind for a in actors if a.name == "Varsenia"] == ["place"]
+
+
+def test_a_spaced_dash_separates_two_names(engine: Engine) -> None:
+    text = ("Madison relay final results :\n1. Tomas Brevik - Aarne Kallio ( Norway ) 45 points\n"
+            "2. Luca Ferrante - Dario Berg-Lund ( Italy ) 38 points\n"
+            "3. Jonas Weber - Felix Adler ( Germany ) 31 points")
+    actors, _ = analyse(engine, text)
+    people = {a.name for a in actors if a.kind == "person"}
+    assert {"Tomas Brevik", "Aarne Kallio", "Luca Ferrante", "Dario Berg-Lund", "Jonas Weber", "Felix Adler"} <= people
+    assert not [a.name for a in actors if " - " in a.name]
+
+
+def test_a_date_after_a_dash_is_no_part_of_a_source(engine: Engine) -> None:
+    text = "Quoted by Reuters on Monday, the editor said : \" We will not stop . \" ( Halden Courier - Aug 12 )"
+    actors, _ = analyse(engine, text)
+    assert named(actors, "Halden Courier").kind == "organization"
+    assert not [a.name for a in actors if "Aug" in a.name]

@@ -13,10 +13,12 @@ every alias is a spelling found in the text. Everything is linear in the text's 
 Before building, the spans are read against what one sentence does not show: the layout
 of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
 families, surnames, bodies named after people; :mod:`echoes`: names written again where
-the tagger missed them), and names the tagger cut or read too far are mended
-(:mod:`whole_names`: hyphens, an office between a body and its head, a letter ending a
-sentence, a shop's possessive; :mod:`repairs`: particles, offices, dates, events;
-:mod:`civic_places`: "Kitchener’s council" where the tagger saw no name).
+the tagger missed them; :mod:`repeats`: any spelling the document reads as one kind of name,
+written again; :mod:`person_words`: a one-word name a title or a full name shows to be a
+person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
+hyphens, an office between a body and its head, a letter ending a sentence, a shop's
+possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
+"Kitchener’s council" where the tagger saw no name).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -33,7 +35,10 @@ from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_b
                                     without_demonyms)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
+from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
+from reader.analysis.person_words import person_words
+from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
@@ -54,14 +59,15 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
-    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
+    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
+    ("org_words", org_word_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies),
     ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places",
+RULES = ("datelines", "headings", "dashes", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "repeats", "civic_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -128,11 +134,15 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "dashes" not in off:
+        names = at_dashes(text, names, vocabulary)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
+    if "repeats" not in off:
+        names = with_repeats(text, names, vocabulary, spans)
     if "civic_places" not in off:
         names = with_civic_places(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()

@@ -9,6 +9,7 @@ others; these steps read the plainest of them, each measured on its own
 - bodies by what they are called: "the broadcaster Radio-Canada", "Rolls-Royce, the engine
   maker,", "Mélenchon's party, La France Insoumise," say what the name is;
 - bodies by what they own: "Unilever's shares", "Shopify's chief executive";
+- bodies by their works: "the Fenwick Steel plant" is the company's, not a place;
 - bodies by their first word: "Studio Ghibli", "Dar al-Saqi", "Le Monde" open as no person's
   name does;
 - bodies in company: "Unilever and BP", "the Toronto Star and the Ottawa Citizen": a name
@@ -41,7 +42,7 @@ BODY_NOUNS = frozenset({
     "carrier", "maker", "manufacturer", "start-up", "startup", "conglomerate", "supplier", "operator", "outlet",
     "broadsheet", "charity", "brand", "label", "developer", "giant", "subsidiary", "multinational", "bookseller",
     "bookstore", "distributor", "producer", "exchange", "regulator", "union", "agency", "organisation",
-    "organization", "group", "club", "university", "utility", "militia"})
+    "organization", "group", "club", "university", "utility", "militia", "corporation"})
 """Nouns that say a name is an organisation when they stand in apposition to it."""
 
 BODY_POSSESSIONS = frozenset({
@@ -205,7 +206,7 @@ _EXAMPLES_LEAD = re.compile(r"\b([a-z-]+)[ \t]+(?:(?:such[ \t]+as|like|including
 companies such as Pfizer, …", "insurers Cigna, Aetna and Humana"."""
 
 
-def _body_plural(word: str) -> bool:
+def body_plural(word: str) -> bool:
     """A plural of a noun that only an organisation is ("companies", "insurers")."""
     return word.endswith("ies") and word[:-3] + "y" in BODY_NOUNS or word.endswith("s") and word[:-1] in BODY_NOUNS
 
@@ -228,7 +229,7 @@ def example_bodies(text: str, names: Named) -> Named:
     while k < len(listed):
         start = listed[k][1][0]
         lead = _EXAMPLES_LEAD.search(text, max(0, start - 40), start)
-        if not (lead and _body_plural(lead.group(1))):
+        if not (lead and body_plural(lead.group(1))):
             k += 1
             continue
         run, previous = [k], listed[k][1][1]
@@ -268,6 +269,30 @@ def opened_bodies(text: str, names: Named) -> Named:
             and fold(name) not in surnames
 
     return relabelled(text, names, ("PER",), "ORG", opened)
+
+
+WORKS = frozenset({"plant", "plants", "factory", "factories", "mill", "mills", "refinery", "smelter", "foundry",
+                   "shipyard", "warehouse", "mine", "brewery", "cannery", "works"})
+"""Nouns of a company's works: a name right before one ("the Fenwick Steel plant") is whose it is."""
+_SETTLEMENTS = frozenset({"City", "Town", "County", "Township", "Village", "Borough"})
+"""Last words of a town's name that no place-word list holds (they end clubs' names too)."""
+
+
+def works_owners(text: str, names: Named) -> Named:
+    """A name of two to four words read as a place right before a noun of a company's works
+    ("the Fenwick Steel plant", "the Marlow Chemical refinery") is the company that owns them,
+    unless a word of it names a place or a town ("the Granite City plant") or is a place the lists know
+    ("the Detroit Hamtramck plant"). A town alone ("the Hamilton plant") stays a place."""
+    lex = lexicon()
+
+    def owner(name: str, where: tuple[int, int]) -> bool:
+        following = _NEXT.match(text, where[1])
+        words = name.split()
+        return following is not None and following.group(1) in WORKS and 1 < len(words) <= 4 \
+            and name_key(name) not in lex.places and not any(
+                w in lex.place_words or w in _SETTLEMENTS or name_key(w) in lex.places for w in words)
+
+    return relabelled(text, names, ("LOC",), "ORG", owner)
 
 
 def without_demonyms(text: str, names: Named) -> Named:

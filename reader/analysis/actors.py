@@ -12,7 +12,7 @@ every alias is a spelling found in the text. Everything is linear in the text's 
 
 Before building, the spans are read against what one sentence does not show: the layout
 of a line (:mod:`layout`: datelines, headings), spaCy's reading of a name the tagger set aside
-or passed over (:mod:`spacy_bodies`: "Rolls-Royce" as MISC, "corporations like Walmart"), the rest of the document (:mod:`kinds`:
+(:mod:`misc_bodies`: "Rolls-Royce" as MISC, "Ocean-Vale" as a person), the rest of the document (:mod:`kinds`:
 families, surnames, bodies named after people; :mod:`echoes`: names written again where
 the tagger missed them), and names the tagger cut or read too far are mended
 (:mod:`whole_names`: hyphens, an office between a body and its head, a letter ending a
@@ -39,11 +39,11 @@ from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
+from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
                                      with_nicknames, without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
-from reader.analysis.spacy_bodies import with_listed_bodies, with_misc_bodies
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, offices_apart,
@@ -64,7 +64,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "listed_bodies", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places",
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -132,8 +132,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         spans = with_headings(parsed, spans, vocabulary)
     if "misc_bodies" not in off:
         spans = with_misc_bodies(parsed, spans)
-    if "listed_bodies" not in off:
-        spans = with_listed_bodies(parsed, spans)
+    if "pair_bodies" not in off:
+        spans = with_pair_bodies(parsed, spans)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     for rule, step in NAME_STEPS:
         if rule not in off:

@@ -42,7 +42,7 @@ BODY_NOUNS = frozenset({
     "carrier", "maker", "manufacturer", "start-up", "startup", "conglomerate", "supplier", "operator", "outlet",
     "broadsheet", "charity", "brand", "label", "developer", "giant", "subsidiary", "multinational", "bookseller",
     "bookstore", "distributor", "producer", "exchange", "regulator", "union", "agency", "organisation",
-    "organization", "group", "club", "university", "utility", "militia", "corporation"})
+    "organization", "group", "club", "university", "utility", "militia"})
 """Nouns that say a name is an organisation when they stand in apposition to it."""
 
 BODY_POSSESSIONS = frozenset({
@@ -206,7 +206,7 @@ _EXAMPLES_LEAD = re.compile(r"\b([a-z-]+)[ \t]+(?:(?:such[ \t]+as|like|including
 companies such as Pfizer, …", "insurers Cigna, Aetna and Humana"."""
 
 
-def body_plural(word: str) -> bool:
+def _body_plural(word: str) -> bool:
     """A plural of a noun that only an organisation is ("companies", "insurers")."""
     return word.endswith("ies") and word[:-3] + "y" in BODY_NOUNS or word.endswith("s") and word[:-1] in BODY_NOUNS
 
@@ -229,7 +229,7 @@ def example_bodies(text: str, names: Named) -> Named:
     while k < len(listed):
         start = listed[k][1][0]
         lead = _EXAMPLES_LEAD.search(text, max(0, start - 40), start)
-        if not (lead and body_plural(lead.group(1))):
+        if not (lead and _body_plural(lead.group(1))):
             k += 1
             continue
         run, previous = [k], listed[k][1][1]

@@ -44,3 +44,28 @@ def test_a_demonym_set_aside_as_misc_stays_no_actor(engine: Engine) -> None:
     text = "Emirati officials met the delegation in Abu Dhabi on Sunday."
     actors, _ = analyse(engine, text)
     assert kinds(actors) == {"Abu Dhabi": "place"}
+
+
+def test_a_company_read_as_a_double_barrelled_surname_is_a_body(engine: Engine) -> None:
+    text = "Ocean-Vale raised its dividend for a third year after iron ore prices held up."
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Ocean-Vale": "organization"}
+
+
+def test_a_persons_hyphenated_surname_stays_the_persons(engine: Engine) -> None:
+    text = "Senator Ruth Castell-Brown opened the hearing. Castell-Brown said the bill would pass."
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Ruth Castell-Brown": "person"}
+    assert surfaces(text, named(actors, "Ruth Castell-Brown"), mentions) == ["Ruth Castell-Brown", "Castell-Brown"]
+
+
+@pytest.mark.parametrize(("text", "body", "place"), [
+    ("Workers at the Fenwick Steel plant in Hamilton, Ontario, walked off the job on Friday.", "Fenwick Steel",
+     "Hamilton"),
+    ("The Granite City plant of Tamsin Metals will close, and Tamsin Metals will sell the land.", "Tamsin Metals",
+     "Granite City"),
+])
+def test_the_name_before_a_plant_is_its_company(engine: Engine, text: str, body: str, place: str) -> None:
+    actors, _ = analyse(engine, text)
+    assert kinds(actors)[body] == "organization"
+    assert kinds(actors)[place] == "place"

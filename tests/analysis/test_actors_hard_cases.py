@@ -450,6 +450,14 @@ def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
     assert found.get("Berry Vrbanovic") == "person" and "Vrbanovic" not in found
 
 
+def test_a_day_before_a_town_hall_is_no_place(engine: Engine) -> None:
+    text = ("Priya Ramdas, a nurse from Lowell, said before Wednesday's town hall that the clinic had closed. "
+            "By Friday’s council meeting the petition had 900 names, and Lowell's mayor promised a vote in May.")
+    found = kinds(analyse(engine, text)[0])
+    assert "Wednesday" not in found and "Friday" not in found
+    assert found.get("Lowell") == "place" and found.get("Priya Ramdas") == "person"
+
+
 def test_a_dateline_city_stays_a_place_beside_a_broadcaster_named_after_it(engine: Engine) -> None:
     text = ("KITCHENER, Ont. — Kitchener’s council voted 7-4 on Tuesday to sell the old arena, ending a debate that "
             "split the city for two years. Councillor Aisha Mohamud said the money would go to housing.\n\n"

@@ -323,7 +323,8 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
     """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
     and "Liberal Party", "Studiocomix" and "Studiocomix Press", and in the plural "the
     Liberals"); with two candidates it is left alone rather than guessed. Places and people
-    never: a city is not its state."""
+    never: a city is not its state. Nor an acronym before more words in lower case: "DNC" is
+    a name whole, and "the DNC Rules Committee" one of its bodies, not its full name."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -335,9 +336,17 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
         owners = [o for o in longer.get(form.key, ()) if o is not form]
         if not owners and len(form.words) == 1 and form.surface.endswith("s"):
             owners = longer.get(_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
-        if len(owners) == 1 and not owners[0].short:
+        if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]):
             form.short = True
             union.join(owners[0].key, form.key)
+
+
+def _acronym_of_part(short: _Form, owner: _Form) -> bool:
+    """Whether ``short`` is an acronym the longer name ``owner`` also writes in capitals ("DNC",
+    "the DNC Rules Committee"), where the rest of ``owner`` is not in capitals: a word in
+    capitals in a table or headline ("BRADFORD" beside "Bradford Bulls") is no acronym."""
+    return (len(short.words) == 1 and len(short.surface) > 1 and short.surface.isupper()
+            and owner.words[0].isupper() and not owner.surface.isupper())
 
 
 def _assemble(parsed: Parsed, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],

@@ -292,6 +292,16 @@ def test_a_shorter_name_of_the_same_kind_joins_the_longer_one() -> None:
     assert [(a.name, a.aliases) for a in actors] == [("Liberal Party", ["Liberal"])] and len(mentions) == 3
 
 
+def test_an_acronym_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
+    text = "The DNC Rules Committee met. The DNC said it would wait. THE DNC AND THE DNC RULES COMMITTEE"
+    actors, mentions = actors_of(text, ("DNC Rules Committee", "ORG"), ("DNC", "ORG", 1), ("DNC", "ORG", 2),
+                                 ("DNC RULES COMMITTEE", "ORG"))
+    assert {a.name: len(surfaces(text, a, mentions)) for a in actors} == {"DNC Rules Committee": 2, "DNC": 2}
+    text = "Bradford Bulls won again.\nBRADFORD 24 Wigan 10"
+    actors, _ = actors_of(text, ("Bradford Bulls", "ORG"), ("BRADFORD", "ORG"), ("Wigan", "ORG"))
+    assert {a.name: a.aliases for a in actors} == {"Bradford Bulls": ["BRADFORD"], "Wigan": []}
+
+
 def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> None:
     text = "Halden Press printed it in Halden. Halden Times and Halden Press argued; Halden Times won."
     actors, _ = actors_of(text, ("Halden Press", "ORG"), ("Halden", "LOC", 1), ("Halden Times", "ORG"))

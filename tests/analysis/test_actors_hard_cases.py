@@ -311,6 +311,17 @@ def test_demonyms_in_plural_and_adjective_form_are_not_actors(engine: Engine) ->
         assert word not in found
 
 
+def test_peoples_are_not_actors_but_bodies_named_after_them_are(engine: Engine) -> None:
+    text = ("The senator has stepped up his efforts to win over the Latino community, and Hispanic voters backed "
+            "him twice. The county is 44 percent Latino, said Rosa Quintero of Latino Decisions, a polling firm, "
+            "and Latina business owners now lead the chamber.")
+    actors, mentions = analyse(engine, text)
+    found = kinds(actors)
+    for word in ("Latino", "Hispanic", "Latina"):
+        assert word not in found
+    assert surfaces(text, named(actors, "Latino Decisions"), mentions) == ["Latino Decisions"]
+
+
 @pytest.mark.parametrize("text", [
     "OSLO — Norway's fisheries minister, Lars Holmgren, said on Friday that the quota would be cut by a fifth.",
     "WASHINGTON (Reuters) - The Senate passed the spending bill on Thursday after a long night of debate.",

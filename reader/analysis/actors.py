@@ -11,7 +11,8 @@ vote would be. People get the role the text gives them. Nothing here invents a n
 every alias is a spelling found in the text. Everything is linear in the text's length.
 
 Before building, the spans are read against what one sentence does not show: the layout
-of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
+of a line (:mod:`layout`: datelines, headings), spaCy's reading of a name the tagger set aside
+(:mod:`misc_bodies`: "Rolls-Royce" as MISC, "Ocean-Vale" as a person), the rest of the document (:mod:`kinds`:
 families, surnames, bodies named after people; :mod:`echoes`: names written again where
 the tagger missed them; :mod:`repeats`: any spelling the document reads as one kind of name,
 written again; :mod:`person_words`: a one-word name a title or a full name shows to be a
@@ -31,8 +32,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, whole_bodies,
-                                    without_demonyms)
+from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
+                                    whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.dashes import at_dashes
@@ -43,6 +44,7 @@ from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
+from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
                                      with_nicknames, without_titles)
@@ -62,12 +64,14 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
-    ("example_bodies", example_bodies),
+    ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
+    ("works_owners", works_owners),
     ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "dashes", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "repeats", "civic_places",
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", *(rule for rule, _ in NAME_STEPS),
+         "known_organizations", "echoes", "repeats", "civic_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -133,6 +137,10 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     vocabulary = default_tagger().featurizer.vocabulary if common is None else common
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
+    if "misc_bodies" not in off:
+        spans = with_misc_bodies(parsed, spans)
+    if "pair_bodies" not in off:
+        spans = with_pair_bodies(parsed, spans)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "dashes" not in off:
         names = at_dashes(text, names, vocabulary)

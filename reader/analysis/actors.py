@@ -11,12 +11,15 @@ vote would be. People get the role the text gives them. Nothing here invents a n
 every alias is a spelling found in the text. Everything is linear in the text's length.
 
 Before building, the spans are read against what one sentence does not show: the layout
-of a line (:mod:`layout`: datelines, headings), the rest of the document (:mod:`kinds`:
+of a line (:mod:`layout`: datelines, headings), spaCy's reading of a name the tagger set aside
+(:mod:`misc_bodies`: "Rolls-Royce" as MISC, "Ocean-Vale" as a person), the rest of the document (:mod:`kinds`:
 families, surnames, bodies named after people; :mod:`echoes`: names written again where
-the tagger missed them), and names the tagger cut or read too far are mended
-(:mod:`whole_names`: hyphens, an office between a body and its head, a letter ending a
-sentence, a shop's possessive; :mod:`repairs`: particles, offices, dates, events;
-:mod:`civic_places`: "Kitchener’s council" where the tagger saw no name).
+the tagger missed them; :mod:`repeats`: any spelling the document reads as one kind of name,
+written again; :mod:`person_words`: a one-word name a title or a full name shows to be a
+person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
+hyphens, an office between a body and its head, a letter ending a sentence, a shop's
+possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
+"Kitchener’s council" where the tagger saw no name).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -29,15 +32,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, whole_bodies,
-                                    without_demonyms)
+from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
+                                    whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
+from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
+from reader.analysis.person_words import person_words
+from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
+from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
                                      with_nicknames, without_titles)
@@ -54,14 +61,17 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
-    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("org_words", org_word_kinds),
+    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
+    ("org_words", org_word_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
-    ("example_bodies", example_bodies),
+    ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
+    ("works_owners", works_owners),
     ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", *(rule for rule, _ in NAME_STEPS), "known_organizations", "echoes", "civic_places",
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", *(rule for rule, _ in NAME_STEPS),
+         "known_organizations", "echoes", "repeats", "civic_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -127,12 +137,20 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     vocabulary = default_tagger().featurizer.vocabulary if common is None else common
     if "headings" not in off:
         spans = with_headings(parsed, spans, vocabulary)
+    if "misc_bodies" not in off:
+        spans = with_misc_bodies(parsed, spans)
+    if "pair_bodies" not in off:
+        spans = with_pair_bodies(parsed, spans)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
+    if "dashes" not in off:
+        names = at_dashes(text, names, vocabulary)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)
     if "echoes" not in off:
         names = with_echoes(text, names, vocabulary)
+    if "repeats" not in off:
+        names = with_repeats(text, names, vocabulary, spans)
     if "civic_places" not in off:
         names = with_civic_places(text, names, vocabulary)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
@@ -316,7 +334,8 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
     """The name of a body that begins exactly one longer name of a body is that name ("Liberal"
     and "Liberal Party", "Studiocomix" and "Studiocomix Press", and in the plural "the
     Liberals"); with two candidates it is left alone rather than guessed. Places and people
-    never: a city is not its state."""
+    never: a city is not its state. Nor an acronym before more words in lower case: "DNC" is
+    a name whole, and "the DNC Rules Committee" one of its bodies, not its full name."""
     longer: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -328,9 +347,23 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
         owners = [o for o in longer.get(form.key, ()) if o is not form]
         if not owners and len(form.words) == 1 and form.surface.endswith("s"):
             owners = longer.get(_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
-        if len(owners) == 1 and not owners[0].short:
+        if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]):
             form.short = True
             union.join(owners[0].key, form.key)
+
+
+def _acronym_of_part(short: _Form, owner: _Form) -> bool:
+    """Whether ``short`` is an acronym the longer name ``owner`` also writes in capitals ("DNC",
+    "the DNC Rules Committee"), where the rest of ``owner`` is not in capitals (a word in
+    capitals in a table or headline, "BRADFORD" beside "Bradford Bulls", is no acronym) and
+    is neither a company's legal form ("TVX Gold Inc") nor a known place ("CSKA Kiev"): those
+    name the acronym's own body in full."""
+    if not (len(short.words) == 1 and len(short.surface) > 1 and short.surface.isupper()
+            and owner.words[0].isupper() and not owner.surface.isupper()):
+        return False
+    lex = lexicon()
+    rest = owner.words[1:]
+    return rest[-1].replace(".", "").rstrip(",") not in lex.corporate_suffixes and name_key(" ".join(rest)) not in lex.places
 
 
 def _assemble(parsed: Parsed, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],

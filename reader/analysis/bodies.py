@@ -9,6 +9,9 @@ others; these steps read the plainest of them, each measured on its own
 - bodies by what they are called: "the broadcaster Radio-Canada", "Rolls-Royce, the engine
   maker,", "Mélenchon's party, La France Insoumise," say what the name is;
 - bodies by what they own: "Unilever's shares", "Shopify's chief executive";
+- bodies by their works: "the Fenwick Steel plant" is the company's, not a place;
+- bodies by their first word: "Studio Ghibli", "Dar al-Saqi", "Le Monde" open as no person's
+  name does;
 - bodies in company: "Unilever and BP", "the Toronto Star and the Ottawa Citizen": a name
   joined by "and" or a comma to organisations only, and no person's or place's name itself;
 - demonyms and party members: "Emirati" is no actor, and "a Nevada Democrat" is the place
@@ -241,6 +244,55 @@ def example_bodies(text: str, names: Named) -> Named:
                 found.add(key)
         k += 1
     return _as_bodies(text, names, found)
+
+
+BODY_OPENERS = frozenset({
+    "Studio", "Dar", "Editions", "\u00c9ditions", "Edizioni", "Ediciones", "Editora", "Groupe", "Grupo", "Gruppo",
+    "Banco", "Banca", "Casa", "Maison", "Compagnie", "Le", "La", "Les", "Die", "Der", "Das", "El", "Il", "Het"})
+"""First words that open the name of a body in the language it is named in: a noun that names
+the body ("Studio Ghibli", "Dar al-Saqi": a publishing house, "Groupe Renault") or an article
+("Le Monde", "Die Zeit"). No person's name opens with them, save a surname's particle ("Le Pen")."""
+
+
+def opened_bodies(text: str, names: Named) -> Named:
+    """A name of two to four words read as a person that opens with a word that opens a body's
+    name ("Studio Ghibli", "Dar al-Saqi", "Les Echos") is an organisation, unless its words are
+    the surname of a person the text names in full ("Marine Le Pen" … "Le Pen") or it opens with
+    a given name."""
+    lex = lexicon()
+    surnames = {fold(" ".join(words[k:])) for span, t in names if t and span.label == "PER"
+                for words in [text[t[0]:t[1]].split()] for k in range(1, len(words))}
+
+    def opened(name: str, _: tuple[int, int]) -> bool:
+        words = name.split()
+        return 1 < len(words) <= 4 and words[0] in BODY_OPENERS and words[0] not in lex.given_names \
+            and fold(name) not in surnames
+
+    return relabelled(text, names, ("PER",), "ORG", opened)
+
+
+WORKS = frozenset({"plant", "plants", "factory", "factories", "mill", "mills", "refinery", "smelter", "foundry",
+                   "shipyard", "warehouse", "mine", "brewery", "cannery", "works"})
+"""Nouns of a company's works: a name right before one ("the Fenwick Steel plant") is whose it is."""
+_SETTLEMENTS = frozenset({"City", "Town", "County", "Township", "Village", "Borough"})
+"""Last words of a town's name that no place-word list holds (they end clubs' names too)."""
+
+
+def works_owners(text: str, names: Named) -> Named:
+    """A name of two to four words read as a place right before a noun of a company's works
+    ("the Fenwick Steel plant", "the Marlow Chemical refinery") is the company that owns them,
+    unless a word of it names a place or a town ("the Granite City plant") or is a place the lists know
+    ("the Detroit Hamtramck plant"). A town alone ("the Hamilton plant") stays a place."""
+    lex = lexicon()
+
+    def owner(name: str, where: tuple[int, int]) -> bool:
+        following = _NEXT.match(text, where[1])
+        words = name.split()
+        return following is not None and following.group(1) in WORKS and 1 < len(words) <= 4 \
+            and name_key(name) not in lex.places and not any(
+                w in lex.place_words or w in _SETTLEMENTS or name_key(w) in lex.places for w in words)
+
+    return relabelled(text, names, ("LOC",), "ORG", owner)
 
 
 def without_demonyms(text: str, names: Named) -> Named:

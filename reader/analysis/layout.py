@@ -5,9 +5,11 @@ instead, and CoNLL (where every sentence is a line and datelines stand alone) te
 neither:
 
 - A **dateline** opens a story with its place in capitals, perhaps a state or country and
-  the agency in brackets, then a dash: "CONCORD, N.H. — …", "PORTLAND, Maine (AP) — …".
-  The place is a place and the agency an organisation, whatever the words look like, and
-  the place named again in the body ("Kitchener’s city hall") is that place.
+  the agency in brackets, then a dash: "CONCORD, N.H. — …", "PORTLAND, Maine (AP) — …";
+  or, in wire copy, a line of its own with the place and the date ("LINZ , Austria
+  1996-08-28"). The place is a place and the agency an organisation, whatever the words
+  look like, and the place named again in a sentence of the body ("Kitchener’s city hall")
+  is that place; in a table's row (no word in lower case) a city's name is often its team.
 - A **heading** (a block of one line in capitals or Title Case: a headline, a Markdown
   ``#`` line, an HTML ``<h2>``, which all reach the analysis as such a block of the text;
   :func:`~reader.analysis.lines.heading_lines`) carries no evidence in its capitals:
@@ -26,9 +28,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from reader.analysis.engine import Parsed, Token
+from reader.analysis.gazetteer import lexicon
 from reader.analysis.lines import heading_lines, line_kind, within
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
@@ -42,6 +45,11 @@ DATELINE = re.compile(
 """A paragraph that opens with its place in capitals (a state or country after a comma, a
 date, an agency in brackets) and a dash: "WASHINGTON (Reuters) - …", "OSLO — …". A bare hyphen
 after capitals alone is a topic, not a place ("SOCCER - …", "RTRS - …" in CoNLL)."""
+WIRE_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>{_CAPS})(?:[ \t]*,[ \t]*(?P<region>{_REGION}))?[ \t]+(?:\d{{4}}-\d\d-\d\d|{_DATE})[ \t]*$",
+    re.M)
+"""A wire story's dateline on a line of its own: its place in capitals, perhaps a state or
+country, and the date, nothing else ("LINZ , Austria 1996-08-28", "GENEVA Aug 28")."""
 MIN_REST_WORDS = 6
 """Words a dateline's paragraph has after the dash: a heading such as "NATO — A History" has fewer."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -65,6 +73,13 @@ def datelines(text: str) -> Iterator[tuple[str, int, int]]:
         for group, label in (("place", "LOC"), ("region", "LOC"), ("agency", "ORG")):
             if m.group(group):
                 yield label, m.start(group), m.end(group)
+    organizations = lexicon().organizations
+    for m in WIRE_DATELINE.finditer(text):
+        if name_key(m.group("place")) in organizations:
+            continue  # "UNITED NATIONS 1996-08-29": the body's seat, read as the body
+        for group in ("place", "region"):
+            if m.group(group):
+                yield "LOC", m.start(group), m.end(group)
 
 
 def with_datelines(text: str, spans: list[Span]) -> list[Span]:
@@ -74,8 +89,9 @@ def with_datelines(text: str, spans: list[Span]) -> list[Span]:
     if not found:
         return spans
     places = {name_key(text[start:end]) for label, start, end in found if label == "LOC"}
-    spans = [Span(s.start, s.end, "LOC") if s.label in ("PER", "ORG") and _place_key(text, s) in places else s
-             for s in spans]
+    in_sentence = _sentence_lines(text)
+    spans = [Span(s.start, s.end, "LOC") if s.label in ("PER", "ORG") and _place_key(text, s) in places
+             and in_sentence(s.start) else s for s in spans]
     starts = [s.start for s in spans]
     replaced: set[int] = set()
     added = []
@@ -89,6 +105,15 @@ def with_datelines(text: str, spans: list[Span]) -> list[Span]:
         added.append(Span(start, end, label))
     kept = [s for k, s in enumerate(spans) if k not in replaced]
     return sorted(kept + added, key=lambda s: s.start)
+
+
+def _sentence_lines(text: str) -> Callable[[int], bool]:
+    """Whether the line at an offset has a word in lower case: a sentence, not a row of a table
+    ("NEW YORK 74 60 .552" under a "NEW YORK" dateline names the team)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lower = [bool(_LOWER_WORD.search(text, a, b - 1))
+             for a, b in zip(starts, starts[1:] + [len(text) + 1], strict=True)]
+    return lambda offset: lower[bisect.bisect_right(starts, offset) - 1]
 
 
 def _place_key(text: str, span: Span) -> str | None:

@@ -1,11 +1,15 @@
 """Name spans and spellings: where a name starts and ends, and when two spellings are one.
 
 The tagger labels whole tokens; what it may leave at the edges of a name is cut here:
-"the" before it, a possessive after it ("Kitchener’s" → "Kitchener", exactly: the
-apostrophe and the s, never a letter of the name), stray punctuation.
+"the" or another word in lower case before it ("the federal Securities and Exchange
+Commission"; a name particle stays: "de Blasio"), a possessive after it ("Kitchener’s" →
+"Kitchener", exactly: the apostrophe and the s, never a letter of the name), stray
+punctuation.
 """
 
 from __future__ import annotations
+
+import re
 
 from reader.analysis.gazetteer import key
 
@@ -18,6 +22,7 @@ _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"
 _ARTICLES = ("the ", "The ", "THE ")
 _POSSESSIVES = ("'s", "\u2019s", "\u2018s", "'S", "\u2019S")
 _APOSTROPHES = ("'", "\u2019")
+_LOWER_WORD = re.compile(r"[a-z]+ ")
 
 
 def _sentence_ends_after(text: str, end: int) -> bool:
@@ -82,14 +87,17 @@ def starts_with_particle(name: str) -> bool:
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``[start, end)`` without an article before or a possessive after the name, or ``None``
-    when what is left has no capital letter (no name)."""
+    """``[start, end)`` without an article or other lower-case word (not a particle) before or
+    a possessive after the name, or ``None`` when what is left has no capital letter (no name)."""
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
             start += 1
         if text.startswith(_ARTICLES, start) and " " in text[start:end].strip():
             start += 4
+        lead = _LOWER_WORD.match(text, start, end)
+        if lead and lead.group()[:-1] not in PARTICLES:
+            start = lead.end()
         if text.endswith(_POSSESSIVES, start, end) and end - start > 2:
             end -= 2
         elif text.endswith(_APOSTROPHES, start, end) and text[end - 2:end - 1] in ("s", "S"):

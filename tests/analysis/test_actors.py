@@ -65,6 +65,14 @@ def test_possessives_are_stripped_exactly() -> None:
     assert trim_name("the ’s", 0, 6) is None
 
 
+def test_a_lower_case_word_before_a_name_is_cut_but_a_particle_stays() -> None:
+    for text, want in (("federal Securities and Exchange Commission", "Securities and Exchange Commission"),
+                       ("the former Clinton White House", "Clinton White House"), ("de Blasio", "de Blasio"),
+                       ("bin Nasser", "bin Nasser"), ("170th Street", "170th Street"), ("iPhone", "iPhone")):
+        start, end = trim_name(text, 0, len(text)) or (0, 0)
+        assert text[start:end] == want, text
+
+
 def test_surname_joins_full_name() -> None:
     text = ("Jens Stoltenberg opened the meeting. Stoltenberg said allies were united. "
             "Later STOLTENBERG left, and Stoltenberg flew home.")
@@ -290,6 +298,19 @@ def test_a_shorter_name_of_the_same_kind_joins_the_longer_one() -> None:
     text = "The Liberal Party won. Liberal strategists cheered; the Liberal vote held."
     actors, mentions = actors_of(text, ("Liberal Party", "ORG"), ("Liberal", "ORG", 1), ("Liberal", "ORG", 2))
     assert [(a.name, a.aliases) for a in actors] == [("Liberal Party", ["Liberal"])] and len(mentions) == 3
+
+
+def test_an_acronym_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
+    text = "The DNC Rules Committee met. The DNC said it would wait. THE DNC AND THE DNC RULES COMMITTEE"
+    actors, mentions = actors_of(text, ("DNC Rules Committee", "ORG"), ("DNC", "ORG", 1), ("DNC", "ORG", 2),
+                                 ("DNC RULES COMMITTEE", "ORG"))
+    assert {a.name: len(surfaces(text, a, mentions)) for a in actors} == {"DNC Rules Committee": 2, "DNC": 2}
+    text = "Bradford Bulls won again.\nBRADFORD 24 Wigan 10"
+    actors, _ = actors_of(text, ("Bradford Bulls", "ORG"), ("BRADFORD", "ORG"), ("Wigan", "ORG"))
+    assert {a.name: a.aliases for a in actors} == {"Bradford Bulls": ["BRADFORD"], "Wigan": []}
+    text = "TVX Gold Inc rose. TVX said output grew. CSKA Moscow won; CSKA led."
+    actors, _ = actors_of(text, ("TVX Gold Inc", "ORG"), ("TVX", "ORG", 1), ("CSKA Moscow", "ORG"), ("CSKA", "ORG", 1))
+    assert {a.name: a.aliases for a in actors} == {"TVX Gold Inc": ["TVX"], "CSKA Moscow": ["CSKA"]}
 
 
 def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> None:

@@ -1,0 +1,71 @@
+"""Companies and other bodies whose name alone misleads the tagger (issue 10), through the real
+engine and the shipped models. Each text is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import Engine
+from tests.actor_checks import analyse, kinds, named, surfaces
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Studio Kaminari hired twelve animators in Kyoto this spring.", "Studio Kaminari"),
+    ("The essays were published by Dar Tawla in London last year.", "Dar Tawla"),
+    ("Les Nouvelles reported that the minister would resign.", "Les Nouvelles"),
+])
+def test_a_name_opened_by_a_word_that_opens_bodies_is_a_body(engine: Engine, text: str, body: str) -> None:
+    actors, _ = analyse(engine, text)
+    assert kinds(actors)[body] == "organization"
+
+
+def test_a_surname_opened_by_an_article_stays_the_persons(engine: Engine) -> None:
+    text = "Marine Le Pen spoke in Lyon on Sunday. Le Pen said her party would win."
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Marine Le Pen": "person", "Lyon": "place"}
+    assert surfaces(text, named(actors, "Marine Le Pen"), mentions) == ["Marine Le Pen", "Le Pen"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Arcelor-Mittal will idle a rolling mill in Ghent for six weeks.", "Arcelor-Mittal"),
+    ("Hewlett-Packard will split into two companies, the board said.", "Hewlett-Packard"),
+])
+def test_a_company_the_tagger_set_aside_as_misc_is_a_body(engine: Engine, text: str, body: str) -> None:
+    actors, _ = analyse(engine, text)
+    assert kinds(actors)[body] == "organization"
+
+
+def test_a_demonym_set_aside_as_misc_stays_no_actor(engine: Engine) -> None:
+    text = "Emirati officials met the delegation in Abu Dhabi on Sunday."
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Abu Dhabi": "place"}
+
+
+def test_a_company_read_as_a_double_barrelled_surname_is_a_body(engine: Engine) -> None:
+    text = "Ocean-Vale raised its dividend for a third year after iron ore prices held up."
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Ocean-Vale": "organization"}
+
+
+def test_a_persons_hyphenated_surname_stays_the_persons(engine: Engine) -> None:
+    text = "Senator Ruth Castell-Brown opened the hearing. Castell-Brown said the bill would pass."
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Ruth Castell-Brown": "person"}
+    assert surfaces(text, named(actors, "Ruth Castell-Brown"), mentions) == ["Ruth Castell-Brown", "Castell-Brown"]
+
+
+@pytest.mark.parametrize(("text", "body", "place"), [
+    ("Workers at the Fenwick Steel plant in Hamilton, Ontario, walked off the job on Friday.", "Fenwick Steel",
+     "Hamilton"),
+    ("The Granite City plant of Tamsin Metals will close, and Tamsin Metals will sell the land.", "Tamsin Metals",
+     "Granite City"),
+])
+def test_the_name_before_a_plant_is_its_company(engine: Engine, text: str, body: str, place: str) -> None:
+    actors, _ = analyse(engine, text)
+    assert kinds(actors)[body] == "organization"
+    assert kinds(actors)[place] == "place"

@@ -41,11 +41,17 @@ def with_echoes(text: str, names: Named, common: frozenset[str]) -> Named:
             continue
         if len(short) >= MIN_LENGTH and short[:1].isupper() and short.lower() not in common:
             wanted.setdefault(short, span.label)
+    return named_again(text, names, wanted, [(s.start, s.end) for s, _ in names])
+
+
+def named_again(text: str, names: Named, wanted: dict[str, str], taken: list[tuple[int, int]]) -> Named:
+    """``names`` with each occurrence of a spelling of ``wanted`` (with its label) that is a whole
+    word and overlaps nothing in ``taken`` added: one pass of one pattern."""
     if not wanted:
         return names
     pattern = re.compile(r"(?<![\w'\u2019.-])(?:" + "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
                          + r")(?![\w-])")
-    taken = sorted((s.start, s.end) for s, _ in names)
+    taken = sorted(taken)
     starts = [s for s, _ in taken]
     added: Named = []
     for m in pattern.finditer(text):

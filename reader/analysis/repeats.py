@@ -12,10 +12,9 @@ is one pass of one pattern.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import defaultdict
 
+from reader.analysis.echoes import named_again
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.kinds import Named
 from reader.analysis.tagger import Span
@@ -37,20 +36,4 @@ def with_repeats(text: str, names: Named, common: frozenset[str], seen: list[Spa
     wanted = {surface: kinds.pop() for surface, kinds in labels.items()
               if len(kinds) == 1 and len(surface) >= MIN_LENGTH and surface[:1].isupper()
               and surface.lower() not in common and fold(surface) not in calendar}
-    if not wanted:
-        return names
-    pattern = re.compile(r"(?<![\w'\u2019.-])(?:" + "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
-                         + r")(?![\w-])")
-    taken = sorted([(s.start, s.end) for s, _ in names] + [(s.start, s.end) for s in seen])
-    starts = [s for s, _ in taken]
-    added: Named = []
-    for m in pattern.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and taken[k][1] > m.start():
-            continue
-        if k + 1 < len(taken) and taken[k + 1][0] < m.end():
-            continue
-        added.append((Span(m.start(), m.end(), wanted[m.group()]), (m.start(), m.end())))
-    if not added:
-        return names
-    return sorted(names + added, key=lambda n: n[0].start)
+    return named_again(text, names, wanted, [(s.start, s.end) for s, _ in names] + [(s.start, s.end) for s in seen])

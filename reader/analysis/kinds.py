@@ -29,7 +29,8 @@ from reader.analysis.tagger import Span
 
 Named = list[tuple[Span, tuple[int, int] | None]]
 """The tagger's spans with the name each holds once trimmed (None: no name)."""
-_BODY_OR_PLACE = ("ORG", "LOC")
+BODY_OR_PLACE = ("ORG", "LOC")
+"""The tagger's labels of a body and of a place: what the kind rules may read as a person."""
 
 
 def _relabel(span: Span, label: str) -> Span:
@@ -69,7 +70,7 @@ def families(text: str, names: Named) -> Named:
         key = name_key(name)
         return key.endswith("s") and (key[:-1] in surnames or (key.endswith("es") and key[:-2] in surnames))
 
-    return relabelled(text, names, _BODY_OR_PLACE, "PER", plural) if surnames else names
+    return relabelled(text, names, BODY_OR_PLACE, "PER", plural) if surnames else names
 
 
 def surname_kinds(text: str, names: Named) -> Named:
@@ -82,7 +83,7 @@ def surname_kinds(text: str, names: Named) -> Named:
     surnames -= _dateline_places(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
-    return relabelled(text, names, _BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
+    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
@@ -124,7 +125,7 @@ def full_name_kinds(text: str, names: Named) -> Named:
               if t and span.label == "PER" and 1 < len(text[t[0]:t[1]].split()) <= 4}
     if not people:
         return names
-    return relabelled(text, names, _BODY_OR_PLACE, "PER", lambda name, _: fold(name) in people and all(
+    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, _: fold(name) in people and all(
         _plain_name_word(w, lex) for w in name.split()))
 
 
@@ -142,7 +143,7 @@ def given_name_kinds(text: str, names: Named) -> Named:
             and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
             and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)
 
-    return relabelled(text, names, _BODY_OR_PLACE, "PER", opens_with_given_name)
+    return relabelled(text, names, BODY_OR_PLACE, "PER", opens_with_given_name)
 
 
 _ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}"
@@ -166,7 +167,7 @@ def apposition_kinds(text: str, names: Named) -> Named:
         roles += [after.group(1)] if after else []
         return any(r != "official" and (r in people or lex.is_title(r)) for r in roles)
 
-    return relabelled(text, names, _BODY_OR_PLACE, "PER", beside_a_role)
+    return relabelled(text, names, BODY_OR_PLACE, "PER", beside_a_role)
 
 
 CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from reader.analysis.gazetteer import lexicon
-from reader.analysis.kinds import Named, relabelled
+from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled
 from reader.analysis.names import name_key
 
-_BODY_OR_PLACE = ("ORG", "LOC")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
 
 
@@ -28,7 +27,7 @@ def person_words(text: str, names: Named) -> Named:
     lex = lexicon()
     people: set[str] = set()
     for span, trimmed in names:
-        if not trimmed or span.label not in ("PER", *_BODY_OR_PLACE):
+        if not trimmed or span.label not in ("PER", *BODY_OR_PLACE):
             continue
         words = text[trimmed[0]:trimmed[1]].split()
         if span.label == "PER" and len(words) > 1 and (
@@ -40,5 +39,5 @@ def person_words(text: str, names: Named) -> Named:
     people -= lex.places | lex.organizations
     if not people:
         return names
-    return relabelled(text, names, _BODY_OR_PLACE, "PER",
+    return relabelled(text, names, BODY_OR_PLACE, "PER",
                       lambda name, _: len(name.split()) == 1 and name_key(name) in people)

@@ -37,7 +37,7 @@ from reader.analysis.gazetteer import lexicon  # noqa: E402
 
 def ablate(args: argparse.Namespace) -> dict[str, Any]:
     train = training.load(args.train, args.cache)
-    vocab = training.vocabulary(train)
+    vocab = training.vocabulary(train.parsed)
     checks = training.ModernChecks(args.cache, vocab)
     parts = training.folds(len(train.parsed), args.folds)[:args.rounds]
     work = args.cache / "ablation"

@@ -146,7 +146,7 @@ class VectorFeaturizer(Featurizer):
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     train = training.load(args.train, args.cache, vectors=True)
-    vocab = training.vocabulary(train)
+    vocab = training.vocabulary(train.parsed)
     checks = training.ModernChecks(args.cache, vocab, vectors=True)
     shipped = Featurizer(lexicon(), vocab)
     parts = training.folds(len(train.parsed), 5)[:args.rounds]

@@ -36,7 +36,7 @@ PAIRS = ((1.0, 0.1), (0.5, 0.05), (0.25, 0.05), (2.0, 0.1))
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     train = training.load(args.train, args.cache)
-    vocab = training.vocabulary(train)
+    vocab = training.vocabulary(train.parsed)
     checks = training.ModernChecks(args.cache, vocab)
     featurizer = Featurizer(lexicon(), vocab, args.off)
     features = training.featurize(featurizer, train)

@@ -39,7 +39,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -48,11 +48,13 @@ sys.path.insert(0, str(REPO / "training"))
 from reader.analysis import engine as engine_module  # noqa: E402
 from reader.analysis.engine import Engine, Parsed  # noqa: E402
 from reader.analysis.features import Featurizer, sentences, stacked  # noqa: E402
-from reader.analysis.gazetteer import lexicon  # noqa: E402
+from reader.analysis.gazetteer import lexicon, relearned  # noqa: E402
 from reader.analysis.actors import RULES, build_actors  # noqa: E402
+from reader.analysis.model import Actor, Mention  # noqa: E402
 from reader.analysis.tagger import STAGE_FILES, ActorTagger, Span, tag_sentences, to_spans  # noqa: E402
 
 import modern  # noqa: E402
+from learned_words import SHIPPED, learned_words  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 TRAIN = SHARED / "data" / "ner-conll03-train.jsonl"
@@ -120,15 +122,56 @@ def load_marked(path: Path, cache: Path) -> Corpus:
     return Corpus(items, parse(path.stem, [item["text"] for item in items], cache))
 
 
-def vocabulary(corpus: Corpus) -> frozenset[str]:
+def vocabulary(parsed: Sequence[Parsed]) -> frozenset[str]:
     """Words written in lower case at least VOCABULARY_MIN times in the training text."""
     counts: Counter[str] = Counter()
-    for p in corpus.parsed:
+    for p in parsed:
         for t in p.tokens:
             word = p.text[t.start:t.end]
             if word.islower():
                 counts[word] += 1
     return frozenset(w for w, c in counts.items() if c >= VOCABULARY_MIN)
+
+
+class Fold(NamedTuple):
+    """A fold of the cross-validation with what is learned without it besides the models: the
+    vocabulary (the featurizer's and the actor layer's common words) and the word lists of
+    ``training/learned_words.py``, so its figures are those of text none of them saw."""
+
+    held: frozenset[int]
+    vocabulary: frozenset[str]
+    misc_words: frozenset[str]
+    given_names: frozenset[str]
+
+    def featurizer(self, off: Sequence[str]) -> Featurizer:
+        return Featurizer(lexicon(), self.vocabulary, off)
+
+
+def cv_folds(corpus: Corpus, n: int, parts: Sequence[Sequence[int]]) -> list[Fold]:
+    """The folds ``parts`` of ``corpus``, each with the vocabulary and lists learned from the
+    other folds' CoNLL documents (the first ``n``; extra texts are never learned from here)."""
+    out = []
+    for held in parts:
+        learn = [d for d in range(n) if d not in set(held)]
+        items = [corpus.items[d] for d in learn]
+        out.append(Fold(frozenset(held), vocabulary([corpus.parsed[d] for d in learn]),
+                        frozenset(learned_words(items, "misc", SHIPPED["misc"])),
+                        frozenset(learned_words(items, "given", SHIPPED["given"]))))
+    return out
+
+
+def built(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str] = (),
+          cv: Sequence[Fold] = ()) -> dict[int, tuple[list[Actor], list[Mention]]]:
+    """The actor layer's actors and mentions of each document of ``spans``; with ``cv``, each
+    fold's documents with that fold's vocabulary and learned lists (otherwise the shipped ones)."""
+    if not cv:
+        return {d: build_actors(corpus.parsed[d], found, off) for d, found in spans.items()}
+    out = {}
+    for fold in cv:
+        with relearned(fold.misc_words, fold.given_names):
+            out.update({d: build_actors(corpus.parsed[d], spans[d], off, fold.vocabulary)
+                        for d in sorted(fold.held) if d in spans})
+    return out
 
 
 def runs(parsed: Parsed) -> list[Any]:
@@ -191,13 +234,13 @@ def shared_scorer() -> Any:
     return module
 
 
-def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str] = ()) -> dict[str, float]:
-    """F1 of Reader's actors (tagger spans through the actor layer) with the shared scorer:
-    all, general and sports documents, per type on all, and organisations in general news
-    (the weak spot)."""
+def pipeline_f1(corpus: Corpus, spans: dict[int, list[Span]], off: Sequence[str] = (),
+                cv: Sequence[Fold] = ()) -> dict[str, float]:
+    """F1 of Reader's actors (tagger spans through the actor layer, with each fold's lists
+    when ``cv``) with the shared scorer: all, general and sports documents, per type on all,
+    and organisations in general news (the weak spot)."""
     preds = {}
-    for d, found in spans.items():
-        actors, mentions = build_actors(corpus.parsed[d], found, off)
+    for d, (actors, mentions) in built(corpus, spans, off, cv).items():
         preds[corpus.items[d]["id"]] = {"actors": [{"id": a.id, "kind": a.kind} for a in actors],
                                         "mentions": [{"start": m.start, "end": m.end, "actor": m.actor}
                                                      for m in mentions]}
@@ -231,12 +274,12 @@ class ModernChecks:
         return out
 
 
-def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:
+def rule_ablation(corpus: Corpus, spans: dict[int, list[Span]], cv: Sequence[Fold] = ()) -> dict[str, Any]:
     """Reader's F1 with every rule of the actor layer, and without each in turn."""
-    rows = {"all rules": pipeline_f1(corpus, spans)}
+    rows = {"all rules": pipeline_f1(corpus, spans, (), cv)}
     for rule in RULES:
-        rows[f"without {rule}"] = pipeline_f1(corpus, spans, [rule])
-    rows["tagger spans only"] = pipeline_f1(corpus, spans, RULES)
+        rows[f"without {rule}"] = pipeline_f1(corpus, spans, [rule], cv)
+    rows["tagger spans only"] = pipeline_f1(corpus, spans, RULES, cv)
     base = rows["all rules"]["all"]
     return {k: {**v, "gain": round(base - v["all"], 1)} for k, v in rows.items()}
 
@@ -264,10 +307,10 @@ def learning(parts: list[list[int]], k: int, n: int, weight: int) -> list[int]:
     return weighted(sorted(d for part in parts for d in part if d not in held), n, weight)
 
 
-def marked_f1(corpus: Corpus, spans: dict[int, list[Span]]) -> dict[str, Any]:
-    """Reader's figures on marked-up texts (tagger spans through the actor layer) with the modern scorer."""
-    preds = {corpus.items[d]["id"]: modern.prediction(*build_actors(corpus.parsed[d], found))
-             for d, found in spans.items()}
+def marked_f1(corpus: Corpus, spans: dict[int, list[Span]], cv: Sequence[Fold] = ()) -> dict[str, Any]:
+    """Reader's figures on marked-up texts (tagger spans through the actor layer, with each
+    fold's lists when ``cv``) with the modern scorer."""
+    preds = {corpus.items[d]["id"]: modern.prediction(*found) for d, found in built(corpus, spans, (), cv).items()}
     result: dict[str, Any] = modern.score_modern([corpus.items[d] for d in spans], preds, shared_scorer())
     return result
 
@@ -300,7 +343,7 @@ def stacked_features(first: list[list[list[str]]], corpus: Corpus, labels: dict[
 def command_train(args: argparse.Namespace) -> dict[str, Any]:
     train, dev = load(args.train, args.cache), load(args.dev, args.cache)
     extra = load_marked(args.extra, args.cache)
-    vocab = vocabulary(train)
+    vocab = vocabulary(train.parsed)
     featurizer = Featurizer(lexicon(), vocab, args.off)
     work = args.cache / "models"
     work.mkdir(parents=True, exist_ok=True)
@@ -310,6 +353,7 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     all_docs = list(range(len(data.parsed)))
     conll, extras = all_docs[:n], all_docs[n:]
     parts = joint_folds(n, len(extras), args.folds)
+    cv = cv_folds(data, n, parts)
     started = time.monotonic()
 
     def of(labels: dict[int, list[str]], docs: Sequence[int]) -> dict[int, list[str]]:
@@ -318,12 +362,14 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     def spans_of(labels: dict[int, list[str]], docs: Sequence[int]) -> dict[int, list[Span]]:
         return {d: to_spans(data.parsed[d], labels[d]) for d in docs}
 
-    # Stage 1: out-of-fold labels for every training document.
+    # Stage 1: out-of-fold labels for every training document, each fold featurized with
+    # the vocabulary learned without it.
     oof: dict[int, list[str]] = {}
     for k, held in enumerate(parts):
         model = work / f"stage1-fold{k}.crfsuite"
-        train_crf(sequences_of(f_data, data, learning(parts, k, n, weight)), model)
-        oof.update(tag(model, f_data, data, held))
+        f_fold = featurize(cv[k].featurizer(args.off), data)
+        train_crf(sequences_of(f_fold, data, learning(parts, k, n, weight)), model)
+        oof.update(tag(model, f_fold, data, held))
         print(f"stage 1 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     stage1 = args.out / STAGE_FILES[0]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -338,8 +384,10 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     if args.cv:
         for k, held in enumerate(parts):
             model = work / f"stage2-fold{k}.crfsuite"
-            train_crf(sequences_of(f2_list, data, learning(parts, k, n, weight)), model)
-            cv2.update(tag(model, f2_list, data, held))
+            f2_fold = stacked_features(featurize(cv[k].featurizer(args.off), data), data, oof, all_docs)
+            f2_fold_list = [f2_fold[d] for d in all_docs]
+            train_crf(sequences_of(f2_fold_list, data, learning(parts, k, n, weight)), model)
+            cv2.update(tag(model, f2_fold_list, data, held))
             print(f"stage 2 fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     stage2 = args.out / STAGE_FILES[1]
     train_crf(sequences_of(f2_list, data, weighted(all_docs, n, weight)), stage2)
@@ -368,24 +416,27 @@ def command_train(args: argparse.Namespace) -> dict[str, Any]:
     report["reader"] = {"train": pipeline_f1(data, spans_of(s2_train, conll)), "dev": rule_ablation(dev, spans_dev)}
     # The extra texts: fitted (in-sample when weight > 0), and out of fold (models that never saw the text).
     report["reader"]["extra"] = {"fitted": marked_f1(data, spans_of(s2_train, extras)),
-                                 "stage1_out_of_fold": marked_f1(data, spans_of(oof, extras))}
+                                 "stage1_out_of_fold": marked_f1(data, spans_of(oof, extras), cv)}
     if cv2:
-        report["reader"]["train_cv"] = rule_ablation(data, spans_of(cv2, conll))
-        report["reader"]["extra"]["out_of_fold"] = marked_f1(data, spans_of(cv2, extras))
+        report["reader"]["train_cv"] = rule_ablation(data, spans_of(cv2, conll), cv)
+        report["reader"]["extra"]["out_of_fold"] = marked_f1(data, spans_of(cv2, extras), cv)
     return report
 
 
 def command_rules(args: argparse.Namespace) -> dict[str, Any]:
     """The rule ablation alone, with the models a ``--cv`` training left (the shipped ones for
-    dev, the fold models in ``--cache`` for cross-validated train)."""
+    dev, the fold models in ``--cache`` for cross-validated train, each with the vocabulary and
+    lists learned without its fold)."""
     train, dev = load(args.train, args.cache), load(args.dev, args.cache)
     shipped = ActorTagger.load(args.out)
     report: dict[str, Any] = {"dev": rule_ablation(dev, {d: shipped.spans(p) for d, p in enumerate(dev.parsed)})}
     spans_cv: dict[int, list[Span]] = {}
-    for k, held in enumerate(folds(len(train.parsed), args.folds)):
-        fold = ActorTagger(shipped.featurizer, [args.cache / "models" / f"stage{s}-fold{k}.crfsuite" for s in (1, 2)])
-        spans_cv.update({d: fold.spans(train.parsed[d]) for d in held})
-    report["train_cv"] = rule_ablation(train, spans_cv)
+    cv = cv_folds(train, len(train.parsed), folds(len(train.parsed), args.folds))
+    for k, fold in enumerate(cv):
+        tagger = ActorTagger(fold.featurizer(sorted(shipped.featurizer.off)),
+                             [args.cache / "models" / f"stage{s}-fold{k}.crfsuite" for s in (1, 2)])
+        spans_cv.update({d: tagger.spans(train.parsed[d]) for d in sorted(fold.held)})
+    report["train_cv"] = rule_ablation(train, spans_cv, cv)
     return report
 
 

@@ -6,7 +6,9 @@ the training script's ablation measures) and the words of roles (:mod:`roles`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reader.bundled import word_list
@@ -75,9 +77,31 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(name_key(w) for w in word_list(name))
 
 
-@lru_cache(maxsize=1)
+_RELEARNED: list[Lexicon] = []
+
+
 def lexicon() -> Lexicon:
-    """All word lists; read from disk on first use only."""
+    """All word lists (read from disk on first use only), or those of :func:`relearned` inside it."""
+    return _RELEARNED[-1] if _RELEARNED else _shipped()
+
+
+@contextmanager
+def relearned(misc_words: frozenset[str], learned_given_names: frozenset[str]) -> Iterator[Lexicon]:
+    """The shipped lexicon with its two lists learned from CoNLL train replaced while inside.
+
+    Cross-validation (``training/train_actors.py``) measures each fold with the lists learned
+    without it, as text the lists never saw meets them; the actor layer reads the lexicon from
+    many places, so it is swapped for the fold rather than passed down."""
+    _RELEARNED.append(replace(lexicon(), misc_words=misc_words, learned_given_names=learned_given_names))
+    try:
+        yield _RELEARNED[-1]
+    finally:
+        _RELEARNED.pop()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Lexicon:
+    """The lists of ``resources/wordlists``, read from disk once."""
     countries = _keys("countries.txt")
     calendar = _folded("calendar.txt")
     places = _keys("places.txt") | countries

@@ -258,7 +258,7 @@ def test_large_article_text_appears_at_once(qtbot):
     longest = 0.0
     while view.markup_pending():
         tick = time.perf_counter()
-        view._apply_batch()
+        view.markup_queue.apply_batch()
         longest = max(longest, time.perf_counter() - tick)
     assert longest < 0.25
     assert char_format(view, mentions[-1].start + 1).background().color() == QColor(themes.LIGHT.kinds["person"].tint)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
-from notes.search import Hit
+from notes.search_hit import Hit
 from reader.core.articles import overview
 from reader.ui.markdown_preview import MarkdownPreview, render_markdown
 from reader.ui.note_editor import NoteEditor, parse_tags

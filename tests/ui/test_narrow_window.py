@@ -17,20 +17,20 @@ def test_panels_give_way_below_a_minimum_column_and_come_back(qtbot, make_window
     open_and_wait(qtbot, window, article_file)
     window.notes.show_search()  # a panel on the left too
     window.resize(1400, 860)
-    qtbot.waitUntil(lambda: window.notes.search_dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.notes.finder.dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
     qtbot.wait(100)
     assert window.view.width() >= MIN_COLUMN
 
     window.resize(800, 600)
     qtbot.waitUntil(lambda: window.view.width() >= MIN_COLUMN, timeout=3000)
     assert window.width() == 800  # no page of the library keeps the window wider than the screen
-    assert not window.notes.search_dock.isVisible()  # the left side went first
+    assert not window.notes.finder.dock.isVisible()  # the left side went first
     assert "readable" in window.status.message.text()
     column = window.view.width()
     assert column >= MIN_COLUMN and window.view.viewportMargins().left() >= 0
 
     window.resize(1400, 860)
-    qtbot.waitUntil(lambda: window.notes.search_dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.notes.finder.dock.isVisible() and window.actors_dock.isVisible(), timeout=3000)
     qtbot.wait(100)
     assert window.view.width() >= MIN_COLUMN
 
@@ -48,4 +48,4 @@ def test_a_panel_shown_by_hand_in_a_narrow_window_stays(qtbot, make_window, arti
     qtbot.waitUntil(lambda: window.view.width() >= MIN_COLUMN, timeout=3000)
     window.notes.show_search()
     qtbot.wait(200)
-    assert window.notes.search_dock.isVisible()
+    assert window.notes.finder.dock.isVisible()

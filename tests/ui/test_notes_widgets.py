@@ -180,7 +180,7 @@ def test_choosing_a_tag_from_the_popup_inserts_it_once(qtbot) -> None:
 def test_a_moved_note_says_so_in_its_own_row_with_the_words_it_was_made_on(qtbot) -> None:
     """Issue 12, item 9: the notice is part of the note's row and the editor's heading, with the
     wording as highlighted beside the current one."""
-    from reader.ui.notes_ui import editor_heading
+    from reader.ui.note_editor import editor_heading
 
     moved = annotation(4, 10, status="moved", original="pact")
     plain = annotation(25, 31)

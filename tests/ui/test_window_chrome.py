@@ -101,7 +101,7 @@ def test_panel_toggles_are_checkable_and_follow_the_panels(qtbot, make_window, a
     open_and_wait(qtbot, window, article_file)
     toggles = {a.text().replace("&", ""): a for a in help_dialogs.menu_actions(window.menu("View"))}
     for name, dock in (("Actors Panel", window.actors_dock), ("Quotes Panel", window.quotes_dock),
-                       ("Notes", window.notes.panel_dock), ("Search notes", window.notes.search_dock)):
+                       ("Notes", window.notes.panel_dock), ("Search notes", window.notes.finder.dock)):
         action = toggles[name]
         assert action.isCheckable(), name
         dock.show()

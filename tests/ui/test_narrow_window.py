@@ -49,3 +49,22 @@ def test_a_panel_shown_by_hand_in_a_narrow_window_stays(qtbot, make_window, arti
     window.notes.show_search()
     qtbot.wait(200)
     assert window.notes.finder.dock.isVisible()
+
+
+def test_a_long_status_message_does_not_keep_the_window_wide(qtbot, make_window, article_file) -> None:
+    """A message is one line of the status bar: a long one is cut to the room there (whole in its
+    tooltip), not a minimum width that the window cannot be narrowed below."""
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: window.width() == 700, timeout=3000)
+    message = "Searching every note for the words of a long query, then the articles they are in; " * 4
+    window.show_status(message)
+    qtbot.wait(50)
+    assert window.width() == 700 and window.minimumSize().width() <= 700
+    label = window.status.message
+    assert label.text() == message and label.toolTip() == message
+    assert label.width() < label.fontMetrics().horizontalAdvance(message)
+    shown = label.grab().toImage()
+    assert any(shown.pixelColor(x, shown.height() // 2) != shown.pixelColor(0, 0)
+               for x in range(shown.width()))  # the message is drawn, cut

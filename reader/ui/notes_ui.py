@@ -89,6 +89,13 @@ class NotesController(QObject):
             self.color_actions[name] = action
         frame.menu("Notes").addSeparator()
 
+        self.note_action = QAction("Write &Note…", self)
+        self.note_action.setShortcut(QKeySequence("N"))
+        self.note_action.setToolTip("Write the note of the selected highlight (N)")
+        self.note_action.setEnabled(False)
+        self.note_action.triggered.connect(self.edit_selected)
+        frame.add_action(self.note_action, "Notes")
+
         self.search_action = QAction("Search notes…", self)
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.triggered.connect(self.show_search)
@@ -308,6 +315,11 @@ class NotesController(QObject):
         self._history.push(f"Colour {color}", lambda: self._update(annotation_id, color=color),
                            lambda: self._update(annotation_id, color=old.color))
 
+    def edit_selected(self) -> None:
+        """Open the note of the selected highlight with the keyboard in it: after 1–5, N writes the note."""
+        if self._selected is not None:
+            self.open_annotation(self._selected, focus_note=True)
+
     def delete_selected(self) -> None:
         """Delete the selected highlight (clicked in the text or picked in the Notes panel)."""
         if self._selected is not None:
@@ -343,9 +355,10 @@ class NotesController(QObject):
         self._history.push("Delete Highlight", do, undo)
 
     def _select(self, annotation_id: str | None) -> None:
-        """The highlight Delete removes: the one last clicked in the text or picked in the panel."""
+        """The highlight N and Delete act on: the one made, clicked in the text or picked in the panel last."""
         self._selected = annotation_id if annotation_id in self._annotations else None
-        self.delete_action.setEnabled(self._selected is not None)
+        for action in (self.note_action, self.delete_action):
+            action.setEnabled(self._selected is not None)
 
     def _changed(self) -> None:
         """Notes changed: the tags are read again when next needed; visible search results are refreshed."""

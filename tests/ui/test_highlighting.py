@@ -135,3 +135,29 @@ def test_a_new_highlight_shows_its_colour_and_the_next_key_recolours_it(qtbot, m
     qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["blue"], timeout=5000)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["yellow"], timeout=5000)
+
+
+def test_with_the_keyboard_alone_a_selection_becomes_a_highlight_with_a_note(qtbot, make_window,
+                                                                              article_file: Path) -> None:
+    """Seen on a real screen: after 1–5 nothing led from the keyboard to the new highlight's note; N does."""
+    window = make_window()
+    text = open_and_wait(qtbot, window, article_file).text
+    ready(qtbot, window)
+    assert not window.notes.note_action.isEnabled()  # nothing selected to write on
+    start = text.index("Babbage replied")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.positions.to_qt(start))
+    window.view.setTextCursor(cursor)
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: [a.selector.exact for a in stored(window)] == ["Babbage replied"], timeout=5000)
+    qtbot.waitUntil(window.notes.note_action.isEnabled, timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    editor = window.notes.editor
+    assert window.notes.editor_dock.isVisible() and editor.note.hasFocus()
+    qtbot.keyClicks(editor.note, "*in* reply")  # an n typed in the note is the note's
+    editor.flush()
+    qtbot.waitUntil(lambda: [a.note for a in stored(window)] == ["*in* reply"], timeout=5000)
+    assert stored(window)[0].color == "green"

@@ -161,3 +161,36 @@ def test_with_the_keyboard_alone_a_selection_becomes_a_highlight_with_a_note(qtb
     editor.flush()
     qtbot.waitUntil(lambda: [a.note for a in stored(window)] == ["*in* reply"], timeout=5000)
     assert stored(window)[0].color == "green"
+
+
+def test_the_notes_list_keeps_a_row_whole_under_the_note_editor(qtbot, make_window, article_file: Path) -> None:
+    """Seen on a real screen (larger type than the tests'): with the note editor open below it, the
+    Notes list was squeezed to less than its one row, cut through the words."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    normal = QApplication.font()
+    QApplication.setFont(QFont(normal.family(), 14))
+    try:
+        window = make_window()
+        window.resize(1300, 640)
+        text = open_and_wait(qtbot, window, article_file).text
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        window.view.setFocus()
+        start = text.index("Babbage replied")
+        select(window, start, start + len("Babbage replied"))
+        qtbot.keyClick(window.view, Qt.Key.Key_2)
+        qtbot.waitUntil(window.notes.note_action.isEnabled, timeout=5000)
+        qtbot.keyClick(window.view, Qt.Key.Key_N)
+        editor = window.notes.editor
+        qtbot.keyClicks(editor.note, "Why the reply took so long, and who carried it")
+        editor.tags.setText("letters, engines")
+        editor.flush()
+        panel = window.notes.panel
+        qtbot.waitUntil(lambda: "#letters" in (panel.model.index(0).data() or ""), timeout=5000)
+        qtbot.wait(100)
+        assert window.notes.editor_dock.isVisible()
+        assert panel.list.viewport().height() >= panel.list.visualRect(panel.model.index(0)).height()
+    finally:
+        QApplication.setFont(normal)

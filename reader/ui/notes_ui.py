@@ -7,7 +7,7 @@ the store lane (so the UI thread never waits for the disk) and knows the open ar
 and the window's :class:`~reader.ui.undo.History`, on which making, recolouring and
 deleting a highlight are changes the reader can undo. It keeps the open article's
 annotations, which it draws and lists, and which one is selected: the one last clicked
-in the text or picked in the Notes panel, which Delete removes.
+in the text or picked in the Notes panel, whose note N opens and which Delete removes.
 
 New highlights follow the rules of :mod:`reader.core.highlights`: whole words, and one
 highlight for overlapping ones of a colour.

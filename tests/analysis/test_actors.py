@@ -99,7 +99,7 @@ def test_a_surname_read_as_a_place_or_body_is_the_person_named_in_full() -> None
                                                  ("Garlands", "person")]
     assert surfaces(text, actors[0], mentions) == ["Merrick Garland", "Garland"]
     off, _ = build_actors(parsed(text), tagged(text, ("Merrick Garland", "PER"), ("Garland", "LOC", 1)),
-                          ["surname_kinds"])
+                          ["surname_kinds", "other_kinds"])
     assert [(a.name, a.kind) for a in off] == [("Merrick Garland", "person"), ("Garland", "place")]
 
 
@@ -322,6 +322,17 @@ def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> 
     text = "Studio North and Studio North Press disagree with Studio North Films."
     actors, _ = actors_of(text, ("Studio North", "ORG"), ("Studio North Press", "ORG"), ("Studio North Films", "ORG"))
     assert len(actors) == 3
+
+
+def test_a_surname_or_short_company_name_read_as_another_kind_joins_its_full_name() -> None:
+    text = "Apple Inc. rose. Apple said Apple would hire. Ann Park met Park in Park."
+    actors, mentions = actors_of(text, ("Apple Inc.", "ORG"), ("Apple", "ORG", 1), ("Apple", "LOC", 2),
+                                 ("Ann Park", "PER"), ("Park", "PER", 1), ("Park", "ORG", 2))
+    assert {a.name: (a.kind, len(surfaces(text, a, mentions))) for a in actors} == {
+        "Apple Inc.": ("organization", 3), "Ann Park": ("person", 3)}
+    text = "Halden Press and Halden grew in Halden."
+    actors, _ = actors_of(text, ("Halden Press", "ORG"), ("Halden", "ORG", 1), ("Halden", "LOC", 2))
+    assert {a.name: a.kind for a in actors} == {"Halden Press": "organization", "Halden": "place"}
 
 
 def test_misc_names_are_no_actors() -> None:

@@ -176,6 +176,10 @@ def apposition_kinds(text: str, names: Named) -> Named:
     return relabelled(text, names, BODY_OR_PLACE, "PER", beside_a_role)
 
 
+PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Libertarian"})
+"""Words for a party's member: no actor (CoNLL's MISC) at the end of a description ("a Nevada
+Democrat") nor before a person's name ("Democrat Hillary Clinton")."""
+
 CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
                    "premier", "governor", "downtown", "waterfront", "residents", "police", "township"})
 """Nouns after a possessive that only a place has: "Kitchener’s city council", "Lisbon's mayor"."""

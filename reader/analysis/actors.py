@@ -91,15 +91,30 @@ class _Form:
     first: int = 0
     short: bool = False  # a surname, short company name, acronym or prefix of a longer name
     owners: list[str] = field(default_factory=list)  # full names sharing this surname, when several
+    _usual: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    """:attr:`surface` and :attr:`words`, worked out once after the last :meth:`add` (the
+    joining rules read them for every pair of forms they compare)."""
+
+    def add(self, surface: str) -> None:
+        """Count one more mention written ``surface``."""
+        self.surfaces[surface] += 1
+        self._usual = None
+
+    def _spelling(self) -> tuple[str, list[str]]:
+        if self._usual is None:
+            surface = max(self.surfaces, key=lambda s: (not s.isupper(), self.surfaces[s]))
+            self._usual = surface, surface.split()
+        return self._usual
 
     @property
     def surface(self) -> str:
         """The usual spelling, preferring mixed case to a shouted headline."""
-        return max(self.surfaces, key=lambda s: (not s.isupper(), self.surfaces[s]))
+        return self._spelling()[0]
 
     @property
     def words(self) -> list[str]:
-        return self.surface.split()
+        """The words of :attr:`surface` (one list, shared: read it, never change it)."""
+        return self._spelling()[1]
 
 
 class _Union:
@@ -167,7 +182,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         form = forms.get(key)
         if form is None:
             form = forms[key] = _Form(key, kind, first=start)
-        form.surfaces[surface] += 1
+        form.add(surface)
         mentions.append((start, end, key))
 
     union = _Union()

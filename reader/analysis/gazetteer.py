@@ -14,20 +14,17 @@ from functools import lru_cache
 from reader.bundled import word_list
 
 
-_FOLD = str.maketrans({".": None, "\u2019": "'"})
-_SPACES = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-           "\u200a\u2028\u2029\u202f\u205f\u3000")  # every character str.isspace() knows
-_KEY = str.maketrans({".": None, "\u2019": "'", **dict.fromkeys(_SPACES)})
-
-
 def fold(word: str) -> str:
-    """The lookup form of one word: case-folded, without dots, with straight apostrophes."""
-    return word.casefold().translate(_FOLD)
+    """The lookup form of one word: case-folded, without dots, with straight apostrophes
+    (``str.replace``, several times faster than one ``translate`` with a table: it runs on
+    every word of every name)."""
+    return word.casefold().replace(".", "").replace("\u2019", "'")
 
 
 def key(name: str) -> str:
-    """The lookup form of a whole name: :func:`fold` without any white space ("U.S." = "US")."""
-    return name.casefold().translate(_KEY)
+    """The lookup form of a whole name: :func:`fold` without any white space ("U.S." = "US"):
+    ``str.split()`` cuts at every character ``str.isspace()`` knows."""
+    return "".join(name.casefold().replace(".", "").replace("\u2019", "'").split())
 
 
 @dataclass(frozen=True, slots=True)

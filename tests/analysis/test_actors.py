@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from reader.analysis.actors import build_actors
 from reader.analysis.engine import Parsed, Token
-from reader.analysis.gazetteer import _SPACES
 from reader.analysis.model import Actor, Mention
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.tagger import Span
@@ -50,7 +49,8 @@ def actors_of(text: str, *names: tuple[str, str] | tuple[str, str, int]) -> tupl
 
 
 def test_name_keys_ignore_case_dots_apostrophes_and_any_space() -> None:
-    assert set(_SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    for space in (chr(c) for c in range(0x110000) if chr(c).isspace()):
+        assert name_key(f"U.N.{space}Office") == "unoffice", hex(ord(space))
     assert name_key("U.S.") == name_key("US") == name_key("u. s.")
     assert name_key("Bosnia\u00a0and\nHerzegovina") == name_key("BOSNIA AND HERZEGOVINA")
     assert name_key("Kremlin\u2019s") == name_key("Kremlin's")

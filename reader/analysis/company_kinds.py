@@ -1,0 +1,78 @@
+"""A short name the document shows to be a company's is that company where the tagger read
+it as a person or a place.
+
+Business news names companies with one or two bare words ("Kroger", "Kraft Heinz") that
+no list knows; the tagger, trained on 1996 news, reads many of them as people or places.
+What the article does with the name says what it is:
+
+- its stock: "Kroger shares", "Mattel's stock", "shares of Cleveland-Cliffs";
+- its head: "Uber chief executive …", "Zoom's finance chief";
+- the pronoun that refers back from the clause the name opens as its subject: "Kroger raised its
+  forecast", "Roku gained after it said" (a person would be "his" or "her").
+
+Evidence at one mention holds for every mention of the same spelling in the document, and
+"he"/"his"/"she"/"her" after the name count against it. A place the lists know, a
+dateline's place, the surname of a person the text names in full and a name that opens
+with a given name keep the tagger's reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.analysis.gazetteer import lexicon
+from reader.analysis.kinds import Named, dateline_place_keys, person_surnames, relabelled
+from reader.analysis.names import name_key
+
+_HOLDINGS = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executive|chief[ \t]+financial"
+                       r"|finance[ \t]+chief|CEO|co-founder|founder)\b")
+"""What only a company has, right after its name ("Kroger shares", "Uber chief executive")."""
+_HELD = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)[ \t]+$")
+"""The same, before the name ("shares of Kroger")."""
+_CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},)?[ \t]+((?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:[ \t]+(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                     r"|Sunday)){0,6})")
+"""The lower-case words after a name (and its appositive: "Carvana, the used-car seller,"), up to
+the next capitalised word or punctuation mark."""
+_OPENS = re.compile(r"(?:^|[.!?:;,\u2014\u2013-][\"\u201d\u2019)]?[ \t]+|[\"\u201c][ \t]*|\b(?:and|but|while|after|as|because|when|since|that|said|says)[ \t]+)$",
+                    re.MULTILINE)
+"""What comes before a name that opens a clause (its subject): a sentence or clause start."""
+_LINKS = frozenset({"in", "on", "at", "through", "for", "with", "from", "to", "by", "of", "into", "and", "or",
+                    "the", "a", "an", "as", "over", "under", "near", "across", "about", "than"})
+"""Words that make the name a preposition's object or part of a longer phrase, not a subject."""
+_PRONOUN = re.compile(r"\b(it|its|he|his|him|she|her)\b")
+_THING = frozenset({"it", "its"})
+
+
+def _evidence(text: str, where: tuple[int, int]) -> int:
+    """+1 where the words around this mention say company, -1 where they say person, 0 else."""
+    if _HOLDINGS.match(text, where[1]) or _HELD.search(text, max(0, where[0] - 20), where[0]):
+        return 1
+    if not _OPENS.search(text, max(0, where[0] - 10), where[0]):
+        return 0  # "a price war in the Midwest ate into its margins": not the subject
+    clause = _CLAUSE.match(text, where[1])
+    pronoun = _PRONOUN.search(clause.group(1)) if clause else None
+    if pronoun is None or clause is None or pronoun.start() == 0 or clause.group(1).split()[0] in _LINKS:
+        return 0  # "Kroger its" is no clause, nor "Phoenix and Austin through its app"
+    return 1 if pronoun.group(1) in _THING else -1
+
+
+def company_kinds(text: str, names: Named) -> Named:
+    """``names`` with a one- or two-word person or place that the document treats as a
+    company (its stock, its head, "its" referring back) read as an organisation."""
+    lex = lexicon()
+    votes: Counter[str] = Counter()
+    for span, trimmed in names:
+        if trimmed and span.label in ("PER", "LOC", "ORG"):
+            votes[name_key(text[trimmed[0]:trimmed[1]])] += _evidence(text, trimmed)
+    companies = {key for key, vote in votes.items() if vote > 0}
+    if not companies:
+        return names
+    companies -= lex.places | person_surnames(text, names, full_only=True) | dateline_place_keys(text)
+
+    def company(name: str, _: tuple[int, int]) -> bool:
+        words = name.split()
+        return len(words) <= 2 and name_key(name) in companies and words[0] not in lex.given_names
+
+    return relabelled(text, names, ("PER", "LOC"), "ORG", company)

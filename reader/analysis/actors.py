@@ -36,7 +36,7 @@ from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_b
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
-from reader.analysis.company_kinds import company_kinds
+from reader.analysis.company_kinds import company_kinds, employer_kinds
 from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
 from reader.analysis.person_words import person_words
@@ -63,7 +63,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
-    ("org_words", org_word_kinds), ("company_kinds", company_kinds),
+    ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
     ("works_owners", works_owners),

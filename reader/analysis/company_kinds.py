@@ -10,6 +10,9 @@ What the article does with the name says what it is:
 - the pronoun that refers back from the clause the name opens as its subject: "Kroger raised its
   forecast", "Roku gained after it said" (a person would be "his" or "her").
 
+Apart from those, a rule of its own: where people of a role work ("an analyst at Wedbush",
+"workers at Unite"; people are "in" a place).
+
 Evidence at one mention holds for every mention of the same spelling in the document, and
 "he"/"his"/"she"/"her" after the name count against it. A place the lists know, a
 dateline's place, the surname of a person the text names in full and a name that opens
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named, dateline_place_keys, person_surnames, relabelled
 from reader.analysis.names import name_key
@@ -61,14 +65,39 @@ def _evidence(text: str, where: tuple[int, int]) -> int:
 def company_kinds(text: str, names: Named) -> Named:
     """``names`` with a one- or two-word person or place that the document treats as a
     company (its stock, its head, "its" referring back) read as an organisation."""
-    lex = lexicon()
     votes: Counter[str] = Counter()
     for span, trimmed in names:
         if trimmed and span.label in ("PER", "LOC", "ORG"):
             votes[name_key(text[trimmed[0]:trimmed[1]])] += _evidence(text, trimmed)
-    companies = {key for key, vote in votes.items() if vote > 0}
+    return _as_organisations(text, names, {key for key, vote in votes.items() if vote > 0})
+
+
+_AT = re.compile(r"\b([A-Za-z]+)[ \t]+at[ \t]+$")
+"""A role and "at" before a name: "an analyst at Jefferies", "Workers at Unite"."""
+
+
+def employer_kinds(text: str, names: Named) -> Named:
+    """``names`` with a one- or two-word person or place that the document names as where
+    people of a role work ("an analyst at Wedbush", "workers at Unite": people are "in" a
+    place) read as an organisation."""
+    people = person_nouns()
+    employers: set[str] = set()
+    for span, trimmed in names:
+        if trimmed and span.label in ("PER", "LOC", "ORG"):
+            at = _AT.search(text, max(0, trimmed[0] - 30), trimmed[0])
+            role = at.group(1).lower() if at else ""
+            if role in people or role.removesuffix("s") in people:
+                employers.add(name_key(text[trimmed[0]:trimmed[1]]))
+    return _as_organisations(text, names, employers)
+
+
+def _as_organisations(text: str, names: Named, companies: set[str]) -> Named:
+    """``names`` with each person or place of one or two words whose key is in ``companies``
+    read as an organisation, unless the lists know it as a place, a dateline names it as one,
+    it is the surname of a person named in full or it opens with a given name."""
     if not companies:
         return names
+    lex = lexicon()
     companies -= lex.places | person_surnames(text, names, full_only=True) | dateline_place_keys(text)
 
     def company(name: str, _: tuple[int, int]) -> bool:

@@ -18,24 +18,27 @@ def engine() -> Engine:
     return Engine()
 
 
-def kinds_without_rule(engine: Engine, text: str) -> dict[str, str]:
+def kinds_without_rules(engine: Engine, text: str) -> dict[str, str]:
     parsed = engine.parse(text)
-    actors, _ = build_actors(parsed, default_tagger().spans(parsed), off=("company_kinds",))
+    actors, _ = build_actors(parsed, default_tagger().spans(parsed), off=("company_kinds", "employer_kinds"))
     return kinds(actors)
 
 
-@pytest.mark.parametrize(("text", "company"), [
+@pytest.mark.parametrize(("text", "companies"), [
     ("Toy sales slowed before the holidays. Lego cut its forecast on Monday, and Lego said it would "
-     "close a plant in Mexico.", "Lego"),
-    ("Electric carmakers had a rough week. Tesla said on Wednesday that it had delivered fewer cars, "
-     "and Tesla shares fell 6 percent in New York.", "Tesla"),
-    ("High streets are emptying. Argos, the catalogue retailer, said it would close forty shops, "
-     "and its staff were told on Friday.", "Argos"),
+     "close a plant in Mexico.", ["Lego"]),
+    ("High streets are emptying. Burberry said on Friday that it would close forty shops in Britain.",
+     ["Burberry"]),
+    ("Shoppers stayed home. Carvana gained after it reported a profit, and Wayfair fell.", ["Carvana"]),
+    ("Food delivery slowed in the spring. \"Orders are flat,\" said Ana Ruiz, an analyst at Stifel. "
+     "Workers at Usdaw voted to strike.", ["Stifel", "Usdaw"]),
 ])
-def test_a_name_the_document_treats_as_a_company_is_one(engine: Engine, text: str, company: str) -> None:
+def test_a_name_the_document_treats_as_a_company_is_one(engine: Engine, text: str, companies: list[str]) -> None:
     actors, _ = analyse(engine, text)
-    assert kinds(actors)[company] == "organization"
-    assert kinds_without_rule(engine, text).get(company) != "organization"
+    without = kinds_without_rules(engine, text)
+    for company in companies:
+        assert kinds(actors)[company] == "organization"
+        assert without[company] != "organization"
 
 
 def test_a_person_referred_to_as_he_stays_a_person(engine: Engine) -> None:
@@ -46,9 +49,10 @@ def test_a_person_referred_to_as_he_stays_a_person(engine: Engine) -> None:
     assert "Okoro" not in kinds(actors)
 
 
-def test_a_place_after_a_preposition_or_in_the_lists_stays_a_place(engine: Engine) -> None:
-    text = ("Prices rose across the Midwest. A price war in the Midwest ate into its margins, the chain "
-            "said. Cleveland said its budget would not cover the stadium.")
+@pytest.mark.parametrize("text", [
+    "Prices rose across the Midwest. A price war in the Midwest ate into its margins, the chain said.",
+    "Riders can book driverless cars in Phoenix and Austin through its app, the company said.",
+])
+def test_a_place_that_is_no_clause_s_subject_stays_a_place(engine: Engine, text: str) -> None:
     actors, _ = analyse(engine, text)
-    assert kinds(actors)["Midwest"] == "place"
-    assert kinds(actors)["Cleveland"] == "place"
+    assert set(kinds(actors).values()) == {"place"}

@@ -21,13 +21,16 @@ with a given name keep the tagger's reading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from reader.analysis.cues import person_nouns
-from reader.analysis.gazetteer import lexicon
+from reader.analysis.echoes import named_again
+from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.kinds import Named, dateline_place_keys, person_surnames, relabelled
 from reader.analysis.names import name_key
+from reader.analysis.tagger import Span
 
 _HOLDINGS = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executive|chief[ \t]+financial"
                        r"|finance[ \t]+chief|CEO|co-founder|founder)\b")
@@ -105,3 +108,30 @@ def _as_organisations(text: str, names: Named, companies: set[str]) -> Named:
         return len(words) <= 2 and name_key(name) in companies and words[0] not in lex.given_names
 
     return relabelled(text, names, ("PER", "LOC"), "ORG", company)
+
+
+_WORD = re.compile(r"(?<![\w'\u2019.&-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w&-])")
+"""A capitalised word ("Lyft", "DoorDash") that could be a company's whole name."""
+
+
+def unnamed_companies(text: str, names: Named, common: frozenset[str], seen: list[Span]) -> Named:
+    """``names`` with a capitalised word the tagger found no name in read as a company where
+    the document shows it to be one (its stock or head, "its" referring back: "Lyft chief
+    executive …", "Wayfair cut its forecast"), at that place and wherever it is written
+    again. A word usually written in lower case ("Next", "Zoom"), a known place, a given
+    name, a title or a calendar word is left alone; one pass of one pattern."""
+    lex = lexicon()
+    taken = sorted([(s.start, s.end) for s, _ in names] + [(s.start, s.end) for s in seen])
+    starts = [s for s, _ in taken]
+    votes: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][1] > m.start() or k + 1 < len(taken) and taken[k + 1][0] < m.end():
+            continue
+        if word.lower() in common or word in lex.given_names or lex.is_title(word) or lex.is_honorific(word):
+            continue
+        votes[word] += _evidence(text, (m.start(), m.end()))
+    wanted = {word: "ORG" for word, vote in votes.items() if vote > 0 and len(word) >= 3
+              and name_key(word) not in lex.places and fold(word) not in lex.calendar and not lex.is_demonym(word)}
+    return named_again(text, names, wanted, taken)

@@ -56,3 +56,24 @@ def test_a_person_referred_to_as_he_stays_a_person(engine: Engine) -> None:
 def test_a_place_that_is_no_clause_s_subject_stays_a_place(engine: Engine, text: str) -> None:
     actors, _ = analyse(engine, text)
     assert set(kinds(actors).values()) == {"place"}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Ride-hailing had a good quarter. Lyft chief executive David Risher said drivers earned more, and Lyft "
+     "raised its forecast.", "Lyft"),
+    ("Furniture sellers struggled. Wayfair cut its sales forecast on Tuesday. Analysts said its warehouses "
+     "were half empty.", "Wayfair"),
+])
+def test_a_company_the_tagger_missed_is_found_by_its_evidence(engine: Engine, text: str, company: str) -> None:
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors).get(company) == "organization"
+    assert text.count(company) == sum(text[m.start:m.end] == company for m in mentions)
+    parsed = engine.parse(text)
+    without, _ = build_actors(parsed, default_tagger().spans(parsed), off=("unnamed_companies",))
+    assert company not in kinds(without)
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_company(engine: Engine) -> None:
+    text = "Sales at the chain fell again. Management said its stores were old, and Staff said it was true."
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {}

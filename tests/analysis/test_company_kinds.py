@@ -74,6 +74,6 @@ def test_a_company_the_tagger_missed_is_found_by_its_evidence(engine: Engine, te
 
 
 def test_a_capitalised_common_word_opening_a_sentence_is_no_company(engine: Engine) -> None:
-    text = "Sales at the chain fell again. Management said its stores were old, and Staff said it was true."
+    text = "Sales at the chain fell again. Management said its stores were old. Staff said it was true."
     actors, _ = analyse(engine, text)
     assert kinds(actors) == {}

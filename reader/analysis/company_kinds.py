@@ -37,17 +37,22 @@ _HOLDINGS = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares?|stock|shareholders|chie
 """What only a company has, right after its name ("Kroger shares", "Uber chief executive")."""
 _HELD = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)[ \t]+$")
 """The same, before the name ("shares of Kroger")."""
-_CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},)?[ \t]+((?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)?)?"
+                     r"[ \t]+((?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                      r"(?:[ \t]+(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                      r"|Sunday)){0,6})")
-"""The lower-case words after a name (and its appositive: "Carvana, the used-car seller,"), up to
-the next capitalised word or punctuation mark."""
+"""The lower-case words after a name (and its appositive, "Carvana, the used-car seller,", or the
+name it is joined to, "Zoom and Spotify"), up to the next capitalised word or punctuation mark."""
 _OPENS = re.compile(r"(?:^|[.!?:;,\u2014\u2013-][\"\u201d\u2019)]?[ \t]+|[\"\u201c][ \t]*|\b(?:and|but|while|after|as|because|when|since|that|said|says)[ \t]+)$",
                     re.MULTILINE)
 """What comes before a name that opens a clause (its subject): a sentence or clause start."""
 _LINKS = frozenset({"in", "on", "at", "through", "for", "with", "from", "to", "by", "of", "into", "and", "or",
                     "the", "a", "an", "as", "over", "under", "near", "across", "about", "than"})
 """Words that make the name a preposition's object or part of a longer phrase, not a subject."""
+RESULTS = frozenset({"earnings", "revenue", "revenues", "profit", "profits", "dividend", "forecast", "outlook",
+                     "trading", "subscribers"})
+"""What a company reports in the clause it opens ("Kraft Heinz reported earnings", "Zoom fell in
+early trading"); a person's results would be "his forecast"."""
 _PRONOUN = re.compile(r"\b(it|its|he|his|him|she|her)\b")
 _THING = frozenset({"it", "its"})
 
@@ -59,10 +64,12 @@ def _evidence(text: str, where: tuple[int, int]) -> int:
     if not _OPENS.search(text, max(0, where[0] - 10), where[0]):
         return 0  # "a price war in the Midwest ate into its margins": not the subject
     clause = _CLAUSE.match(text, where[1])
-    pronoun = _PRONOUN.search(clause.group(1)) if clause else None
-    if pronoun is None or clause is None or pronoun.start() == 0 or clause.group(1).split()[0] in _LINKS:
-        return 0  # "Kroger its" is no clause, nor "Phoenix and Austin through its app"
-    return 1 if pronoun.group(1) in _THING else -1
+    if clause is None or clause.group(1).split()[0] in _LINKS:
+        return 0  # "Phoenix and Austin through its app": no clause
+    pronoun = _PRONOUN.search(clause.group(1))
+    if pronoun is not None and pronoun.start() > 0:  # a pronoun right after the name is its object
+        return 1 if pronoun.group(1) in _THING else -1
+    return 1 if any(w in RESULTS for w in clause.group(1).split()) else 0
 
 
 def company_kinds(text: str, names: Named) -> Named:

@@ -32,6 +32,8 @@ def kinds_without_rules(engine: Engine, text: str) -> dict[str, str]:
     ("Shoppers stayed home. Carvana gained after it reported a profit, and Wayfair fell.", ["Carvana"]),
     ("Food delivery slowed in the spring. \"Orders are flat,\" said Ana Ruiz, an analyst at Stifel. "
      "Workers at Usdaw voted to strike.", ["Stifel", "Usdaw"]),
+    ("Carvana and Wayfair reported earnings on Tuesday.", ["Carvana"]),
+    ("Hershey and Rivian both fell in early trading.", ["Rivian"]),
 ])
 def test_a_name_the_document_treats_as_a_company_is_one(engine: Engine, text: str, companies: list[str]) -> None:
     actors, _ = analyse(engine, text)

@@ -43,8 +43,8 @@ _CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+
                      r"|Sunday)){0,6})")
 """The lower-case words after a name (and its appositive, "Carvana, the used-car seller,", or the
 name it is joined to, "Zoom and Spotify"), up to the next capitalised word or punctuation mark."""
-_OPENS = re.compile(r"(?:^|[.!?:;,\u2014\u2013-][\"\u201d\u2019)]?[ \t]+|[\"\u201c][ \t]*|\b(?:and|but|while|after|as|because|when|since|that|said|says)[ \t]+)$",
-                    re.MULTILINE)
+_OPENS = re.compile(r"(?:\n[ \t]*|[.!?:;,\u2014\u2013-][\"\u201d\u2019)]?[ \t]+|[\"\u201c][ \t]*"
+                    r"|\b(?:and|but|while|after|as|because|when|since|that|said|says)[ \t]+)$")
 """What comes before a name that opens a clause (its subject): a sentence or clause start."""
 _LINKS = frozenset({"in", "on", "at", "through", "for", "with", "from", "to", "by", "of", "into", "and", "or",
                     "the", "a", "an", "as", "over", "under", "near", "across", "about", "than"})
@@ -53,23 +53,28 @@ RESULTS = frozenset({"earnings", "revenue", "revenues", "profit", "profits", "di
                      "trading", "subscribers"})
 """What a company reports in the clause it opens ("Kraft Heinz reported earnings", "Zoom fell in
 early trading"); a person's results would be "his forecast"."""
-_PRONOUN = re.compile(r"\b(it|its|he|his|him|she|her)\b")
-_THING = frozenset({"it", "its"})
+_PRONOUN = re.compile(r"(?<![\w-])(its|it[ \t]+(?:said|says|reported|reports|posted|would|will|had|has|plans|expects)"
+                      r"(?![ \t]+(?:be|been|not|take|make|seem)\b)|he|his|him|she|her)(?![\w-])")
+"""A pronoun that refers back to the subject within :data:`NEAR` words: "its", or "it" as the
+subject of a report or a plan ("Roku gained after it said", "Danone said it would sell"; "it
+was a video", "it would be hard", "could be it" refer to no company; "first-of-its-kind" is
+no pronoun)."""
+NEAR = 6
 
 
 def _evidence(text: str, where: tuple[int, int]) -> int:
     """+1 where the words around this mention say company, -1 where they say person, 0 else."""
     if _HOLDINGS.match(text, where[1]) or _HELD.search(text, max(0, where[0] - 20), where[0]):
         return 1
-    if not _OPENS.search(text, max(0, where[0] - 10), where[0]):
+    if where[0] > 0 and not _OPENS.search(text, max(0, where[0] - 10), where[0]):
         return 0  # "a price war in the Midwest ate into its margins": not the subject
     clause = _CLAUSE.match(text, where[1])
     if clause is None or clause.group(1).split()[0] in _LINKS:
         return 0  # "Phoenix and Austin through its app": no clause
-    pronoun = _PRONOUN.search(clause.group(1))
+    pronoun = _PRONOUN.search(" ".join(clause.group(1).split()[:NEAR]))
     if pronoun is not None and pronoun.start() > 0:  # a pronoun right after the name is its object
-        return 1 if pronoun.group(1) in _THING else -1
-    return 1 if any(w in RESULTS for w in clause.group(1).split()) else 0
+        return 1 if pronoun.group(1).startswith("it") else -1
+    return 1 if any(w in RESULTS for w in clause.group(1).split()[1:]) else 0  # "Casino revenue" is a noun
 
 
 def company_kinds(text: str, names: Named) -> Named:
@@ -84,27 +89,38 @@ def company_kinds(text: str, names: Named) -> Named:
 
 _AT = re.compile(r"\b([A-Za-z]+)[ \t]+at[ \t]+$")
 """A role and "at" before a name: "an analyst at Jefferies", "Workers at Unite"."""
+_ANYONE = frozenset({"people", "residents"})
+"""Roles that say nothing of an employer: "13 people at Fort Hood"."""
+_IN = re.compile(r"\b(?:in|from|to|near)[ \t]+$")
+"""Where a place is written ("in Benghazi"): one vote against each role "at" it."""
 
 
 def employer_kinds(text: str, names: Named) -> Named:
     """``names`` with a one- or two-word person or place that the document names as where
     people of a role work ("an analyst at Wedbush", "workers at Unite": people are "in" a
-    place) read as an organisation."""
+    place) more often than as where something is ("an officer at Benghazi" in an article
+    that is "in Benghazi" throughout stays a place) read as an organisation; a name with a
+    place's word ("the commander at Guantánamo Bay") stays a place."""
     people = person_nouns()
-    employers: set[str] = set()
+    votes: Counter[str] = Counter()
     for span, trimmed in names:
         if trimmed and span.label in ("PER", "LOC", "ORG"):
             at = _AT.search(text, max(0, trimmed[0] - 30), trimmed[0])
             role = at.group(1).lower() if at else ""
-            if role in people or role.removesuffix("s") in people:
-                employers.add(name_key(text[trimmed[0]:trimmed[1]]))
-    return _as_organisations(text, names, employers)
+            key = name_key(text[trimmed[0]:trimmed[1]])
+            if (role in people or role.removesuffix("s") in people) and role not in _ANYONE:
+                votes[key] += 1
+            elif _IN.search(text, max(0, trimmed[0] - 10), trimmed[0]):
+                votes[key] -= 1
+    place_words = lexicon().place_words
+    return _as_organisations(text, names, {key for key, vote in votes.items() if vote > 0}, place_words)
 
 
-def _as_organisations(text: str, names: Named, companies: set[str]) -> Named:
+def _as_organisations(text: str, names: Named, companies: set[str], apart: frozenset[str] = frozenset()) -> Named:
     """``names`` with each person or place of one or two words whose key is in ``companies``
     read as an organisation, unless the lists know it as a place, a dateline names it as one,
-    it is the surname of a person named in full or it opens with a given name."""
+    it is the surname of a person named in full or it opens with a given name (or holds a word
+    of ``apart``)."""
     if not companies:
         return names
     lex = lexicon()
@@ -112,7 +128,8 @@ def _as_organisations(text: str, names: Named, companies: set[str]) -> Named:
 
     def company(name: str, _: tuple[int, int]) -> bool:
         words = name.split()
-        return len(words) <= 2 and name_key(name) in companies and words[0] not in lex.given_names
+        return len(words) <= 2 and name_key(name) in companies and words[0] not in lex.given_names \
+            and not any(w in apart for w in words)
 
     return relabelled(text, names, ("PER", "LOC"), "ORG", company)
 

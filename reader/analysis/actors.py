@@ -4,10 +4,11 @@ The learned tagger (:mod:`tagger`) says which spans are names and of which type;
 layer makes actors of them: spellings of one name are one actor, a surname (with its
 particles: "von der Leyen") joins the full name, a short company name its legal name, an
 acronym its expansion, a body's shorter name the longer one it begins ("Liberal" →
-"Liberal Party"). Joins are made only between names of one kind: the tagger's second stage already
+"Liberal Party"). Joins are made between names of one kind: the tagger's second stage already
 keeps one reading of a name through the document, and where it reads one spelling two
 ways ("Boston" the city and the team) the ablation says it is right more often than a
-vote would be. People get the role the text gives them. Nothing here invents a name:
+vote would be. Only a short form of a longer name takes that name's kind wherever it is
+written ("Apple" of "Apple Inc." once read as a place). People get the role the text gives them. Nothing here invents a name:
 every alias is a spelling found in the text. Everything is linear in the text's length.
 
 Before building, the spans are read against what one sentence does not show: the layout
@@ -74,7 +75,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
-         "shared_salience")
+         "other_kinds", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "in", "on", "to"})
@@ -189,6 +190,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         _join_company_names(forms, union)
     if "prefixes" not in off:
         _join_prefixes(forms, union)
+    if "other_kinds" not in off:
+        _join_other_kinds(forms, union)
     return _assemble(parsed, forms, mentions, union, off)
 
 
@@ -317,17 +320,23 @@ def _key(surface: str, kind: ActorKind) -> str:
     return f"{name_key(surface)}/{kind}"
 
 
+def _without_legal_form(words: list[str]) -> list[str]:
+    """A company's name without the legal form that ends it ("Magna International Inc")."""
+    suffixes = lexicon().corporate_suffixes
+    cut = len(words)
+    while cut > 1 and words[cut - 1].replace(".", "").rstrip(",") in suffixes:
+        cut -= 1
+    return words[:cut]
+
+
 def _join_company_names(forms: dict[str, _Form], union: _Union) -> None:
     """"Magna" is "Magna International Inc" when the rest is only legal form."""
-    suffixes = lexicon().corporate_suffixes
     for form in list(forms.values()):
         words = form.words
-        cut = len(words)
-        while cut > 1 and words[cut - 1].replace(".", "").rstrip(",") in suffixes:
-            cut -= 1
-        if cut == len(words):
+        name = _without_legal_form(words)
+        if len(name) == len(words):
             continue
-        short = forms.get(_key(" ".join(words[:cut]), form.kind))
+        short = forms.get(_key(" ".join(name), form.kind))
         if short is not None and short is not form and not short.short:
             short.short = True
             union.join(form.key, short.key)
@@ -355,18 +364,38 @@ def _join_prefixes(forms: dict[str, _Form], union: _Union) -> None:
             union.join(owners[0].key, form.key)
 
 
+def _join_other_kinds(forms: dict[str, _Form], union: _Union) -> None:
+    """A person's surname or a company's name without its legal form ("Trump" of "Donald Trump",
+    "Apple" of "Apple Inc.") is that actor wherever the tagger read it as another kind: the full
+    name decides. Not a known place ("Jordan"): the place is another actor; nor a body's
+    shorter name ("Halden" of "Halden Press"): the town may be named too; nor a person's full
+    name in a company's ("Dario Esposito" of "Dario Esposito Holdings")."""
+    lex = lexicon()
+    shorts: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms.values():
+        if form.short and not form.owners and (
+                form.kind == "person" or _without_legal_form(forms[union.find(form.key)].words) == form.words):
+            shorts[name_key(form.surface)].append(form)
+    for form in forms.values():
+        spelling = name_key(form.surface)
+        owners = shorts.get(spelling, [])
+        if len(owners) == 1 and owners[0].kind != form.kind and not form.short and spelling not in lex.places \
+                and not (form.kind == "person" and len(form.words) > 1):
+            union.join(owners[0].key, form.key)
+
+
 def _acronym_of_part(short: _Form, owner: _Form) -> bool:
     """Whether ``short`` is an acronym the longer name ``owner`` also writes in capitals ("DNC",
     "the DNC Rules Committee"), where the rest of ``owner`` is not in capitals (a word in
     capitals in a table or headline, "BRADFORD" beside "Bradford Bulls", is no acronym) and
-    is neither a company's legal form ("TVX Gold Inc") nor a known place ("CSKA Kiev"): those
-    name the acronym's own body in full."""
+    names a body of its own by its last word ("Committee"), not a company's legal form ("TVX
+    Gold Inc") nor a place ("CSKA Kiev", "PSV Eindhoven"): those name the acronym's own body in full."""
     if not (len(short.words) == 1 and len(short.surface) > 1 and short.surface.isupper()
             and owner.words[0].isupper() and not owner.surface.isupper()):
         return False
     lex = lexicon()
-    rest = owner.words[1:]
-    return rest[-1].replace(".", "").rstrip(",") not in lex.corporate_suffixes and name_key(" ".join(rest)) not in lex.places
+    last = owner.words[-1].replace(".", "").rstrip(",")
+    return last in lex.org_words and last not in lex.corporate_suffixes
 
 
 def _assemble(parsed: Parsed, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
-from reader.analysis.kinds import Named, relabelled
+from reader.analysis.kinds import PARTY_MEMBERS, Named, relabelled
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -62,10 +62,6 @@ _AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z
 
 _NEXT = re.compile(r"\s+(\w+)")
 _POSSESSIVE = re.compile(r" ?['\u2019]s\b")
-_PARTY_MEMBERS = frozenset({"Democrat", "Republican"})
-"""Last words of a party member's description ("a Nevada Democrat"): no actor (CoNLL's MISC)."""
-
-
 def _as_bodies(text: str, names: Named, bodies: set[str]) -> Named:
     """``names`` with every person or place reading of a name in ``bodies`` (keys) read as an
     organisation: what one sentence shows holds wherever else the name is written."""
@@ -313,7 +309,7 @@ def without_demonyms(text: str, names: Named) -> Named:
             following = _NEXT.match(text, t[1])
             if following is None or following.group(1) not in lex.place_words:  # "Czech\nRepublic"
                 continue
-        if t and len(words) > 1 and words[-1] in _PARTY_MEMBERS:
+        if t and len(words) > 1 and words[-1] in PARTY_MEMBERS:
             rest = " ".join(words[:-1])
             if name_key(rest) in lex.places:
                 out.append((Span(t[0], t[0] + len(rest), "LOC"), (t[0], t[0] + len(rest))))

@@ -150,18 +150,24 @@ _ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]i
                           r"([a-z]+),|(?:[Tt]he|[Aa]n?)[ \t]+([a-z]+[^s\W]))[ \t]+$")
 """A role before a name: in apposition ("The transport minister, …") or right before it with
 no other word ("the columnist …"; a plural or "the official Xinhua" is no person's role)."""
+_LOWER_NEXT = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+([a-z]+)\b")
+"""The first lower-case word after a name, over any capitalised words between ("Ohio GOP insider")."""
 _ROLE_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]")
 
 
 def apposition_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place in apposition to a role that only people have, or right
     after one ("The transport minister, Siobhán Mac Giolla Phádraig, said"; "Fiona Hale, the
-    party's chair,"; "the columnist AWR Hawkins"), is a person."""
+    party's chair,"; "the columnist AWR Hawkins"), is a person; not a name that only modifies
+    a person's noun after it, whose role that is ("a veteran Indiana GOP insider")."""
     lex = lexicon()
     people = person_nouns()
 
     def beside_a_role(_: str, where: tuple[int, int]) -> bool:
         before = _ROLE_BEFORE.search(text, max(0, where[0] - 80), where[0])
+        if before and not before.group(1):
+            modified = _LOWER_NEXT.match(text, where[1])
+            before = None if modified and modified.group(1) in people else before
         after = _ROLE_AFTER.match(text, where[1])
         roles = [before.group(1) or before.group(2)] if before else []
         roles += [after.group(1)] if after else []
@@ -169,6 +175,10 @@ def apposition_kinds(text: str, names: Named) -> Named:
 
     return relabelled(text, names, BODY_OR_PLACE, "PER", beside_a_role)
 
+
+PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Libertarian"})
+"""Words for a party's member: no actor (CoNLL's MISC) at the end of a description ("a Nevada
+Democrat") nor before a person's name ("Democrat Hillary Clinton")."""
 
 CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
                    "premier", "governor", "downtown", "waterfront", "residents", "police", "township"})

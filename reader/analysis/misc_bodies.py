@@ -48,18 +48,21 @@ def with_misc_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
 
 def with_pair_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
     """``spans`` with each name read as a person that is only a hyphenated pair of capitalised
-    halves ("Ocean-Vale raised its dividend") read as an organisation where spaCy reads it so
-    and no person of the text has it for a surname ("Alexandria Ocasio-Cortez" … "Ocasio-Cortez")."""
+    halves ("Ocean-Vale raised its dividend") read as an organisation where spaCy reads it so,
+    no person of the text has it for a surname ("Alexandria Ocasio-Cortez" … "Ocasio-Cortez")
+    and spaCy reads no other mention of it otherwise (the full name missed, "Ocasio-Cortez"
+    an organisation once and nothing, or a person, the next time)."""
     text = parsed.text
     candidates = [s for s in spans if s.label == "PER" and _PAIR.fullmatch(text, s.start, s.end)]
     if not candidates:
         return spans
     bodies = {(e.start, e.end) for e in parsed.entities if e.label == "ORG"}
-    surnames = {name_key(words[-1]) for s in spans if s.label == "PER"
+    people = {name_key(words[-1]) for s in spans if s.label == "PER"
                 for words in [text[s.start:s.end].split()] if len(words) > 1}
+    people |= {name_key(text[s.start:s.end]) for s in candidates if (s.start, s.end) not in bodies}
     lex = lexicon()
     found = {(s.start, s.end) for s in candidates if (s.start, s.end) in bodies
-             and name_key(text[s.start:s.end]) not in surnames and not any(
+             and name_key(text[s.start:s.end]) not in people and not any(
                  lex.is_demonym(half) or half in lex.given_names for half in text[s.start:s.end].replace("\u2010", "-")
                  .replace("\u2011", "-").split("-"))}
     return [Span(s.start, s.end, "ORG") if (s.start, s.end) in found else s for s in spans]

@@ -16,7 +16,7 @@ import re
 
 from reader.analysis.lines import within
 from reader.analysis.gazetteer import fold, lexicon
-from reader.analysis.kinds import Named
+from reader.analysis.kinds import PARTY_MEMBERS, Named
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle
 from reader.analysis.tagger import Span
 
@@ -47,23 +47,24 @@ _WORD = re.compile(r"\S+\s+")
 
 def without_titles(text: str, names: Named) -> Named:
     """A person's name the tagger read with the title or form of address before it ("Justice
-    Scalia", "Mr. Burman") is the name alone, so that it joins the person named in full
+    Scalia", "Mr. Burman"; a party too: "Democrat Hillary Clinton") is the name alone, so that it joins the person named in full
     ("Antonin Scalia", "Leonard Burman") and the title becomes the role, as CoNLL marks names.
     The same words read as a body or a place ("the arrival of Justice Alito") are that person
     when what follows the title is a person's name or surname in the text. A word that is also
     a given name ("Dean Amar") stays, as does a name of one word."""
     lex = lexicon()
 
-    def after_title(trimmed: tuple[int, int]) -> int:
+    def after_title(trimmed: tuple[int, int], person: bool) -> int:
         start, end = trimmed
         while (m := _WORD.match(text, start, end)) and m.end() < end and text[m.end()].isupper():
             word = m.group().strip()
-            if word in lex.given_names or not (lex.is_title(word) or lex.is_honorific(word)):
+            if word in lex.given_names or not (lex.is_title(word) or lex.is_honorific(word)
+                                               or (person and word in PARTY_MEMBERS)):
                 break
             start = m.end()
         return start
 
-    starts = [after_title(t) if t else 0 for _, t in names]
+    starts = [after_title(t, span.label == "PER") if t else 0 for span, t in names]
     people: set[str] = set()
     for (span, trimmed), start in zip(names, starts, strict=True):
         if trimmed and span.label == "PER":

@@ -99,7 +99,7 @@ def test_a_surname_read_as_a_place_or_body_is_the_person_named_in_full() -> None
                                                  ("Garlands", "person")]
     assert surfaces(text, actors[0], mentions) == ["Merrick Garland", "Garland"]
     off, _ = build_actors(parsed(text), tagged(text, ("Merrick Garland", "PER"), ("Garland", "LOC", 1)),
-                          ["surname_kinds"])
+                          ["surname_kinds", "other_kinds"])
     assert [(a.name, a.kind) for a in off] == [("Merrick Garland", "person"), ("Garland", "place")]
 
 
@@ -308,9 +308,11 @@ def test_an_acronym_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
     text = "Bradford Bulls won again.\nBRADFORD 24 Wigan 10"
     actors, _ = actors_of(text, ("Bradford Bulls", "ORG"), ("BRADFORD", "ORG"), ("Wigan", "ORG"))
     assert {a.name: a.aliases for a in actors} == {"Bradford Bulls": ["BRADFORD"], "Wigan": []}
-    text = "TVX Gold Inc rose. TVX said output grew. CSKA Moscow won; CSKA led."
-    actors, _ = actors_of(text, ("TVX Gold Inc", "ORG"), ("TVX", "ORG", 1), ("CSKA Moscow", "ORG"), ("CSKA", "ORG", 1))
-    assert {a.name: a.aliases for a in actors} == {"TVX Gold Inc": ["TVX"], "CSKA Moscow": ["CSKA"]}
+    text = "TVX Gold Inc rose. TVX said output grew. CSKA Moscow won; CSKA led. PSV Eindhoven drew; PSV are top."
+    actors, _ = actors_of(text, ("TVX Gold Inc", "ORG"), ("TVX", "ORG", 1), ("CSKA Moscow", "ORG"), ("CSKA", "ORG", 1),
+                          ("PSV Eindhoven", "ORG"), ("PSV", "ORG", 1))
+    assert {a.name: a.aliases for a in actors} == {"TVX Gold Inc": ["TVX"], "CSKA Moscow": ["CSKA"],
+                                                   "PSV Eindhoven": ["PSV"]}
 
 
 def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> None:
@@ -320,6 +322,17 @@ def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> 
     text = "Studio North and Studio North Press disagree with Studio North Films."
     actors, _ = actors_of(text, ("Studio North", "ORG"), ("Studio North Press", "ORG"), ("Studio North Films", "ORG"))
     assert len(actors) == 3
+
+
+def test_a_surname_or_short_company_name_read_as_another_kind_joins_its_full_name() -> None:
+    text = "Apple Inc. rose. Apple said Apple would hire. Ann Park met Park in Park."
+    actors, mentions = actors_of(text, ("Apple Inc.", "ORG"), ("Apple", "ORG", 1), ("Apple", "LOC", 2),
+                                 ("Ann Park", "PER"), ("Park", "PER", 1), ("Park", "ORG", 2))
+    assert {a.name: (a.kind, len(surfaces(text, a, mentions))) for a in actors} == {
+        "Apple Inc.": ("organization", 3), "Ann Park": ("person", 3)}
+    text = "Halden Press and Halden grew in Halden."
+    actors, _ = actors_of(text, ("Halden Press", "ORG"), ("Halden", "ORG", 1), ("Halden", "LOC", 2))
+    assert {a.name: a.kind for a in actors} == {"Halden Press": "organization", "Halden": "place"}
 
 
 def test_misc_names_are_no_actors() -> None:

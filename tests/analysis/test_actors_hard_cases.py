@@ -453,6 +453,17 @@ def test_a_name_beside_a_role_only_people_have_is_a_person(engine: Engine) -> No
     assert kinds(actors).get("Maplewave Media") == "organization"
 
 
+def test_a_name_that_modifies_a_persons_noun_after_a_role_stays_a_body(engine: Engine) -> None:
+    # "a veteran … insider": the role is the insider's; the party is no person, nor its short name.
+    text = ("Ohio Republicans met in Columbus on Saturday to choose their delegates.\n\n"
+            '"It was a mess," said Dana Whitfield, a veteran Ohio GOP insider who sits on the rules panel. '
+            "Several district GOP leaders said the deadline went unnoticed.\n\nOhio GOP insiders expect a second vote "
+            "next month.")
+    actors, _ = analyse(engine, text)
+    assert [name for name, kind in kinds(actors).items() if kind == "person"] == ["Dana Whitfield"]
+    assert kinds(actors)["GOP"] == "organization"
+
+
 def test_a_city_before_its_council_or_mayor_is_a_place(engine: Engine) -> None:
     text = ("The plan, approved by Kitchener’s city council on Tuesday, will sell the old arena. Lisbon's mayor "
             "sent a letter, and Mayor Berry Vrbanovic said Vrbanovic’s council agreed.")

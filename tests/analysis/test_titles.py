@@ -24,7 +24,7 @@ def _person(text: str, name: str) -> tuple[Span, tuple[int, int]]:
 @pytest.mark.parametrize(("name", "kept"), [
     ("Justice Okafor", "Okafor"), ("Chief Justice Okafor", "Okafor"), ("Mr. Okafor", "Okafor"),
     ("Dr Okafor", "Okafor"), ("Dean Okafor", "Dean Okafor"), ("Justice", "Justice"),
-    ("Senator Lou Bracken", "Lou Bracken"),
+    ("Senator Lou Bracken", "Lou Bracken"), ("Democrat Lou Bracken", "Lou Bracken"), ("Libertarian Okafor", "Okafor"),
 ])
 def test_the_title_leaves_the_name(name: str, kept: str) -> None:
     text = f"On Monday {name} spoke."
@@ -32,10 +32,11 @@ def test_the_title_leaves_the_name(name: str, kept: str) -> None:
     assert text[trimmed[0]:trimmed[1]] == kept and text[span.start:span.end] == kept
 
 
-def test_a_title_before_a_body_stays() -> None:
-    text = "On Monday Justice Ministry officials spoke."
-    start = text.index("Justice")
-    names = [(Span(start, start + len("Justice Ministry"), "ORG"), (start, start + len("Justice Ministry")))]
+@pytest.mark.parametrize("body", ["Justice Ministry", "Republican Congress"])
+def test_a_title_or_party_before_a_body_stays(body: str) -> None:
+    text = f"On Monday {body} officials spoke."
+    start = text.index(body)
+    names = [(Span(start, start + len(body), "ORG"), (start, start + len(body)))]
     assert without_titles(text, names) == names
 
 

@@ -25,6 +25,13 @@ def test_paragraphs_split_on_blank_lines_and_reflow() -> None:
     assert len(article.blocks) == 2
 
 
+def test_a_signature_or_an_address_keeps_its_lines() -> None:
+    text = "Fix the potholes first.\n\nMaria Sanchez\nLong Beach, Calif.\n\nNarrow prose\nwrapped early."
+    article = parse(text, "txt")
+    assert [article.text[b.start:b.end] for b in article.blocks] == [
+        "Fix the potholes first.", "Maria Sanchez\nLong Beach, Calif.", "Narrow prose wrapped early."]
+
+
 def test_empty_text_is_an_empty_article() -> None:
     article = parse("", "txt")
     assert article.text == "" and article.blocks == []

@@ -32,9 +32,10 @@ from reader.analysis.kinds import Named, dateline_place_keys, person_surnames, r
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
-_HOLDINGS = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executive|chief[ \t]+financial"
+_HOLDINGS = re.compile(r"[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executive|chief[ \t]+financial"
                        r"|finance[ \t]+chief|CEO|co-founder|founder)\b")
-"""What only a company has, right after its name ("Kroger shares", "Uber chief executive")."""
+"""What only a company has, right after its name ("Kroger shares", "Uber chief executive"); the
+possessive ("Unilever's shares", and "Ottmar Kessel's shares" of a person) is ``called_bodies``'."""
 _HELD = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)[ \t]+$")
 """The same, before the name ("shares of Kroger")."""
 _CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)?)?"

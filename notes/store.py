@@ -25,7 +25,8 @@ from notes.schema import problem
 from notes.storage import LibraryStorage
 
 if TYPE_CHECKING:
-    from notes.search import Hit, SearchIndex
+    from notes.search import SearchIndex
+    from notes.search_hit import Hit
 
 SEARCH_FILE_BUILD_BYTES = 2**20
 """A store whose files hold at most this much (about 1,500 typical notes) gets its search

@@ -388,14 +388,14 @@ def _acronym_of_part(short: _Form, owner: _Form) -> bool:
     """Whether ``short`` is an acronym the longer name ``owner`` also writes in capitals ("DNC",
     "the DNC Rules Committee"), where the rest of ``owner`` is not in capitals (a word in
     capitals in a table or headline, "BRADFORD" beside "Bradford Bulls", is no acronym) and
-    names a body of its own by its last word ("Committee"), not a company's legal form ("TVX
-    Gold Inc") nor a place ("CSKA Kiev", "PSV Eindhoven"): those name the acronym's own body in full."""
+    is neither a company's legal form ("TVX Gold Inc") nor a known place ("CSKA Kiev"): those
+    name the acronym's own body in full."""
     if not (len(short.words) == 1 and len(short.surface) > 1 and short.surface.isupper()
             and owner.words[0].isupper() and not owner.surface.isupper()):
         return False
     lex = lexicon()
-    last = owner.words[-1].replace(".", "").rstrip(",")
-    return last in lex.org_words and last not in lex.corporate_suffixes
+    rest = owner.words[1:]
+    return rest[-1].replace(".", "").rstrip(",") not in lex.corporate_suffixes and name_key(" ".join(rest)) not in lex.places
 
 
 def _assemble(parsed: Parsed, forms: dict[str, _Form], mentions: list[tuple[int, int, str]],

@@ -54,7 +54,7 @@ from reader.document import Article, load
 from reader.errors import NotesUnavailableError, ReaderError
 
 if TYPE_CHECKING:
-    from notes.search import Hit
+    from notes.search_hit import Hit
     from reader.analysis.cache import AnalysisCache, CacheInfo
     from reader.core.library_access import LibraryAccess
 

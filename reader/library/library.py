@@ -226,13 +226,15 @@ class Library:
     def _synchronise(self, index: LibraryIndex, store: StoreAccess | None) -> None:
         """Apply what changed in the store since the index followed it, and reconcile the index
         with this Reader's analyses when they changed (an update) or an add left it behind."""
-        from reader.library.sync import is_current, synchronise
+        from reader.library.sync import cached_since, is_current, synchronise
 
         feed = self._feed(store)
         cursor = index.meta("store")
         changes = feed(cursor)
-        if not is_current(index, changes, self.generation):
-            synchronise(index, feed, self.generation, self._cache(), asked=(cursor, changes))
+        cache = self._cache()
+        waiting = cached_since(index, cache)
+        if waiting or not is_current(index, changes, self.generation):
+            synchronise(index, feed, self.generation, cache, asked=(cursor, changes), waiting=waiting)
 
     def _feed(self, store: StoreAccess | None) -> Feed:
         """The store's ``changes_since``: through the owner's access, else the store opened read-only."""

@@ -28,7 +28,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from notes.feed import Changes
@@ -62,11 +62,20 @@ def is_current(index: LibraryIndex, changes: Changes, generation: str) -> bool:
     return not changes and index.meta("generation") == generation and index.meta("derived") == "yes"
 
 
+def cached_since(index: LibraryIndex, cache: AnalysisCache) -> set[str]:
+    """The articles indexed without an analysis whose text is in the cache now: the window
+    analyses an article it opens after the library may have followed the store's record of it,
+    and the record need not change again."""
+    rows = index.query("SELECT doc, stored_content FROM articles WHERE analysis IS NULL")
+    return {doc for doc, stored in rows if stored and cache.has(stored)}
+
+
 def synchronise(index: LibraryIndex, feed: Feed, generation: str, cache: AnalysisCache | None,
-                asked: tuple[str | None, Changes] | None = None) -> None:
+                asked: tuple[str | None, Changes] | None = None, waiting: Iterable[str] = ()) -> None:
     """Apply the store's changes since the index's cursor, reconcile the articles with the cache
     of ``generation``, derive what changed, and record the new cursor and generation.
-    ``asked``: a cursor and the changes just read after it, used if the index is still there."""
+    ``asked``: a cursor and the changes just read after it, used if the index is still there;
+    ``waiting``: articles to reconcile with the cache though the store did not change them."""
     with index.writing() as db:
         cursor = index.meta("store")
         changes = asked[1] if asked is not None and asked[0] == cursor else feed(cursor)
@@ -80,6 +89,7 @@ def synchronise(index: LibraryIndex, feed: Feed, generation: str, cache: Analysi
         records = {doc: _record(d) for doc, d in docs.items()}
         if generation_changed:
             records = {**{doc: _bare(row) for doc, row in indexed.items() if doc not in gone}, **records}
+        records = {**{doc: _bare(indexed[doc]) for doc in waiting if doc in indexed and doc not in gone}, **records}
         for record in records.values():
             changed |= _reconcile(index, db, record, indexed.get(record.doc), generation, cache)
         notes_changed = _apply_records(index, db, changes)

@@ -2,9 +2,10 @@
 
 The document is set by :mod:`reader.ui.typesetting`; every position the view takes or
 gives is a text index, converted by :class:`~reader.ui.offsets.PositionMap`. Automatic
-highlights are character formats applied in timed batches; the reader's own highlights
-and the emphasis of a clicked actor are extra selections drawn on top, so every layer
-stays visible.
+highlights are character formats applied in timed batches (:mod:`reader.ui.markup_queue`);
+the reader's own highlights and the emphasis of a clicked actor are extra selections drawn
+on top, so every layer stays visible, and quotations get a bar in the margin
+(:mod:`reader.ui.quote_bars`). What a point is over is found by :mod:`reader.ui.hit_test`.
 
 Nothing is ever loaded from disk or network: ``loadResource`` answers every request
 with a placeholder, and links are only reported, never followed.
@@ -13,37 +14,30 @@ with a placeholder, and links are only reported, never followed.
 from __future__ import annotations
 
 import html
-import time
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (QBrush, QColor, QContextMenuEvent, QFontMetricsF, QImage,
-                           QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat,
+                           QMouseEvent, QPaintEvent, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.analysis.model import Analysis, Mention, Quote, Reference
 from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
+from reader.ui.hit_test import char_under, link_at
 from reader.ui.legend import mention_count
 from reader.ui.markup import Run
+from reader.ui.markup_queue import MarkupQueue, Op
 from reader.ui.offsets import PositionMap
 from reader.core.highlights import highlight_segments
+from reader.ui.quote_bars import paint_quote_bars
 from reader.ui.speaker_label import speaker_label
 from reader.ui.stripes import striped
-from reader.ui.typesetting import FormatKey
 
 MIN_SIDE = 12
-BATCH_SECONDS = 0.012
-BATCH_REACH = 50_000
-"""A batch of formats ends before an op this far (in characters) from the ones it applied: one
-edit block spanning the text would make Qt lay out all of it again."""
-UNLAID_SCREEN_CHARS = 6_000
-"""What counts as on screen before the text is laid out: the top of the article, where it opens
-(a tall screen at a small text size shows less), so its formats still go first."""
-BAR_WIDTH = 3
 
 
 class ArticleView(QTextBrowser):
@@ -76,11 +70,6 @@ class ArticleView(QTextBrowser):
         self._map = PositionMap("")
         self._runs: list[Run] = []
         self._formats = typesetting.Formats(theme)
-        self._queue: list[tuple[int, int, FormatKey]] = []
-        self._queue_total = 0
-        self._screen_left = 0  # ops at the end of the queue still to draw for the screen
-        self._batch = QTimer(self, singleShot=True, interval=0)
-        self._batch.timeout.connect(self._apply_batch)
         self._user: list[tuple[str, int, int, str]] = []
         self._emphasis: list[tuple[int, int]] = []
         self._emphasis_current: tuple[int, int] | None = None
@@ -109,6 +98,9 @@ class ArticleView(QTextBrowser):
         self.viewport().setMouseTracking(True)
         self._apply_palette()
         self.setDocument(self._empty_document())
+        self.markup_queue = MarkupQueue(self.document(), self._map, self._formats, self)
+        self.markup_queue.progress.connect(self.markup_progress)
+        self.markup_queue.screen_done.connect(self._screen_done)
 
     # public API -----------------------------------------------------------------------
     def set_article(self, article: Article) -> None:
@@ -231,7 +223,7 @@ class ArticleView(QTextBrowser):
     def position_at(self, point: QPoint) -> int | None:
         """The text index under a viewport point (the character there, else the nearest place
         between characters), or ``None`` over the header."""
-        qt = self.char_under(point)
+        qt = char_under(self, point)
         if qt is None:
             qt = self.cursorForPosition(point).position()
         if self.article is None or qt < self._map.base:
@@ -309,7 +301,7 @@ class ArticleView(QTextBrowser):
         return self._emphasis_current
 
     def markup_pending(self) -> bool:
-        return bool(self._queue)
+        return self.markup_queue.pending()
 
     # resources and links: never load anything ------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 - Qt's signature
@@ -351,7 +343,7 @@ class ArticleView(QTextBrowser):
         super().mouseMoveEvent(event)
         # Qt's own test finds a link only where its hit test of the (tall) line agrees, a few
         # pixels of it; the hand shows wherever the link's words are.
-        shape = Qt.CursorShape.PointingHandCursor if self.link_at(event.position().toPoint()) else \
+        shape = Qt.CursorShape.PointingHandCursor if link_at(self, event.position().toPoint()) else \
             Qt.CursorShape.IBeamCursor
         if self.viewport().cursor().shape() != shape:
             self.viewport().setCursor(shape)
@@ -363,7 +355,7 @@ class ArticleView(QTextBrowser):
         if (event.button() != Qt.MouseButton.LeftButton or press is None
                 or (point - press).manhattanLength() > 4 or self.textCursor().hasSelection()):
             return
-        href = self.link_at(point)
+        href = link_at(self, point)
         if href is not None:
             if not self._link_clicked:  # Qt missed it: anywhere over the link's words counts
                 self.link_activated.emit(href)
@@ -376,46 +368,6 @@ class ArticleView(QTextBrowser):
             self.user_highlight_clicked.emit(hit)
         else:
             self.position_clicked.emit(pos)
-
-    def link_at(self, point: QPoint) -> str | None:
-        """The address of the link whose words are under a viewport point, if any."""
-        qt = self.char_under(point)
-        if qt is None:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(qt + 1)
-        fmt = cursor.charFormat()  # the format of the character before the cursor
-        return fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
-
-    def char_under(self, point: QPoint) -> int | None:
-        """The document position of the character drawn under a viewport point, if any.
-
-        Qt's own hit test places a line's band lower than its words when the line height is
-        above 100 % (ours is 150 %): a point over the top half of a word falls to the line
-        above. So the candidates it offers around the point are checked against the
-        character's own box, the height of its line.
-        """
-        step = max(4, self.cursorRect().height() // 2)
-        seen: set[int] = set()
-        for dy in (0, step, -step, 2 * step):
-            here = self.cursorForPosition(QPoint(point.x(), point.y() + dy)).position()
-            for qt in (here, here - 1):
-                if qt < 0 or qt in seen:
-                    continue
-                seen.add(qt)
-                if self._box(qt).contains(point):
-                    return qt
-        return None
-
-    def _box(self, qt: int) -> QRect:
-        """The box of the character at document position ``qt`` (empty at a line's end)."""
-        left, right = QTextCursor(self.document()), QTextCursor(self.document())
-        left.setPosition(qt)
-        right.setPosition(min(qt + 1, self.document().characterCount() - 1))
-        start, end = self.cursorRect(left), self.cursorRect(right)
-        if right.position() != qt + 1 or start.top() != end.top() or end.left() <= start.left():
-            return QRect()
-        return QRect(start.left(), start.top() - 2, end.left() - start.left(), start.height() + 4)
 
     def user_highlight_at(self, pos: int) -> str | None:
         """The reader's highlight at text index ``pos``: the shortest of those there (so one inside
@@ -439,18 +391,21 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if "quote" not in self.hidden_kinds and self._quotes:
-            self._paint_quote_bars(event.rect())
+            paint_quote_bars(self, event.rect(), self._quotes, self._quote_starts, self._map,
+                             QColor(self.theme.kinds["quote"].line))
 
     # building ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         """Build a fresh document for the article (and re-apply the analysis, if any)."""
-        self._queue, self._queue_total = [], 0
+        self.markup_queue.clear()
         if self.article is None:
             self._map, self._runs = PositionMap(""), []
             self.setDocument(self._empty_document())
+            self.markup_queue.retarget(self.document(), self._map, self._formats)
             return
         doc, self._map = typesetting.typeset(self.article, self._formats, typesetting.body_font(self._zoom), self)
         self.setDocument(doc)
+        self.markup_queue.retarget(doc, self._map, self._formats)
         self._update_measure()
         if self.analysis is None:
             self._runs = markup.structure_runs(self.article)
@@ -465,28 +420,13 @@ class ArticleView(QTextBrowser):
         return doc
 
     # formats ----------------------------------------------------------------------------
-    def _enqueue(self, ops: list[tuple[int, int, FormatKey]], replace: bool) -> None:
-        """Queue format ops: those on screen first, then the rest from the screen downwards.
+    def _enqueue(self, ops: list[Op], replace: bool) -> None:
+        """Queue format ops, those on screen first (see :class:`MarkupQueue`)."""
+        self.markup_queue.enqueue(ops, replace, self.visible_span())
 
-        Ops of one call never overlap (see :func:`typesetting.replacement_ops`), so their order
-        is free; a later call's ops go before what is still queued from an earlier one.
-        """
-        top, bottom = self.visible_span()
-        if bottom <= top:  # not laid out yet: the screen will show the top
-            top, bottom = 0, UNLAID_SCREEN_CHARS
-        screen = [op for op in ops if op[0] < bottom and op[1] > top]
-        below = [op for op in ops if op[0] >= bottom]
-        above = [op for op in ops if op[1] <= top]
-        ordered = screen + below + above[::-1]
-        self._queue = ordered[::-1] if replace else ordered[::-1] + self._queue
-        self._screen_left = len(screen)
-        self._queue_total = len(self._queue)
-        if self._queue:
-            self._batch.start()
-        else:
-            self.markup_progress.emit(0, 0)
-        if replace and not screen and self.analysis is not None:
-            self.screen_marked.emit()  # nothing on screen to draw
+    def _screen_done(self) -> None:
+        if self.analysis is not None:  # the signal speaks of the analysis' marks only
+            self.screen_marked.emit()
 
     def visible_span(self) -> tuple[int, int]:
         """The text indices at the top and the bottom of the viewport."""
@@ -499,33 +439,6 @@ class ArticleView(QTextBrowser):
         if top > bottom:  # the document is not laid out yet: nothing is known to be on screen
             return 0, 0
         return self._map.to_py(top), self._map.to_py(bottom) + 1
-
-    def _apply_batch(self) -> None:
-        """Format runs for a few milliseconds, then let the event loop breathe."""
-        deadline = time.perf_counter() + BATCH_SECONDS
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        to_qt = self._map.to_qt
-        screen = self._screen_left > 0
-        low = high = self._queue[-1][0] if self._queue else 0
-        while self._queue:
-            start, end, key = self._queue[-1]
-            if start > high + BATCH_REACH or end < low - BATCH_REACH:
-                break  # far from this batch: Qt lays out everything between the edits of one block
-            self._queue.pop()
-            low, high = min(low, start), max(high, end)
-            cursor.setPosition(to_qt(start))
-            cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(self._formats.get(key))
-            self._screen_left -= 1
-            if len(self._queue) % 8 == 0 and time.perf_counter() > deadline:
-                break
-        cursor.endEditBlock()
-        self.markup_progress.emit(self._queue_total - len(self._queue), self._queue_total)
-        if screen and self._screen_left <= 0 and self.analysis is not None:
-            self.screen_marked.emit()
-        if self._queue:
-            self._batch.start()
 
     # extra selections: the reader's highlights and the emphasised actor ---------------
     def _refresh_extra(self) -> None:
@@ -602,27 +515,6 @@ class ArticleView(QTextBrowser):
         side = max(MIN_SIDE, int((room - measure) / 2))
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
-
-    def _paint_quote_bars(self, area: QRect) -> None:
-        """A bar in the left margin beside every line of a visible quotation."""
-        top = self.cursorForPosition(QPoint(typesetting.DOCUMENT_MARGIN, area.top())).position()
-        bottom = self.cursorForPosition(QPoint(typesetting.DOCUMENT_MARGIN, area.bottom())).position()
-        first, last = self._map.to_py(top), self._map.to_py(bottom)
-        painter = QPainter(self.viewport())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self.theme.kinds["quote"].line))
-        x = typesetting.DOCUMENT_MARGIN - 18
-        i = bisect_right(self._quote_starts, last)
-        for quote in self._quotes[:i]:
-            if quote.end < first:
-                continue
-            start = QTextCursor(self.document())
-            start.setPosition(self._map.to_qt(quote.start))
-            end = QTextCursor(self.document())
-            end.setPosition(self._map.to_qt(max(quote.start, quote.end - 1)))
-            y1, y2 = self.cursorRect(start).top(), self.cursorRect(end).bottom()
-            painter.drawRoundedRect(QRect(x, y1 + 2, BAR_WIDTH, max(4, y2 - y1 - 4)), 1.5, 1.5)
-        painter.end()
 
 
 _PLACEHOLDERS: dict[str, QImage] = {}

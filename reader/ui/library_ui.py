@@ -37,6 +37,7 @@ from reader.library import ActorRow, AddReport, ArticleRow, QuoteRow
 from reader.ui.actors_page import ActorsPage
 from reader.ui.frame import Frame
 from reader.ui.library_page import LibraryPage
+from reader.ui.notes_panel import quoted, shorten
 from reader.ui.pages import Pages, describe_report
 from reader.ui.quotes_page import QuotationsPage
 from reader.ui.session import Analysed, Session
@@ -350,7 +351,7 @@ class LibraryController(QObject):
         self._marker.mark_span(*span, scroll=scroll)
         if scroll:
             who = f"{row.speaker}: " if row.speaker else ""
-            self._frame.show_status(f"{who}“{row.text[:80]}{'…' if len(row.text) > 80 else ''}”")
+            self._frame.show_status(f"{who}{quoted(shorten(row.text, 80))}")  # a quote holds its own marks
 
     # -- export ------------------------------------------------------------------------------
 

@@ -230,7 +230,10 @@ class MainWindow(QMainWindow):
         self.panels.gave_way.connect(self.show_status)
 
     def _open_dialog(self) -> None:
-        start = str(Path(self.article.source).parent) if self.article and self.article.source else ""
+        """Ask for an article, starting in the open one's folder; the home folder instead of the
+        bundled sample's, which lies inside the installed program."""
+        source = Path(self.article.source) if self.article and self.article.source else None
+        start = "" if source is None else str(Path.home() if source == sample_article() else source.parent)
         path, _ = QFileDialog.getOpenFileName(self, "Open Article", start, OPEN_FILTER)
         if path:
             self.open_path(path)

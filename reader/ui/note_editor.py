@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from notes.records import Annotation
 from reader.ui.markdown_preview import MarkdownPreview
+from reader.ui.notes_panel import quoted, shorten, target_label
 
 SAVE_DELAY_MS = 500
 """Pause in typing after which the note is reported, so the store is not hit per key."""
@@ -41,6 +42,18 @@ def parse_tags(text: str) -> list[str]:
             seen.add(tag.casefold())
             tags.append(tag)
     return tags
+
+
+def editor_heading(annotation: Annotation) -> str:
+    """What the note editor says above a note: what it is on, its passage, and whether the passage
+    moved (with the words it was made on) or is gone."""
+    heading = target_label(annotation) or "Highlight"
+    if annotation.status == "orphaned":
+        heading += " (orphaned: the passage is not in this version of the article)"
+    lines = [heading, quoted(shorten(annotation.selector.exact, 200))]
+    if annotation.status == "moved" and annotation.original:
+        lines.append(f"Moved: the words changed; highlighted as {quoted(shorten(annotation.original, 200))}")
+    return "\n".join(lines)
 
 
 class TagCompleter(QCompleter):

@@ -19,6 +19,10 @@ from notes.records import Annotation
 PASSAGE_CHARS = 140
 NOTE_CHARS = 160
 ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_LINES = 5
+"""Lines of text the list keeps room for, however tight the panels beside it: a usual row whole
+(a passage of two lines, a note of two, the tags). Squeezed under the note editor, the list
+showed less than one row, cut through its words."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,6 +147,7 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(14, 14))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setMinimumHeight(ROW_LINES * self.list.fontMetrics().lineSpacing() + 2 * self.list.frameWidth() + 8)
         self.empty = QLabel("No notes in this article yet.\nSelect a passage and press 1–5 to highlight it.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

@@ -1,4 +1,4 @@
-"""Highlights, notes, search and export, in the window.
+"""Highlights and notes of the open article, in the window.
 
 :class:`NotesController` gets what it needs declared: a :class:`~reader.ui.frame.Frame`
 for its docks, menus and messages, the :class:`~reader.ui.frame.ReadingView` it draws
@@ -7,11 +7,13 @@ the store lane (so the UI thread never waits for the disk) and knows the open ar
 and the window's :class:`~reader.ui.undo.History`, on which making, recolouring and
 deleting a highlight are changes the reader can undo. It keeps the open article's
 annotations, which it draws and lists, and which one is selected: the one last clicked
-in the text or picked in the Notes panel, which Delete removes.
+in the text or picked in the Notes panel, whose note N opens and which Delete removes.
 
 New highlights follow the rules of :mod:`reader.core.highlights`: whole words, and one
 highlight for overlapping ones of a colour.
-(The articles and their tags are on the Library page: :mod:`reader.ui.library_ui`.)
+The search across every note is :mod:`reader.ui.note_search`'s, whose results the controller
+opens, and the export :mod:`reader.ui.notes_export`'s. (The articles and their tags are on the
+Library page: :mod:`reader.ui.library_ui`.)
 """
 
 from __future__ import annotations
@@ -23,46 +25,26 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from notes.records import COLORS, Annotation
-from notes.search import Hit
 from reader.core import HighlightChange, Opened
 from reader.core.articles import ArticlesOverview
-from reader.core.exchange import format_for
 from reader.core.highlights import new_annotation, passage_actors, snapped
 from reader.document import Article
-from reader.errors import describe
+from reader.errors import NotesUnavailableError
 from reader.ui import theme
 from reader.ui.frame import Frame, ReadingView
-from reader.ui.note_editor import NoteEditor
-from reader.ui.notes_panel import NotesPanel, quoted, shorten, swatch_icon, target_label
-from reader.ui.search_panel import SearchPanel
+from reader.ui.note_editor import NoteEditor, editor_heading
+from reader.ui.note_search import NoteSearch
+from reader.ui.notes_export import NotesExport
+from reader.ui.notes_panel import NotesPanel, swatch_icon
 from reader.ui.session import Analysed, Session
 from reader.ui.undo import History
 
 R = TypeVar("R")
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
-LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-"""Notes of the open article sit on the right beside its actors; search, which leads to
-other articles, on the left."""
-
-EXPORT_FILTERS = {
-    "markdown": "Markdown (*.md)",
-    "w3c": "W3C Web Annotation JSON-LD (*.jsonld *.json)",
-}
-
-
-def editor_heading(annotation: Annotation) -> str:
-    """What the note editor says above a note: what it is on, its passage, and whether the passage
-    moved (with the words it was made on) or is gone."""
-    heading = target_label(annotation) or "Highlight"
-    if annotation.status == "orphaned":
-        heading += " (orphaned: the passage is not in this version of the article)"
-    lines = [heading, quoted(shorten(annotation.selector.exact, 200))]
-    if annotation.status == "moved" and annotation.original:
-        lines.append(f"Moved: the words changed; highlighted as {quoted(shorten(annotation.original, 200))}")
-    return "\n".join(lines)
+"""Notes of the open article sit on the right beside its actors."""
 
 
 class NotesController(QObject):
@@ -82,12 +64,11 @@ class NotesController(QObject):
 
         self.editor = NoteEditor(swatches)
         self.panel = NotesPanel(swatches)
-        self.search = SearchPanel()
         self.panel_dock = frame.add_dock(self.panel, "Notes", RIGHT)
         self.editor_dock = frame.add_dock(self.editor, "Note", RIGHT)
-        self.search_dock = frame.add_dock(self.search, "Search notes", LEFT)
-        for dock in (self.editor_dock, self.search_dock):
-            dock.hide()
+        self.editor_dock.hide()
+        self.finder = NoteSearch(frame, session, self)
+        self.exporter = NotesExport(frame, session, self.panel, self)
 
         self._build_actions(swatches)
         self._connect()
@@ -108,11 +89,18 @@ class NotesController(QObject):
             self.color_actions[name] = action
         frame.menu("Notes").addSeparator()
 
+        self.note_action = QAction("Write &Note…", self)
+        self.note_action.setShortcut(QKeySequence("N"))
+        self.note_action.setToolTip("Write the note of the selected highlight (N)")
+        self.note_action.setEnabled(False)
+        self.note_action.triggered.connect(self.edit_selected)
+        frame.add_action(self.note_action, "Notes")
+
         self.search_action = QAction("Search notes…", self)
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.triggered.connect(self.show_search)
         self.export_action = QAction("Export…", self)
-        self.export_action.triggered.connect(self.ask_export)
+        self.export_action.triggered.connect(self.exporter.ask)
         for action in (self.search_action, self.export_action):
             frame.add_action(action, "Notes")
 
@@ -124,7 +112,7 @@ class NotesController(QObject):
         frame.add_action(self.delete_action, "Edit")
 
         view_menu = frame.menu("View")
-        for dock in (self.panel_dock, self.editor_dock, self.search_dock):
+        for dock in (self.panel_dock, self.editor_dock, self.finder.dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -143,16 +131,15 @@ class NotesController(QObject):
         self.editor.color_chosen.connect(self.recolour)
         self.editor.delete_requested.connect(self.delete)
         self.editor.link_clicked.connect(lambda url: frame.follow_link(url.toString()))
-        self.search.query_changed.connect(self._search)
-        self.search.hit_activated.connect(self._open_hit)
-        self.search.dismissed.connect(lambda: self._view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.finder.open_requested.connect(self.open_at)
+        self.finder.dismissed.connect(lambda: self._view.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _store(self, fn: Callable[..., R], *args: Any, key: str | None = None,
                on_done: Callable[[R], object] | None = None,
                on_error: Callable[[BaseException], object] | None = None) -> bool:
         """Run a store call on the session's store lane; False (and say why) without notes."""
         if self._session.notes_unavailable:
-            self._frame.show_status("Notes are unavailable: the note store could not be opened.")
+            self._frame.show_status(str(NotesUnavailableError()))
             return False
         self._session.store(fn, *args, key=key, on_done=on_done, on_error=on_error)
         return True
@@ -251,7 +238,7 @@ class NotesController(QObject):
         """Store a new highlight (merged with same-coloured ones it overlaps) as a change on the history."""
         article, analysis = self._session.article, self._session.analysis
         if article is None or self._session.notes_unavailable:
-            self._frame.show_status("Notes are unavailable: the note store could not be opened.")
+            self._frame.show_status(str(NotesUnavailableError()))
             return
         core, text = self._session.core, article.text
         made: list[Future[HighlightChange]] = []
@@ -328,6 +315,11 @@ class NotesController(QObject):
         self._history.push(f"Colour {color}", lambda: self._update(annotation_id, color=color),
                            lambda: self._update(annotation_id, color=old.color))
 
+    def edit_selected(self) -> None:
+        """Open the note of the selected highlight with the keyboard in it: after 1–5, N writes the note."""
+        if self._selected is not None:
+            self.open_annotation(self._selected, focus_note=True)
+
     def delete_selected(self) -> None:
         """Delete the selected highlight (clicked in the text or picked in the Notes panel)."""
         if self._selected is not None:
@@ -363,15 +355,15 @@ class NotesController(QObject):
         self._history.push("Delete Highlight", do, undo)
 
     def _select(self, annotation_id: str | None) -> None:
-        """The highlight Delete removes: the one last clicked in the text or picked in the panel."""
+        """The highlight N and Delete act on: the one made, clicked in the text or picked in the panel last."""
         self._selected = annotation_id if annotation_id in self._annotations else None
-        self.delete_action.setEnabled(self._selected is not None)
+        for action in (self.note_action, self.delete_action):
+            action.setEnabled(self._selected is not None)
 
     def _changed(self) -> None:
         """Notes changed: the tags are read again when next needed; visible search results are refreshed."""
         self._articles_stale = True
-        if self.search_dock.isVisible():
-            self.search.refresh()
+        self.finder.notes_changed()
 
     # -- showing annotations -----------------------------------------------------------
 
@@ -431,36 +423,18 @@ class NotesController(QObject):
     # -- search, opening articles ------------------------------------------------------
 
     def show_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search.focus_query()
+        """Show the search across every note, the keyboard in its query."""
+        self.finder.show()
         if self._articles_stale:  # in: offers the articles' titles
             self.refresh_articles()
 
     def search_tag(self, tag: str) -> None:
-        query = f'tag:"{tag}"' if any(ch.isspace() or ch == '"' for ch in tag) else f"tag:{tag}"
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search.set_query(query)
-
-    def _search(self, query: str) -> None:
-        if query:
-            self._store(self._session.core.search, query, key="search",
-                        on_done=lambda hits: self.search.set_results(query, hits),
-                        on_error=lambda err: self.search.show_failure(query, describe(err)))
-
-    def _open_hit(self, hit: Hit) -> None:
-        annotation = hit.annotation
-        position = None if annotation.status == "orphaned" else annotation.selector.start
-        path = hit.document.path if hit.document is not None else annotation.document
-        self._open(path, position, annotation.id)
+        """Search every note for ``tag``."""
+        self.finder.search_tag(tag)
 
     def open_at(self, path: str, position: int | None, annotation_id: str | None) -> None:
-        """Show the article at ``path`` at ``position``, with the note ``annotation_id`` open."""
-        self._open(path, position, annotation_id)
-
-    def _open(self, path: str, position: int | None, annotation_id: str | None) -> None:
-        """Show ``path`` (opening it unless it is the open article) at ``position``."""
+        """Show the article at ``path`` (opening it unless it is the open article) at ``position``,
+        with the note ``annotation_id`` open."""
         if self._doc_id is not None and self._doc_id == path:
             if position is not None:
                 self._view.scroll_to(position)
@@ -477,23 +451,5 @@ class NotesController(QObject):
 
     def _articles_loaded(self, overview: ArticlesOverview) -> None:
         self.editor.set_known_tags([tag for tag, _count in overview.tags])
-        self.search.set_articles([title for entry in overview.entries
-                                  for title in (entry.document.title, Path(entry.document.path).name)])
-
-    # -- export -----------------------------------------------------------------------
-
-    def ask_export(self) -> None:
-        """Ask where to export every note, then write the file off the UI thread."""
-        path, chosen = QFileDialog.getSaveFileName(
-            self.panel, "Export notes", str(Path.home() / "reader-notes.md"),
-            ";;".join(EXPORT_FILTERS.values()), EXPORT_FILTERS["markdown"])
-        if path:
-            self.export_to(path, format_for(path, "w3c" if chosen == EXPORT_FILTERS["w3c"] else "markdown"))
-
-    def export_to(self, path: str, fmt: str) -> None:
-        core = self._session.core
-        if self._session.notes_unavailable:
-            self._frame.show_status("Notes are unavailable: the note store could not be opened.")
-            return
-        self._session.run(core.io_lane, core.export_notes_to, fmt, Path(path), on_done=lambda count: (
-            self._frame.show_status(f"Exported {count} note{'s' if count != 1 else ''} to {path}.")))
+        self.finder.set_articles([title for entry in overview.entries
+                                   for title in (entry.document.title, Path(entry.document.path).name)])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCompleter, QLabel, QLineEdit, QListView, QStyle,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from notes.query import while_typing
-from notes.search import Hit
+from notes.search_hit import Hit
 
 DEBOUNCE_MS = 250
 """Pause in typing before a search is asked for."""

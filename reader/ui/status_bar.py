@@ -8,8 +8,9 @@ is said by the widgets on the right: the loader's notice, the progress, the coun
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 from reader.analysis.model import Analysis
 from reader.ui.legend import mention_count
@@ -24,6 +25,34 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
 
 
+class MessageLabel(QLabel):
+    """One line that takes the room the status bar has: a longer text is cut with "…" and
+    shown whole in the tooltip. A plain label asks for its whole text's width, which the
+    window then cannot be narrowed below (a long message made it wider than the screen)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        room = self.contentsRect()
+        line = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        painter = QPainter(self)
+        self.style().drawItemText(painter, room, int(self.alignment()), self.palette(), self.isEnabled(),
+                                  line, self.foregroundRole())
+        painter.end()
+
+
 class StatusBar(QStatusBar):
     """Messages on the left; progress and the counts of actors, mentions and quotes on the right.
 
@@ -33,7 +62,7 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)
         self.message.setObjectName("status")
         self.notice = QLabel(self)
         self.summary = QLabel(self)

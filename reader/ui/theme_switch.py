@@ -57,8 +57,9 @@ class ThemeSwitch(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette(app.style().standardPalette()))
-            if app.styleSheet() != themes.FOCUS_STYLE:
-                app.setStyleSheet(themes.FOCUS_STYLE)
+            # Set again even when unchanged: under a style sheet, widgets already polished keep the
+            # palette they had (dark ink on the dark theme's chrome) until the sheet polishes them anew.
+            app.setStyleSheet(themes.FOCUS_STYLE)
         for part in self._parts:
             part.set_theme(theme)
 

@@ -308,11 +308,9 @@ def test_an_acronym_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
     text = "Bradford Bulls won again.\nBRADFORD 24 Wigan 10"
     actors, _ = actors_of(text, ("Bradford Bulls", "ORG"), ("BRADFORD", "ORG"), ("Wigan", "ORG"))
     assert {a.name: a.aliases for a in actors} == {"Bradford Bulls": ["BRADFORD"], "Wigan": []}
-    text = "TVX Gold Inc rose. TVX said output grew. CSKA Moscow won; CSKA led. PSV Eindhoven drew; PSV are top."
-    actors, _ = actors_of(text, ("TVX Gold Inc", "ORG"), ("TVX", "ORG", 1), ("CSKA Moscow", "ORG"), ("CSKA", "ORG", 1),
-                          ("PSV Eindhoven", "ORG"), ("PSV", "ORG", 1))
-    assert {a.name: a.aliases for a in actors} == {"TVX Gold Inc": ["TVX"], "CSKA Moscow": ["CSKA"],
-                                                   "PSV Eindhoven": ["PSV"]}
+    text = "TVX Gold Inc rose. TVX said output grew. CSKA Moscow won; CSKA led."
+    actors, _ = actors_of(text, ("TVX Gold Inc", "ORG"), ("TVX", "ORG", 1), ("CSKA Moscow", "ORG"), ("CSKA", "ORG", 1))
+    assert {a.name: a.aliases for a in actors} == {"TVX Gold Inc": ["TVX"], "CSKA Moscow": ["CSKA"]}
 
 
 def test_a_shorter_name_of_another_kind_or_with_two_candidates_stays_apart() -> None:

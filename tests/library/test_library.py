@@ -341,3 +341,25 @@ def test_an_owner_of_the_store_gets_every_store_call_on_its_own_thread(
         assert library.actors("maria varga")[0].articles == 3 and len(library.articles()) == 4
         library.close()
     assert threads == {"store-lane_0"}
+
+
+def test_an_article_opened_before_its_analysis_was_cached_gets_it_once_cached(data: Path, articles: Path) -> None:
+    """Seen in the window: the library followed the record of the article opened first while it was
+    still being analysed, and listed it with no actors or quotations until its record changed again."""
+    path = articles / "plan.txt"
+    article = load(path)
+    analysed = data.parent / "analysed"
+    (data / "cache").rename(analysed)  # not analysed yet
+    with NoteStore(data / "library.json") as store:
+        store.touch_document(str(path), article.content_id, article.title, article.date, text=article.text)
+    library = Library(data)
+    assert [(Path(r.path).name, r.quotes) for r in library.articles()] == [("plan.txt", 0)]
+    assert library.actors("varga") == []
+    shutil.rmtree(data / "cache", ignore_errors=True)
+    analysed.rename(data / "cache")  # the window's analysis arrives; the store's record stays as it was
+    library.refresh()
+    assert [(Path(r.path).name, r.quotes, r.analysis) for r in library.articles()] == [("plan.txt", 1, "current")]
+    assert library.actors("varga")[0].articles == 1
+    library.refresh()  # nothing waits any more: the index is left as it is
+    assert library.actors("varga")[0].articles == 1
+    library.close()

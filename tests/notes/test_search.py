@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import PREFIX_TERMS, Hit
+from notes.search_hit import Hit
+from notes.search_version import PREFIX_TERMS
 from notes.snippets import SNIPPET_WORDS
 from notes.store import NoteStore, search_index_path
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from notes import search
+from notes import search_version
 from notes.records import Annotation, DocumentRecord, Selector
 from notes.search import SearchIndex
 from notes.store import NoteStore, search_index_path
@@ -95,9 +95,9 @@ def test_a_query_reads_only_the_notes_it_matches(tmp_path: Path, monkeypatch: py
         store.put_many(filler + rare)
         store.search("")
         looked: list[int] = []
-        read, scores = search._View._read, search._View._scores
-        monkeypatch.setattr(search._View, "_read", lambda view, slots: looked.extend(slots) or read(view, slots))
-        monkeypatch.setattr(search._View, "_scores",
+        read, scores = search_version.IndexVersion._read, search_version.IndexVersion._scores
+        monkeypatch.setattr(search_version.IndexVersion, "_read", lambda view, slots: looked.extend(slots) or read(view, slots))
+        monkeypatch.setattr(search_version.IndexVersion, "_scores",
                             lambda view, slots, f: looked.extend(slots) or scores(view, slots, f))  # type: ignore[func-returns-value]
         for query in ("glacier", "tag:ice", '"a glacier"', "glacier tag:misc", "tag:nothing"):
             looked.clear()

@@ -135,3 +135,62 @@ def test_a_new_highlight_shows_its_colour_and_the_next_key_recolours_it(qtbot, m
     qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["blue"], timeout=5000)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: [a.color for a in stored(window)] == ["yellow"], timeout=5000)
+
+
+def test_with_the_keyboard_alone_a_selection_becomes_a_highlight_with_a_note(qtbot, make_window,
+                                                                              article_file: Path) -> None:
+    """Seen on a real screen: after 1–5 nothing led from the keyboard to the new highlight's note; N does."""
+    window = make_window()
+    text = open_and_wait(qtbot, window, article_file).text
+    ready(qtbot, window)
+    assert not window.notes.note_action.isEnabled()  # nothing selected to write on
+    start = text.index("Babbage replied")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.positions.to_qt(start))
+    window.view.setTextCursor(cursor)
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: [a.selector.exact for a in stored(window)] == ["Babbage replied"], timeout=5000)
+    qtbot.waitUntil(window.notes.note_action.isEnabled, timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    editor = window.notes.editor
+    assert window.notes.editor_dock.isVisible() and editor.note.hasFocus()
+    qtbot.keyClicks(editor.note, "*in* reply")  # an n typed in the note is the note's
+    editor.flush()
+    qtbot.waitUntil(lambda: [a.note for a in stored(window)] == ["*in* reply"], timeout=5000)
+    assert stored(window)[0].color == "green"
+
+
+def test_the_notes_list_keeps_a_row_whole_under_the_note_editor(qtbot, make_window, article_file: Path) -> None:
+    """Seen on a real screen (larger type than the tests'): with the note editor open below it, the
+    Notes list was squeezed to less than its one row, cut through the words."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    normal = QApplication.font()
+    QApplication.setFont(QFont(normal.family(), 14))
+    try:
+        window = make_window()
+        window.resize(1300, 640)
+        text = open_and_wait(qtbot, window, article_file).text
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        window.view.setFocus()
+        start = text.index("Babbage replied")
+        select(window, start, start + len("Babbage replied"))
+        qtbot.keyClick(window.view, Qt.Key.Key_2)
+        qtbot.waitUntil(window.notes.note_action.isEnabled, timeout=5000)
+        qtbot.keyClick(window.view, Qt.Key.Key_N)
+        editor = window.notes.editor
+        qtbot.keyClicks(editor.note, "Why the reply took so long, and who carried it")
+        editor.tags.setText("letters, engines")
+        editor.flush()
+        panel = window.notes.panel
+        qtbot.waitUntil(lambda: "#letters" in (panel.model.index(0).data() or ""), timeout=5000)
+        qtbot.wait(100)
+        assert window.notes.editor_dock.isVisible()
+        assert panel.list.viewport().height() >= panel.list.visualRect(panel.model.index(0)).height()
+    finally:
+        QApplication.setFont(normal)

@@ -447,6 +447,13 @@ def test_from_the_filter_to_a_quotation_with_the_keyboard_alone(qtbot, make, fol
     assert window.pages.current == "reading"
     assert window.article.text[start:end] == "\u201cPorto deserves this as much as Lisbon did,\u201d"
 
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # again, its article open now
+    page.quotes.setFocus()
+    qtbot.keyClick(page.quotes, Qt.Key.Key_Return)
+    assert window.pages.current == "reading" and window.view.marked_span == (start, end)
+    # Who said it, in the status bar: the quotation keeps its own marks, none added around them.
+    assert window.status.message.text() == "Mara Lind: \u201cPorto deserves this as much as Lisbon did,\u201d"
+
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     library = window.library.library_page
     qtbot.waitUntil(lambda: library.model.rowCount() == len(ARTICLES), timeout=5000)

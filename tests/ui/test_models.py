@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from notes.records import Annotation, DocumentRecord, Selector
-from notes.search import Hit
+from notes.search_hit import Hit
 from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.document import parse
 from reader.ui import theme as themes

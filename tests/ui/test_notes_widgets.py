@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from notes.records import COLORS, Annotation, DocumentRecord, Selector
-from notes.search import Hit
+from notes.search_hit import Hit
 from reader.core.articles import overview
 from reader.ui.markdown_preview import MarkdownPreview, render_markdown
 from reader.ui.note_editor import NoteEditor, parse_tags
@@ -61,6 +61,28 @@ def test_preview_shows_the_rendered_note(qtbot) -> None:
     preview.set_markdown_text("# Title\n\n- one\n- two\n\n<script>document.x()</script>")
     assert "Title" in preview.toPlainText() and "two" in preview.toPlainText()
     assert "document.x" not in preview.toPlainText()
+
+
+def test_a_list_typed_under_a_line_of_text_is_a_list() -> None:
+    """As CommonMark (and so the readers of the Markdown export) have it; not numbers or code."""
+    assert render_markdown("Steps:\n- one\n- two") == "<p>Steps:</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    assert "<ol>" in render_markdown("Steps:\n1. first\n2. second")
+    assert render_markdown("The year\n2024. was good") == "<p>The year\n2024. was good</p>"  # only 1 opens a list
+    assert "<li>" not in render_markdown("Code:\n```\n- not a list\n```")
+    assert render_markdown("- one\n  more\n- two") == "<ul>\n<li>one\n  more</li>\n<li>two</li>\n</ul>"
+
+
+def test_the_preview_shows_a_list_typed_under_a_line_as_a_list(qtbot) -> None:
+    """Seen on a real screen: "Funding:" then "- check the terms" on the next line showed as one line."""
+    editor = NoteEditor(SWATCHES)
+    qtbot.addWidget(editor)
+    editor.show_annotation(annotation(4, 10), "Highlight")
+    with qtbot.waitSignal(editor.note_edited, timeout=3000):
+        qtbot.keyClicks(editor.note, "Funding:")
+        qtbot.keyClick(editor.note, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor.note, "- check the terms")
+    block = editor.preview.document().findBlockByNumber(1)
+    assert block.text() == "check the terms" and block.textList() is not None
 
 
 def test_parse_tags_trims_and_drops_duplicates() -> None:
@@ -180,7 +202,7 @@ def test_choosing_a_tag_from_the_popup_inserts_it_once(qtbot) -> None:
 def test_a_moved_note_says_so_in_its_own_row_with_the_words_it_was_made_on(qtbot) -> None:
     """Issue 12, item 9: the notice is part of the note's row and the editor's heading, with the
     wording as highlighted beside the current one."""
-    from reader.ui.notes_ui import editor_heading
+    from reader.ui.note_editor import editor_heading
 
     moved = annotation(4, 10, status="moved", original="pact")
     plain = annotation(25, 31)

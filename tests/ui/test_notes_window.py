@@ -14,7 +14,8 @@ from notes.records import Annotation, Selector
 from reader.analysis.corrections import apply_corrections
 from reader.analysis.model import Actor, Analysis, Mention, Quote
 from reader.core.exchange import format_for
-from reader.ui.notes_ui import EXPORT_FILTERS, NotesController
+from reader.ui.notes_export import EXPORT_FILTERS
+from reader.ui.notes_ui import NotesController
 from reader.ui.search_panel import HTML_ROLE
 from tests.ui.conftest import open_and_wait, select, stored
 
@@ -200,17 +201,17 @@ def test_search_box_finds_planted_notes_and_opens_the_passage(qtbot, window, tmp
     ctl = controller(window)
 
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert ctl.search_dock.isVisible() and ctl.search.query.hasFocus()
-    qtbot.keyClick(ctl.search.query, Qt.Key.Key_Escape)
+    assert ctl.finder.dock.isVisible() and ctl.finder.panel.query.hasFocus()
+    qtbot.keyClick(ctl.finder.panel.query, Qt.Key.Key_Escape)
     assert window.view.hasFocus()
     ctl.search_action.trigger()
-    assert ctl.search.query.hasFocus()
-    qtbot.keyClicks(ctl.search.query, "ministers")
-    qtbot.waitUntil(lambda: ctl.search.model.rowCount() == 1, timeout=2000)
-    assert "<b>ministers</b>" in ctl.search.model.index(0).data(HTML_ROLE)
-    rect = ctl.search.results.visualRect(ctl.search.model.index(0))
+    assert ctl.finder.panel.query.hasFocus()
+    qtbot.keyClicks(ctl.finder.panel.query, "ministers")
+    qtbot.waitUntil(lambda: ctl.finder.panel.model.rowCount() == 1, timeout=2000)
+    assert "<b>ministers</b>" in ctl.finder.panel.model.index(0).data(HTML_ROLE)
+    rect = ctl.finder.panel.results.visualRect(ctl.finder.panel.model.index(0))
     with qtbot.waitSignal(window.session.article_loaded, timeout=2000):
-        qtbot.mouseClick(ctl.search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(ctl.finder.panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.article.source == planted.document
     qtbot.waitUntil(lambda: ctl.editor.annotation_id == planted.id, timeout=2000)
     assert cursor_at(window) == start
@@ -225,9 +226,9 @@ def test_a_tag_double_clicked_on_the_library_page_searches_that_tag(qtbot, windo
     qtbot.waitUntil(lambda: page.tags_model.rowCount() == 1 and page.model.rowCount() == 1, timeout=5000)
     assert page.model.index(0, page.model.NOTES).data() == "1"
     page.tags.doubleClicked.emit(page.tags_model.index(0))
-    assert window.pages.current == "reading" and ctl.search_dock.isVisible()
-    assert ctl.search.query.text() == "tag:alliance"
-    qtbot.waitUntil(lambda: ctl.search.model.rowCount() == 1, timeout=2000)
+    assert window.pages.current == "reading" and ctl.finder.dock.isVisible()
+    assert ctl.finder.panel.query.text() == "tag:alliance"
+    qtbot.waitUntil(lambda: ctl.finder.panel.model.rowCount() == 1, timeout=2000)
 
 
 def test_a_note_still_being_typed_is_saved_when_the_window_closes(qtbot, window, data_dir: Path) -> None:
@@ -245,8 +246,8 @@ def test_digits_typed_in_the_search_box_do_not_highlight(qtbot, window) -> None:
     ctl = controller(window)
     select(window, 0, 10)
     ctl.show_search()
-    qtbot.keyClicks(ctl.search.query, "2022")
-    assert ctl.search.query.text() == "2022"
+    qtbot.keyClicks(ctl.finder.panel.query, "2022")
+    assert ctl.finder.panel.query.text() == "2022"
     qtbot.wait(50)
     assert notes(window) == {}
 
@@ -265,7 +266,7 @@ def test_export_writes_w3c_json_ld_to_the_chosen_file(qtbot, window, tmp_path: P
 
 
 def test_an_export_that_cannot_be_written_is_reported(qtbot, window, tmp_path: Path) -> None:
-    controller(window).export_to(str(tmp_path / "missing" / "notes.jsonld"), "w3c")
+    controller(window).exporter.export_to(str(tmp_path / "missing" / "notes.jsonld"), "w3c")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=2000)
     box = window.findChild(QMessageBox)
     assert box.text() == f"Cannot write {tmp_path / 'missing' / 'notes.jsonld'}: No such file or directory"

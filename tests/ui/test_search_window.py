@@ -16,8 +16,8 @@ pytestmark = pytest.mark.gui
 
 def search(qtbot, window, query: str) -> None:
     window.notes.show_search()
-    window.notes.search.set_query(query)
-    qtbot.waitUntil(lambda: window.notes.search.status.text() != "", timeout=5000)
+    window.notes.finder.panel.set_query(query)
+    qtbot.waitUntil(lambda: window.notes.finder.panel.status.text() != "", timeout=5000)
 
 
 def highlight(qtbot, window, start: int, end: int, color: str = "yellow") -> None:
@@ -35,10 +35,10 @@ def test_an_invalid_date_says_so_instead_of_finding_nothing(qtbot, make_window, 
     text = open_and_wait(qtbot, window, article_file).text
     highlight(qtbot, window, text.index("Babbage replied"), text.index("Babbage replied") + 15)
     search(qtbot, window, "replied before:2024-13-01")
-    assert window.notes.search.status.text() == "before: needs a date as YYYY-MM-DD, not '2024-13-01'"
-    window.notes.search.status.clear()
+    assert window.notes.finder.panel.status.text() == "before: needs a date as YYYY-MM-DD, not '2024-13-01'"
+    window.notes.finder.panel.status.clear()
     search(qtbot, window, "replied before:2999-01-01")
-    assert window.notes.search.status.text() == "1 note"
+    assert window.notes.finder.panel.status.text() == "1 note"
 
 
 def test_notes_name_who_their_passage_mentions_once_the_analysis_is_there(qtbot, make_window, analyzer,
@@ -57,7 +57,7 @@ def test_notes_name_who_their_passage_mentions_once_the_analysis_is_there(qtbot,
         analyzer.release.set()
     qtbot.waitUntil(lambda: window.session.core.notes()[0].actors == ["Babbage"], timeout=5000)
     search(qtbot, window, 'actor:"Babbage"')
-    assert window.notes.search.model.rowCount() == 1
+    assert window.notes.finder.panel.model.rowCount() == 1
 
 
 def test_in_offers_the_articles_by_title_and_file_name(qtbot, make_window, article_file, tmp_path: Path) -> None:
@@ -67,10 +67,10 @@ def test_in_offers_the_articles_by_title_and_file_name(qtbot, make_window, artic
     other.write_text("Nothing but the harbour today.", encoding="utf-8")
     open_and_wait(qtbot, window, other)
     window.notes.refresh_articles()
-    completer = window.notes.search.completer
+    completer = window.notes.finder.panel.completer
     qtbot.waitUntil(lambda: completer.model().rowCount() >= 4, timeout=5000)
     window.notes.show_search()
-    box = window.notes.search.query
+    box = window.notes.finder.panel.query
     qtbot.keyClicks(box, "storm in:harb")
     qtbot.waitUntil(lambda: completer.completionCount() >= 1, timeout=2000)
     offered = [completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())]

@@ -258,7 +258,7 @@ def test_large_article_text_appears_at_once(qtbot):
     longest = 0.0
     while view.markup_pending():
         tick = time.perf_counter()
-        view._apply_batch()
+        view.markup_queue.apply_batch()
         longest = max(longest, time.perf_counter() - tick)
     assert longest < 0.25
     assert char_format(view, mentions[-1].start + 1).background().color() == QColor(themes.LIGHT.kinds["person"].tint)
@@ -348,3 +348,24 @@ def test_about_names_the_analysis_fingerprint(make_window, monkeypatch):
     window = make_window()
     next(a for a in help_dialogs.menu_actions(window.menu("Help")) if "About" in a.text()).trigger()
     assert code_fingerprint() in shown[0] and "en_core_web_sm" in shown[0]
+
+
+def test_open_starts_in_the_open_articles_folder_but_not_in_the_bundled_samples(qtbot, make_window, article_file,
+                                                                                  monkeypatch, tmp_path):
+    """Seen on a real screen: after the sample, Open showed the program's own resources folder."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.bundled import sample_article
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda _parent, _title, start, _filter: (asked.append(start), ("", ""))[1]))
+    monkeypatch.setenv("HOME", str(tmp_path))  # Path.home(), never the real one
+    window = make_window()
+    open_and_wait(qtbot, window, sample_article())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    open_and_wait(qtbot, window, article_file)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [str(tmp_path), str(Path(article_file).parent)]

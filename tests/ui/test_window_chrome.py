@@ -101,7 +101,7 @@ def test_panel_toggles_are_checkable_and_follow_the_panels(qtbot, make_window, a
     open_and_wait(qtbot, window, article_file)
     toggles = {a.text().replace("&", ""): a for a in help_dialogs.menu_actions(window.menu("View"))}
     for name, dock in (("Actors Panel", window.actors_dock), ("Quotes Panel", window.quotes_dock),
-                       ("Notes", window.notes.panel_dock), ("Search notes", window.notes.search_dock)):
+                       ("Notes", window.notes.panel_dock), ("Search notes", window.notes.finder.dock)):
         action = toggles[name]
         assert action.isCheckable(), name
         dock.show()
@@ -148,3 +148,24 @@ def test_every_focusable_widget_shows_its_focus(qtbot, make_window, article_file
             silent.append(f"{type(now).__name__} {getattr(now, 'text', lambda: '')() if isinstance(now, QToolButton) else ''}")
     assert len(reached) >= 15
     assert silent == [], silent
+
+
+def test_switching_the_theme_recolours_every_part_of_the_window(qtbot, make_window, article_file):
+    """Seen on a real screen: after View › Theme › Dark the status bar, menus, toolbar and panels kept
+    the light theme's ink, and where the dark chrome showed through (panel titles, the status bar)
+    their words were dark on dark."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor
+
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    window.notes.show_search()
+    for name in ("dark", "light", "dark"):
+        window.themes.choose(name)
+        ink = QColor(themes.THEMES[name].ink)
+        parts = (window.status.message, window.status.summary, window.menuBar(), window.toolbar,
+                 window.actors_dock, window.notes.finder.panel)
+        assert [p.palette().color(QPalette.ColorRole.WindowText) for p in parts] == [ink] * len(parts), name
+        dock = window.notes.finder.dock
+        title = dock.grab(QRect(0, 0, dock.width(), dock.widget().geometry().top())).toImage()
+        assert contrast(title) > 120, name  # the panel's title readable on its bar

@@ -37,6 +37,7 @@ from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_b
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
+from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
 from reader.analysis.person_words import person_words
@@ -63,7 +64,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
-    ("org_words", org_word_kinds),
+    ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
     ("works_owners", works_owners),
@@ -72,7 +73,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
 RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places",
+         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -169,6 +170,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = with_repeats(text, names, vocabulary, spans)
     if "civic_places" not in off:
         names = with_civic_places(text, names, vocabulary)
+    if "unnamed_companies" not in off:
+        names = unnamed_companies(text, names, vocabulary, spans)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]

@@ -45,7 +45,7 @@ def relabelled(text: str, names: Named, labels: tuple[str, ...], label: str,
             for span, t in names]
 
 
-def _surnames(text: str, names: Named, full_only: bool) -> set[str]:
+def person_surnames(text: str, names: Named, full_only: bool) -> set[str]:
     """The last words of the people named (only of full names when ``full_only``)."""
     out = set()
     for span, trimmed in names:
@@ -56,7 +56,7 @@ def _surnames(text: str, names: Named, full_only: bool) -> set[str]:
     return out
 
 
-def _dateline_places(text: str) -> set[str]:
+def dateline_place_keys(text: str) -> set[str]:
     """The places the datelines of ``text`` name: a place whatever else a name ends in."""
     return {name_key(text[start:end]) for label, start, end in datelines(text) if label == "LOC"}
 
@@ -64,7 +64,7 @@ def _dateline_places(text: str) -> set[str]:
 def families(text: str, names: Named) -> Named:
     """"The Castellanos" are the family of the person "Castellano" the text names: people, not
     a place or a body (the plural of a person's surname, with -s or -es)."""
-    surnames = _surnames(text, names, full_only=False)
+    surnames = person_surnames(text, names, full_only=False)
 
     def plural(name: str, _: tuple[int, int]) -> bool:
         key = name_key(name)
@@ -77,10 +77,10 @@ def surname_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place that is the surname of a person the text names in full
     ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla
     Phádraig" … "Mac Giolla Phádraig"), is that person."""
-    surnames = _surnames(text, names, full_only=True)
+    surnames = person_surnames(text, names, full_only=True)
     surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
                  for words in [text[t[0]:t[1]].split()] if len(words) > 2}
-    surnames -= _dateline_places(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
+    surnames -= dateline_place_keys(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
     return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
@@ -110,7 +110,7 @@ def org_word_kinds(text: str, names: Named) -> Named:
                 span = _relabel(span, "ORG")
                 bodies.add(name_key(parts[0]))
         out.append((span, trimmed))
-    bodies -= _surnames(text, out, full_only=True)
+    bodies -= person_surnames(text, out, full_only=True)
     if not bodies:
         return out
     return [(_relabel(span, "ORG"), t) if t and span.label == "PER" and name_key(text[t[0]:t[1]]) in bodies
@@ -192,7 +192,7 @@ def civic_kinds(text: str, names: Named) -> Named:
     surname of a person the text names in full (and no dateline's place) or a body the lists
     know."""
     lex = lexicon()
-    surnames = _surnames(text, names, full_only=True) - _dateline_places(text)
+    surnames = person_surnames(text, names, full_only=True) - dateline_place_keys(text)
 
     def before_a_civic_noun(name: str, where: tuple[int, int]) -> bool:
         possessed = _POSSESSED.match(text, where[1])

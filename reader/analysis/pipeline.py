@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from reader.analysis.model import Analysis
 from reader.analysis.quotes import find_quotes
 from reader.analysis.references import find_references
 from reader.document.article import content_id
+
+CHILD_CHARS = 100_000
+"""The size of a batch past which its spaCy runs in a child process (:meth:`Analyzer.analyze_batch`)."""
 
 
 def analyze_parsed(parsed: Parsed) -> Analysis:
@@ -54,4 +58,28 @@ class Analyzer:
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Analyse texts in order with one batched pass of the engine (no cache)."""
         for parsed in self.engine.parse_many(texts):
+            yield analyze_parsed(parsed)
+
+    def analyze_batch(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """:meth:`analyze_many` for a whole batch (``reader analyze --batch``): past
+        :data:`CHILD_CHARS` characters, spaCy parses in a child process while the layers run
+        here on what it has parsed (:mod:`parse_process`); a smaller batch is not worth the
+        child's start, nor is a machine with one core."""
+        from reader.analysis.parse_process import parse_in_child, spare_core  # not on a single article's path
+
+        if not spare_core():
+            yield from self.analyze_many(texts)
+            return
+        head: list[str] = []
+        size = 0
+        rest = iter(texts)
+        for text in rest:
+            head.append(text)
+            size += len(text)
+            if size > CHILD_CHARS:
+                break
+        else:
+            yield from self.analyze_many(head)
+            return
+        for parsed in parse_in_child(chain(head, rest), self.engine.requested, self.engine.chunk_chars):
             yield analyze_parsed(parsed)

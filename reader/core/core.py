@@ -268,8 +268,10 @@ class Core:
         results: queue.Queue[Analysis | None] = queue.Queue(maxsize=64)
 
         def produce() -> None:
+            analyzer = self._get_analyzer()
+            many = getattr(analyzer, "analyze_batch", analyzer.analyze_many)  # a stand-in may have no batch path
             try:
-                for analysis in self._get_analyzer().analyze_many(texts):
+                for analysis in many(texts):
                     results.put(analysis)
             finally:
                 results.put(None)

@@ -5,13 +5,13 @@ the tagger's features, nor with each other."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
 import pytest
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "benchmarks" / "data"
@@ -32,11 +32,7 @@ SETS = [HeldOut("modern-heldout.txt", 45, (60, 250), (2, 5)),
 
 @pytest.fixture(scope="module")
 def modern() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("modern_checks", REPO / "training" / "modern.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("training/modern.py", "modern_checks")
 
 
 def parsed(modern: ModuleType, name: str) -> list[dict[str, Any]]:

@@ -4,22 +4,15 @@ CoNLL's folds stay those of the shipped recipe."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def training() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_actors", REPO / "training" / "train_actors.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("training/train_actors.py", "train_actors")
 
 
 def test_every_document_and_extra_text_falls_in_exactly_one_fold(training: ModuleType) -> None:

@@ -4,27 +4,19 @@ all of CoNLL train besides the models (the vocabulary of common words and the wo
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from reader.analysis.actors import build_actors
 from reader.analysis.engine import Engine, Parsed, Token
 from reader.analysis.gazetteer import lexicon, relearned
 from reader.analysis.tagger import Span
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def training() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_actors", REPO / "training" / "train_actors.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("training/train_actors.py", "train_actors")
 
 
 def _document(text: str, names: list[tuple[str, str]]) -> tuple[dict[str, object], Parsed]:

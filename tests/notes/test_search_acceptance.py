@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from notes.markdown_export import to_markdown
 from notes.records import Annotation, DocumentRecord, Selector
 from notes.store import NoteStore
+from tests.scripts import load_script
 
 
 def _generator() -> ModuleType:
     """The benchmark's generator, so the test and the figures use the same kind of notes."""
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "search.py"
-    spec = importlib.util.spec_from_file_location("search_benchmark", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/search.py", "search_benchmark")
 
 
 def _plant(doc: DocumentRecord, key: str, exact: str, note: str, tags: list[str]) -> Annotation:

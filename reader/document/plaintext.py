@@ -18,12 +18,12 @@ _SHORT_LINE = 40
 """Longer than any line of an address or a signature, shorter than prose wrapped to a page's width."""
 
 
-def _line_by_line(lines: list[str]) -> bool:
+def line_by_line(lines: list[str]) -> bool:
     """Whether a paragraph's lines are set line by line (a letter's signature "Maria Sanchez" over
     "Long Beach, Calif.", an address): several, all short, each after the first opening with no
     lower-case letter. Joined, "Maria Sanchez Long Beach" reads as one person's name."""
     return len(lines) > 1 and all(len(line) < _SHORT_LINE for line in lines) \
-        and not any(line[0].islower() for line in lines[1:])
+        and not any(line[:1].islower() for line in lines[1:])
 
 
 def split_date_marker(text: str) -> tuple[str | None, str]:
@@ -38,7 +38,7 @@ def parse_text(text: str, source: str | None = None) -> Article:
     """Build an article from plain text.
 
     Lines inside a paragraph are joined with a space (hard-wrapped files reflow), so the
-    reading view decides the measure, unless they are set line by line (:func:`_line_by_line`);
+    reading view decides the measure, unless they are set line by line (:func:`line_by_line`);
     paragraphs are separated by exactly one blank line. A
     line that opens a list item starts a list item (its mark dropped, its number kept), and
     the lines after it up to the next item or blank line are its text, as in Markdown.
@@ -57,6 +57,6 @@ def parse_text(text: str, source: str | None = None) -> Article:
                 kind, ordinal, lines = "list_item", int(number) if number else None, [line[item.end():]]
             elif line:
                 lines.append(line)
-        joint = "\n" if kind == "paragraph" and _line_by_line(lines) else " "
+        joint = "\n" if kind == "paragraph" and line_by_line(lines) else " "
         builder.add_block(kind, joint.join(lines), level=int(kind == "list_item"), ordinal=ordinal)
     return Article(text=builder.text(), blocks=builder.blocks, date=date, source=source, format="txt")

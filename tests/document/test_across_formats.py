@@ -57,3 +57,18 @@ def test_same_paragraph_in_every_format(tmp_path: Path, suffix: str, make) -> No
     if suffix != ".txt":  # the same emphasis and link, at the same places
         name, envoy = READ.index("Ingrid Hallberg"), READ.index("U.N. envoy")
         assert styles == [("emphasis", name, name + 15, None), ("link", envoy, envoy + 10, "https://un.example/")]
+
+
+SIGNED = "Fix the potholes before the stadium.\n\nMaria Sanchez\nLong Beach, Calif.\n"
+
+
+@pytest.mark.parametrize("suffix, source", [
+    (".txt", SIGNED), (".md", SIGNED),
+    (".html", "<p>Fix the potholes before the stadium.</p><p>Maria Sanchez<br>Long Beach, Calif.</p>"),
+])
+def test_a_signature_keeps_its_lines_in_every_format(tmp_path: Path, suffix: str, source: str) -> None:
+    path = tmp_path / f"letter{suffix}"
+    path.write_text(source, encoding="utf-8")
+    article = load(path)
+    assert [article.text[b.start:b.end] for b in article.blocks] == [
+        "Fix the potholes before the stadium.", "Maria Sanchez\nLong Beach, Calif."]

@@ -38,10 +38,9 @@ _HOLDINGS = re.compile(r"[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executiv
 possessive ("Unilever's shares", and "Ottmar Kessel's shares" of a person) is ``called_bodies``'."""
 _HELD = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)[ \t]+$")
 """The same, before the name ("shares of Kroger")."""
+_CLAUSE_WORD = r"(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)?)?"
-                     r"[ \t]+((?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                     r"(?:[ \t]+(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                     r"|Sunday)){0,6})")
+                     rf"[ \t]+({_CLAUSE_WORD}(?:[ \t]+{_CLAUSE_WORD}){{0,6}})")
 """The lower-case words after a name (and its appositive, "Carvana, the used-car seller,", or the
 name it is joined to, "Zoom and Spotify"), up to the next capitalised word or punctuation mark."""
 _OPENS = re.compile(r"(?:\n[ \t]*|[.!?:;,\u2014\u2013-][\"\u201d\u2019)]?[ \t]+|[\"\u201c][ \t]*"

@@ -108,13 +108,20 @@ def test_a_large_batch_is_analysed_in_the_child_as_in_process(monkeypatch: pytes
     assert children == [1]  # a small batch stays in process
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C's default, as a foreground command has it: a test run as a shell's background job
+    inherits SIGINT ignored, and Python then installs no handler for it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_leaves_no_process_behind(tmp_path: Path) -> None:
     batch = tmp_path / "in.jsonl"
     batch.write_text("".join(json.dumps({"id": i, "text": TEXTS[2] * 4}) + "\n" for i in range(200)),
                      encoding="utf-8")
     run = subprocess.Popen([sys.executable, "-m", "reader", "analyze", "--batch", str(batch), "--data-dir",
                             str(tmp_path / "data")], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           start_new_session=True, text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+                           start_new_session=True, text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+                           preexec_fn=_as_in_a_terminal)
     assert run.stderr is not None
     assert "analysed 10/" in run.stderr.readline()  # the child is parsing, the parent analysing
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group

@@ -79,3 +79,11 @@ def test_the_name_before_a_plant_is_its_company(engine: Engine, text: str, body:
     actors, _ = analyse(engine, text)
     assert kinds(actors)[body] == "organization"
     assert kinds(actors)[place] == "place"
+
+
+def test_a_name_ending_in_an_industry_is_a_company(engine: Engine) -> None:
+    text = ("Harmon Coal, one of the largest coal companies in the state, filed for bankruptcy last year. Harmon sold "
+            "its mines to Dale Weaver, who also owns Weaver Healthcare, a chain of nursing homes.")
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Harmon Coal": "organization", "Dale Weaver": "person",
+                             "Weaver Healthcare": "organization"}

@@ -451,6 +451,19 @@ def _assemble(parsed: Parsed, forms: dict[str, _Form], mentions: list[tuple[int,
     return list(actors.values()), out
 
 
+def _named_after(longer: _Form, form: _Form) -> bool:
+    """Whether ``form`` is a person's full name, written at least as often, that ``longer`` only
+    puts words before, none of them a given name ("Crooked Hillary Clinton", "Universe Alicia
+    Machado" of "Miss Universe"): the actor is called by the name, not by what the tagger read
+    into it."""
+    given = lexicon().given_names
+    n = len(form.words)
+    return longer.kind == "person" and 1 < n < len(longer.words) and form.words[0] in given \
+        and sum(form.surfaces.values()) >= sum(longer.surfaces.values()) \
+        and [name_key(w) for w in longer.words[-n:]] == [name_key(w) for w in form.words] \
+        and not any(w in given for w in longer.words[:-n])
+
+
 def _shared_owner(text: str, start: int, roots: list[str], last_named: dict[str, int], firsts: dict[str, int],
                   mentioned: Counter[str], off: Collection[str]) -> str:
     """Which of the people sharing a surname a bare "Clinton" at ``start`` is (roots of the union).
@@ -476,6 +489,7 @@ def _shared_owner(text: str, start: int, roots: list[str], last_named: dict[str,
 def _new_actor(actor_id: str, members: list[_Form], kind: ActorKind, used: set[str]) -> Actor:
     ordered = sorted((f for f in members if f.key in used), key=lambda f: f.first)
     name_form = max(ordered, key=lambda f: (not f.surface.isupper(), len(f.words), sum(f.surfaces.values()), -f.first))
+    name_form = next((f for f in ordered if _named_after(name_form, f)), name_form)
     name = name_form.surface
     aliases = [f.surface for f in ordered if f is not name_form and f.surface != name]
     return Actor(actor_id, name, kind, None, list(dict.fromkeys(aliases)))

@@ -333,6 +333,14 @@ def test_a_surname_or_short_company_name_read_as_another_kind_joins_its_full_nam
     assert {a.name: a.kind for a in actors} == {"Halden Press": "organization", "Halden": "place"}
 
 
+def test_a_person_is_called_by_the_name_not_the_words_read_before_it() -> None:
+    text = "Crooked Hillary Clinton, he said. Hillary Clinton laughed; Hillary Clinton and Anna Ruth Berg left."
+    actors, _ = actors_of(text, ("Crooked Hillary Clinton", "PER"), ("Hillary Clinton", "PER", 1),
+                          ("Hillary Clinton", "PER", 2), ("Anna Ruth Berg", "PER"))
+    assert {a.name: a.aliases for a in actors} == {"Hillary Clinton": ["Crooked Hillary Clinton"],
+                                                   "Anna Ruth Berg": []}
+
+
 def test_misc_names_are_no_actors() -> None:
     text = "Swedish troops and the Olympics came to Oslo."
     actors, _ = actors_of(text, ("Swedish", "MISC"), ("Olympics", "MISC"), ("Oslo", "LOC"))

@@ -47,3 +47,6 @@ class NameAnalyzer:
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
         for text in texts:
             yield self.analyze(text)
+
+    def analyze_batch(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        return self.analyze_many(texts)

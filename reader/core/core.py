@@ -73,6 +73,8 @@ class TextAnalyzer(Protocol):
 
     def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]: ...
 
+    def analyze_batch(self, texts: Iterable[str]) -> Iterator[Analysis]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class HighlightChange:
@@ -268,10 +270,8 @@ class Core:
         results: queue.Queue[Analysis | None] = queue.Queue(maxsize=64)
 
         def produce() -> None:
-            analyzer = self._get_analyzer()
-            many = getattr(analyzer, "analyze_batch", analyzer.analyze_many)  # a stand-in may have no batch path
             try:
-                for analysis in many(texts):
+                for analysis in self._get_analyzer().analyze_batch(texts):
                     results.put(analysis)
             finally:
                 results.put(None)

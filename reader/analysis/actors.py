@@ -53,8 +53,8 @@ from reader.analysis.repairs import (known_apart, with_particles, without_dates,
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
-from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, offices_apart,
-                                         possessive_bodies)
+from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, office_holders,
+                                         offices_apart, possessive_bodies)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -72,7 +72,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", "office_holders", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -103,6 +103,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "dashes" not in off:
         names = at_dashes(text, names, vocabulary)
+    if "office_holders" not in off:
+        names = office_holders(text, names, vocabulary)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)

@@ -10,12 +10,15 @@ and returns them mended; :mod:`actors` runs them, each under its name in
   Commission President Ursula von der Leyen" is the Commission and von der Leyen;
 - a capital letter that ends a sentence is no initial of the next sentence's name ("on X.
   Mélenchon’s party") when the document gives that name in full with another first letter;
-- a possessive before a word naming a body is that body's name: "Thomas’s Bakery".
+- a possessive before a word naming a body is that body's name: "Thomas’s Bakery";
+- the office of a title is no part of its holder's name: "Secretary of State John Kerry",
+  "Speaker of the House Nancy Pelosi" read as "State John Kerry" and "House Nancy Pelosi".
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import Named
@@ -107,6 +110,72 @@ def _a_person(words: list[re.Match[str]], lex: Lexicon) -> bool:
         and parts[-1][:1].isupper() and all(
             p in PARTICLES or (p[:1].isupper() and p not in lex.org_words and p not in lex.place_words
                                and p not in lex.corporate_suffixes and not lex.is_title(p)) for p in parts)
+
+
+_TITLE_OF = re.compile(r"(\S+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+"""A title and "of"/"for" right before a name: the name opens with the title's office."""
+
+
+def office_holders(text: str, names: Named, common: frozenset[str]) -> Named:
+    """A person's name the tagger read together with the office of the title before it
+    ("Secretary of State John Kerry" as "State John Kerry", "Chief of Staff Ron Klain" as "Staff
+    Ron Klain", "Minister of Finance Ousmane Kaba" as a body) is the person, and the office a
+    name of its own that the ``offices`` step reads as a role. The person is the name's last
+    words, all written like names (capitalised, not common lower-case words unless given
+    names, not words of bodies, places or titles), after a capitalised word that names offices
+    ("State", "Staff", "Finance"); two words or more are a person's when the tagger read a
+    person, when they open with a given name or when a person's name elsewhere in the document
+    ends in the same word; one word only when the tagger read a person and a name elsewhere ends
+    in it ("then-Secretary of State Clinton" … "Hillary Clinton")."""
+    lex = lexicon()
+
+    def name_like(word: str) -> bool:
+        return word[:1].isupper() and (word.lower() not in common or word in lex.given_names) \
+            and word not in lex.org_words and word not in lex.place_words \
+            and word not in lex.corporate_suffixes and not lex.is_title(word)
+
+    surnames = Counter(text[t[0]:t[1]].split()[-1] for s, t in names if t is not None and s.label == "PER")
+
+    def a_person(parts: list[str], label: str, own_surname: str | None) -> bool:
+        if not all(name_like(p) or (p in PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
+            return False
+        elsewhere = surnames[parts[-1]] > (parts[-1] == own_surname)
+        if len(parts) == 1:
+            return label == "PER" and elsewhere
+        return label == "PER" or elsewhere or parts[0] in lex.given_names or parts[0] in lex.learned_given_names
+
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is None:
+            out.append((span, trimmed))
+            continue
+        words = list(re.finditer(r"\S+", text[trimmed[0]:trimmed[1]]))
+        parts = [w.group() for w in words]
+        own = parts[-1] if span.label == "PER" else None
+        before = _TITLE_OF.search(text, max(0, trimmed[0] - 60), trimmed[0])
+        opens = 0 if before is not None and lex.is_title(before.group(1)) else _opened_by_title(parts, lex)
+        if opens is None:
+            out.append((span, trimmed))
+            continue
+        cut = next((k for k in range(opens + 1, len(parts))
+                    if parts[k - 1][:1].isupper() and (parts[k - 1].lower() in common or parts[k - 1] in lex.org_words)
+                    and a_person(parts[k:], span.label, own)), None)
+        if cut is None or cut - opens > 4:
+            out.append((span, trimmed))
+            continue
+        office = (trimmed[0] + words[opens].start(), trimmed[0] + words[cut - 1].end())
+        person = trimmed[0] + words[cut].start()
+        out.append((Span(office[0], office[1], "LOC" if span.label == "LOC" else "ORG"), office))
+        out.append((Span(person, span.end, "PER"), (person, trimmed[1])))
+    return out
+
+
+def _opened_by_title(parts: list[str], lex: Lexicon) -> int | None:
+    """How many words open a name with a title and "of"/"for" ("Secretary of", "Speaker of
+    the"), or None when it opens otherwise."""
+    if len(parts) > 3 and lex.is_title(parts[0]) and parts[1] in ("of", "for"):
+        return 3 if parts[2] == "the" else 2
+    return None
 
 
 _INITIAL = re.compile(r"[A-Z]\.[ \t]+")

@@ -3,8 +3,8 @@
 Each text is written for this file: a hyphen that the tagger read as the border of two names,
 a compound surname after a given name, an office between a body and its head with the head's
 particle surname in the possessive at a paragraph start, a particle glued by a hyphen in lower
-case, a letter that ends a sentence before a name, an inner word of a long name, and a
-possessive that names a shop.
+case, a letter that ends a sentence before a name, an inner word of a long name, a
+possessive that names a shop, and a title's office read into its holder's name.
 """
 
 from __future__ import annotations
@@ -52,6 +52,18 @@ def test_an_office_parts_a_body_from_its_head_and_the_particle_possessive_joins_
     assert person.kind == "person"
     assert surfaces(text, person, mentions) == ["Ursula von der Leyen", "Von der Leyen"]
     assert not [a for a in actors if "Leyen" in a.name and a is not person]
+
+
+def test_the_office_of_a_title_is_no_part_of_its_holders_name(engine: Engine) -> None:
+    text = ("Chief of Staff Marisol Dunleavy told reporters the budget would pass. Speaker of the House Linda Okafor "
+            "agreed, and Dunleavy thanked her.\n\n"
+            "Okafor later met the director of the Women's Media Center and the president of the Center for Marine "
+            "Biology.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "Marisol Dunleavy"), mentions) == ["Marisol Dunleavy", "Dunleavy"]
+    assert surfaces(text, named(actors, "Linda Okafor"), mentions) == ["Linda Okafor", "Okafor"]
+    assert kinds(actors)["Center for Marine Biology"] == "organization"
+    assert [a.name for a in actors if a.kind == "person"] == ["Marisol Dunleavy", "Linda Okafor"]
 
 
 def test_a_lower_case_particle_glued_by_a_hyphen_stays_in_the_name(engine: Engine) -> None:

@@ -5,7 +5,9 @@ a date after a source ("Wall Street Journal - Aug") or a result line ("Fiorentin
 Batistuta", "Silvio Martinelli - Marco Villa") may reach the tagger as one name. Each part
 between the dashes is a name of its own with the tagger's kind, if it holds a word that is not
 a common lower-case word or a month or day: the slug and the date are no names. A hyphen
-inside a word ("Ocasio-Cortez", "Galvez-Lopez") is no such dash.
+inside a word ("Ocasio-Cortez", "Galvez-Lopez") is no such dash. A sentence's end glued by a
+double hyphen or a dash to the name that follows (a reporter's byline at a brief's end:
+"Buckeye, Ariz.--Dana Whitlow.") is no part of that name.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from reader.analysis.names import trim_name
 from reader.analysis.tagger import Span
 
 _DASH = re.compile(r"[ \t]+(?:-{1,2}|\u2013|\u2014)[ \t]+")
+_GLUED_END = re.compile(r"[.!?][\"\u201d\u2019]?(?:--|\u2014)(?=\w)")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019&-]*")
 
 
@@ -26,6 +29,10 @@ def at_dashes(text: str, names: Named, common: frozenset[str]) -> Named:
     calendar = lexicon().calendar
     out: Named = []
     for span, trimmed in names:
+        glued = None if trimmed is None else _GLUED_END.search(text, trimmed[0], trimmed[1])
+        if trimmed is not None and glued is not None:
+            trimmed = trim_name(text, glued.end(), trimmed[1])
+            span = Span(glued.end(), span.end, span.label)
         if trimmed is None or not _DASH.search(text, trimmed[0], trimmed[1]):
             out.append((span, trimmed))
             continue

@@ -58,3 +58,12 @@ def test_a_date_after_a_dash_is_no_part_of_a_source(engine: Engine) -> None:
     actors, _ = analyse(engine, text)
     assert named(actors, "Halden Courier").kind == "organization"
     assert not [a.name for a in actors if "Aug" in a.name]
+
+
+def test_a_sentence_end_glued_to_a_byline_is_no_part_of_the_name(engine: Engine) -> None:
+    text = ("The county named the driver as Paula Renner, 41, of Tempe, Ariz.--Dana Whitlow.\n\n"
+            "Crews cleared the highway by noon and no one else was hurt.--Martin Osei.")
+    actors, mentions = analyse(engine, text)
+    people = {a.name for a in actors if a.kind == "person"}
+    assert {"Dana Whitlow", "Martin Osei"} <= people
+    assert not [a.name for a in actors if "--" in a.name or "Ariz" in a.name or "hurt" in a.name]

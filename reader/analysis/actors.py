@@ -134,11 +134,11 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
 
     union = Union()
     join_forms(text, forms, mentions, union, off)
-    return _assemble(parsed, forms, mentions, union, off)
+    return _assemble(parsed, forms, mentions, union, vocabulary, off)
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],
-              union: Union, off: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
+              union: Union, common: frozenset[str], off: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
     text = parsed.text
     lex = lexicon()
     tags = {t.start: t.tag for t in parsed.tokens}
@@ -162,7 +162,7 @@ def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, 
             continue
         actor = actors.get(root)
         if actor is None:
-            actor = actors[root] = _new_actor(f"a{len(actors) + 1}", groups[root], forms[root].kind, used)
+            actor = actors[root] = _new_actor(f"a{len(actors) + 1}", groups[root], forms[root].kind, used, common)
         if form.owners and form.surface != actor.name and form.surface not in actor.aliases:
             actor.aliases.append(form.surface)
         out.append(Mention(start, end, actor.id))
@@ -175,17 +175,25 @@ def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, 
     return list(actors.values()), out
 
 
-def _named_after(longer: Form, form: Form) -> bool:
+def _named_after(longer: Form, form: Form, common: frozenset[str]) -> bool:
     """Whether ``form`` is a person's full name, written at least as often, that ``longer`` only
-    puts words before, none of them a given name ("Crooked Hillary Clinton", "Universe Alicia
-    Machado" of "Miss Universe"): the actor is called by the name, not by what the tagger read
-    into it."""
+    puts words before or after, none of them a given name ("Crooked Hillary Clinton", "Universe
+    Alicia Machado" of "Miss Universe", a headline's "Donald Trump Calls", "Telling Jeb Bush"):
+    the actor is called by the name, not by what the tagger read into it. The name opens with a
+    given name and the words are put before it, or one of them is a common lower-case word
+    ("Calls"; not so "Nancy Davis Reagan")."""
     given = lexicon().given_names
     n = len(form.words)
-    return longer.kind == "person" and 1 < n < len(longer.words) and form.words[0] in given \
-        and sum(form.surfaces.values()) >= sum(longer.surfaces.values()) \
-        and [name_key(w) for w in longer.words[-n:]] == [name_key(w) for w in form.words] \
-        and not any(w in given for w in longer.words[:-n])
+    if longer.kind != "person" or not 1 < n < len(longer.words) \
+            or sum(form.surfaces.values()) < sum(longer.surfaces.values()):
+        return False
+    keys = [name_key(w) for w in form.words]
+    before = [name_key(w) for w in longer.words[-n:]] == keys
+    if not before and [name_key(w) for w in longer.words[:n]] != keys:
+        return False
+    extra = longer.words[:-n] if before else longer.words[n:]
+    return not any(w in given for w in extra) and not all(w.lower() in common for w in form.words) and (
+        (before and form.words[0] in given) or any(w.lower().strip("‘’'\"“”") in common for w in extra))
 
 
 def _shared_owner(text: str, start: int, roots: list[str], last_named: dict[str, int], firsts: dict[str, int],
@@ -210,10 +218,10 @@ def _shared_owner(text: str, start: int, roots: list[str], last_named: dict[str,
     return max(named, key=lambda r: (mentioned[r], -firsts[r]))
 
 
-def _new_actor(actor_id: str, members: list[Form], kind: ActorKind, used: set[str]) -> Actor:
+def _new_actor(actor_id: str, members: list[Form], kind: ActorKind, used: set[str], common: frozenset[str]) -> Actor:
     ordered = sorted((f for f in members if f.key in used), key=lambda f: f.first)
     name_form = max(ordered, key=lambda f: (not f.surface.isupper(), len(f.words), sum(f.surfaces.values()), -f.first))
-    name_form = next((f for f in ordered if _named_after(name_form, f)), name_form)
+    name_form = next((f for f in ordered if _named_after(name_form, f, common)), name_form)
     name = name_form.surface
     aliases = [f.surface for f in ordered if f is not name_form and f.surface != name]
     return Actor(actor_id, name, kind, None, list(dict.fromkeys(aliases)))

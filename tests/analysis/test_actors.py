@@ -341,6 +341,13 @@ def test_a_person_is_called_by_the_name_not_the_words_read_before_it() -> None:
                                                    "Anna Ruth Berg": []}
 
 
+def test_a_person_is_called_by_the_name_not_a_headlines_words_after_it() -> None:
+    text = "Ilse Brandt Calls Out Rivals. Ilse Brandt spoke; Ilse Brandt left. Nora Quist Keller and Nora Quist met."
+    actors, _ = actors_of(text, ("Ilse Brandt Calls", "PER"), ("Ilse Brandt", "PER", 1), ("Ilse Brandt", "PER", 2),
+                          ("Nora Quist Keller", "PER"), ("Nora Quist", "PER", 1))
+    assert {a.name for a in actors} == {"Ilse Brandt", "Nora Quist Keller"}
+
+
 def test_misc_names_are_no_actors() -> None:
     text = "Swedish troops and the Olympics came to Oslo."
     actors, _ = actors_of(text, ("Swedish", "MISC"), ("Olympics", "MISC"), ("Oslo", "LOC"))

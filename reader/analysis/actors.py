@@ -48,8 +48,8 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
 from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
-                                     with_nicknames, without_titles)
+from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_events,
+                                     without_offices, with_nicknames, without_titles)
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -60,7 +60,7 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
-    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
+    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles), ("party_states", party_states),
     ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),

@@ -7,7 +7,8 @@ a body's name ("September Treasury"), a name of an event or law ("Giller Prize")
 before a name ("Commissioner for Coastal Works Mirela Tost"), a title or form of address
 read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a name cut at its particles
 ("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie") or its nickname in quotation marks
-("Marcus “Bull” Tennant"), known bodies joined by "and".
+("Marcus “Bull” Tennant"), known bodies joined by "and", a legislator's party before the state
+("Sen. Ted Cruz, R-Texas").
 """
 
 from __future__ import annotations
@@ -135,6 +136,24 @@ def without_offices(text: str, names: Named) -> Named:
 
 
 _FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
+
+
+_PARTY_STATE = re.compile(r"[RDI]-(?=[A-Z])")
+_BEFORE_PARTY_STATE = re.compile(r"[(,][ \t]*$")
+
+
+def party_states(text: str, names: Named) -> Named:
+    """A legislator's party and state after the name ("Sen. Ted Cruz (R-Texas)", "Rep. Henry
+    Cuellar, D-Texas,") name a place, the state: the party's letter and hyphen are no part of it."""
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed and _PARTY_STATE.match(text, trimmed[0]) and trimmed[1] - trimmed[0] > 3 \
+                and _BEFORE_PARTY_STATE.search(text, max(0, trimmed[0] - 3), trimmed[0]):
+            start = trimmed[0] + 2
+            out.append((Span(start, span.end, "LOC"), (start, trimmed[1])))
+        else:
+            out.append((span, trimmed))
+    return out
 
 
 def without_dates(text: str, names: Named) -> Named:

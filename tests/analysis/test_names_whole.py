@@ -114,3 +114,12 @@ def test_a_place_whose_council_opens_the_text_is_found(engine: Engine) -> None:
     text = "Brantford’s council voted 6-5 on Monday to close two pools. The Mayor's office said nothing."
     actors, mentions = analyse(engine, text)
     assert kinds(actors) == {"Brantford": "place"}
+
+
+def test_a_legislators_party_is_no_part_of_the_state_after_the_name(engine: Engine) -> None:
+    text = ("Sen. Walter Brigham (R-Texas) spoke first. Rep. Lucia Ferrand, D-Texas, disagreed, and Rep. Owen "
+            "Talbot, R-Ohio, left early.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "Texas"), mentions) == ["Texas", "Texas"]
+    assert named(actors, "Ohio").kind == "place"
+    assert not [a.name for a in actors if "-" in a.name]

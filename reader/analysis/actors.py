@@ -35,6 +35,7 @@ from collections.abc import Callable, Collection
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
+from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
@@ -72,7 +73,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", "office_holders", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", "capital_phrases", "office_holders", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -103,6 +104,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "dashes" not in off:
         names = at_dashes(text, names, vocabulary)
+    if "capital_phrases" not in off:
+        names = without_capital_phrases(text, names, vocabulary)
     if "office_holders" not in off:
         names = office_holders(text, names, vocabulary)
     for rule, step in NAME_STEPS:

@@ -163,3 +163,15 @@ def test_spacy_reads_a_headline_apart_from_the_body() -> None:
         7 + text.index(p) for _, p in pieces]
     assert [p for _, p in pieces] == ["Guelph Start-up Raises $25 Million\n\n",  # the body as if it began the text
                                       "Fernwood Analytics raised money.\nIt will hire.\n\nEnd Note"]
+
+
+def test_a_phrase_in_capitals_of_common_words_is_no_name(engine: Engine) -> None:
+    text = ("The senator has been a fixture of the hearings for years.\n\n"
+            "HE'S BEEN PRAISED BY FELLOW SENATORS — Colleagues say Marta Olsen rarely misses a vote.\n\n"
+            "SOCCER - WREXHAM CLINCH TITLE AS ROVERS LOSE AT HOME .\nWREXHAM 2026-05-02\n"
+            "Reporters from the OHIO BUILDING AUTHORITY and the KESTREL VALLEY TIMES attended.")
+    actors, _ = read(engine, text)
+    names = {a.name for a in actors}
+    assert "Marta Olsen" in names
+    assert not [n for n in names if "PRAISED" in n or "CLINCH" in n]
+    assert {"OHIO BUILDING AUTHORITY", "KESTREL VALLEY TIMES"} <= names

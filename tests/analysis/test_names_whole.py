@@ -123,3 +123,12 @@ def test_a_legislators_party_is_no_part_of_the_state_after_the_name(engine: Engi
     assert surfaces(text, named(actors, "Texas"), mentions) == ["Texas", "Texas"]
     assert named(actors, "Ohio").kind == "place"
     assert not [a.name for a in actors if "-" in a.name]
+
+
+def test_a_name_whose_given_name_is_a_faiths_word_is_a_person(engine: Engine) -> None:
+    text = ("Christian Lindqvist resigned as chief executive of Norvia on Monday. Christian voters in the region "
+            "were unmoved.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "Christian Lindqvist"), mentions) == ["Christian Lindqvist"]
+    assert named(actors, "Christian Lindqvist").kind == "person"
+    assert "Christian" not in {a.name for a in actors}

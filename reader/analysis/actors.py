@@ -40,6 +40,7 @@ from reader.analysis.civic_places import with_civic_places
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
+from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -75,7 +76,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
 RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_people", "dashes", "capital_phrases", "office_holders", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
+         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -122,6 +123,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = with_civic_places(text, names, vocabulary)
     if "unnamed_companies" not in off:
         names = unnamed_companies(text, names, vocabulary, spans)
+    if "inner_capitals" not in off:
+        names = inner_capitals(text, names, spans)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]

@@ -67,3 +67,13 @@ def test_a_sentence_end_glued_to_a_byline_is_no_part_of_the_name(engine: Engine)
     people = {a.name for a in actors if a.kind == "person"}
     assert {"Dana Whitlow", "Martin Osei"} <= people
     assert not [a.name for a in actors if "--" in a.name or "Ariz" in a.name or "hurt" in a.name]
+
+
+def test_a_word_with_an_inner_capital_is_an_organisation(engine: Engine) -> None:
+    text = ("The poll average at ClearPollWatch showed a tie in the race. [TideMail.]\n\n"
+            "Follow the story on #SaveTheQuay and at MarketPulse.com today, said Sen. Owen McAllister.")
+    actors, mentions = analyse(engine, text)
+    assert named(actors, "ClearPollWatch").kind == "organization"
+    assert named(actors, "TideMail").kind == "organization"
+    assert not {"SaveTheQuay", "MarketPulse"} & {a.name for a in actors}
+    assert named(actors, "Owen McAllister").kind == "person"

@@ -51,8 +51,8 @@ from reader.analysis.layout import with_datelines, with_headings
 from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
-from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_events,
-                                     without_offices, with_nicknames, without_titles)
+from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_event_days,
+                                     without_events, without_offices, with_nicknames, without_titles)
 from reader.analysis.names import name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -75,7 +75,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_people", "dashes", "capital_phrases", "office_holders", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_people", "dashes", "capital_phrases", "event_days", "office_holders", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -110,6 +110,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = at_dashes(text, names, vocabulary)
     if "capital_phrases" not in off:
         names = without_capital_phrases(text, names, vocabulary)
+    if "event_days" not in off:
+        names = without_event_days(text, names, vocabulary)
     if "office_holders" not in off:
         names = office_holders(text, names, vocabulary)
     for rule, step in NAME_STEPS:

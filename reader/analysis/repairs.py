@@ -138,6 +138,26 @@ def without_offices(text: str, names: Named) -> Named:
 _FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
 
 
+_DAY_AFTER = re.compile(r"[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def without_event_days(text: str, names: Named, common: frozenset[str]) -> Named:
+    """A common word the tagger read as a name right before a day's name is the first word of
+    an event's ("Super Tuesday", "Black Friday"), not an actor: a one-word name that ``common``
+    holds in lower case, unless it ends a longer name of the document ("introducing Pence
+    Thursday" after "Mike Pence")."""
+    ends = {text[t[0]:t[1]].split()[-1] for _, t in names if t and " " in text[t[0]:t[1]]}
+
+    def event(trimmed: tuple[int, int] | None) -> bool:
+        if trimmed is None:
+            return False
+        word = text[trimmed[0]:trimmed[1]]
+        return " " not in word and word.lower() in common and word not in ends \
+            and _DAY_AFTER.match(text, trimmed[1]) is not None
+
+    return [(span, trimmed) for span, trimmed in names if not event(trimmed)]
+
+
 _PARTY_STATE = re.compile(r"[RDI]-(?=[A-Z])")
 _BEFORE_PARTY_STATE = re.compile(r"[(,][ \t]*$")
 

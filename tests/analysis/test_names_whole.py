@@ -132,3 +132,12 @@ def test_a_name_whose_given_name_is_a_faiths_word_is_a_person(engine: Engine) ->
     assert surfaces(text, named(actors, "Christian Lindqvist"), mentions) == ["Christian Lindqvist"]
     assert named(actors, "Christian Lindqvist").kind == "person"
     assert "Christian" not in {a.name for a in actors}
+
+
+def test_a_common_word_before_a_day_opens_an_event_not_an_actor(engine: Engine) -> None:
+    text = ("Voters in twelve states go to the polls on Super Tuesday, and Super Tuesday decides most races. "
+            "Shops expect crowds on Black Friday. Governor Ruth Pence spoke on Monday; aides were introducing "
+            "Pence Thursday.")
+    actors, mentions = analyse(engine, text)
+    assert not {"Super", "Black"} & {a.name for a in actors}
+    assert surfaces(text, named(actors, "Ruth Pence"), mentions) == ["Ruth Pence", "Pence"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.lines import within
-from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import PARTY_MEMBERS, Named
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle
 from reader.analysis.tagger import Span
@@ -46,13 +46,25 @@ def known_apart(text: str, names: Named, known: frozenset[str]) -> Named:
 _WORD = re.compile(r"\S+\s+")
 
 
+_STATE_AFTER_PLACE = re.compile(r",[ \t]*$")
+
+
+def _abbreviated_address(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` (with the character after it) is a form of address written short,
+    "Mr.", "Mrs", "Ms." ("Lord", a cricket ground's name in "Lord's", is not)."""
+    word = word.rstrip(" \t\n'\u2019,;:")
+    return lex.is_honorific(word) and (word.endswith(".") or len(word) <= 3)
+
+
 def without_titles(text: str, names: Named) -> Named:
     """A person's name the tagger read with the title or form of address before it ("Justice
     Scalia", "Mr. Burman"; a party too: "Democrat Hillary Clinton") is the name alone, so that it joins the person named in full
     ("Antonin Scalia", "Leonard Burman") and the title becomes the role, as CoNLL marks names.
     The same words read as a body or a place ("the arrival of Justice Alito") are that person
     when what follows the title is a person's name or surname in the text. A word that is also
-    a given name ("Dean Amar") stays, as does a name of one word."""
+    a given name ("Dean Amar") stays, as does a name of one word, but for a form of address
+    read as a name of its own, written short ("Mr." of "Mr. and Mrs. Khan" read as a place),
+    which is none (a state's abbreviation after a place, "Jackson, Miss.", stays)."""
     lex = lexicon()
 
     def after_title(trimmed: tuple[int, int], person: bool) -> int:
@@ -73,6 +85,9 @@ def without_titles(text: str, names: Named) -> Named:
             people.update(name_key(" ".join(words[k:])) for k in range(len(words)))
     out: Named = []
     for (span, trimmed), start in zip(names, starts, strict=True):
+        if trimmed and _abbreviated_address(text[trimmed[0]:trimmed[1] + 1], lex) \
+                and not _STATE_AFTER_PLACE.search(text, max(0, trimmed[0] - 3), trimmed[0]):
+            continue
         if trimmed and start != trimmed[0] and (
                 span.label == "PER" or name_key(text[start:trimmed[1]]) in people):
             out.append((Span(start, span.end, "PER"), (start, trimmed[1])))

@@ -348,6 +348,13 @@ def test_a_person_is_called_by_the_name_not_a_headlines_words_after_it() -> None
     assert {a.name for a in actors} == {"Ilse Brandt", "Nora Quist Keller"}
 
 
+def test_a_form_of_address_read_as_a_name_of_its_own_is_none() -> None:
+    text = "Mr. and Mrs. Ortel spoke. Mr. Ortel left Jackson, Miss. on Monday."
+    actors, _ = actors_of(text, ("Mr.", "LOC"), ("Ortel", "PER"), ("Mr.", "LOC", 1), ("Ortel", "PER", 1),
+                          ("Jackson", "LOC"), ("Miss.", "LOC"))
+    assert {a.name: a.kind for a in actors} == {"Ortel": "person", "Jackson": "place", "Miss.": "place"}
+
+
 def test_misc_names_are_no_actors() -> None:
     text = "Swedish troops and the Olympics came to Oslo."
     actors, _ = actors_of(text, ("Swedish", "MISC"), ("Olympics", "MISC"), ("Oslo", "LOC"))

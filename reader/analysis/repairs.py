@@ -157,18 +157,21 @@ _DAY_AFTER = re.compile(r"[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 
 
 def without_event_days(text: str, names: Named, common: frozenset[str]) -> Named:
-    """A common word the tagger read as a name right before a day's name is the first word of
-    an event's ("Super Tuesday", "Black Friday"), not an actor: a one-word name that ``common``
-    holds in lower case, unless it ends a longer name of the document ("introducing Pence
-    Thursday" after "Mike Pence")."""
+    """A common word the tagger read as a name right before a day's name, or with it, is the
+    first word of an event's ("Super Tuesday", "Black Friday"), not an actor: a one-word name
+    that ``common`` holds in lower case, unless it ends a longer name of the document
+    ("introducing Pence Thursday" after "Mike Pence")."""
     ends = {text[t[0]:t[1]].split()[-1] for _, t in names if t and " " in text[t[0]:t[1]]}
 
     def event(trimmed: tuple[int, int] | None) -> bool:
         if trimmed is None:
             return False
-        word = text[trimmed[0]:trimmed[1]]
-        return " " not in word and word.lower() in common and word not in ends \
-            and _DAY_AFTER.match(text, trimmed[1]) is not None
+        words = text[trimmed[0]:trimmed[1]].split()
+        if len(words) == 2 and _DAY_AFTER.fullmatch(" " + words[1]):
+            words = words[:1]
+        elif len(words) != 1 or not _DAY_AFTER.match(text, trimmed[1]):
+            return False
+        return words[0].lower() in common and words[0] not in ends
 
     return [(span, trimmed) for span, trimmed in names if not event(trimmed)]
 

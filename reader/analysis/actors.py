@@ -53,7 +53,7 @@ from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_event_days,
                                      without_events, without_offices, with_nicknames, without_titles)
-from reader.analysis.names import name_key, trim_name
+from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, office_holders,
@@ -191,8 +191,9 @@ def _named_after(longer: Form, form: Form, common: frozenset[str]) -> bool:
     puts words before or after, none of them a given name ("Crooked Hillary Clinton", "Universe
     Alicia Machado" of "Miss Universe", a headline's "Donald Trump Calls", "Telling Jeb Bush"):
     the actor is called by the name, not by what the tagger read into it. The name opens with a
-    given name and the words are put before it, or one of them is a common lower-case word
-    ("Calls"; not so "Nancy Davis Reagan")."""
+    given name and the words are put before it, or they read as a headline's words
+    (:func:`_headline_words`: "Calls", "Joins Growing List"; not so "Nancy Davis Reagan",
+    "Hamdan bin Rashid Al Falasi")."""
     given = lexicon().given_names
     n = len(form.words)
     if longer.kind != "person" or not 1 < n < len(longer.words) \
@@ -204,7 +205,14 @@ def _named_after(longer: Form, form: Form, common: frozenset[str]) -> bool:
         return False
     extra = longer.words[:-n] if before else longer.words[n:]
     return not any(w in given for w in extra) and not all(w.lower() in common for w in form.words) and (
-        (before and form.words[0] in given) or any(w.lower().strip("‘’'\"“”") in common for w in extra))
+        (before and form.words[0] in given) or _headline_words(extra, common))
+
+
+def _headline_words(words: list[str], common: frozenset[str]) -> bool:
+    """Whether ``words`` read as a headline's words put to a name: no particle, and at least
+    half of them common lower-case words."""
+    folded = [w.lower().strip("‘’'\"“”") for w in words]
+    return not any(w in PARTICLES for w in folded) and 2 * sum(w in common for w in folded) >= len(folded)
 
 
 def _shared_owner(text: str, start: int, roots: list[str], last_named: dict[str, int], firsts: dict[str, int],

@@ -30,8 +30,10 @@ ENV_MODEL = "READER_MODEL"
 CHUNK_CHARS = 50_000
 """Texts are cut into chunks of about this size, on paragraph (else sentence, else space) boundaries."""
 
-BATCH_CHARS = 60_000
-"""spaCy is fed batches of about this many characters (a batch ends at the first chunk past it)."""
+BATCH_CHARS = 30_000
+"""spaCy is fed batches of about this many characters (a batch ends at the first chunk past it).
+Smaller batches stay in the processor's caches: 30,000 took 4 % less CPU than 60,000 over
+PolNeAR dev, 20,000 and 10,000 no less than 30,000, for the same parses."""
 
 _LONG_RUN = re.compile(r"\S{300,}")
 _APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u2018](?=\w)|(?<=\ws)\u2019(?!\w)")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import time
 
 import pytest
@@ -111,3 +113,20 @@ def test_spacy_reads_apostrophes_straight_and_list_marks_apart() -> None:
     assert len(read) == len(text)
     assert read == ("Week:\n David Ross writes.\n* Lena Moss\n"
                     "Trump's rally, O'Neill's and the Smiths' \u2018quote\u2019 - 1-2")
+
+
+_FRESH_PROCESS = """
+import sys
+from reader.analysis.engine import Engine
+assert len(Engine().parse("Mara Vell said so.").tokens) == 5
+assert "spacy.cli" not in sys.modules, "spaCy's command line was imported"
+assert "spacy.cli.info" not in sys.modules, "the stand-in was left behind"
+import spacy
+assert spacy.info(silent=True)["spacy_version"] == spacy.__version__
+from spacy.cli import download
+"""
+
+
+def test_spacy_parses_without_importing_its_command_line_which_still_works() -> None:
+    run = subprocess.run([sys.executable, "-c", _FRESH_PROCESS], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr

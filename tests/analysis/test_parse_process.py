@@ -150,3 +150,10 @@ def test_texts_that_fail_to_come_raise_their_error() -> None:
     with pytest.raises(ValueError, match="went away"):
         list(results)
     assert _children() == before
+
+
+def test_the_child_runs_blas_on_one_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    assert parse_process.child_environment()["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    assert parse_process.child_environment()["OPENBLAS_NUM_THREADS"] == "4"

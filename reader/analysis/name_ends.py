@@ -1,0 +1,105 @@
+"""Where a name ends when "&" joins it or "'s" closes it.
+
+- ``ampersands``: capitalised words joined by "&" are one name, and a firm's: "Ben & Jerry's",
+  "Johnson & Johnson", "Goldman Sachs & Co" (every such name of CoNLL train is an
+  organisation, or a place's park board). The tagger may read the two sides as two people
+  ("Ben", "Jerry") or find one of them only. Two given names alone ("Jim & Sarah") and "I"
+  ("Ann & I") are people, unless an "'s" closes them.
+- ``apostrophe_names``: an "'s" that no noun follows is no possessive but the end of the name
+  of a body or a place: "Sainsbury's and Marks & Spencer", "Moody's said", "in St. John's."
+  (CoNLL writes "Moody 's", "Lloyd 's", "St. Matthew 's" whole). Where the document writes a
+  spelling so at least once (a stop, a comma, "and", a modal or a past tense after the "'s")
+  and never without its "'s", alone or ending a longer name, every "'s" after it is the
+  name's ("Sainsbury's chief executive" too). A person's name ("than President Obama's,"), a
+  place the lists know ("with America's.") and a spelling written without it ("Clinton’s.")
+  are possessives with their noun left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from reader.analysis.engine import Parsed
+from reader.analysis.gazetteer import lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import name_key
+from reader.analysis.tagger import Span
+
+_AND_AFTER = re.compile(r"[ \t]*&[ \t]*(?=[A-Z])")
+_WORDS_AFTER = re.compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)*")
+_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"\u201c]))([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)*)[ \t]*&[ \t]*$")
+_APOSTROPHE_S = re.compile(r" ?['\u2019]s\b")
+_NO_NOUN_TAGS = frozenset({".", ",", ":", "CC", "MD", "VBD"})
+"""What follows an "'s" that ends a name: a stop, a comma, "and", a modal or a past tense
+("VBZ" and "VBP" are left out: spaCy tags "plans" and "calls" so after a possessive)."""
+
+
+def ampersand_bodies(text: str, names: Named) -> Named:
+    """``names`` with names and capitalised words joined by "&" made one organisation."""
+    given = lexicon().given_names | lexicon().learned_given_names
+    out: Named = []
+    k = 0
+    while k < len(names):
+        span, trimmed = names[k]
+        k += 1
+        if trimmed is None:
+            out.append((span, trimmed))
+            continue
+        start, end = trimmed
+        joined, resume = False, k
+        before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+        if before is not None and not (out and out[-1][1] is not None and out[-1][1][1] > before.start(1)):
+            start, joined = before.start(1), True
+        while (amp := _AND_AFTER.match(text, end)) is not None:
+            following = names[k][1] if k < len(names) else None
+            if following is not None and following[0] == amp.end():
+                end = following[1]
+                k += 1
+            elif (words := _WORDS_AFTER.match(text, amp.end())) is not None \
+                    and (k == len(names) or names[k][0].start >= words.end()):
+                end = words.end()
+            else:
+                break
+            joined = True
+        pair = [w for w in re.split(r"[ \t]*&[ \t]*", text[start:end]) if w]
+        if joined and "I" not in pair and (_APOSTROPHE_S.match(text, end) or not all(w in given for w in pair)):
+            out.append((Span(min(span.start, start), max(span.end, end), "ORG"), (start, end)))
+        else:
+            out.append((span, trimmed))
+            k = resume
+    return out
+
+
+def apostrophe_names(parsed: Parsed, names: Named) -> Named:
+    """``names`` with the "'s" that ends a name kept in it (see the module docstring)."""
+    text = parsed.text
+    tags = {t.start: t.tag for t in parsed.tokens}
+    starts = sorted(tags)
+    places = lexicon().places
+    whole: set[str] = set()
+    alone: set[str] = set()
+    after: dict[int, int] = {}
+    for k, (span, trimmed) in enumerate(names):
+        if trimmed is None:
+            continue
+        words = text[trimmed[0]:trimmed[1]].split()
+        key = name_key(" ".join(words))
+        s = _APOSTROPHE_S.match(text, trimmed[1])
+        if s is None or span.label == "PER" or key in places:
+            alone.update(name_key(" ".join(words[n:])) for n in range(len(words)))
+            continue
+        after[k] = s.end()
+        k_next = bisect_left(starts, s.end())
+        if k_next == len(starts) or tags[starts[k_next]] in _NO_NOUN_TAGS:
+            whole.add(key)
+    keep = whole - alone
+    if not keep:
+        return names
+    out: Named = []
+    for k, (span, trimmed) in enumerate(names):
+        if k in after and trimmed is not None and name_key(text[trimmed[0]:trimmed[1]]) in keep:
+            span, trimmed = Span(span.start, max(span.end, after[k]), span.label), (trimmed[0], after[k])
+        out.append((span, trimmed))
+    return out
+

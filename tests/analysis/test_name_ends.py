@@ -1,0 +1,54 @@
+"""Where a name ends at "&" and "'s" (rules ``ampersands`` and ``apostrophe_names``); texts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.actors import build_actors
+from reader.analysis.engine import Engine
+from reader.analysis.tagger import default_tagger
+from tests.actor_checks import analyse, kinds
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def found(engine: Engine, text: str, off: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    parsed = engine.parse(text)
+    actors, mentions = build_actors(parsed, default_tagger().spans(parsed), off)
+    kind = {a.id: a.kind for a in actors}
+    return {(text[m.start:m.end], kind[m.actor]) for m in mentions}
+
+
+def test_names_joined_by_an_ampersand_are_one_firm(engine: Engine) -> None:
+    text = ("Tom & Hattie's will close its last two cafés in the spring, the owners said. The chain was "
+            "founded by Tom Ellery and Hattie Morrow in 1994.")
+    assert ("Tom & Hattie's", "organization") in found(engine, text)
+    assert ("Tom & Hattie's", "organization") not in found(engine, text, ("ampersands",))
+    actors, _ = analyse(engine, text)
+    assert kinds(actors).get("Tom Ellery") == "person"
+
+
+def test_two_given_names_or_i_are_not_joined(engine: Engine) -> None:
+    text = "Prez Ola & Sarah thanked the crowd. \"Lena & I will be back,\" Sarah Lind said."
+    assert found(engine, text) == found(engine, text, ("ampersands",))
+
+
+def test_an_apostrophe_s_that_no_noun_follows_ends_the_name(engine: Engine) -> None:
+    text = ("Shoppers crowded Halloran's and Bexley Mart on Saturday. Halloran's chief executive said the "
+            "chain would open a store in Port Aubrey's harbour district. The ferry to St. Aldric's was late.")
+    names = [n for n, _ in sorted(found(engine, text))]
+    assert names.count("Halloran's") == 1 and "Halloran" not in names  # both mentions, one spelling
+    assert "St. Aldric's" in names and "Port Aubrey" in names
+    assert "St. Aldric's" not in {n for n, _ in found(engine, text, ("apostrophe_names",))}
+
+
+def test_a_possessive_with_its_noun_left_out_stays_one(engine: Engine) -> None:
+    text = ("Her plan is bolder than Governor Ruth Calloway's. Calloway's aides said so, and the plan "
+            "goes further than Canada's.")
+    names = {n for n, _ in found(engine, text)}
+    assert "Ruth Calloway" in names and "Canada" in names
+    assert not any(n.endswith("'s") for n in names)

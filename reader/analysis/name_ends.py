@@ -28,7 +28,7 @@ from reader.analysis.tagger import Span
 
 _AND_AFTER = re.compile(r"[ \t]*&[ \t]*(?=[A-Z])")
 _WORDS_AFTER = re.compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)*")
-_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"\u201c]))([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)*)[ \t]*&[ \t]*$")
+_AND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _APOSTROPHE_S = re.compile(r" ?['\u2019]s\b")
 _NO_NOUN_TAGS = frozenset({".", ",", ":", "CC", "MD", "VBD"})
 """What follows an "'s" that ends a name: a stop, a comma, "and", a modal or a past tense
@@ -48,9 +48,10 @@ def ampersand_bodies(text: str, names: Named) -> Named:
             continue
         start, end = trimmed
         joined, resume = False, k
-        before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
-        if before is not None and not (out and out[-1][1] is not None and out[-1][1][1] > before.start(1)):
-            start, joined = before.start(1), True
+        previous = out[-1][1] if out else None
+        before = _words_before(text, max(previous[1] if previous else 0, start - 80), start)
+        if before is not None:
+            start, joined = before, True
         while (amp := _AND_AFTER.match(text, end)) is not None:
             following = names[k][1] if k < len(names) else None
             if following is not None and following[0] == amp.end():
@@ -69,6 +70,21 @@ def ampersand_bodies(text: str, names: Named) -> Named:
             out.append((span, trimmed))
             k = resume
     return out
+
+
+def _words_before(text: str, begin: int, start: int) -> int | None:
+    """Where the capitalised words before "&" before ``start`` begin (not before ``begin``, nor
+    across a sentence's stop: "in Paris. Tom & Hattie's"), or None without them."""
+    amp = _AND_BEFORE.search(text, begin, start)
+    if amp is None:
+        return None
+    found = None
+    for word in reversed(text[begin:amp.start()].split(" ")):
+        if not word[:1].isupper() or (word.endswith(".") and len(word) > 3 and found is not None) \
+                or not word.rstrip(".").replace("-", "").isalnum():
+            break
+        found = amp.start() - len(word) if found is None else found - len(word) - 1
+    return found
 
 
 def apostrophe_names(parsed: Parsed, names: Named) -> Named:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.layout import datelines
-from reader.analysis.names import name_key
+from reader.analysis.names import PARTICLES, name_key
 from reader.analysis.tagger import Span
 
 Named = list[tuple[Span, tuple[int, int] | None]]
@@ -130,15 +130,21 @@ def full_name_kinds(text: str, names: Named) -> Named:
 
 
 def given_name_kinds(text: str, names: Named) -> Named:
-    """A body or place of two or three words that opens with a given name ("Todd Starnes",
-    "Bradley Manning"; the given names of the lists and those learned from CoNLL train by
+    """A body or place of two or three words, particles aside, that opens with a given name
+    ("Todd Starnes", "Bradley Manning", "Ana María de la Fuente", but not before a place's noun:
+    "Charles de Gaulle airport"; the given names of the lists and those learned from CoNLL train by
     ``training/learned_words.py``) is a person, unless a word of it names a body or a place, or
     the lists know it as a place or a body."""
     lex = lexicon()
 
-    def opens_with_given_name(name: str, _: tuple[int, int]) -> bool:
-        words = name.split()
+    place_nouns = {w.lower() for w in lex.place_words}
+
+    def opens_with_given_name(name: str, where: tuple[int, int]) -> bool:
+        words = [w for w in name.split() if w not in PARTICLES]  # "Ana María de la Fuente"
         key = name_key(name)
+        after = text[where[1]:where[1] + 30].split()
+        if after and after[0].lower().strip(".,;:") in place_nouns:
+            return False  # "Charles de Gaulle airport" is the place
         return 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
             and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
             and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)

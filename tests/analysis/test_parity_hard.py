@@ -1,6 +1,7 @@
 """One result whatever the format, for issue 10's hard cases (texts written for these tests):
 a particle opening a Markdown heading or list item, curly and straight apostrophes, an
-ampersand written as an HTML entity, emphasis and links inside names."""
+ampersand written as an HTML entity, emphasis and links inside names; and a given name with
+particles opening a person's name ("Ana María de la Fuente", rule ``given_names``)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,12 @@ def test_particles_apostrophes_and_ampersands_read_alike_in_every_format(tmp_pat
     plain, formatted = actors_of(tmp_path / "a.txt"), actors_of(tmp_path / f"a{suffix}")
     assert plain == formatted
     assert {("Ursula von der Leyen", "person"), ("Tom & Hattie's", "organization")} <= plain
+
+
+def test_a_given_name_with_particles_opens_a_person_not_before_a_place_noun(engine: Engine) -> None:
+    text = ("Obituary\n\nAna María de la Fuente, the poet whose books were banned for a decade, died on Tuesday "
+            "in Valparaíso. She was 83.\n\nDe la Fuente left from Arturo Merino Benítez airport in 1973.")
+    actors, _ = analyse(engine, text)
+    found = {a.name: a.kind for a in actors}
+    assert found.get("Ana María de la Fuente") == "person"
+    assert found.get("Arturo Merino Benítez") != "person"

@@ -3,8 +3,9 @@
     python training/learned_words.py misc > resources/wordlists/misc-words.txt
     python training/learned_words.py given --min-names 3 > resources/wordlists/given-names-learned.txt
     python training/learned_words.py lower --min-names 3 > resources/wordlists/lower-words.txt
+    python training/learned_words.py misc_org --min-names 2 > resources/wordlists/misc-org-words.txt
 
-Reads ``../shared/data/ner-conll03-train.jsonl`` and prints, with a header, one of three lists:
+Reads ``../shared/data/ner-conll03-train.jsonl`` and prints, with a header, one of four lists:
 
 - ``misc``: every capitalised word that ends at least ``--min-names`` gold names of which at
   least ``--share`` are MISC ("World Cup", "U.S. Open", "Nobel Prize", "Dayton Agreement");
@@ -62,6 +63,18 @@ def learned_words(items: Iterable[dict[str, Any]], kind: str, min_names: int, sh
                   if sum(c.values()) >= min_names and c[label] >= share * sum(c.values()))
 
 
+def misc_org_words(items: Iterable[dict[str, Any]], org_words: frozenset[str], min_names: int) -> list[str]:
+    """The words of ``org_words`` that end at least ``min_names`` gold names of two words or more
+    in ``items``, most of them MISC."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        for entity in item["entities"]:
+            words = entity["text"].split()
+            if len(words) > 1 and words[-1] in org_words:
+                labels[words[-1]][entity["label"]] += 1
+    return sorted(w for w, c in labels.items() if sum(c.values()) >= min_names and 2 * c["MISC"] > sum(c.values()))
+
+
 def lower_words(texts: Iterable[str], min_times: int, share: float = SHARE) -> list[str]:
     """The words ``texts`` write in lower case inside sentences (not after a stop, a colon, a
     dash or a line break; after "Sen." or "U.S." they are inside) at least ``min_times`` times
@@ -86,11 +99,18 @@ def read_items(path: Path) -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=[*sorted(KINDS), "lower"])
+    parser.add_argument("kind", choices=[*sorted(KINDS), "lower", "misc_org"])
     parser.add_argument("--train", type=Path, default=TRAIN)
     parser.add_argument("--min-names", type=int, default=2)
     parser.add_argument("--share", type=float, default=SHARE)
     args = parser.parse_args()
+    if args.kind == "misc_org":
+        from reader.bundled import word_list
+
+        print("# Words of org-words.txt that end names mostly MISC in CoNLL train, learned by\n"
+              f"# training/learned_words.py misc_org --min-names {args.min_names}; do not edit by hand.")
+        print("\n".join(misc_org_words(read_items(args.train), frozenset(word_list("org-words.txt")), args.min_names)))
+        return
     if args.kind == "lower":
         print("# Words modern news writes in lower case, learned from the text of PolNeAR train by\n"
               f"# training/learned_words.py lower --min-names {args.min_names} --share {args.share}; "

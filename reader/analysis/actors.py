@@ -48,7 +48,7 @@ from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
-from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
+from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, with_particles, without_dates, without_events, without_offices,
                                      with_nicknames, without_titles)
@@ -74,7 +74,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "dashes", "openers", "ampersands", "apostrophe_names", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "dashes", "openers", "ampersands", "apostrophe_names", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -102,6 +102,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         spans = with_misc_bodies(parsed, spans)
     if "pair_bodies" not in off:
         spans = with_pair_bodies(parsed, spans)
+    if "misc_org_words" not in off:
+        spans = with_org_word_bodies(parsed, spans)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     if "dashes" not in off:
         names = at_dashes(text, names, vocabulary)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.actors import build_actors
-from reader.analysis.engine import Engine
-from reader.analysis.tagger import default_tagger
+from reader.analysis.engine import Engine, Entity, Parsed
+from reader.analysis.misc_bodies import with_org_word_bodies
+from reader.analysis.tagger import Span, default_tagger
 from tests.actor_checks import analyse, kinds
 
 
@@ -52,3 +53,13 @@ def test_a_possessive_with_its_noun_left_out_stays_one(engine: Engine) -> None:
     names = {n for n, _ in found(engine, text)}
     assert "Ruth Calloway" in names and "Canada" in names
     assert not any(n.endswith("'s") for n in names)
+
+
+def test_a_misc_name_ending_in_a_body_word_is_a_body_not_a_league() -> None:
+    text = "The Chilean Rowing Federation named its team, and the Eastern League title went to Valdivia."
+    east, place = text.index("Eastern"), text.index("Valdivia")
+    spans = [Span(4, 29, "MISC"), Span(east, east + 14, "MISC"), Span(place, place + 8, "LOC")]
+    parsed = Parsed(text, entities=[Entity(0, 29, "ORG"), Entity(east - 4, east + 14, "ORG")])
+    assert [s.label for s in with_org_word_bodies(parsed, spans)] == ["ORG", "MISC", "LOC"]
+    alone = Parsed(text, entities=[Entity(0, 20, "ORG")])  # spaCy reads no body over the words
+    assert [s.label for s in with_org_word_bodies(alone, spans)] == ["MISC", "MISC", "LOC"]

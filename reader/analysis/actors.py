@@ -39,8 +39,8 @@ from reader.analysis.civic_places import with_civic_places
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
-from reader.analysis.name_ends import ampersand_bodies, apostrophe_names
-from reader.analysis.openers import without_openers
+from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
+from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -74,7 +74,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "dashes", "openers", "ampersands", "apostrophe_names", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "dashes", "openers", "first_words", "ampersands", "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -109,10 +109,14 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = at_dashes(text, names, vocabulary)
     if "openers" not in off:
         names = without_openers(parsed, names)
+    if "first_words" not in off:
+        names = with_first_words(parsed, names, vocabulary)
     if "ampersands" not in off:
         names = ampersand_bodies(text, names)
     if "apostrophe_names" not in off:
         names = apostrophe_names(parsed, names)
+    if "title_surnames" not in off:
+        names = title_surnames(text, names)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)

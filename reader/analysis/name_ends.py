@@ -1,4 +1,4 @@
-"""Where a name ends when "&" joins it or "'s" closes it.
+"""Where a name ends when "&" joins it, "'s" closes it or a title's word follows it.
 
 - ``ampersands``: capitalised words joined by "&" are one name, and a firm's: "Ben & Jerry's",
   "Johnson & Johnson", "Goldman Sachs & Co" (every such name of CoNLL train is an
@@ -13,6 +13,9 @@
   name's ("Sainsbury's chief executive" too). A person's name ("than President Obama's,"), a
   place the lists know ("with America's.") and a spelling written without it ("Clinton’s.")
   are possessives with their noun left out.
+- ``title_surnames``: a title's word right after a person's name, with no other name after
+  it, is the surname: "Billie Jean King will present …", "Michael Bishop said" (titles go
+  before names: "King Abdullah"; after one, a comma comes first: "Felipe VI, King of Spain").
 """
 
 from __future__ import annotations
@@ -119,3 +122,26 @@ def apostrophe_names(parsed: Parsed, names: Named) -> Named:
         out.append((span, trimmed))
     return out
 
+
+
+_TITLE_AFTER = re.compile(r" ([A-Z][a-z]{3,})(?=[ \t]+(?!(?:in|of|at|for|on|to|from|with|by)\b)[a-z]|[,;:!?]|\.(?:\s|$))")
+"""A capitalised word of four letters or more ("Gov." is a title's abbreviation) and then a word
+in lower case that is no preposition ("Chair in urban policy" names a chair), or a stop."""
+
+
+def title_surnames(text: str, names: Named) -> Named:
+    """``names`` with a title's word right after a person's name of two words or more taken
+    into it as the surname (see the module docstring); not after "the" ("the Henry Hart Rice
+    Chair") nor after a word that names a body ("Christie Union Leader")."""
+    lex = lexicon()
+    out: Named = []
+    for k, (span, trimmed) in enumerate(names):
+        words = text[trimmed[0]:trimmed[1]].split() if trimmed is not None else []
+        if trimmed is not None and span.label == "PER" and len(words) > 1 and words[-1] not in lex.org_words \
+                and not text[max(0, trimmed[0] - 4):trimmed[0]].lower().endswith("the "):
+            after = _TITLE_AFTER.match(text, trimmed[1])
+            if after is not None and lex.is_title(after.group(1)) and not lex.is_honorific(after.group(1)) \
+                    and (k + 1 == len(names) or names[k + 1][0].start >= after.end()):
+                span, trimmed = Span(span.start, max(span.end, after.end()), "PER"), (trimmed[0], after.end())
+        out.append((span, trimmed))
+    return out

@@ -63,3 +63,12 @@ def test_a_misc_name_ending_in_a_body_word_is_a_body_not_a_league() -> None:
     assert [s.label for s in with_org_word_bodies(parsed, spans)] == ["ORG", "MISC", "LOC"]
     alone = Parsed(text, entities=[Entity(0, 20, "ORG")])  # spaCy reads no body over the words
     assert [s.label for s in with_org_word_bodies(alone, spans)] == ["MISC", "MISC", "LOC"]
+
+
+def test_a_title_word_after_a_full_name_is_the_surname(engine: Engine) -> None:
+    text = ("Marjorie Anne King will open the new courts in Dayton on Sunday. The club's director, Paul "
+            "Lindgren, holds the Henry Tate Chair in sports policy.")
+    names = {n for n, _ in found(engine, text)}
+    assert "Marjorie Anne King" in names
+    assert "Marjorie Anne King" not in {n for n, _ in found(engine, text, ("title_surnames",))}
+    assert {n for n in names if "Tate" in n} == {n for n, _ in found(engine, text, ("title_surnames",)) if "Tate" in n}

@@ -44,3 +44,19 @@ def test_a_given_name_or_a_lone_full_name_keeps_its_first_word(engine: Engine) -
     found = kinds(actors)
     assert found.get("Joy Tanaka-Reyes") == "person"
     assert found.get("Will Ferreira") == "person"
+
+
+def test_a_first_word_the_tagger_left_out_opens_the_name(engine: Engine) -> None:
+    text = "Ottilie Jean Hart will present the trophy at the regional final on Sunday."
+    parsed = engine.parse(text)
+    spans = default_tagger().spans(parsed)
+    assert "Jean Hart" in {text[s.start:s.end] for s in spans}  # what the tagger reads
+    assert {parsed.text[m.start:m.end] for m in build_actors(parsed, spans)[1]} == {"Ottilie Jean Hart"}
+    assert {parsed.text[m.start:m.end] for m in build_actors(parsed, spans, ("first_words",))[1]} == {"Jean Hart"}
+
+
+def test_a_first_word_before_a_known_surname_stays_out(engine: Engine) -> None:
+    text = ("Quarrelling Brandvold, the deputies walked out.\n\nSigrid Brandvold said on Tuesday that the "
+            "vote would be held again.")
+    actors, mentions = analyse(engine, text)
+    assert not [a.name for a in actors if a.name.startswith("Quarrelling")]

@@ -76,14 +76,22 @@ def families(text: str, names: Named) -> Named:
 def surname_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place that is the surname of a person the text names in full
     ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla
-    Phádraig" … "Mac Giolla Phádraig"), is that person."""
+    Phádraig" … "Mac Giolla Phádraig"), is that person; not where an office and its holder's
+    name follow its possessive ("Jordan’s King Abdullah" beside "Michael Jordan": people hold
+    no kings, and the tagger's place stays)."""
     surnames = person_surnames(text, names, full_only=True)
     surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
                  for words in [text[t[0]:t[1]].split()] if len(words) > 2}
     surnames -= dateline_place_keys(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
-    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
+    titled = lexicon().is_title
+    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, where: name_key(name) in surnames
+                      and not ((office := _OFFICE_AFTER.match(text, where[1])) and titled(office.group(1))))
+
+
+_OFFICE_AFTER = re.compile(r"['\u2019]s[ \t]+(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+)[ \t]+[A-Z]")
+"""A possessive, an office and a name: "Jordan’s King Abdullah", "Jordan's Crown Prince Hussein"."""
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")

@@ -9,7 +9,7 @@ from reader.analysis.actors import build_actors
 from reader.analysis.engine import Engine, Entity, Parsed
 from reader.analysis.misc_bodies import with_org_word_bodies
 from reader.analysis.tagger import Span, default_tagger
-from tests.actor_checks import analyse, kinds
+from tests.actor_checks import analyse, kinds, surfaces
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +72,13 @@ def test_a_title_word_after_a_full_name_is_the_surname(engine: Engine) -> None:
     assert "Marjorie Anne King" in names
     assert "Marjorie Anne King" not in {n for n, _ in found(engine, text, ("title_surnames",))}
     assert {n for n in names if "Tate" in n} == {n for n, _ in found(engine, text, ("title_surnames",)) if "Tate" in n}
+
+
+def test_a_possessive_before_an_office_and_its_holder_is_no_surname(engine: Engine) -> None:
+    text = ("Michael Jordan sold his stake in the Charlotte Hornets in 2023. On a visit to Amman this week, "
+            "Jordan played a round of golf with local children.\n\nJordan’s King Abdullah met the children "
+            "afterwards at the palace.")  # benchmarks/data/modern-hardcases-known.txt
+    actors, mentions = analyse(engine, text)
+    place = [a for a in actors if a.name == "Jordan" and a.kind == "place"]
+    assert len(place) == 1 and surfaces(text, place[0], mentions) == ["Jordan"]
+    assert text.index("Jordan’s") in {m.start for m in mentions if m.actor == place[0].id}

@@ -166,7 +166,8 @@ def test_spacy_reads_a_headline_apart_from_the_body() -> None:
 
 
 def test_a_short_section_heading_in_sentence_case_is_a_heading() -> None:
-    text = "## Team news\n\nLeeds will be without two players on Saturday.\n\nWho we are\n\nThe club was founded in 1919."
+    text = ("## Team news\n\nLeeds will be without two players on Saturday.\n\nWho we are\n\n"
+            "The club was founded in 1919.")
     assert [text[s:e] for s, e in heading_lines(text, COMMON)] == ["## Team news", "Who we are"]
     listed = "The squad:\n\nAnna Berg\n\nLena Holt\n\nThey start in May."
     assert heading_lines(listed, COMMON) == []

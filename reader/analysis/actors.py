@@ -21,7 +21,9 @@ written again; :mod:`person_words`: a one-word name a title or a full name shows
 person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
 hyphens, an office between a body and its head, a letter ending a sentence, a shop's
 possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
-"Kitchener’s council" where the tagger saw no name).
+"Kitchener’s council" where the tagger saw no name; :mod:`openers`: a sentence's first
+word glued to a surname or left out of a name; :mod:`name_ends`: "&", an "'s" that ends a
+name, a title's word that is a surname).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.

@@ -15,7 +15,8 @@
   are possessives with their noun left out.
 - ``title_surnames``: a title's word right after a person's name, with no other name after
   it, is the surname: "Billie Jean King will present …", "Michael Bishop said" (titles go
-  before names: "King Abdullah"; after one, a comma comes first: "Felipe VI, King of Spain").
+  before names: "King Abdullah"; after one, a comma comes first: "Felipe VI, King of Spain");
+  and that word written alone, before no other name and not after "the", is her ("King said").
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ def title_surnames(text: str, names: Named) -> Named:
     into it as the surname (see the module docstring); not after "the" ("the Henry Hart Rice
     Chair") nor after a word that names a body ("Christie Union Leader")."""
     lex = lexicon()
+    surnames: set[str] = set()
     out: Named = []
     for k, (span, trimmed) in enumerate(names):
         words = text[trimmed[0]:trimmed[1]].split() if trimmed is not None else []
@@ -143,5 +145,19 @@ def title_surnames(text: str, names: Named) -> Named:
             if after is not None and lex.is_title(after.group(1)) and not lex.is_honorific(after.group(1)) \
                     and (k + 1 == len(names) or names[k + 1][0].start >= after.end()):
                 span, trimmed = Span(span.start, max(span.end, after.end()), "PER"), (trimmed[0], after.end())
+                surnames.add(after.group(1))
         out.append((span, trimmed))
-    return out
+    return _alone(text, out, surnames) if surnames else out
+
+
+def _alone(text: str, names: Named, surnames: set[str]) -> Named:
+    """``names`` with each of ``surnames`` (title words) written alone, before no capitalised
+    word and not after "the" ("King said", not "King Charles" nor "the King"), as that person."""
+    taken = [(s.start, s.end) for s, _ in names]
+    added: Named = []
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![ \t]+[A-Z])(?!['\u2019-]\w)",
+                         text):
+        if not any(a < m.end() and m.start() < b for a, b in taken) \
+                and not text[max(0, m.start() - 4):m.start()].lower().endswith("the "):
+            added.append((Span(m.start(), m.end(), "PER"), (m.start(), m.end())))
+    return sorted(names + added, key=lambda n: n[0].start) if added else names

@@ -9,7 +9,7 @@ from reader.analysis.actors import build_actors
 from reader.analysis.engine import Engine, Entity, Parsed
 from reader.analysis.misc_bodies import with_org_word_bodies
 from reader.analysis.tagger import Span, default_tagger
-from tests.actor_checks import analyse, kinds, surfaces
+from tests.actor_checks import analyse, kinds, named, surfaces
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,15 @@ def test_a_title_word_after_a_full_name_is_the_surname(engine: Engine) -> None:
     assert "Marjorie Anne King" in names
     assert "Marjorie Anne King" not in {n for n, _ in found(engine, text, ("title_surnames",))}
     assert {n for n in names if "Tate" in n} == {n for n, _ in found(engine, text, ("title_surnames",)) if "Tate" in n}
+
+
+def test_a_title_word_surname_alone_is_the_person(engine: Engine) -> None:
+    text = ("Billie Jean King will present the trophy at the US Open on Sunday, fifty years after her own last "
+            "title there.\n\nKing said she still watched every match. The United States Tennis Association named "
+            "its centre in New York after her in 2006.")
+    actors, mentions = analyse(engine, text)  # benchmarks/data/modern-hardcases-known.txt
+    king = named(actors, "Billie Jean King")
+    assert surfaces(text, king, mentions) == ["Billie Jean King", "King"]
 
 
 def test_a_possessive_before_an_office_and_its_holder_is_no_surname(engine: Engine) -> None:

@@ -12,12 +12,14 @@ def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
     actors, mentions = find_actors(engine.parse(text))
     for a, b in zip(mentions, mentions[1:]):
         assert a.end <= b.start
+    people = {a.id for a in actors if a.kind == "person"}
     for m in mentions:
         surface = text[m.start:m.end]
         abbreviation = ("." in surface[:-1] or text[m.end:].lstrip()[:1].islower()  # "N.H.", "Inc. fell"
                         or (len(surface) <= 6 and surface[:1].isupper() and surface[1:-1].islower()))  # "Ont."
         bare = surface.removesuffix(".") if abbreviation else surface
-        assert bare == bare.strip(" \n.,;:!?\"'“”‘’()") and not surface.endswith(("'s", "’s"))
+        assert bare == bare.strip(" \n.,;:!?\"'“”‘’()")
+        assert m.actor not in people or not surface.endswith(("'s", "’s"))  # "Ben & Jerry's" is a firm's name
     return actors, mentions
 
 

@@ -21,7 +21,9 @@ written again; :mod:`person_words`: a one-word name a title or a full name shows
 person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
 hyphens, an office between a body and its head, a letter ending a sentence, a shop's
 possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
-"Kitchener’s council" where the tagger saw no name).
+"Kitchener’s council" where the tagger saw no name; :mod:`openers`: a sentence's first
+word glued to a surname or left out of a name; :mod:`name_ends`: "&", an "'s" that ends a
+name, a title's word that is a surname).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -41,6 +43,8 @@ from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed
 from reader.analysis.dashes import at_dashes
 from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
+from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
+from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -48,7 +52,7 @@ from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
-from reader.analysis.misc_bodies import with_misc_bodies, with_pair_bodies
+from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_event_days,
@@ -75,7 +79,9 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_people", "dashes", "capital_phrases", "event_days", "office_holders", *(rule for rule, _ in NAME_STEPS),
+RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
+         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
+         "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -103,6 +109,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         spans = with_misc_bodies(parsed, spans)
     if "pair_bodies" not in off:
         spans = with_pair_bodies(parsed, spans)
+    if "misc_org_words" not in off:
+        spans = with_org_word_bodies(parsed, spans)
     if "misc_people" not in off:
         spans = with_misc_people(text, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
@@ -114,6 +122,16 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         names = without_event_days(text, names, vocabulary)
     if "office_holders" not in off:
         names = office_holders(text, names, vocabulary)
+    if "openers" not in off:
+        names = without_openers(parsed, names)
+    if "first_words" not in off:
+        names = with_first_words(parsed, names, vocabulary)
+    if "ampersands" not in off:
+        names = ampersand_bodies(text, names)
+    if "apostrophe_names" not in off:
+        names = apostrophe_names(parsed, names)
+    if "title_surnames" not in off:
+        names = title_surnames(text, names)
     for rule, step in NAME_STEPS:
         if rule not in off:
             names = step(text, names)

@@ -42,6 +42,8 @@ class Lexicon:
     demonyms: frozenset[str]
     given_names: frozenset[str]
     learned_given_names: frozenset[str]  # learned: training/learned_words.py
+    lower_words: frozenset[str]  # learned: training/learned_words.py lower
+    misc_org_words: frozenset[str]  # learned: training/learned_words.py misc_org
     not_names: frozenset[str]  # calendar words included
     calendar: frozenset[str]
     place_prefixes: frozenset[str]
@@ -116,6 +118,8 @@ def _shipped() -> Lexicon:
         demonyms=_folded("demonyms.txt"),
         given_names=frozenset(word_list("given-names.txt")),
         learned_given_names=frozenset(word_list("given-names-learned.txt")),
+        lower_words=frozenset(word_list("lower-words.txt")),
+        misc_org_words=frozenset(word_list("misc-org-words.txt")),
         not_names=_folded("not-names.txt") | calendar,
         calendar=calendar,
         place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),

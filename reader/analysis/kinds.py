@@ -24,7 +24,7 @@ from collections.abc import Callable
 from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.layout import datelines
-from reader.analysis.names import name_key
+from reader.analysis.names import PARTICLES, name_key
 from reader.analysis.tagger import Span
 
 Named = list[tuple[Span, tuple[int, int] | None]]
@@ -76,14 +76,22 @@ def families(text: str, names: Named) -> Named:
 def surname_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place that is the surname of a person the text names in full
     ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla
-    Phádraig" … "Mac Giolla Phádraig"), is that person."""
+    Phádraig" … "Mac Giolla Phádraig"), is that person; not where an office and its holder's
+    name follow its possessive ("Jordan’s King Abdullah" beside "Michael Jordan": people hold
+    no kings, and the tagger's place stays)."""
     surnames = person_surnames(text, names, full_only=True)
     surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
                  for words in [text[t[0]:t[1]].split()] if len(words) > 2}
     surnames -= dateline_place_keys(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names
-    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, _: name_key(name) in surnames)
+    titled = lexicon().is_title
+    return relabelled(text, names, BODY_OR_PLACE, "PER", lambda name, where: name_key(name) in surnames
+                      and not ((office := _OFFICE_AFTER.match(text, where[1])) and titled(office.group(1))))
+
+
+_OFFICE_AFTER = re.compile(r"['\u2019]s[ \t]+(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+)[ \t]+[A-Z]")
+"""A possessive, an office and a name: "Jordan’s King Abdullah", "Jordan's Crown Prince Hussein"."""
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
@@ -130,15 +138,21 @@ def full_name_kinds(text: str, names: Named) -> Named:
 
 
 def given_name_kinds(text: str, names: Named) -> Named:
-    """A body or place of two or three words that opens with a given name ("Todd Starnes",
-    "Bradley Manning"; the given names of the lists and those learned from CoNLL train by
+    """A body or place of two or three words, particles aside, that opens with a given name
+    ("Todd Starnes", "Bradley Manning", "Ana María de la Fuente", but not before a place's noun:
+    "Charles de Gaulle airport"; the given names of the lists and those learned from CoNLL train by
     ``training/learned_words.py``) is a person, unless a word of it names a body or a place, or
     the lists know it as a place or a body."""
     lex = lexicon()
 
-    def opens_with_given_name(name: str, _: tuple[int, int]) -> bool:
-        words = name.split()
+    place_nouns = {w.lower() for w in lex.place_words}
+
+    def opens_with_given_name(name: str, where: tuple[int, int]) -> bool:
+        words = [w for w in name.split() if w not in PARTICLES]  # "Ana María de la Fuente"
         key = name_key(name)
+        after = text[where[1]:where[1] + 30].split()
+        if after and after[0].lower().strip(".,;:") in place_nouns:
+            return False  # "Charles de Gaulle airport" is the place
         return 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
             and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
             and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)

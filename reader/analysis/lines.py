@@ -78,7 +78,8 @@ def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
     listed = False  # the run follows a lead ending with a colon
     for k, block in enumerate(blocks[:-1]):
         line = block.group().strip()
-        if "\n" not in line and (k == 0 or not line.endswith(_SENTENCE_END)) and line_kind(line, common) != "body":
+        if "\n" not in line and (k == 0 or not line.endswith(_SENTENCE_END)) \
+                and (line_kind(line, common) != "body" or _short_head(line)):
             if not run:
                 listed = k > 0 and blocks[k - 1].group().rstrip().endswith(":")
             start = block.start() + block.group().index(line)
@@ -88,6 +89,13 @@ def heading_lines(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
         run = []
     out.extend(_headings(run, listed))
     return out
+
+
+def _short_head(line: str) -> bool:
+    """A line of three words at most that opens with a capital and ends without a stop ("Team
+    news", "## Who we are"): a section's heading, whose capitals carry no evidence either."""
+    words = line.lstrip("#").split()
+    return 0 < len(words) <= 3 and words[0][:1].isupper() and not line.endswith((".", "!", "?", ":", ";", ","))
 
 
 def _headings(run: list[tuple[int, int]], listed: bool) -> list[tuple[int, int]]:

@@ -9,7 +9,10 @@ train says how narrow that must be: of the 150 MISC names spaCy reads as organis
 129 are MISC (leagues, cups, indexes, "GMT", "Medicare") and 3 are bodies (``misc_bodies``).
 The same pair read as a person ("Ocean-Vale raised its dividend") looks like a double-barrelled
 surname; where spaCy reads it as an organisation and no person of the text bears it, the body
-is the better reading (``pair_bodies``). Both are linear in the number of names.
+is the better reading (``pair_bodies``). A name that opens with a demonym and ends in a word
+that names a body ("Brazilian Football Confederation", "Irish Farmers Association") lands in
+MISC too; where spaCy reads exactly it as an organisation, it is one (``misc_org_words``). All
+are linear in the number of names.
 """
 
 from __future__ import annotations
@@ -67,3 +70,21 @@ def with_pair_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
                  .replace("\u2011", "-").split("-"))}
     return [Span(s.start, s.end, "ORG") if (s.start, s.end) in found else s for s in spans]
 
+
+
+def with_org_word_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
+    """``spans`` with each MISC name of two words or more that ends in a word of
+    ``org-words.txt`` ("Confederation", "Association") and that spaCy reads as an organisation
+    over exactly its words ("the" aside) read as an organisation; not a word that ends mostly MISC names in
+    CoNLL train (``misc-org-words.txt``: "American League")."""
+    starts = {e.end: e.start for e in parsed.entities if e.label == "ORG"}
+    lex = lexicon()
+    org_words = lex.org_words - lex.misc_org_words
+    text = parsed.text
+
+    def body(span: Span) -> bool:
+        words = text[span.start:span.end].split()
+        return len(words) > 1 and words[-1] in org_words and span.end in starts \
+            and text[starts[span.end]:span.start].strip().lower() in ("", "the")
+
+    return [Span(s.start, s.end, "ORG") if s.label == "MISC" and body(s) else s for s in spans]

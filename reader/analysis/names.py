@@ -23,6 +23,7 @@ _ARTICLES = ("the ", "The ", "THE ")
 _POSSESSIVES = ("'s", "\u2019s", "\u2018s", "'S", "\u2019S")
 _APOSTROPHES = ("'", "\u2019")
 _LOWER_WORD = re.compile(r"[a-z]+ ")
+_LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|[-*+\u2022]|\d{1,3}[.)])[ \t]*")
 
 
 def _sentence_ends_after(text: str, end: int) -> bool:
@@ -73,11 +74,16 @@ def particles_before(text: str, start: int) -> int:
 
 def sentence_starts_at(text: str, pos: int) -> bool:
     """Whether a sentence starts at ``pos``, where a particle is written with a capital ("Van der
-    Berg said"): the text's start, a line break or a final stop before it (quotes aside)."""
+    Berg said"): the text's start, a line break or a final stop before it (quotes aside), or a
+    Markdown heading's or list item's mark opening the line ("# Von der Leyen Sets Out …",
+    "- Van Dijk, defender"), which the loaders of ``.md`` files take out."""
     k = pos
     while k > 0 and text[k - 1] in " \t\"\u201c\u2018'(":
         k -= 1
-    return k == 0 or text[k - 1] in ".!?\n"
+    if k == 0 or text[k - 1] in ".!?\n":
+        return True
+    line = text.rfind("\n", 0, k) + 1
+    return _LINE_MARK.fullmatch(text, line, k) is not None
 
 
 def starts_with_particle(name: str) -> bool:

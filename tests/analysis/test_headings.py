@@ -175,3 +175,22 @@ def test_a_phrase_in_capitals_of_common_words_is_no_name(engine: Engine) -> None
     assert "Marta Olsen" in names
     assert not [n for n in names if "PRAISED" in n or "CLINCH" in n]
     assert {"OHIO BUILDING AUTHORITY", "KESTREL VALLEY TIMES"} <= names
+
+
+def test_a_short_section_heading_in_sentence_case_is_a_heading() -> None:
+    text = ("## Team news\n\nLeeds will be without two players on Saturday.\n\nWho we are\n\n"
+            "The club was founded in 1919.")
+    assert [text[s:e] for s, e in heading_lines(text, COMMON)] == ["## Team news", "Who we are"]
+    listed = "The squad:\n\nAnna Berg\n\nLena Holt\n\nThey start in May."
+    assert heading_lines(listed, COMMON) == []
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_section_heading_names_no_actor(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"club{suffix}"
+    head = "## Team news" if suffix == ".md" else "Team news"
+    path.write_text(f"{head}\n\nHarrow Rovers will be without their captain, Dara Quinlan, for Saturday's match.\n",
+                    encoding="utf-8")
+    article = load(path)
+    names = {a.name for a in Analyzer().analyze(article.text).actors}
+    assert "Team" not in names and "Dara Quinlan" in names

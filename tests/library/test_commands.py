@@ -187,6 +187,18 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _workers(pids: list[int]) -> list[int]:
+    """The worker processes among ``pids`` (multiprocessing's resource tracker is none)."""
+    return [pid for pid in pids if b"spawn_main" in _cmdline(pid)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_during_add_loses_no_note_and_the_next_run_finishes(
@@ -202,16 +214,18 @@ def test_kill_during_add_loses_no_note_and_the_next_run_finishes(
     with subprocess.Popen([sys.executable, "-m", "reader", "library", "add", str(folder), str(articles),
                            "--jobs", "1", "--data-dir", str(data)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as process:
-        assert process.stderr is not None
-        for line in process.stderr:
-            if line.startswith("library: analysing"):
-                break
-        workers = _children(process.pid)
+        # kill once a worker runs (a progress line may never come: on a fast machine the whole run
+        # takes less than the interval between progress lines)
+        deadline = time.monotonic() + 60
+        while not (running := _workers(workers := _children(process.pid))) and process.poll() is None \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
         process.send_signal(signal.SIGKILL)
         process.wait(30)
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
+    assert running, "no worker ran"
     assert workers and not any(Path(f"/proc/{w}").exists() for w in workers), "a worker outlived its parent"
 
     notes = json.loads(run("notes", "list", "--json", "--data-dir", str(data)).stdout)

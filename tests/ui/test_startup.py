@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.bundled import sample_article
-from reader.ui.display import DEBIAN_PACKAGES, display_problem
+from reader.ui.display import DEBIAN_PACKAGES, display_problem, plugin_problem, x_server_problem, xcb_plugin
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +34,10 @@ def test_no_display_says_so_in_one_line(tmp_path: Path) -> None:
 
 
 def test_an_x_server_that_does_not_answer_is_named(tmp_path: Path) -> None:
+    assert "cannot connect to the X display ':4321'" in (x_server_problem(":4321") or "")
+    if (missing := plugin_problem(xcb_plugin())) is not None:
+        # this machine lacks a library of Qt's X11 plugin, which Reader names first (next test)
+        pytest.skip(missing)
     assert_one_line(reader([], tmp_path, DISPLAY=":4321"), "cannot connect to the X display ':4321'")
 
 

@@ -38,6 +38,7 @@ from reader.analysis.engine import Parsed
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
+from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
@@ -61,7 +62,8 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
-    ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
+    ("nicknames", with_nicknames), ("calendar", without_dates), ("trailing_dates", without_trailing_dates),
+    ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),

@@ -20,7 +20,8 @@ the tagger missed them; :mod:`repeats`: any spelling the document reads as one k
 written again; :mod:`person_words`: a one-word name a title or a full name shows to be a
 person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
 hyphens, an office between a body and its head, a letter ending a sentence, a shop's
-possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
+possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`dated_names`: a month
+before a number, "Emnid Aug 25"; :mod:`civic_places`:
 "Kitchener’s council" where the tagger saw no name).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in

@@ -20,10 +20,10 @@ the tagger missed them; :mod:`repeats`: any spelling the document reads as one k
 written again; :mod:`person_words`: a one-word name a title or a full name shows to be a
 person's), and names the tagger cut or read too far are mended (:mod:`whole_names`:
 hyphens, an office between a body and its head, a letter ending a sentence, a shop's
-possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`civic_places`:
-"Kitchener’s council" where the tagger saw no name; :mod:`openers`: a sentence's first
-word glued to a surname or left out of a name; :mod:`name_ends`: "&", an "'s" that ends a
-name, a title's word that is a surname).
+possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`dated_names`: a month
+before a number, "Emnid Aug 25"; :mod:`civic_places`: "Kitchener’s council" where the tagger
+saw no name; :mod:`openers`: a sentence's first word glued to a surname or left out of a name;
+:mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -41,6 +41,7 @@ from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
+from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
@@ -67,8 +68,9 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
-    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles), ("party_states", party_states),
-    ("nicknames", with_nicknames), ("calendar", without_dates), ("misc_words", without_events), ("followings", followings),
+    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
+    ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
+    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),

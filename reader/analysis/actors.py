@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
+from functools import partial
 
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
@@ -116,37 +117,9 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     if "misc_people" not in off:
         spans = with_misc_people(text, spans, vocabulary)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
-    if "dashes" not in off:
-        names = at_dashes(text, names, vocabulary)
-    if "capital_phrases" not in off:
-        names = without_capital_phrases(text, names, vocabulary)
-    if "event_days" not in off:
-        names = without_event_days(text, names, vocabulary)
-    if "office_holders" not in off:
-        names = office_holders(text, names, vocabulary)
-    if "openers" not in off:
-        names = without_openers(parsed, names)
-    if "first_words" not in off:
-        names = with_first_words(parsed, names, vocabulary)
-    if "ampersands" not in off:
-        names = ampersand_bodies(text, names)
-    if "apostrophe_names" not in off:
-        names = apostrophe_names(parsed, names)
-    if "title_surnames" not in off:
-        names = title_surnames(text, names)
-    for rule, step in NAME_STEPS:
+    for rule, step in _name_steps(parsed, spans, vocabulary):
         if rule not in off:
-            names = step(text, names)
-    if "echoes" not in off:
-        names = with_echoes(text, names, vocabulary)
-    if "repeats" not in off:
-        names = with_repeats(text, names, vocabulary, spans)
-    if "civic_places" not in off:
-        names = with_civic_places(text, names, vocabulary)
-    if "unnamed_companies" not in off:
-        names = unnamed_companies(text, names, vocabulary, spans)
-    if "inner_capitals" not in off:
-        names = inner_capitals(text, names, spans)
+            names = step(names)
     known = lexicon().organizations if "known_organizations" not in off else frozenset()
     for span, trimmed in known_apart(text, names, known):
         kind = KINDS_OF_LABELS[span.label]
@@ -166,6 +139,29 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     union = Union()
     join_forms(text, forms, mentions, union, off)
     return _assemble(parsed, forms, mentions, union, vocabulary, off)
+
+
+def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
+                ) -> tuple[tuple[str, Callable[[Named], Named]], ...]:
+    """The steps on the names of ``parsed``, in order, each under its rule's name; ``spans`` are
+    all the tagger's (MISC too: what it saw), ``common`` the words usually written in lower case."""
+    text = parsed.text
+    return (
+        ("dashes", lambda names: at_dashes(text, names, common)),
+        ("capital_phrases", lambda names: without_capital_phrases(text, names, common)),
+        ("event_days", lambda names: without_event_days(text, names, common)),
+        ("office_holders", lambda names: office_holders(text, names, common)),
+        ("openers", lambda names: without_openers(parsed, names)),
+        ("first_words", lambda names: with_first_words(parsed, names, common)),
+        ("ampersands", lambda names: ampersand_bodies(text, names)),
+        ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
+        ("title_surnames", lambda names: title_surnames(text, names)),
+        *((rule, partial(step, text)) for rule, step in NAME_STEPS),
+        ("echoes", lambda names: with_echoes(text, names, common)),
+        ("repeats", lambda names: with_repeats(text, names, common, spans)),
+        ("civic_places", lambda names: with_civic_places(text, names, common)),
+        ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
+        ("inner_capitals", lambda names: inner_capitals(text, names, spans)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.actors import build_actors
+from reader.analysis.actors import RULES, _name_steps, build_actors
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.model import Actor, Mention
 from reader.analysis.names import name_key, trim_name
@@ -353,6 +353,11 @@ def test_a_form_of_address_read_as_a_name_of_its_own_is_none() -> None:
     actors, _ = actors_of(text, ("Mr.", "LOC"), ("Ortel", "PER"), ("Mr.", "LOC", 1), ("Ortel", "PER", 1),
                           ("Jackson", "LOC"), ("Miss.", "LOC"))
     assert {a.name: a.kind for a in actors} == {"Ortel": "person", "Jackson": "place", "Miss.": "place"}
+
+
+def test_every_step_on_the_names_is_a_rule_the_ablation_can_leave_out() -> None:
+    steps = [rule for rule, _ in _name_steps(parsed("A text."), [], frozenset())]
+    assert len(steps) == len(set(steps)) and set(steps) <= set(RULES)
 
 
 def test_misc_names_are_no_actors() -> None:

@@ -45,7 +45,6 @@ import train_actors as training  # noqa: E402
 from reader.analysis.engine import Parsed  # noqa: E402
 from reader.analysis.features import DocumentView, Featurizer  # noqa: E402
 from reader.analysis.gazetteer import lexicon  # noqa: E402
-from reader.analysis.tagger import to_spans  # noqa: E402
 
 SEED = 13
 FIT_TOKENS = 100_000
@@ -159,18 +158,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         featurizer = shipped
         if mode != "shipped":
             featurizer = VectorFeaturizer(shipped, mode, fit_centroids(train, int(k)) if k else None)
-        features = training.featurize(featurizer, train)
-        stem = work / variant.replace(":", "-")
-        predicted, checked = training.screen_folds(featurizer, features, train, parts, checks, stem)
-        spans = {d: to_spans(train.parsed[d], labels) for d, labels in predicted.items()}
-        reader = training.pipeline_f1(train, spans)
-        rows[variant] = {"cv_all": reader["all"], "cv_general": reader["general"],
-                         "cv_general_org": reader["general/ORG"], "cv_org": reader["all/ORG"],
-                         "modern": checked["modern"]["all"], "modern_org": checked["modern"].get("all/ORG"),
-                         "polnear_train_person": checked["polnear_train"]["person"],
-                         "polnear_dev_person": checked["polnear_dev"]["person"],
-                         "model_bytes": (work / f"{stem.name}-fold0.crfsuite").stat().st_size,
-                         "seconds": round(time.monotonic() - started)}
+        rows[variant] = training.screening_row(featurizer, train, parts, checks,
+                                               work / variant.replace(":", "-"), started)
         print(variant, rows[variant], file=sys.stderr)
     return {"rounds": len(parts), "measured_on_docs": sum(map(len, parts)), "rows": rows}
 

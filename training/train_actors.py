@@ -337,6 +337,23 @@ def screen_folds(featurizer: Featurizer, features: list[list[list[str]]], corpus
     return predicted, checked
 
 
+def screening_row(featurizer: Featurizer, corpus: Corpus, parts: list[list[int]], checks: ModernChecks,
+                  model_stem: Path, started: float) -> dict[str, Any]:
+    """One row of a feature screening (``benchmarks/actors_dense.py``, ``actors_wordclasses.py``):
+    the first stage with ``featurizer`` cross-validated over ``parts`` with the rules over it,
+    the modern checks of its first fold's model, that model's size and the seconds since ``started``."""
+    features = featurize(featurizer, corpus)
+    predicted, checked = screen_folds(featurizer, features, corpus, parts, checks, model_stem)
+    reader = pipeline_f1(corpus, {d: to_spans(corpus.parsed[d], labels) for d, labels in predicted.items()})
+    return {"cv_all": reader["all"], "cv_general": reader["general"],
+            "cv_general_org": reader["general/ORG"], "cv_org": reader["all/ORG"],
+            "modern": checked["modern"]["all"], "modern_org": checked["modern"].get("all/ORG"),
+            "polnear_train_person": checked["polnear_train"]["person"],
+            "polnear_dev_person": checked["polnear_dev"]["person"],
+            "model_bytes": model_stem.with_name(f"{model_stem.name}-fold0.crfsuite").stat().st_size,
+            "seconds": round(time.monotonic() - started)}
+
+
 def featurize(featurizer: Featurizer, corpus: Corpus) -> list[list[list[str]]]:
     return [featurizer.document(p) for p in corpus.parsed]
 

@@ -140,6 +140,7 @@ _AND = frozenset({" and ", ", and ", " and the ", ", and the "})
 _COMMA = frozenset({", ", ", the "})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:the[ \t]+)?$")
+_WORD_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
 """A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
 
 
@@ -155,7 +156,8 @@ def coordinated_bodies(text: str, names: Named) -> Named:
     """In a pair or list of names joined by "and" ("Unilever and BP", "Halvorsen, Tesco and
     Barclays"), where all the others are bodies, a name read as a person or a place is a body
     too, unless it could not be a body's name (a given name, a known place, a word of a person's
-    name in the text, a place after "in": "in Jupiter and the Doral Resort"). In a pair the
+    name in the text, a name after a title, "Senator Rubio and the Republican Congress", a place
+    after "in": "in Jupiter and the Doral Resort"). In a pair the
     other must be a body by its own words (an acronym, a word
     that names a body, a legal form): the tagger's reading alone made "Richards and Menendez"
     bodies in PolNeAR."""
@@ -174,7 +176,9 @@ def coordinated_bodies(text: str, names: Named) -> Named:
         span, t = names[others[0]]
         first = names[run[0]][1]
         placed = first is not None and _LOCATIVE.search(text, max(0, first[0] - 12), first[0])
-        if t and (span.label == "PER" or span.label == "LOC" and not placed) \
+        titled = t is not None and (before := _WORD_BEFORE.search(text, max(0, t[0] - 40), t[0])) is not None \
+            and (lex.is_title(before.group(1)) or lex.is_honorific(before.group(1)))
+        if t and (span.label == "PER" or span.label == "LOC" and not placed) and not titled \
                 and _plain_body_name(text[t[0]:t[1]], lex, people):
             found.add(name_key(text[t[0]:t[1]]))
 

@@ -77,3 +77,11 @@ def test_a_word_with_an_inner_capital_is_an_organisation(engine: Engine) -> None
     assert named(actors, "TideMail").kind == "organization"
     assert not {"SaveTheQuay", "MarketPulse"} & {a.name for a in actors}
     assert named(actors, "Owen McAllister").kind == "person"
+
+
+def test_a_titled_name_joined_by_and_to_a_body_stays_a_person(engine: Engine) -> None:
+    text = ("Senator Quintero and the Republican Congress have passed nothing on wages, the union said. "
+            "Quintero did not answer, and a spokesman for Quintero said the bill would return in May.")
+    actors, mentions = analyse(engine, text)
+    assert named(actors, "Quintero").kind == "person"
+    assert len(surfaces(text, named(actors, "Quintero"), mentions)) == 3

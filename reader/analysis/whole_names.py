@@ -124,8 +124,9 @@ def office_holders(text: str, names: Named, common: frozenset[str]) -> Named:
     words, all written like names (capitalised, not common lower-case words unless given
     names, not words of bodies, places or titles), after a capitalised word that names offices
     ("State", "Staff", "Finance"); two words or more are a person's when the tagger read a
-    person, when they open with a given name or when a person's name elsewhere in the document
-    ends in the same word; one word only when the tagger read a person and a name elsewhere ends
+    person, when they open with a given name, when a person's name elsewhere in the document
+    ends in the same word, or when the title and "of" stand before the name and none of the
+    words is in capitals ("Secretary of Homeland Security Alejandro Mayorkas"); one word only when the tagger read a person and a name elsewhere ends
     in it ("then-Secretary of State Clinton" … "Hillary Clinton")."""
     lex = lexicon()
 
@@ -136,13 +137,14 @@ def office_holders(text: str, names: Named, common: frozenset[str]) -> Named:
 
     surnames = Counter(text[t[0]:t[1]].split()[-1] for s, t in names if t is not None and s.label == "PER")
 
-    def a_person(parts: list[str], label: str, own_surname: str | None) -> bool:
+    def a_person(parts: list[str], label: str, own_surname: str | None, titled: bool) -> bool:
         if not all(name_like(p) or (p in PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
             return False
         elsewhere = surnames[parts[-1]] > (parts[-1] == own_surname)
         if len(parts) == 1:
             return label == "PER" and elsewhere
-        return label == "PER" or elsewhere or parts[0] in lex.given_names or parts[0] in lex.learned_given_names
+        return label == "PER" or elsewhere or parts[0] in lex.given_names or parts[0] in lex.learned_given_names \
+            or (titled and not any(p.isupper() for p in parts))
 
     out: Named = []
     for span, trimmed in names:
@@ -159,7 +161,7 @@ def office_holders(text: str, names: Named, common: frozenset[str]) -> Named:
             continue
         cut = next((k for k in range(opens + 1, len(parts))
                     if parts[k - 1][:1].isupper() and (parts[k - 1].lower() in common or parts[k - 1] in lex.org_words)
-                    and a_person(parts[k:], span.label, own)), None)
+                    and a_person(parts[k:], span.label, own, opens == 0)), None)
         if cut is None or cut - opens > 4:
             out.append((span, trimmed))
             continue

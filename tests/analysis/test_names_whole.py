@@ -66,6 +66,13 @@ def test_the_office_of_a_title_is_no_part_of_its_holders_name(engine: Engine) ->
     assert [a.name for a in actors if a.kind == "person"] == ["Marisol Dunleavy", "Linda Okafor"]
 
 
+def test_a_title_and_of_before_an_office_and_two_name_words_give_the_person(engine: Engine) -> None:
+    text = "On Tuesday, Secretary of Homeland Security Alejandro Ibarrola told the Senate the bill would fail."
+    actors, mentions = analyse(engine, text)
+    assert named(actors, "Alejandro Ibarrola").kind == "person"
+    assert not [a.name for a in actors if "Homeland" in a.name]
+
+
 def test_a_lower_case_particle_glued_by_a_hyphen_stays_in_the_name(engine: Engine) -> None:
     text = ("The novelist Khalil al-Masri spoke at the fair on Friday. Al-Masri read from his new book, and "
             "al-Masri’s editor said a second printing was planned.")

@@ -2,12 +2,12 @@
 "RealClearPolitics", "BellSouth"), is the name of a company, a brand or an outlet: people's
 and places' names are not written so, except surnames of "Mc" and "Mac" ("McDonald"). CoNLL's
 news of 1996 has few such names, so the tagger, which never remembers a spelling, often
-leaves them out. Where the tagger found no name at all over such a word in a sentence of
-prose, it is an organisation, there and wherever written again. A hashtag or handle
-("#FeelTheBern", "@WashPost", a tweet's author="JebBush", a link's "/SkKglwQycb" or "HealthCare.gov") is no name,
-nor a word of more than three such parts (a page's run-together buttons:
-"FlagShareLikeReply"), of a part all in capitals ("GarcÃ" read as "GarcA"), nor months run
-together in a table ("OctNov").
+leaves them out. Where the tagger found no name at all over such a word in a line of prose
+(three words in lower case at least), it is an organisation, there and wherever written
+again. No name: a hashtag or handle ("#FeelTheBern", "@WashPost", a tweet's
+author="JebBush"), a link's or domain's word ("/SkKglwQycb", "HealthCare.gov"), a word of
+more than three such parts (a page's run-together buttons: "FlagShareLikeReply") or with a
+part all in capitals ("GarcÃ" read as "GarcA"), months run together in a table ("OctNov").
 """
 
 from __future__ import annotations

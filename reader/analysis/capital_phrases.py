@@ -14,9 +14,9 @@ from reader.analysis.kinds import Named
 
 
 def without_capital_phrases(text: str, names: Named, common: frozenset[str]) -> Named:
-    """``names`` without the phrases in capitals of three words or more more than half of
-    whose words are common lower-case words (``common``), the last no word of a body's or
-    place's name, and no comma after them."""
+    """``names`` without the phrases in capitals of three words or more, more than half of
+    them common lower-case words (``common``), whose last word ends no body's or place's name
+    and after which no comma follows."""
     lex = lexicon()
     out: Named = []
     for span, trimmed in names:

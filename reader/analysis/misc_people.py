@@ -1,5 +1,5 @@
-"""A person's name that the tagger read as MISC because its given name is also a word of
-nationalities or faiths ("Christian Pulisic scored twice", "Christian Blanc resigned").
+"""A person's name that the tagger read as MISC, often because its given name is also a word
+of nationalities or faiths ("Christian Pulisic scored twice", "Christian Blanc resigned").
 
 The tagger's MISC spans are dropped before the actor layer reads kinds, so the person would be
 lost. A MISC span of two words, or three with an initial between ("Edgar A. Poe"), that opens

@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "training"))
 
 import train_actors as training  # noqa: E402
+from spherical import spherical_kmeans, unit  # noqa: E402
 
 from reader.analysis.engine import Parsed  # noqa: E402
 from reader.analysis.features import DocumentView, Featurizer  # noqa: E402
@@ -59,10 +60,6 @@ def vectors_of(parsed: Parsed) -> Any:
     return unit(vectors)
 
 
-def unit(v: Any) -> Any:
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)
-
-
 def capitals(parsed: Parsed) -> Any:
     return np.array([parsed.text[t.start:t.start + 1].isupper() for t in parsed.tokens], dtype=bool)
 
@@ -74,14 +71,7 @@ def fit_centroids(corpus: training.Corpus, k: int, iterations: int = 25) -> Any:
     rng = np.random.default_rng(SEED)
     if len(data) > FIT_TOKENS:
         data = data[rng.choice(len(data), FIT_TOKENS, replace=False)]
-    centroids = data[rng.choice(len(data), k, replace=False)]
-    for _ in range(iterations):
-        assign = (data @ centroids.T).argmax(1)
-        for c in range(k):
-            members = data[assign == c]
-            centroids[c] = members.sum(0) if len(members) else data[rng.integers(len(data))]
-        centroids = unit(centroids)
-    return centroids
+    return spherical_kmeans(data, k, rng, iterations)[0]
 
 
 def document_codes(parsed: Parsed, vectors: Any, centroids: Any) -> list[int]:

@@ -48,6 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "training"))
 
 import train_actors as training  # noqa: E402
+from spherical import spherical_kmeans, unit  # noqa: E402
 
 from reader.analysis.engine import Parsed, as_read  # noqa: E402
 from reader.analysis.features import DocumentView, Featurizer  # noqa: E402
@@ -102,26 +103,8 @@ def word_classes(texts: Iterable[Sequence[str]], k: int) -> dict[str, int]:
     keep = pmi > 0
     ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape).tocsr()
     u, s, _ = svds(ppmi, k=min(DIMENSIONS, min(ppmi.shape) - 1), random_state=SEED)
-    assign = spherical_kmeans(unit(u * np.sqrt(s)), min(k, len(targets)))
+    _, assign = spherical_kmeans(unit(u * np.sqrt(s)), min(k, len(targets)), np.random.default_rng(SEED))
     return {w: int(assign[i]) for w, i in targets.items()}
-
-
-def unit(v: Any) -> Any:
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
-
-
-def spherical_kmeans(data: Any, k: int, iterations: int = 25) -> Any:
-    """The nearest of ``k`` unit centroids (by cosine) for each row of ``data``."""
-    rng = np.random.default_rng(SEED)
-    centroids = data[rng.choice(len(data), k, replace=False)].copy()
-    assign = np.zeros(len(data), dtype=int)
-    for _ in range(iterations):
-        assign = (data @ centroids.T).argmax(1)
-        for c in range(k):
-            members = data[assign == c]
-            centroids[c] = members.sum(0) if len(members) else data[rng.integers(len(data))]
-        centroids = unit(centroids)
-    return assign
 
 
 class ClassFeaturizer(Featurizer):

@@ -103,19 +103,17 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     text = parsed.text
     forms: dict[str, Form] = {}
     mentions: list[tuple[int, int, str]] = []
-    if "datelines" not in off:
-        spans = with_datelines(text, spans)
     vocabulary = default_tagger().featurizer.vocabulary if common is None else common
-    if "headings" not in off:
-        spans = with_headings(parsed, spans, vocabulary)
-    if "misc_bodies" not in off:
-        spans = with_misc_bodies(parsed, spans)
-    if "pair_bodies" not in off:
-        spans = with_pair_bodies(parsed, spans)
-    if "misc_org_words" not in off:
-        spans = with_org_word_bodies(parsed, spans)
-    if "misc_people" not in off:
-        spans = with_misc_people(text, spans, vocabulary)
+    span_steps: tuple[tuple[str, Callable[[list[Span]], list[Span]]], ...] = (
+        ("datelines", lambda found: with_datelines(text, found)),
+        ("headings", lambda found: with_headings(parsed, found, vocabulary)),
+        ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
+        ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
+        ("misc_org_words", lambda found: with_org_word_bodies(parsed, found)),
+        ("misc_people", lambda found: with_misc_people(text, found, vocabulary)))
+    for rule, span_step in span_steps:
+        if rule not in off:
+            spans = span_step(spans)
     names = [(span, trim_name(text, span.start, span.end)) for span in spans if span.label in KINDS_OF_LABELS]
     for rule, step in _name_steps(parsed, spans, vocabulary):
         if rule not in off:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from reader.analysis.gazetteer import lexicon
@@ -81,24 +81,19 @@ class Union:
 def join_forms(text: str, forms: dict[str, Form], mentions: list[tuple[int, int, str]], union: Union,
                off: Collection[str] = ()) -> None:
     """Join the spellings of one actor, each join under its rule's name unless ``off`` names it."""
-    if "acronyms" not in off:
-        _join_acronyms(forms, union)
-    if "introduced_acronyms" not in off:
-        _join_introduced(text, forms, mentions, union)
-    if "initials" not in off:
-        _join_middle_initials(forms, union)
-    if "middle_names" not in off:
-        _join_middle_names(forms, union)
-    if "surnames" not in off:
-        _join_surnames(forms, union)
-    if "name_words" not in off:
-        _join_name_words(forms, union)
-    if "companies" not in off:
-        _join_company_names(forms, union)
-    if "prefixes" not in off:
-        _join_prefixes(forms, union)
-    if "other_kinds" not in off:
-        _join_other_kinds(forms, union)
+    joins: tuple[tuple[str, Callable[[], None]], ...] = (
+        ("acronyms", lambda: _join_acronyms(forms, union)),
+        ("introduced_acronyms", lambda: _join_introduced(text, forms, mentions, union)),
+        ("initials", lambda: _join_middle_initials(forms, union)),
+        ("middle_names", lambda: _join_middle_names(forms, union)),
+        ("surnames", lambda: _join_surnames(forms, union)),
+        ("name_words", lambda: _join_name_words(forms, union)),
+        ("companies", lambda: _join_company_names(forms, union)),
+        ("prefixes", lambda: _join_prefixes(forms, union)),
+        ("other_kinds", lambda: _join_other_kinds(forms, union)))
+    for rule, join in joins:
+        if rule not in off:
+            join()
 
 
 def _initials(name: str) -> set[str]:

@@ -26,13 +26,14 @@ from functools import partial
 from typing import BinaryIO
 
 from reader.analysis.engine import Engine, Parsed
+from reader.cores import NUMERIC_THREAD_VARIABLES, usable_cores
 from reader.errors import AnalysisError
 
-ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1"}
-"""The child's BLAS runs on one thread. NumPy's OpenBLAS otherwise starts a second one that
-busy-waits between spaCy's small matrix products: a sixth of the child's CPU time over CoNLL
-dev (6.3 s against 7.3), on the core the parent's layers need, for the same parses. A value
-the user set is kept."""
+ONE_THREAD = {name: "1" for name in NUMERIC_THREAD_VARIABLES}
+"""The child's numerical libraries run on one thread. NumPy's OpenBLAS otherwise starts a second
+one that busy-waits between spaCy's small matrix products: a sixth of the child's CPU time over
+CoNLL dev (6.3 s against 7.3), on the core the parent's layers need, for the same parses. A
+value the user set is kept."""
 
 PIPE_BYTES = 1 << 20
 """How much of the child's results may wait for the parent (about 150 CoNLL documents)."""
@@ -93,10 +94,7 @@ def _widen(pipe: int) -> None:
 
 def spare_core() -> bool:
     """Whether this process may run on more than one core (on one, a child only adds its start)."""
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) > 1
+    return usable_cores() > 1
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:

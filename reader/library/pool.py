@@ -29,12 +29,11 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from reader.cores import NUMERIC_THREAD_VARIABLES, usable_cores
 from reader.errors import AnalysisError
 from reader.library.files import Refusal
 from reader.library.work import Result, Task
 
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-"""Set to 1 in each worker before NumPy loads: N processes on N cores, not N × N threads."""
 POLL_SECONDS = 0.2
 """How often the parent looks at the cancel flag while it waits for results."""
 PARENT_CHECK_SECONDS = 1.0
@@ -42,11 +41,8 @@ PARENT_CHECK_SECONDS = 1.0
 
 
 def default_jobs() -> int:
-    """The cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    """One worker per core this process may run on."""
+    return usable_cores()
 
 
 class CancelledError(Exception):
@@ -161,7 +157,7 @@ def _exit_reason(code: int | None) -> str:
 
 def serve(conn: Connection, model: str | None, cache_dir: Path | None, parent: int) -> None:
     """A worker's life: load the model, then analyse each batch received until told to stop."""
-    for name in THREAD_VARIABLES:
+    for name in NUMERIC_THREAD_VARIABLES:
         os.environ[name] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

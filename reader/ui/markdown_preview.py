@@ -6,13 +6,13 @@ run a script, load an image or touch the network or the disk on its behalf.
 
 from __future__ import annotations
 
-import re
-
 import markdown
 import nh3
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.document.markdown_source import lists_after_text
 
 ALLOWED_TAGS: frozenset[str] = frozenset({
     "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "del", "sub", "sup",
@@ -27,30 +27,6 @@ DROPPED_WITH_CONTENT: frozenset[str] = frozenset({"script", "style"})
 LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 
 _EXTENSIONS = ("fenced_code", "tables", "sane_lists")
-
-_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")
-_OPENS_LIST = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
-"""A list item; and one that may start a list under a line of text (CommonMark: a bullet, or the number 1)."""
-_FENCE = re.compile(r" {0,3}(?:```|~~~)")
-
-
-def lists_after_text(text: str) -> str:
-    """``text`` with a blank line before a list typed on the line after a line of text: a list there, as
-    CommonMark and the readers of the Markdown export have it; Python-Markdown wants the blank line
-    and showed "Steps: - one - two". Fenced code is left as it is."""
-    out: list[str] = []
-    fenced = in_list = False
-    for line in text.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and not in_list and out and out[-1].strip() and _OPENS_LIST.match(line):
-            out.append("")
-        if not line.strip():
-            in_list = False
-        elif not fenced and _LIST_ITEM.match(line):
-            in_list = True
-        out.append(line)
-    return "\n".join(out)
 
 
 def render_markdown(text: str) -> str:

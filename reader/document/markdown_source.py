@@ -1,0 +1,67 @@
+"""Markdown source set right before Python-Markdown reads it, where it would read lines
+otherwise than their writer meant: a paragraph set line by line (a signature, an address) that
+it would run into one line, and a list typed on the line after a line of text, which it would
+run into the text ("Steps: - one - two"; CommonMark starts a list there). Fenced code is left
+as it is. No Qt: the loader of ``.md`` files and the window's note preview both use it."""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_BLOCK_SYNTAX = re.compile(r"[ \t]*(?:[#>|*+-]|\d+[.)])|[ \t]{4}")
+"""A line that Markdown reads as a heading, quote, table, list or code, not as text."""
+_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")
+_OPENS_LIST = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
+"""A list item; and one that may start a list under a line of text (CommonMark: a bullet, or the number 1)."""
+
+
+def fenced(lines: list[str]) -> list[bool]:
+    """For each line, whether it opens, closes or lies inside fenced code."""
+    out: list[bool] = []
+    inside = False
+    for line in lines:
+        fence = _FENCE.match(line) is not None
+        out.append(inside or fence)
+        inside ^= fence
+    return out
+
+
+def with_breaks_kept(body: str) -> str:
+    """``body`` with a hard break ending each line but the last of a paragraph set line by line
+    (:func:`~reader.document.plaintext.line_by_line`), so the same lines read alike in .txt and .md."""
+    from reader.document.plaintext import line_by_line
+
+    lines = body.split("\n")
+    code = fenced(lines)
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        paragraph = range(k, end)
+        if not any(code[j] or _BLOCK_SYNTAX.match(lines[j]) for j in paragraph) \
+                and line_by_line([lines[j].strip() for j in paragraph]):
+            for j in paragraph[:-1]:
+                lines[j] = lines[j].rstrip() + "  "
+        k = end
+    return "\n".join(lines)
+
+
+def lists_after_text(text: str) -> str:
+    """``text`` with a blank line before a list typed on the line after a line of text."""
+    lines = text.splitlines()
+    out: list[str] = []
+    in_list = False
+    for line, code in zip(lines, fenced(lines), strict=True):
+        if not code and not in_list and out and out[-1].strip() and _OPENS_LIST.match(line):
+            out.append("")
+        if not line.strip():
+            in_list = False
+        elif not code and _LIST_ITEM.match(line):
+            in_list = True
+        out.append(line)
+    return "\n".join(out)

@@ -81,7 +81,7 @@ def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
     no word of the full names of the text's people nor their plural ("the Garlands"), no place
     word ("Street")."""
     words = name.split()
-    return words[0] not in lex.given_names and words[0] not in lex.learned_given_names \
+    return not lex.is_given_name(words[0]) \
         and name_key(name) not in lex.places and not any(
             fold(w) in people or fold(w)[:-1] in people or fold(w)[:-2] in people for w in words) \
         and not any(w in lex.place_words for w in words)
@@ -99,7 +99,7 @@ def newspapers(text: str, names: Named) -> Named:
     for span, t in names:
         words = text[t[0]:t[1]].split() if t else []
         if len(words) > 1 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper() and not (
-                len(words) == 2 and (words[0] in lex.given_names or words[0] in lex.learned_given_names)
+                len(words) == 2 and lex.is_given_name(words[0])
                 and name_key(words[0]) not in lex.places):
             # "Mayor Don Guardian" is a person; "Charlotte Observer" a paper
             if words[-1] in TOWN_PAPERS:

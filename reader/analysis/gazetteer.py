@@ -57,6 +57,10 @@ class Lexicon:
         return len(parts) > 1 and parts[-1] in self.titles and all(
             p in self.titles or p in self.role_modifiers for p in parts[:-1])
 
+    def is_given_name(self, word: str) -> bool:
+        """A given name of the list or of those learned from CoNLL train ("Todd", "Matthew")."""
+        return word in self.given_names or word in self.learned_given_names
+
     def is_honorific(self, word: str) -> bool:
         return fold(word) in self.honorifics
 

@@ -153,7 +153,7 @@ def given_name_kinds(text: str, names: Named) -> Named:
         after = text[where[1]:where[1] + 30].split()
         if after and after[0].lower().strip(".,;:") in place_nouns:
             return False  # "Charles de Gaulle airport" is the place
-        return 1 < len(words) <= 3 and (words[0] in lex.given_names or words[0] in lex.learned_given_names) \
+        return 1 < len(words) <= 3 and lex.is_given_name(words[0]) \
             and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
             and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)
 

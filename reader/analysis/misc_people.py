@@ -25,7 +25,7 @@ def with_misc_people(text: str, spans: list[Span], common: frozenset[str]) -> li
     def person(words: list[str]) -> bool:
         if not 2 <= len(words) <= 3 or (len(words) == 3 and not _INITIAL.fullmatch(words[1])):
             return False
-        return (words[0] in lex.given_names or words[0] in lex.learned_given_names) and all(
+        return lex.is_given_name(words[0]) and all(
             w[:1].isupper() and "-" not in w and w.lower() not in common for w in words[1:])
 
     return [Span(s.start, s.end, "PER") if s.label == "MISC" and person(text[s.start:s.end].split()) else s

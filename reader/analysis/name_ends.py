@@ -41,7 +41,7 @@ _NO_NOUN_TAGS = frozenset({".", ",", ":", "CC", "MD", "VBD"})
 
 def ampersand_bodies(text: str, names: Named) -> Named:
     """``names`` with names and capitalised words joined by "&" made one organisation."""
-    given = lexicon().given_names | lexicon().learned_given_names
+    lex = lexicon()
     out: Named = []
     k = 0
     while k < len(names):
@@ -68,7 +68,7 @@ def ampersand_bodies(text: str, names: Named) -> Named:
                 break
             joined = True
         pair = [w for w in re.split(r"[ \t]*&[ \t]*", text[start:end]) if w]
-        if joined and "I" not in pair and (_APOSTROPHE_S.match(text, end) or not all(w in given for w in pair)):
+        if joined and "I" not in pair and (_APOSTROPHE_S.match(text, end) or not all(lex.is_given_name(w) for w in pair)):
             out.append((Span(min(span.start, start), max(span.end, end), "ORG"), (start, end)))
         else:
             out.append((span, trimmed))

@@ -36,7 +36,6 @@ def without_openers(parsed: Parsed, names: Named) -> Named:
     text = parsed.text
     lex = lexicon()
     tags = {t.start: t.tag for t in parsed.tokens}
-    given = lex.given_names | lex.learned_given_names
     firsts: dict[str, set[str]] = defaultdict(set)  # a person's surname: the first words of full names ending in it
     inside: set[str] = set()  # words written with a capital inside a sentence
     for span, trimmed in names:
@@ -55,7 +54,8 @@ def without_openers(parsed: Parsed, names: Named) -> Named:
             first, key = words[0], name_key(words[-1])
             lower = first.lower() in lex.lower_words or tags.get(trimmed[0], "NNP") not in PROPER_TAGS
             if len(words) == 2 and words[1][:1].isupper() and first.isalpha() and first[1:].islower() \
-                    and first not in given and first.lower() not in PARTICLES and not lex.is_title(first) \
+                    and not lex.is_given_name(first) \
+                    and first.lower() not in PARTICLES and not lex.is_title(first) \
                     and first not in inside and lower and firsts[key] - {first}:
                 start = trimmed[1] - len(words[1])
                 out.append((Span(start, span.end, "PER"), (start, trimmed[1])))
@@ -82,9 +82,10 @@ def with_first_words(parsed: Parsed, names: Named, common: frozenset[str]) -> Na
             full.update(_tails(text, trimmed))
     out: Named = []
     for span, trimmed in names:
+        key = name_key(text[trimmed[0]:trimmed[1]]) if trimmed is not None else ""
+        # the name is no surname of another person named in full (its own full name aside)
         if trimmed is not None and span.label == "PER" and not _opens(text, trimmed[0]) \
-                and full[name_key(text[trimmed[0]:trimmed[1]])] <= _tails(text, trimmed)[
-                    name_key(text[trimmed[0]:trimmed[1]])]:
+                and full[key] <= _tails(text, trimmed)[key]:
             word = _WORD_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
             if word is not None and _opens(text, word.start()) and (not out or out[-1][0].end <= word.start()) \
                     and tags.get(word.start()) in PROPER_TAGS:

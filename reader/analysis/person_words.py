@@ -30,8 +30,7 @@ def person_words(text: str, names: Named) -> Named:
         if not trimmed or span.label not in ("PER", *BODY_OR_PLACE):
             continue
         words = text[trimmed[0]:trimmed[1]].split()
-        if span.label == "PER" and len(words) > 1 and (
-                words[0] in lex.given_names or words[0] in lex.learned_given_names):
+        if span.label == "PER" and len(words) > 1 and lex.is_given_name(words[0]):
             people.add(name_key(words[0]))
         before = _WORD_BEFORE.search(text, max(0, trimmed[0] - 40), trimmed[0])
         if len(words) == 1 and before and (lex.is_title(before.group(1)) or lex.is_honorific(before.group(1))):

@@ -106,7 +106,7 @@ def _a_person(words: list[re.Match[str]], lex: Lexicon) -> bool:
     """Whether ``words`` are a person's name: 2-5 words opening with a given name, the others
     capitalised name words or particles."""
     parts = [w.group() for w in words]
-    return 2 <= len(parts) <= 5 and (parts[0] in lex.given_names or parts[0] in lex.learned_given_names) \
+    return 2 <= len(parts) <= 5 and lex.is_given_name(parts[0]) \
         and parts[-1][:1].isupper() and all(
             p in PARTICLES or (p[:1].isupper() and p not in lex.org_words and p not in lex.place_words
                                and p not in lex.corporate_suffixes and not lex.is_title(p)) for p in parts)
@@ -143,7 +143,7 @@ def office_holders(text: str, names: Named, common: frozenset[str]) -> Named:
         elsewhere = surnames[parts[-1]] > (parts[-1] == own_surname)
         if len(parts) == 1:
             return label == "PER" and elsewhere
-        return label == "PER" or elsewhere or parts[0] in lex.given_names or parts[0] in lex.learned_given_names \
+        return label == "PER" or elsewhere or lex.is_given_name(parts[0]) \
             or (titled and not any(p.isupper() for p in parts))
 
     out: Named = []

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
-from reader.analysis.kinds import PARTY_MEMBERS, Named, relabelled
+from reader.analysis.kinds import PARTY_MEMBERS, Named, relabelled, titled
 from reader.analysis.names import name_key
 from reader.analysis.tagger import Span
 
@@ -140,7 +140,6 @@ _AND = frozenset({" and ", ", and ", " and the ", ", and the "})
 _COMMA = frozenset({", ", ", the "})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:the[ \t]+)?$")
-_WORD_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
 """A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
 
 
@@ -176,9 +175,7 @@ def coordinated_bodies(text: str, names: Named) -> Named:
         span, t = names[others[0]]
         first = names[run[0]][1]
         placed = first is not None and _LOCATIVE.search(text, max(0, first[0] - 12), first[0])
-        titled = t is not None and (before := _WORD_BEFORE.search(text, max(0, t[0] - 40), t[0])) is not None \
-            and (lex.is_title(before.group(1)) or lex.is_honorific(before.group(1)))
-        if t and (span.label == "PER" or span.label == "LOC" and not placed) and not titled \
+        if t and (span.label == "PER" or span.label == "LOC" and not placed) and not titled(text, t[0], lex) \
                 and _plain_body_name(text[t[0]:t[1]], lex, people):
             found.add(name_key(text[t[0]:t[1]]))
 

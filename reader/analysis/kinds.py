@@ -37,6 +37,16 @@ def _relabel(span: Span, label: str) -> Span:
     return Span(span.start, span.end, label)
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
+
+
+def titled(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a title or form of address stands right before ``start`` ("Senator Rubio",
+    "Princess Diana", "Mr. Okafor")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and (lex.is_title(before.group(1)) or lex.is_honorific(before.group(1)))
+
+
 def relabelled(text: str, names: Named, labels: tuple[str, ...], label: str,
                 test: Callable[[str, tuple[int, int]], bool]) -> Named:
     """``names`` with each name read as one of ``labels`` that passes ``test`` (its words and

@@ -71,7 +71,6 @@ def with_pair_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
     return [Span(s.start, s.end, "ORG") if (s.start, s.end) in found else s for s in spans]
 
 
-
 def with_org_word_bodies(parsed: Parsed, spans: list[Span]) -> list[Span]:
     """``spans`` with each MISC name of two words or more that ends in a word of
     ``org-words.txt`` ("Confederation", "Association") and that spaCy reads as an organisation

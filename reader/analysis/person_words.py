@@ -12,14 +12,10 @@ place, keeps the tagger's reading.
 
 from __future__ import annotations
 
-import re
 
 from reader.analysis.gazetteer import lexicon
-from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled
+from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled, titled
 from reader.analysis.names import name_key
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
-
 
 def person_words(text: str, names: Named) -> Named:
     """``names`` with a one-word body or place that the document writes as a titled person or
@@ -32,8 +28,7 @@ def person_words(text: str, names: Named) -> Named:
         words = text[trimmed[0]:trimmed[1]].split()
         if span.label == "PER" and len(words) > 1 and lex.is_given_name(words[0]):
             people.add(name_key(words[0]))
-        before = _WORD_BEFORE.search(text, max(0, trimmed[0] - 40), trimmed[0])
-        if len(words) == 1 and before and (lex.is_title(before.group(1)) or lex.is_honorific(before.group(1))):
+        if len(words) == 1 and titled(text, trimmed[0], lex):
             people.add(name_key(words[0]))
     people -= lex.places | lex.organizations
     if not people:

@@ -12,10 +12,10 @@ place, keeps the tagger's reading.
 
 from __future__ import annotations
 
-
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled, titled
 from reader.analysis.names import name_key
+
 
 def person_words(text: str, names: Named) -> Named:
     """``names`` with a one-word body or place that the document writes as a titled person or

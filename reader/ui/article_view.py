@@ -5,7 +5,8 @@ gives is a text index, converted by :class:`~reader.ui.offsets.PositionMap`. Aut
 highlights are character formats applied in timed batches (:mod:`reader.ui.markup_queue`);
 the reader's own highlights and the emphasis of a clicked actor are extra selections drawn
 on top, so every layer stays visible, and quotations get a bar in the margin
-(:mod:`reader.ui.quote_bars`). What a point is over is found by :mod:`reader.ui.hit_test`.
+(:mod:`reader.ui.quote_bars`). What a point is over is found by :mod:`reader.ui.hit_test`,
+and what the analysis puts there (and the tooltip that says so) by :mod:`reader.ui.spans_at`.
 
 Nothing is ever loaded from disk or network: ``loadResource`` answers every request
 with a placeholder, and links are only reported, never followed.
@@ -13,9 +14,6 @@ with a placeholder, and links are only reported, never followed.
 
 from __future__ import annotations
 
-import html
-from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
@@ -28,13 +26,12 @@ from reader.analysis.model import Analysis, Mention, Quote, Reference
 from reader.document.article import Article
 from reader.ui import markup, theme as themes, typesetting
 from reader.ui.hit_test import char_under, link_at
-from reader.ui.legend import mention_count
 from reader.ui.markup import Run
 from reader.ui.markup_queue import MarkupQueue, Op
 from reader.ui.offsets import PositionMap
 from reader.core.highlights import highlight_segments
 from reader.ui.quote_bars import paint_quote_bars
-from reader.ui.speaker_label import speaker_label
+from reader.ui.spans_at import SpansAt
 from reader.ui.stripes import striped
 
 MIN_SIDE = 12
@@ -75,14 +72,7 @@ class ArticleView(QTextBrowser):
         self._emphasis_current: tuple[int, int] | None = None
         self._emphasis_kind = "person"
         self._focus: tuple[str, int] | None = None  # actor id, index of the last mention shown
-        self._mention_starts: list[int] = []
-        self._mentions: list[Mention] = []
-        self._reference_starts: list[int] = []
-        self._references: list[Reference] = []
-        self._quote_starts: list[int] = []
-        self._quotes: list[Quote] = []
-        self._counts: Counter[str] = Counter()
-        self._described: Counter[str] = Counter()
+        self._spans = SpansAt()
         self._press: QPoint | None = None
         self._link_clicked = False  # Qt's own anchor handling reported the click being released
 
@@ -107,7 +97,7 @@ class ArticleView(QTextBrowser):
         """Show ``article`` at once; earlier analysis and highlights are dropped."""
         self.article = article
         self.analysis = None
-        self._set_analysis_index(None)
+        self._spans = SpansAt()
         self._user = []
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         self._rebuild()
@@ -121,7 +111,7 @@ class ArticleView(QTextBrowser):
         if self.article is None:
             return
         self.analysis = analysis
-        self._set_analysis_index(analysis)
+        self._spans = SpansAt.of(analysis)
         self._emphasis, self._emphasis_current, self._focus = [], None, None
         old = self._runs
         self._runs = runs if runs is not None else markup.runs(self.article, analysis)
@@ -231,29 +221,20 @@ class ArticleView(QTextBrowser):
         return self._map.to_py(qt)
 
     def mention_at(self, pos: int) -> Mention | None:
-        i = bisect_right(self._mention_starts, pos) - 1
-        if i >= 0 and pos < self._mentions[i].end:
-            return self._mentions[i]
-        return None
+        return self._spans.mention_at(pos)
 
     def reference_at(self, pos: int) -> Reference | None:
         """The role phrase ("the NATO chief") at ``pos`` that refers to an actor, if any."""
-        i = bisect_right(self._reference_starts, pos) - 1
-        if i >= 0 and pos < self._references[i].end:
-            return self._references[i]
-        return None
+        return self._spans.reference_at(pos)
 
     def quote_at(self, pos: int) -> Quote | None:
-        """The quote around ``pos`` (quotes do not overlap, so the last one starting before)."""
-        i = bisect_right(self._quote_starts, pos) - 1
-        if i >= 0 and pos < self._quotes[i].end:
-            return self._quotes[i]
-        return None
+        """The quote around ``pos``."""
+        return self._spans.quote_at(pos)
 
     def focus_actor(self, actor_id: str) -> Mention | Reference | None:
         """Emphasise every mention of an actor, by name or by a role phrase, and scroll to the
         next one (cycling)."""
-        spans: list[Mention | Reference] = [*self._mentions, *self._references]
+        spans: list[Mention | Reference] = [*self._spans.mentions, *self._spans.references]
         mentions = sorted((m for m in spans if m.actor == actor_id), key=lambda m: m.start)
         if not mentions:
             self._emphasis, self._emphasis_current, self._focus = [], None, None
@@ -390,8 +371,8 @@ class ArticleView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if "quote" not in self.hidden_kinds and self._quotes:
-            paint_quote_bars(self, event.rect(), self._quotes, self._quote_starts, self._map,
+        if "quote" not in self.hidden_kinds and self._spans.quotes:
+            paint_quote_bars(self, event.rect(), self._spans.quotes, self._spans.quote_starts, self._map,
                              QColor(self.theme.kinds["quote"].line))
 
     # building ---------------------------------------------------------------------------
@@ -463,42 +444,11 @@ class ArticleView(QTextBrowser):
         return sel
 
     # helpers ----------------------------------------------------------------------------
-    def _set_analysis_index(self, analysis: Analysis | None) -> None:
-        self._mentions = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
-        self._mention_starts = [m.start for m in self._mentions]
-        self._quotes = sorted(analysis.quotes, key=lambda q: q.start) if analysis else []
-        self._quote_starts = [q.start for q in self._quotes]
-        self._references = sorted(analysis.references, key=lambda r: r.start) if analysis else []
-        self._reference_starts = [r.start for r in self._references]
-        self._counts = Counter(m.actor for m in self._mentions)
-        self._described = Counter(r.actor for r in self._references)
-
     def _tooltip(self, point: QPoint) -> str:
         pos = self.position_at(point)
-        if pos is None or self.analysis is None:
+        if pos is None or self.analysis is None or self.article is None:
             return ""
-        parts = []
-        text = self.article.text if self.article else ""
-        mention, reference = self.mention_at(pos), self.reference_at(pos)
-        for span in (mention, reference):
-            actor = self.analysis.actor(span.actor) if span else None
-            if span is None or actor is None or actor.kind in self.hidden_kinds:
-                continue
-            role = f" — {html.escape(actor.role)}" if actor.role else ""
-            named = f"<b>{html.escape(actor.name)}</b>"
-            head = named if span is mention else \
-                f"“{html.escape(text[span.start:span.end])}” refers to {named}"
-            parts.append(f"{head}<br>{themes.KIND_SINGULAR[actor.kind]}{role}<br>{self._count_line(actor.id)}")
-        quote = self.quote_at(pos)
-        if quote is not None and "quote" not in self.hidden_kinds:
-            who = speaker_label(self.article.text if self.article else "", self.analysis, quote)
-            how = f"<br>speaker {html.escape(who.how)}" if who.how else ""
-            parts.append(f"Quote — <i>{html.escape(who.name)}</i>{how}")
-        return "<hr>".join(parts)
-
-    def _count_line(self, actor_id: str) -> str:
-        """"5 mentions", or "6 mentions (1 by description)" when a role phrase refers to the actor too."""
-        return mention_count(self._counts[actor_id], self._described[actor_id])
+        return self._spans.tooltip(self.analysis, self.article.text, pos, self.hidden_kinds)
 
     def _apply_palette(self) -> None:
         pal = self.theme.palette(self.palette())

@@ -62,8 +62,8 @@ from reader.analysis.repairs import (known_apart, party_states, with_particles, 
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
-from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, office_holders,
-                                         offices_apart, possessive_bodies)
+from reader.analysis.whole_names import (conjoined_apart, hyphen_joined, hyphenated_surnames, initials_apart,
+                                         office_holders, offices_apart, possessive_bodies)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -83,8 +83,8 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
 RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
-         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
-         "title_surnames", *(rule for rule, _ in NAME_STEPS),
+         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
+         "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
@@ -152,6 +152,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("openers", lambda names: without_openers(parsed, names)),
         ("first_words", lambda names: with_first_words(parsed, names, common)),
         ("ampersands", lambda names: ampersand_bodies(text, names)),
+        ("conjoined", lambda names: conjoined_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),
         *((rule, partial(step, text)) for rule, step in NAME_STEPS),

@@ -65,6 +65,13 @@ def test_possessives_are_stripped_exactly() -> None:
     assert trim_name("the ’s", 0, 6) is None
 
 
+def test_a_generations_mark_alone_is_no_name() -> None:
+    for text in ("Jr.", "Sr", "III", ", Jr."):
+        assert trim_name(text, 0, len(text)) is None, text
+    assert trim_name("Brent Halloway Jr", 0, 17) == (0, 17)
+    assert trim_name("G-III", 2, 5) == (2, 5)  # "G-" + "III", joined later
+
+
 def test_a_lower_case_word_before_a_name_is_cut_but_a_particle_stays() -> None:
     for text, want in (("federal Securities and Exchange Commission", "Securities and Exchange Commission"),
                        ("the former Clinton White House", "Clinton White House"), ("de Blasio", "de Blasio"),

@@ -273,13 +273,16 @@ def followings(text: str, names: Named) -> Named:
 
 
 _LIST_GAPS = frozenset({", ", ", and ", " and ", ",\u00a0"})
+_LINE_GAP = re.compile(r"[.;,]?[ \t]*\n+[ \t]*(?:(?:\d{1,3}[.)]?|[-*\u2022\u2013])[ \t]+)?")
+"""Between two names that each fill a line of a list: "9 Carly Fiorina.", "- Rand Paul"."""
 
 
 def list_kinds(text: str, names: Named) -> Named:
-    """In a list of three or more names parted by commas and "and", most of them people, a
-    name of two or three capitalised words read as a body or a place is one more person
-    ("… Angela Moss, Vivian Fox and Ruth Ilves"), unless a word of it names a body or a place
-    ("Harbour Trust", "Lake City") or it is a place the lists know."""
+    """In a list of three or more names parted by commas and "and", or one name to a line (a
+    ranking, a bulleted list), most of them people, a name of two or three capitalised words
+    read as a body or a place is one more person ("… Angela Moss, Vivian Fox and Ruth Ilves"),
+    unless a word of it names a body or a place ("Harbour Trust", "Lake City") or it is a place
+    the lists know."""
     lex = lexicon()
     out = list(names)
     run: list[int] = []
@@ -301,7 +304,8 @@ def list_kinds(text: str, names: Named) -> Named:
     for k, (span, trimmed) in enumerate(out):
         if trimmed is None or span.label not in ("PER", "ORG", "LOC"):
             continue
-        if previous is not None and run and text[previous:trimmed[0]] in _LIST_GAPS:
+        gap = text[previous:trimmed[0]] if previous is not None else None
+        if gap is not None and run and (gap in _LIST_GAPS or _LINE_GAP.fullmatch(gap)):
             run.append(k)
         else:
             settle()

@@ -207,6 +207,18 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
         "Vivian Fox"] == "organization"
 
 
+def test_a_name_on_a_line_of_a_list_of_people_is_a_person() -> None:
+    text = ("Our ranking after the debate.\n\n1 Maria Lindgren.\n\n2 Jody Marchetti.\n\n3 Peter Novak.\n\n"
+            "The race is tight.\n\n- Anna Kowalski\n- Kit Delaney\n- Lake Ellis\n- Thomas Becker\n- Ruth Ilves\n")
+    names = (("Maria Lindgren", "PER"), ("Jody Marchetti", "ORG"), ("Peter Novak", "PER"), ("Anna Kowalski", "PER"),
+             ("Kit Delaney", "ORG"), ("Lake Ellis", "LOC"), ("Thomas Becker", "PER"), ("Ruth Ilves", "PER"))
+    kinds = {a.name: a.kind for a in actors_of(text, *names)[0]}
+    assert kinds["Jody Marchetti"] == kinds["Kit Delaney"] == "person"
+    assert kinds["Lake Ellis"] == "place"  # a place's word
+    without = {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("lists",))[0]}
+    assert without["Jody Marchetti"] == "organization"
+
+
 def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
     text = ("\"We laugh at our troubles,\" said Dario Esposito. Critics of Dario Esposito disagree; "
             "Esposito Lighting and Dario Esposito Holdings stayed quiet.")

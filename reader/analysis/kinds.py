@@ -177,17 +177,22 @@ no other word ("the columnist …"; a plural or "the official Xinhua" is no pers
 _LOWER_NEXT = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+([a-z]+)\b")
 """The first lower-case word after a name, over any capitalised words between ("Ohio GOP insider")."""
 _ROLE_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]")
+_AGE_AFTER = re.compile(r"[ \t]?,[ \t]*\d{1,3}[ \t]?,(?!\d)")
+"""An age in apposition: "Marquez, 24, is accused" (all 55 such names of CoNLL train are people)."""
 
 
 def apposition_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place in apposition to a role that only people have, or right
     after one ("The transport minister, Siobhán Mac Giolla Phádraig, said"; "Fiona Hale, the
-    party's chair,"; "the columnist AWR Hawkins"), is a person; not a name that only modifies
-    a person's noun after it, whose role that is ("a veteran Indiana GOP insider")."""
+    party's chair,"; "the columnist AWR Hawkins") or an age ("Marquez, 24,"), is a person; not a
+    name that only modifies a person's noun after it, whose role that is ("a veteran Indiana
+    GOP insider")."""
     lex = lexicon()
     people = person_nouns()
 
     def beside_a_role(_: str, where: tuple[int, int]) -> bool:
+        if _AGE_AFTER.match(text, where[1]):
+            return True
         before = _ROLE_BEFORE.search(text, max(0, where[0] - 80), where[0])
         if before and not before.group(1):
             modified = _LOWER_NEXT.match(text, where[1])

@@ -219,6 +219,15 @@ def test_a_name_on_a_line_of_a_list_of_people_is_a_person() -> None:
     assert without["Jody Marchetti"] == "organization"
 
 
+def test_a_name_with_an_age_in_apposition_is_a_person() -> None:
+    text = "Police said Tarvell, 24, was charged on Friday. In Harlow County, 30,290 voters are registered."
+    names = (("Tarvell", "ORG"), ("Harlow County", "LOC"))
+    kinds = {a.name: a.kind for a in actors_of(text, *names)[0]}
+    assert kinds == {"Tarvell": "person", "Harlow County": "place"}
+    without = {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("appositions",))[0]}
+    assert without["Tarvell"] == "organization"
+
+
 def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
     text = ("\"We laugh at our troubles,\" said Dario Esposito. Critics of Dario Esposito disagree; "
             "Esposito Lighting and Dario Esposito Holdings stayed quiet.")

@@ -305,7 +305,7 @@ def list_kinds(text: str, names: Named) -> Named:
                     _plain_name_word(w, lex) and w not in lex.place_words for w in words):
                 out[k] = (_relabel(span, "PER"), trimmed)
 
-    previous = None
+    previous: int | None = None
     for k, (span, trimmed) in enumerate(out):
         if trimmed is None or span.label not in ("PER", "ORG", "LOC"):
             continue

@@ -126,7 +126,8 @@ def test_a_middle_initial_is_one_name_with_or_without_it() -> None:
 
 def test_a_place_is_not_the_short_name_of_a_longer_place() -> None:
     text = "Voters in Kansas and in Kansas City went to the polls, and the Liberal Party and Liberal voters too."
-    actors, _ = actors_of(text, ("Kansas", "LOC"), ("Kansas City", "LOC"), ("Liberal Party", "ORG"), ("Liberal", "ORG", 1))
+    actors, _ = actors_of(text, ("Kansas", "LOC"), ("Kansas City", "LOC"), ("Liberal Party", "ORG"),
+                          ("Liberal", "ORG", 1))
     assert [(a.name, a.kind) for a in actors] == [("Kansas", "place"), ("Kansas City", "place"),
                                                  ("Liberal Party", "organization")]
 

@@ -127,13 +127,16 @@ _INTRODUCED_END = re.compile(r"[ \t]*\)")
 def _join_introduced(text: str, forms: dict[str, Form], mentions: list[tuple[int, int, str]],
                      union: Union) -> None:
     """An acronym the text introduces in brackets right after the name of a body ("the International
-    Federation of Rowing Associations (FISA)") is that body, whatever its letters. Bodies only:
-    "Jim Courier (U.S.)" gives a player's country."""
+    Federation of Rowing Associations (FISA)") is that body, whatever its letters ("Party of
+    Democratic Action (SDA)"). Not after a name in capitals: that is a dateline or a heading,
+    and the brackets hold its agency or source ("UNITED NATIONS (AP)", "COUNCIL REGULATION
+    (EEC)"). Bodies only: "Jim Courier (U.S.)" gives a player's country."""
     for (_, end, key), (start, after, short_key) in zip(mentions, mentions[1:]):
         form, short = forms[key], forms[short_key]
+        letters = short.surface.replace(".", "")
         if short is form or short.short or len(form.words) < 2 or len(short.words) != 1 \
                 or form.kind != "organization" or short.kind != "organization" \
-                or not _ACRONYM.fullmatch(short.surface.replace(".", "")):
+                or not _ACRONYM.fullmatch(letters) or form.surface.isupper():
             continue
         between = _INTRODUCED.fullmatch(text, end, start)
         if between is not None and _INTRODUCED_END.match(text, after):

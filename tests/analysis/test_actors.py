@@ -453,3 +453,16 @@ def test_an_office_before_a_name_is_part_of_the_role_not_an_actor() -> None:
     actors, _ = actors_of(text, ("Coastal Works", "ORG"), ("Mirela Tost", "PER"), ("Coastal Works", "ORG", 1))
     assert [(a.name, a.kind, a.role) for a in actors] == [
         ("Mirela Tost", "person", "Commissioner for Coastal Works"), ("Coastal Works", "organization", None)]
+
+
+def test_a_bracketed_acronym_after_a_name_in_capitals_is_its_source_not_its_acronym() -> None:
+    """A dateline's agency ("UNITED NATIONS (AP)") is not the body's acronym; an acronym in
+    brackets after a body's name in mixed case is, whatever its letters."""
+    text = ("UNITED NATIONS (AP) — The council met. The Party of Democratic Action (SDA) walked out, "
+            "and SDA leaders spoke.")
+    actors, mentions = actors_of(text, ("UNITED NATIONS", "ORG"), ("AP", "ORG"), ("Party of Democratic Action", "ORG"),
+                                 ("SDA", "ORG"), ("SDA", "ORG", 1))
+    assert surfaces(text, named(actors, "UNITED NATIONS"), mentions) == ["UNITED NATIONS"]
+    assert surfaces(text, named(actors, "AP"), mentions) == ["AP"]
+    assert surfaces(text, named(actors, "Party of Democratic Action"), mentions) == [
+        "Party of Democratic Action", "SDA", "SDA"]

@@ -3,7 +3,7 @@
 Each spelling of one kind is a :class:`Form`; a join puts two forms in one set of a
 :class:`Union`, whose root's kind the actor takes. A surname joins the full name it ends, a
 short company name its legal name, an acronym its expansion, a body's shorter name the longer
-one it begins, a middle initial or name its fuller spelling; a surname or short company name
+one it begins or ends after a place ("the Commission"), a middle initial or name its fuller spelling; a surname or short company name
 read as another kind joins its full name too. Each join is a rule of
 :data:`~reader.analysis.actors.RULES`, so the ablation measures it.
 """
@@ -90,6 +90,7 @@ def join_forms(text: str, forms: dict[str, Form], mentions: list[tuple[int, int,
         ("name_words", lambda: _join_name_words(forms, union)),
         ("companies", lambda: _join_company_names(forms, union)),
         ("prefixes", lambda: _join_prefixes(forms, union)),
+        ("endings", lambda: _join_endings(forms, union)),
         ("other_kinds", lambda: _join_other_kinds(forms, union)))
     for rule, join in joins:
         if rule not in off:
@@ -264,6 +265,26 @@ def _join_prefixes(forms: dict[str, Form], union: Union) -> None:
         if not owners and len(form.words) == 1 and form.surface.endswith("s"):
             owners = longer.get(form_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
         if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]):
+            form.short = True
+            union.join(owners[0].key, form.key)
+
+
+def _join_endings(forms: dict[str, Form], union: Union) -> None:
+    """A body's one-word name is the one longer name of a body that puts only a place or its
+    people before it ("Commission" of "European Commission", "Citizen" of "Ottawa Citizen",
+    "Orioles" of "Baltimore Orioles"). Not after any other words: "House" is not the "White
+    House", nor "Congress" the "Republican Congress"; nor an acronym ("GOP" of "Indiana GOP")."""
+    lex = lexicon()
+    endings: dict[str, list[Form]] = defaultdict(list)
+    for form in forms.values():
+        if form.kind == "organization" and len(form.words) > 1:
+            endings[form_key(form.words[-1], "organization")].append(form)
+    for form in forms.values():
+        owners = [o for o in endings.get(form.key, ()) if o is not form]
+        if form.short or len(form.words) != 1 or form.surface.isupper() or len(owners) != 1 or owners[0].short:
+            continue
+        before = " ".join(owners[0].words[:-1])
+        if name_key(before) in lex.places or lex.is_demonym(before):
             form.short = True
             union.join(owners[0].key, form.key)
 

@@ -466,3 +466,15 @@ def test_a_bracketed_acronym_after_a_name_in_capitals_is_its_source_not_its_acro
     assert surfaces(text, named(actors, "AP"), mentions) == ["AP"]
     assert surfaces(text, named(actors, "Party of Democratic Action"), mentions) == [
         "Party of Democratic Action", "SDA", "SDA"]
+
+
+def test_a_bodys_last_word_joins_it_when_only_a_place_or_its_people_come_before() -> None:
+    text = ("The European Commission fined the firm. The Commission said so. Staff of the White House and "
+            "the House disagreed, and the Indiana GOP and the GOP too. The Baltimore Orioles won; the Orioles led.")
+    actors, mentions = actors_of(text, ("European Commission", "ORG"), ("Commission", "ORG", 1), ("White House", "ORG"),
+                                 ("House", "ORG", 1), ("Indiana GOP", "ORG"), ("GOP", "ORG", 1),
+                                 ("Baltimore Orioles", "ORG"), ("Orioles", "ORG", 1))
+    assert surfaces(text, named(actors, "European Commission"), mentions) == ["European Commission", "Commission"]
+    assert surfaces(text, named(actors, "Baltimore Orioles"), mentions) == ["Baltimore Orioles", "Orioles"]
+    assert surfaces(text, named(actors, "White House"), mentions) == ["White House"]
+    assert surfaces(text, named(actors, "Indiana GOP"), mentions) == ["Indiana GOP"]

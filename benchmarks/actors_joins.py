@@ -13,7 +13,10 @@ over several actors and actors ``merged`` over several entities. Rows: every rul
 rule left out, and no join at all; sets: the tuning texts (``training/data/modern-news.txt``),
 the first held-out set and the hard cases, apart (the later blind sets are not read here).
 ``gain`` is what leaving the rule out costs (F1 points; fewer splits and merges count as
-gain too). ``--errors`` lists every split and merge of the row with every rule.
+gain too). ``--errors`` lists every split and merge of the row with every rule. ``--moves``
+adds, for each join rule left out, how many mentions of CoNLL train and dev and PolNeAR
+train and dev (no gold entities) go to an actor of another name: what a rule touches
+where it cannot be scored.
 """
 
 from __future__ import annotations
@@ -164,10 +167,34 @@ def gains(base: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:
             "split": other["split"] - base["split"], "merged": other["merged"] - base["merged"]}
 
 
+def moves(cache: Path, tagger: ActorTagger) -> dict[str, dict[str, int]]:
+    """Per join rule left out, the mentions of each unlabelled set whose actor's name changes."""
+    parsed = {"conll_train": training.load(training.TRAIN, cache).parsed,
+              "conll_dev": training.load(training.DEV, cache).parsed,
+              **{f"polnear_{split}": training.parse(f"polnear-{split}",
+                                                    [i["text"] for i in modern.polnear_items(split)], cache)
+                 for split in modern.POLNEAR}}
+    spans = {name: [tagger.spans(p) for p in texts] for name, texts in parsed.items()}
+
+    def named(name: str, off: Sequence[str]) -> list[dict[tuple[int, int], str]]:
+        out = []
+        for p, found in zip(parsed[name], spans[name]):
+            actors, mentions = build_actors(p, found, off)
+            names = {a.id: a.name for a in actors}
+            out.append({(m.start, m.end): names[m.actor] for m in mentions})
+        return out
+
+    base = {name: named(name, ()) for name in parsed}
+    return {rule: {name: sum(sum(v != without.get(k) for k, v in doc.items())
+                             for doc, without in zip(base[name], named(name, (rule,)))) for name in parsed}
+            for rule in JOIN_RULES}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--errors", action="store_true", help="list the splits and merges with every rule")
+    parser.add_argument("--moves", action="store_true", help="count what each join rule changes on CoNLL and PolNeAR")
     args = parser.parse_args()
     tagger = default_tagger()
     sets = {name: load(path, args.cache, tagger) for name, path in SETS.items()}
@@ -184,6 +211,8 @@ def main() -> None:
     if args.errors:
         report["errors"] = {name: [e for item, (mentions, names) in zip(texts.items, texts.found(()))
                                    for e in errors(item, mentions, names)] for name, texts in sets.items()}
+    if args.moves:
+        report["moves"] = moves(args.cache, tagger)
     print(json.dumps(report, indent=1, ensure_ascii=False))
 
 

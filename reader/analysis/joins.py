@@ -3,9 +3,10 @@
 Each spelling of one kind is a :class:`Form`; a join puts two forms in one set of a
 :class:`Union`, whose root's kind the actor takes. A surname joins the full name it ends, a
 short company name its legal name, an acronym its expansion, a body's shorter name the longer
-one it begins or ends after a place ("the Commission"), a middle initial or name its fuller spelling; a surname or short company name
-read as another kind joins its full name too. Each join is a rule of
-:data:`~reader.analysis.actors.RULES`, so the ablation measures it.
+one it begins or ends after a place ("the Commission"), a name without its middle name or
+initial the fuller spelling; a surname or short company name read as another kind joins its
+full name too. Each join is a rule of :data:`~reader.analysis.actors.JOIN_RULES`, so
+``benchmarks/actors_joins.py`` scores it against gold entities.
 """
 
 from __future__ import annotations
@@ -84,7 +85,6 @@ def join_forms(text: str, forms: dict[str, Form], mentions: list[tuple[int, int,
     joins: tuple[tuple[str, Callable[[], None]], ...] = (
         ("acronyms", lambda: _join_acronyms(forms, union)),
         ("introduced_acronyms", lambda: _join_introduced(text, forms, mentions, union)),
-        ("initials", lambda: _join_middle_initials(forms, union)),
         ("middle_names", lambda: _join_middle_names(forms, union)),
         ("surnames", lambda: _join_surnames(forms, union)),
         ("name_words", lambda: _join_name_words(forms, union)),
@@ -145,26 +145,12 @@ def _join_introduced(text: str, forms: dict[str, Form], mentions: list[tuple[int
             union.join(key, short_key)
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
-
-
-def _join_middle_initials(forms: dict[str, Form], union: Union) -> None:
-    """"Lindsey O. Graham" is the "Lindsey Graham" of the same text: a middle initial is left
-    out as often as it is written."""
-    for form in forms.values():
-        words = form.words
-        if form.kind != "person" or len(words) < 3:
-            continue
-        bare = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
-        other = forms.get(form_key(" ".join(bare), "person")) if len(bare) < len(words) else None
-        if other is not None and other is not form:
-            union.join(other.key, form.key)
-
-
 def _join_middle_names(forms: dict[str, Form], union: Union) -> None:
-    """"Hillary Rodham Clinton" is the "Hillary Clinton" of the same text when she is the only
-    person whose first and last words those are; "George H.W. Bush" and "George W. Bush" both
-    are, so a "George Bush" beside them joins neither."""
+    """"Hillary Rodham Clinton" and "Lindsey O. Graham" are the "Hillary Clinton" and "Lindsey
+    Graham" of the same text when each is the only person whose first and last words those
+    are; "George H. Bush" and "George W. Bush" both are, so a "George Bush" beside them joins
+    neither. (A rule that dropped middle initials alone, ``initials``, joined nothing this one
+    does not and merged that father and son: it went.)"""
     longer: dict[str, list[Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words

@@ -478,3 +478,9 @@ def test_a_bodys_last_word_joins_it_when_only_a_place_or_its_people_come_before(
     assert surfaces(text, named(actors, "Baltimore Orioles"), mentions) == ["Baltimore Orioles", "Orioles"]
     assert surfaces(text, named(actors, "White House"), mentions) == ["White House"]
     assert surfaces(text, named(actors, "Indiana GOP"), mentions) == ["Indiana GOP"]
+
+
+def test_a_father_and_son_told_apart_by_their_initials_are_two_people() -> None:
+    text = "George H. Bush was president. His son George W. Bush was too. George Bush spoke."
+    actors, _ = actors_of(text, ("George H. Bush", "PER"), ("George W. Bush", "PER"), ("George Bush", "PER"))
+    assert [a.name for a in actors] == ["George H. Bush", "George W. Bush", "George Bush"]

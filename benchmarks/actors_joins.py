@@ -116,7 +116,8 @@ def errors(item: dict[str, Any], mentions: dict[tuple[int, int], str], names: di
     by_actor: dict[str, dict[str, list[str]]] = {}
     for e, actor in found:
         spelling = text[e["start"]:e["end"]]
-        by_entity.setdefault(modern.entity_key(e), {}).setdefault(names[actor], []).append(spelling)
+        shown = f"{names[actor]} ({actor})"  # two actors may share a name
+        by_entity.setdefault(modern.entity_key(e), {}).setdefault(shown, []).append(spelling)
         by_actor.setdefault(actor, {}).setdefault("|".join(modern.entity_key(e)), []).append(spelling)
     out: list[dict[str, Any]] = []
     for (entity, label), actors in by_entity.items():
@@ -125,7 +126,7 @@ def errors(item: dict[str, Any], mentions: dict[tuple[int, int], str], names: di
                         "actors": {a: sorted(set(s)) for a, s in actors.items()}})
     for actor, entities in by_actor.items():
         if len(entities) > 1:
-            out.append({"id": item["id"], "error": "merged", "actor": names[actor],
+            out.append({"id": item["id"], "error": "merged", "actor": f"{names[actor]} ({actor})",
                         "entities": {g: sorted(set(s)) for g, s in entities.items()}})
     return out
 

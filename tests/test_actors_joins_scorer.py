@@ -55,7 +55,15 @@ def test_only_gold_actor_mentions_found_with_the_exact_span_count(joins: ModuleT
     assert joins.pairing(item, found) == [(TRUMP, "a1"), (TRUMP, "a2")]
     [error] = joins.errors(item, found, {"a1": "Donald Trump", "a2": "Trump", "a3": "Ohi"})
     assert error == {"id": "t", "error": "split", "entity": "donald trump|PER",
-                     "actors": {"Donald Trump": ["Donald Trump"], "Trump": ["Trump"]}}
+                     "actors": {"Donald Trump (a1)": ["Donald Trump"], "Trump (a2)": ["Trump"]}}
+
+
+def test_actors_sharing_a_name_are_told_apart(joins: ModuleType) -> None:
+    item = {"id": "t", "text": "Clinton and Clinton",
+            "entities": [{"start": 0, "end": 7, "label": "PER", "text": "Clinton", "entity": "Hillary Clinton"},
+                         {"start": 12, "end": 19, "label": "PER", "text": "Clinton", "entity": "Hillary Clinton"}]}
+    [error] = joins.errors(item, {(0, 7): "a1", (12, 19): "a2"}, {"a1": "Clinton", "a2": "Clinton"})
+    assert error["actors"] == {"Clinton (a1)": ["Clinton"], "Clinton (a2)": ["Clinton"]}
 
 
 def test_a_merge_names_the_entities_it_holds(joins: ModuleType) -> None:
@@ -63,4 +71,4 @@ def test_a_merge_names_the_entities_it_holds(joins: ModuleType) -> None:
             "entities": [{"start": 0, "end": 4, "label": "ORG", "text": "Ford", "entity": "Ford"},
                          {"start": 9, "end": 18, "label": "PER", "text": "Bill Ford", "entity": "Bill Ford"}]}
     [error] = joins.errors(item, {(0, 4): "a1", (9, 18): "a1"}, {"a1": "Bill Ford"})
-    assert error["error"] == "merged" and error["entities"] == {"ford|ORG": ["Ford"], "bill ford|PER": ["Bill Ford"]}
+    assert error["error"] == "merged" and error["actor"] == "Bill Ford (a1)" and error["entities"] == {"ford|ORG": ["Ford"], "bill ford|PER": ["Bill Ford"]}

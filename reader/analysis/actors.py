@@ -82,7 +82,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies",
+JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "known_as", "companies",
               "prefixes", "endings", "other_kinds", "shared_salience")
 """The rules that say which spellings are one actor (:mod:`joins`, and which of several people
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``

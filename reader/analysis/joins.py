@@ -85,6 +85,7 @@ def join_forms(text: str, forms: dict[str, Form], mentions: list[tuple[int, int,
     joins: tuple[tuple[str, Callable[[], None]], ...] = (
         ("acronyms", lambda: _join_acronyms(forms, union)),
         ("introduced_acronyms", lambda: _join_introduced(text, forms, mentions, union)),
+        ("known_as", lambda: _join_known_as(text, forms, mentions, union)),
         ("middle_names", lambda: _join_middle_names(forms, union)),
         ("surnames", lambda: _join_surnames(forms, union)),
         ("name_words", lambda: _join_name_words(forms, union)),
@@ -143,6 +144,20 @@ def _join_introduced(text: str, forms: dict[str, Form], mentions: list[tuple[int
         if between is not None and _INTRODUCED_END.match(text, after):
             short.short = True
             union.join(key, short_key)
+
+
+_KNOWN_AS = re.compile(r",?[ \t]+(?:(?:also|once|later|now|widely|simply|better|commonly|popularly)[ \t]+)?"
+                       r"(?:known(?:[ \t]+[a-z]+){0,4}[ \t]+as|nicknamed|dubbed)[ \t]+[\"“‘']?")
+
+
+def _join_known_as(text: str, forms: dict[str, Form], mentions: list[tuple[int, int, str]], union: Union) -> None:
+    """A name the text gives right after another of the same kind ("Douglas Fenwick, known across
+    the province simply as Dougie", "the Islamic State, also known as ISIS", "HLN, once known as
+    CNN Headline News") is the same actor: the text names the nickname, Reader invents none."""
+    for (_, end, key), (start, _, other_key) in zip(mentions, mentions[1:]):
+        form, other = forms[key], forms[other_key]
+        if other is not form and other.kind == form.kind and _KNOWN_AS.fullmatch(text, end, start):
+            union.join(key, other_key)
 
 
 def _join_middle_names(forms: dict[str, Form], union: Union) -> None:

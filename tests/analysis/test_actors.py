@@ -484,3 +484,13 @@ def test_a_father_and_son_told_apart_by_their_initials_are_two_people() -> None:
     text = "George H. Bush was president. His son George W. Bush was too. George Bush spoke."
     actors, _ = actors_of(text, ("George H. Bush", "PER"), ("George W. Bush", "PER"), ("George Bush", "PER"))
     assert [a.name for a in actors] == ["George H. Bush", "George W. Bush", "George Bush"]
+
+
+def test_a_name_the_text_gives_with_known_as_joins_but_none_is_invented() -> None:
+    text = ("Premier Margaret Oduya, known across the region simply as Maggie, resigned. Maggie thanked staff. "
+            "Peggy Oduya, her sister, and the Verlo Group, once known as Verlo Mills, were not there.")
+    actors, mentions = actors_of(text, ("Margaret Oduya", "PER"), ("Maggie", "PER"), ("Maggie", "PER", 1),
+                                 ("Peggy Oduya", "PER"), ("Verlo Group", "ORG"), ("Verlo Mills", "ORG"))
+    assert surfaces(text, named(actors, "Margaret Oduya"), mentions) == ["Margaret Oduya", "Maggie", "Maggie"]
+    assert surfaces(text, named(actors, "Peggy Oduya"), mentions) == ["Peggy Oduya"]
+    assert surfaces(text, named(actors, "Verlo Group"), mentions) == ["Verlo Group", "Verlo Mills"]

@@ -71,4 +71,5 @@ def test_a_merge_names_the_entities_it_holds(joins: ModuleType) -> None:
             "entities": [{"start": 0, "end": 4, "label": "ORG", "text": "Ford", "entity": "Ford"},
                          {"start": 9, "end": 18, "label": "PER", "text": "Bill Ford", "entity": "Bill Ford"}]}
     [error] = joins.errors(item, {(0, 4): "a1", (9, 18): "a1"}, {"a1": "Bill Ford"})
-    assert error["error"] == "merged" and error["actor"] == "Bill Ford (a1)" and error["entities"] == {"ford|ORG": ["Ford"], "bill ford|PER": ["Bill Ford"]}
+    assert error["error"] == "merged" and error["actor"] == "Bill Ford (a1)"
+    assert error["entities"] == {"ford|ORG": ["Ford"], "bill ford|PER": ["Bill Ford"]}

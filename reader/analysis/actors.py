@@ -82,12 +82,17 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
+JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "known_as", "companies",
+              "prefixes", "endings", "other_kinds", "shared_salience")
+"""The rules that say which spellings are one actor (:mod:`joins`, and which of several people
+sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
+measures them against gold entities."""
+
 RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
-         "other_kinds", "shared_salience")
+         *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:

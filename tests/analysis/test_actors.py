@@ -454,3 +454,44 @@ def test_an_office_before_a_name_is_part_of_the_role_not_an_actor() -> None:
     actors, _ = actors_of(text, ("Coastal Works", "ORG"), ("Mirela Tost", "PER"), ("Coastal Works", "ORG", 1))
     assert [(a.name, a.kind, a.role) for a in actors] == [
         ("Mirela Tost", "person", "Commissioner for Coastal Works"), ("Coastal Works", "organization", None)]
+
+
+def test_a_bracketed_acronym_after_a_name_in_capitals_is_its_source_not_its_acronym() -> None:
+    """A dateline's agency ("UNITED NATIONS (AP)") is not the body's acronym; an acronym in
+    brackets after a body's name in mixed case is, whatever its letters."""
+    text = ("UNITED NATIONS (AP) — The council met. The Party of Democratic Action (SDA) walked out, "
+            "and SDA leaders spoke.")
+    actors, mentions = actors_of(text, ("UNITED NATIONS", "ORG"), ("AP", "ORG"), ("Party of Democratic Action", "ORG"),
+                                 ("SDA", "ORG"), ("SDA", "ORG", 1))
+    assert surfaces(text, named(actors, "UNITED NATIONS"), mentions) == ["UNITED NATIONS"]
+    assert surfaces(text, named(actors, "AP"), mentions) == ["AP"]
+    assert surfaces(text, named(actors, "Party of Democratic Action"), mentions) == [
+        "Party of Democratic Action", "SDA", "SDA"]
+
+
+def test_a_bodys_last_word_joins_it_when_only_a_place_or_its_people_come_before() -> None:
+    text = ("The European Commission fined the firm. The Commission said so. Staff of the White House and "
+            "the House disagreed, and the Indiana GOP and the GOP too. The Baltimore Orioles won; the Orioles led.")
+    actors, mentions = actors_of(text, ("European Commission", "ORG"), ("Commission", "ORG", 1), ("White House", "ORG"),
+                                 ("House", "ORG", 1), ("Indiana GOP", "ORG"), ("GOP", "ORG", 1),
+                                 ("Baltimore Orioles", "ORG"), ("Orioles", "ORG", 1))
+    assert surfaces(text, named(actors, "European Commission"), mentions) == ["European Commission", "Commission"]
+    assert surfaces(text, named(actors, "Baltimore Orioles"), mentions) == ["Baltimore Orioles", "Orioles"]
+    assert surfaces(text, named(actors, "White House"), mentions) == ["White House"]
+    assert surfaces(text, named(actors, "Indiana GOP"), mentions) == ["Indiana GOP"]
+
+
+def test_a_father_and_son_told_apart_by_their_initials_are_two_people() -> None:
+    text = "George H. Bush was president. His son George W. Bush was too. George Bush spoke."
+    actors, _ = actors_of(text, ("George H. Bush", "PER"), ("George W. Bush", "PER"), ("George Bush", "PER"))
+    assert [a.name for a in actors] == ["George H. Bush", "George W. Bush", "George Bush"]
+
+
+def test_a_name_the_text_gives_with_known_as_joins_but_none_is_invented() -> None:
+    text = ("Premier Margaret Oduya, known across the region simply as Maggie, resigned. Maggie thanked staff. "
+            "Peggy Oduya, her sister, and the Verlo Group, once known as Verlo Mills, were not there.")
+    actors, mentions = actors_of(text, ("Margaret Oduya", "PER"), ("Maggie", "PER"), ("Maggie", "PER", 1),
+                                 ("Peggy Oduya", "PER"), ("Verlo Group", "ORG"), ("Verlo Mills", "ORG"))
+    assert surfaces(text, named(actors, "Margaret Oduya"), mentions) == ["Margaret Oduya", "Maggie", "Maggie"]
+    assert surfaces(text, named(actors, "Peggy Oduya"), mentions) == ["Peggy Oduya"]
+    assert surfaces(text, named(actors, "Verlo Group"), mentions) == ["Verlo Group", "Verlo Mills"]

@@ -495,3 +495,11 @@ def test_a_name_the_text_gives_with_known_as_joins_but_none_is_invented() -> Non
     assert surfaces(text, named(actors, "Margaret Oduya"), mentions) == ["Margaret Oduya", "Maggie", "Maggie"]
     assert surfaces(text, named(actors, "Peggy Oduya"), mentions) == ["Peggy Oduya"]
     assert surfaces(text, named(actors, "Verlo Group"), mentions) == ["Verlo Group", "Verlo Mills"]
+
+
+def test_a_role_held_for_another_person_is_not_that_persons_role() -> None:
+    text = ("Dana Price, finance chairman for former Ohio governor Carl Brandt, said donors were back. "
+            "The Commissioner for Coastal Works Mirela Tost agreed.")
+    actors, _ = actors_of(text, ("Dana Price", "PER"), ("Carl Brandt", "PER"), ("Mirela Tost", "PER"))
+    assert named(actors, "Carl Brandt").role == "former Ohio governor"
+    assert named(actors, "Mirela Tost").role == "Commissioner for Coastal Works"

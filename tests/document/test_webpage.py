@@ -257,3 +257,41 @@ def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(monkeyp
     calls.clear()
     assert load(PAGES / "sport-front.html").notice == NO_ARTICLE_NOTICE
     assert calls == [True, False]
+
+
+def _page(article: str, title: str = "Ferry timetable cut for the winter") -> str:
+    """A news page of the tests' own around ``article``, with the usual menus and footer."""
+    return (f"<html><head><title>{title} | The Sound Gazette</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a>"
+            "</li></ul></nav><main>"
+            f"{article}</main><footer><p>© The Sound Gazette</p><a href='/privacy'>Privacy</a></footer></body></html>")
+
+
+_PARAGRAPHS = [
+    "The ferry company will run four crossings a day instead of six from November, it said on Monday, "
+    "because two of its crew have left and nobody has applied for their jobs.",
+    "Islanders who travel to the mainland for work said the first crossing would now leave too late "
+    "for anyone starting at eight, and asked the county to step in.",
+    "The county said it would meet the company next week and look at paying for a third crew member "
+    "on the morning boats until the spring.",
+]
+
+
+@pytest.mark.parametrize("above", ["<p class='kicker'>Opinion</p>", "<div class='provider'>Coastal Wire</div>"])
+def test_the_labels_above_the_title_go_with_it(above: str) -> None:
+    """A kicker or a wire's name above the headline is the page's, not the article's (held-out pages)."""
+    title = "Ferry timetable cut for the winter"
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    for page in (_page(f"<article>{above}<h1>{title}</h1>{body}</article>"),
+                 _page(f"<table><tr><td>{above}<h1>{title}</h1>{body}</td><td><p>Weather</p></td></tr></table>")):
+        article = parse(page, "html")
+        assert article.title == title
+        assert [t for _, _, t in blocks(article)][:3] == _PARAGRAPHS, article.text
+
+
+def test_a_long_line_above_the_title_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    lead = "Islanders have waited all summer to hear what the winter timetable would be."
+    article = parse(_page(f"<article><p>{lead}</p><h1>{title}</h1>"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
+    assert lead in article.text

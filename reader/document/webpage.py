@@ -94,11 +94,12 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     The settings of its published benchmark figures (the default balanced focus; comments,
     formatting and links left out, structure kept all the same), in two steps: its own
     extractor alone first (``fast``), and only when that finds too little
-    (:func:`_too_little`) the whole cascade with readability and jusText, which costs
-    several times as much and gives the same body on a page the fast step reads well.
+    (:func:`_too_little`, :func:`_page_holds_more`) the whole cascade with readability and
+    jusText, which costs several times as much and gives the same body on a page the fast
+    step reads well.
     """
     found = _bare_extraction(root, url, fast=True)
-    if found is not None and not _too_little(*found):
+    if found is not None and not _too_little(*found) and not _page_holds_more(root, found[1]):
         return found[0]
     found = _bare_extraction(root, url, fast=False)
     return None if found is None or _is_page_dump(found[0]) else found[0]
@@ -137,6 +138,27 @@ def _too_little(body: Any, text: str) -> bool:
     """
     return (_is_page_dump(body) or len(text) < _options(True).min_extracted_size
             or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")))
+
+
+SHORT_BODY = 4
+"""A fast step's text under this many times trafilatura's minimum (1,000 characters) may be part of an article."""
+PARAGRAPHS_PER_BODY = 3
+"""How many times a short fast step's text the page's paragraphs may hold before the cascade runs."""
+
+
+def _page_holds_more(root: lxml_html.HtmlElement, text: str) -> bool:
+    """True when the fast step kept little and the page's paragraphs hold several times as much.
+
+    Trafilatura's cascade takes readability's body when it is twice as long; the fast step
+    alone can settle on one part of an article split into many (a live blog's first entry,
+    274 characters of 1,650). The page's ``p`` text, chrome included, is a cheap bound on
+    what readability can find: on the test pages it is at most 1.5 times the fast step's
+    text, on that live blog 5.6. Only a short body is checked: on a long one, comments and
+    teasers in paragraphs (the 1 MB page) would run the cascade for nothing.
+    """
+    if len(text) >= SHORT_BODY * _options(True).min_extracted_size:
+        return False
+    return sum(len(p.text_content().strip()) for p in root.iter("p")) > PARAGRAPHS_PER_BODY * len(text)
 
 
 def _is_page_dump(body: Any) -> bool:

@@ -295,3 +295,36 @@ def test_a_long_line_above_the_title_stays() -> None:
     article = parse(_page(f"<article><p>{lead}</p><h1>{title}</h1>"
                           + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
     assert lead in article.text
+
+
+def test_a_live_blog_keeps_every_entry() -> None:
+    """The fast step settled on the first of a live blog's entries; the page's paragraphs say there is more."""
+    more = " A spokesperson said the change would be reviewed in March, and that the company was talking to the union."
+    texts = [p + more for p in [*_PARAGRAPHS, "Good morning: the ferry company is to announce its winter timetable."]]
+    entries = "".join(f"<article class='live-entry'><time>{hour}:00</time><h3>Update {hour}</h3><p>{text}</p></article>"
+                      for hour, text in zip((14, 13, 12, 11), texts))
+    article = parse(_page(f"<h1>Ferry cuts live</h1><div class='live-feed'>{entries}</div>", "Ferry cuts live"),
+                    "html")
+    for text in texts:
+        assert text in article.text
+
+
+def test_comments_under_a_long_article_do_not_run_the_cascade(monkeypatch) -> None:
+    """Paragraphs in comments and teasers outweigh a long article on a heavy page; only a short body is checked."""
+    import trafilatura
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["options"].fast)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    comments = "".join(f"<div class='comment'><span class='user'>reader{i}</span><p>{_PARAGRAPHS[i % 3]}</p></div>"
+                       for i in range(40))
+    story = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS * 3)
+    article = parse(_page(f"<article><h1>Ferry timetable cut for the winter</h1>{story}</article>"
+                          f"<section id='comments' class='comments'>{comments}</section>"), "html")
+    assert _PARAGRAPHS[0] in article.text
+    assert calls == [True]

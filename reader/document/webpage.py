@@ -5,8 +5,9 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
 
 - **Safety.** The page is parsed here, by lxml, with no network access, comments and
   processing instructions removed. Scripts (all but JSON-LD metadata), styles, frames,
-  embedded objects, media and images are deleted before trafilatura sees the tree, and
-  it is given that tree, never a string, so it fetches and opens nothing (htmldate
+  embedded objects, media and images are deleted before trafilatura sees the tree (and
+  so are ad slots' labels and "Read more:" links, :func:`_strip_furniture`), and it is
+  given that tree, never a string, so it fetches and opens nothing (htmldate
   downloads a string that looks like a URL). Only text and link targets come out;
   whether a link may be opened is decided when it is clicked.
 - **Structure.** Trafilatura's XML body (``head``, ``p``, ``list``/``item``, ``quote``,
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 from lxml import etree
@@ -50,6 +52,30 @@ it runs, which spares it the copies and passes over them (scripts apart: JSON-LD
 
 _HIDDEN = "//body//*[@hidden]"
 """What a browser does not render; text marked ``aria-hidden`` is shown, so it stays."""
+
+
+_AD_CANDIDATES = "//body//*[contains(@class, 'ad') or contains(@id, 'ad')]"
+_AD_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement"})
+"""Words of a class or id that mark an advertising slot (``ad-slot``, ``in-article-ad``, ``ad_unit``)."""
+AD_LABEL_CHARS = 40
+"""Most text an ad slot may hold to go: a saved page keeps only its label ("Advertisement")."""
+_WORD = re.compile(r"[a-z]+")
+
+
+def _is_ad_slot(element: lxml_html.HtmlElement) -> bool:
+    """An element marked as an ad slot whose text is at most a label; a longer one may be anything."""
+    words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return not _AD_WORDS.isdisjoint(words) and len(element.text_content().strip()) <= AD_LABEL_CHARS
+
+
+LEAD_IN_WORDS = 3
+"""Most words a link-only paragraph's lead-in may have ("Read more:", "See also:", "Weiterlesen:")."""
+
+
+def _is_link_teaser(paragraph: lxml_html.HtmlElement) -> bool:
+    """A paragraph of links whose other text is a lead-in of a few words ending in a colon."""
+    outside = " ".join("".join(paragraph.xpath(".//text()[not(ancestor::a)]")).split())
+    return outside.endswith(":") and len(outside.split()) <= LEAD_IN_WORDS
 
 
 def parse_html(markup: str, source: str | None = None) -> Article:
@@ -86,6 +112,18 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
             script.drop_tree()
     for element in root.xpath(_HIDDEN):
         element.drop_tree()
+    _strip_furniture(root)
+
+
+def _strip_furniture(root: lxml_html.HtmlElement) -> None:
+    """Delete what sits inside an article's body but is the site's: the labels of ad slots
+    and paragraphs that are only a link to another story behind a short lead-in ("Read more:")."""
+    for element in root.xpath(_AD_CANDIDATES):
+        if _is_ad_slot(element):
+            element.drop_tree()
+    for paragraph in root.xpath("//body//p[.//a]"):
+        if _is_link_teaser(paragraph):
+            paragraph.drop_tree()
 
 
 def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:

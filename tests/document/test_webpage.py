@@ -309,6 +309,34 @@ def test_a_live_blog_keeps_every_entry() -> None:
         assert text in article.text
 
 
+@pytest.mark.parametrize("slot", [
+    "<div class='in-article-ad'><p>Advertisement</p></div>", "<div id='ad_unit_2'><span>ADVERTISEMENT</span></div>",
+])
+def test_the_label_of_an_ad_slot_is_not_text(slot: str) -> None:
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1>"
+                          f"<p>{_PARAGRAPHS[0]}</p>{slot}<p>{_PARAGRAPHS[1]}</p><p>{_PARAGRAPHS[2]}</p></article>"),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_long_text_in_a_box_named_ad_stays() -> None:
+    """Only a label goes: a box whose class merely says ``ad`` but holds a paragraph is left to the extractor."""
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1><div class='ad'>"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</div></article>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_read_more_link_in_the_body_goes_and_a_sentence_with_a_link_stays() -> None:
+    """A paragraph that is only a link behind "Read more:" points to another story; a sentence ending in a link
+    is the article's."""
+    last = "Details of the meeting are on <a href='/meeting'>the county's page</a>."
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1>"
+                          f"<p>{_PARAGRAPHS[0]}</p><p><strong>Read more:</strong> <a href='/news/1'>Why crews are "
+                          f"leaving the islands</a></p><p>{_PARAGRAPHS[1]}</p><p>See also: <a href='/a'>one</a>, "
+                          f"<a href='/b'>two</a></p><p>{_PARAGRAPHS[2]}</p><p>{last}</p></article>"), "html")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "Details of the meeting are on the county's page."]
+
+
 def test_comments_under_a_long_article_do_not_run_the_cascade(monkeypatch) -> None:
     """Paragraphs in comments and teasers outweigh a long article on a heavy page; only a short body is checked."""
     import trafilatura

@@ -53,7 +53,7 @@ from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
-from reader.analysis.layout import with_datelines, with_headings
+from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
@@ -88,7 +88,7 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
+RULES = ("datelines", "table_rows", "digests", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
@@ -111,6 +111,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     vocabulary = default_tagger().featurizer.vocabulary if common is None else common
     span_steps: tuple[tuple[str, Callable[[list[Span]], list[Span]]], ...] = (
         ("datelines", lambda found: with_datelines(text, found)),
+        ("table_rows", lambda found: with_table_rows(text, found)),
+        ("digests", lambda found: with_digest_papers(text, found, vocabulary)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),

@@ -24,17 +24,8 @@ import re
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import PARTY_MEMBERS, Named, relabelled, titled
-from reader.analysis.names import name_key
+from reader.analysis.names import NEWSPAPER_WORDS, TOWN_PAPERS, name_key
 from reader.analysis.tagger import Span
-
-TOWN_PAPERS = frozenset({
-    "Herald", "Star", "Citizen", "Times", "Post", "Tribune", "Gazette", "Journal", "Globe", "Sun", "Chronicle",
-    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Record", "Register", "Dispatch",
-    "Sentinel", "Bulletin"})
-"""Last words of a newspaper's name whose other words are usually its town ("Ottawa Citizen")."""
-NEWSPAPER_WORDS = TOWN_PAPERS | {"Press", "Presse", "Express", "Standard", "Mirror", "Guardian", "Independent"}
-"""Last words of a newspaper's name; a press and the rest may name a publisher ("Studiocomix
-Press", "Oxford University Press"), not a town."""
 
 BODY_NOUNS = frozenset({
     "company", "firm", "studio", "broadcaster", "network", "newspaper", "daily", "weekly", "tabloid", "paper",

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.lines import heading_lines, line_kind, within
-from reader.analysis.names import PARTICLES, name_key, trim_name
+from reader.analysis.names import NEWSPAPER_WORDS, PARTICLES, name_key, trim_name
 from reader.analysis.tagger import Span
 
 _CAPS = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'\u2019-]*[A-Z.])*"
@@ -98,6 +98,11 @@ def with_datelines(text: str, spans: list[Span]) -> list[Span]:
     in_sentence = _sentence_lines(text)
     spans = [Span(s.start, s.end, "LOC") if s.label in ("PER", "ORG") and _place_key(text, s) in places
              and in_sentence(s.start) else s for s in spans]
+    return _placed(spans, found)
+
+
+def _placed(spans: list[Span], found: list[tuple[str, int, int]]) -> list[Span]:
+    """``spans`` with each ``(label, start, end)`` of ``found`` in place of the spans it overlaps."""
     starts = [s.start for s in spans]
     replaced: set[int] = set()
     added = []
@@ -111,6 +116,63 @@ def with_datelines(text: str, spans: list[Span]) -> list[Span]:
         added.append(Span(start, end, label))
     kept = [s for k, s in enumerate(spans) if k not in replaced]
     return sorted(kept + added, key=lambda s: s.start)
+
+
+TABLE_ROW = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<name>[A-Z][A-Z.&'\u2019-]*[A-Z.](?:[ \t]+[A-Z][A-Z.&'\u2019-]*[A-Z.])*)"
+    r"(?:[ \t]+[-+]?(?:\d[\d.,]*|\.\d+)%?){2,}[ \t]*$", re.M)
+"""A row of a table in capitals: a name and two numbers or more ("KOMERCNI BANKA 2320.00 2370.00
+7000", "- AHOLD 7,190 1,123 10.01", "BOSTON 63 64 .496 10"); a name with a digit ("M1") is none."""
+MIN_ROWS = 3
+"""Rows in a row that make a table."""
+
+
+def table_rows(text: str) -> Iterator[tuple[str, int, int]]:
+    """The names that open the rows of the tables in capitals of ``text``, as organisations: a
+    share list's companies, a standings table's teams (all 86 such names of CoNLL train are
+    organisations; the tagger, which reads lines in capitals warily, found none of the 26
+    outside the sports pages out of fold)."""
+    run: list[re.Match[str]] = []
+    for row in [*TABLE_ROW.finditer(text), None]:
+        if row is not None and run and run[-1].end() + 1 == row.start():
+            run.append(row)
+            continue
+        if len(run) >= MIN_ROWS:
+            yield from (("ORG", r.start("name"), r.end("name")) for r in run)
+        run = [row] if row is not None else []
+
+
+def with_table_rows(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` where the name opening each row of a table in capitals is one organisation."""
+    found = list(table_rows(text))
+    return _placed(spans, found) if found else spans
+
+
+DIGEST = re.compile(r"\bpress[ \t]+(?:digest|review)\b|\bwhat[ \t]+the[ \t]+papers[ \t]+say\b", re.I)
+"""The headline of a press review, whose lines of one name are the newspapers it reads."""
+_LONE_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'\u2019.&-]*(?:[ \t]+[A-Z][A-Z'\u2019.&-]*){0,4})[ \t]*$", re.M)
+
+
+def with_digest_papers(text: str, spans: list[Span], common: frozenset[str]) -> list[Span]:
+    """In a press review (its first line says so: "PRESS DIGEST - Lebanon - Aug 22"), a line in
+    capitals of one to five words is the newspaper read next ("AN-NAHAR", "JORNAL DE ANGOLA"),
+    unless it is a place the lists know ("IRAQ") or common words or their plurals ("FRONT PAGE",
+    "BUSINESS PAGES"; "THE TIMES" is a paper by its last word)."""
+    first = text.find("\n")
+    if first < 0 or not DIGEST.search(text, 0, first):
+        return spans
+    lex = lexicon()
+    found = []
+    for m in _LONE_NAME.finditer(text, first):
+        trimmed = trim_name(text, m.start("name"), m.end("name"))
+        if trimmed is None or name_key(text[trimmed[0]:trimmed[1]]) in lex.places:
+            continue
+        words = text[trimmed[0]:trimmed[1]].split()
+        if all(w.lower() in common or w.lower()[:-1] in common for w in words) \
+                and words[-1].title() not in NEWSPAPER_WORDS:
+            continue
+        found.append(("ORG", trimmed[0], trimmed[1]))
+    return _placed(spans, found) if found else spans
 
 
 def _sentence_lines(text: str) -> Callable[[int], bool]:

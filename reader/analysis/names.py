@@ -26,6 +26,15 @@ _LOWER_WORD = re.compile(r"[a-z]+ ")
 _LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|[-*+\u2022]|\d{1,3}[.)])[ \t]*")
 
 
+TOWN_PAPERS = frozenset({
+    "Herald", "Star", "Citizen", "Times", "Post", "Tribune", "Gazette", "Journal", "Globe", "Sun", "Chronicle",
+    "Observer", "Examiner", "Inquirer", "Telegraph", "Courier", "Mail", "Record", "Register", "Dispatch",
+    "Sentinel", "Bulletin"})
+"""Last words of a newspaper's name whose other words are usually its town ("Ottawa Citizen")."""
+NEWSPAPER_WORDS = TOWN_PAPERS | {"Press", "Presse", "Express", "Standard", "Mirror", "Guardian", "Independent"}
+"""Last words of a newspaper's name; a press and the rest may name a publisher ("Studiocomix
+Press", "Oxford University Press"), not a town."""
+
 def _sentence_ends_after(text: str, end: int) -> bool:
     """Whether the full stop before ``end`` ends a sentence: the text ends, or a line, or white
     space and a capital letter (or an opening quote) follow it."""

@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.analysis.bodies import NEWSPAPER_WORDS
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import Named
-from reader.analysis.names import PARTICLES, name_key
+from reader.analysis.names import NEWSPAPER_WORDS, PARTICLES, name_key
 from reader.analysis.tagger import Span
 
 _HYPHENS = ("-", "\u2010", "\u2011")

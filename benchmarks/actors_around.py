@@ -9,7 +9,8 @@ evidence from other sentences are screened here (code of the screening only):
   places before and after the same capitalised word at its *other* places in the document,
   each kept when N of those places or more show it ("shares of Halden", "Halden said its":
   ``a-2=shares``, ``a+2=its``; the non-local features of Krishnan & Manning 2006). ``around``
-  is ``around:1``.
+  is ``around:1``; ``around-np:N`` gives them to no word the first stage read as a person
+  anywhere in the document.
 - ``rows``: whether the token stands in a row of a table (a line with two tokens or more
   holding digits, a third of its tokens or more), alone and joined to the first stage's
   label of the token and to its labels of the same word elsewhere, so that in a table what
@@ -60,10 +61,12 @@ class Variant:
         families, _, dropped = name.partition("/")
         self.around = 0
         self.rows = False
+        self.unless_person = False
         for family in families.split("+"):
             kind, _, minimum = family.partition(":")
-            if kind == "around":
+            if kind in ("around", "around-np"):
                 self.around = int(minimum or 1)
+                self.unless_person = kind == "around-np"
             elif kind == "rows":
                 self.rows = True
             elif kind != "shipped":
@@ -86,6 +89,10 @@ class Variant:
         view = featurizer.view(parsed)
         last = len(view.words) if last is None else last
         second = self.second(view, as_read(parsed.text))
+        if self.unless_person:  # no word the first stage read as a person anywhere in the document
+            people = {lw for lw, label in zip(view.lowers, labels) if label.endswith("-PER")}
+            second = [tuple(x for x in f if not x.startswith(("a-", "a+"))) if lw in people else f
+                      for f, lw in zip(second, view.lowers)]
         base = [f + list(second[i]) for i, f in enumerate(featurizer.base_features(view, first, last), first)]
         out = Stacked(view.words, labels).features(base, first)
         if self.rows:
@@ -207,7 +214,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--rounds", type=int, default=5, help="how many of the 5 folds to hold out in turn")
     parser.add_argument("--variant", action="append",
-                        help="shipped, around[:N], rows, joined by + and /prefixes left out (repeatable)")
+                        help="shipped, around[:N], around-np[:N], rows; joined by +, /prefixes left out (repeatable)")
     print(json.dumps(measure(parser.parse_args()), indent=1))
 
 

@@ -60,3 +60,12 @@ def test_the_shipped_variant_is_the_recipes_second_stage(screen: ModuleType) -> 
     assert screen.Variant("shipped").stage2(featurizer, DOC, labels) == stacked(featurizer.document(DOC), words, labels)
     rows = screen.Variant("around+rows").stage2(featurizer, DOC, labels)
     assert "a+2=its" in rows[11] and "r=row" in rows[11] and "r:P=ORG:only" in rows[11]
+
+
+def test_around_np_gives_nothing_to_a_word_read_as_a_person_anywhere(screen: ModuleType) -> None:
+    featurizer = Featurizer(lexicon(), COMMON)
+    labels = ["O", "O", "B-PER", "O", "O", "B-ORG"] + ["O"] * 8
+    read = screen.Variant("around-np").stage2(featurizer, DOC, labels)
+    assert not any(x.startswith(("a-", "a+")) for f in read for x in f)  # "Halden" was a person once
+    labels[2] = "B-ORG"
+    assert "a+2=its" in screen.Variant("around-np").stage2(featurizer, DOC, labels)[11]

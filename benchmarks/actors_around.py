@@ -15,6 +15,8 @@ evidence from other sentences are screened here (code of the screening only):
   holding digits, a third of its tokens or more), alone and joined to the first stage's
   label of the token and to its labels of the same word elsewhere, so that in a table what
   the prose says of the word may weigh apart.
+- ``lines``: the same conjunctions for a token of a line in capitals or Title Case (a press
+  digest's paper, a slug), where the first stage's kinds of line already are.
 
 Variants join families with ``+`` and may leave out features by prefix after a ``/``
 (``around/a-2=,a+2=``: one word each side). Screening needs no new first stage: the fold
@@ -62,6 +64,7 @@ class Variant:
         self.around = 0
         self.rows = False
         self.unless_person = False
+        self.lines = False
         for family in families.split("+"):
             kind, _, minimum = family.partition(":")
             if kind in ("around", "around-np"):
@@ -69,6 +72,8 @@ class Variant:
                 self.unless_person = kind == "around-np"
             elif kind == "rows":
                 self.rows = True
+            elif kind == "lines":
+                self.lines = True
             elif kind != "shipped":
                 raise SystemExit(f"unknown variant {name!r}")
         self.drop = tuple(dropped.split(",")) if dropped else ()
@@ -95,10 +100,11 @@ class Variant:
                       for f, lw in zip(second, view.lowers)]
         base = [f + list(second[i]) for i, f in enumerate(featurizer.base_features(view, first, last), first)]
         out = Stacked(view.words, labels).features(base, first)
-        if self.rows:
-            for f in out:
-                if "r=row" in f:  # the token's label and the word's labels elsewhere, in a table
-                    f += [f"r:{x}" for x in f if x.startswith(("p=", "P"))]
+        for f in out:
+            if self.rows and "r=row" in f:  # the token's label and the word's labels elsewhere, in a table
+                f += [f"r:{x}" for x in f if x.startswith(("p=", "P"))]
+            if self.lines and "l=body" not in f:  # the same in a line in capitals or Title Case
+                f += [f"l:{x}" for x in f if x.startswith(("p=", "P"))]
         return out
 
 
@@ -214,7 +220,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--rounds", type=int, default=5, help="how many of the 5 folds to hold out in turn")
     parser.add_argument("--variant", action="append",
-                        help="shipped, around[:N], around-np[:N], rows; joined by +, /prefixes left out (repeatable)")
+                        help="shipped, around[:N], around-np[:N], rows, lines; joined by +, /prefixes left out")
     print(json.dumps(measure(parser.parse_args()), indent=1))
 
 

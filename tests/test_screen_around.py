@@ -69,3 +69,11 @@ def test_around_np_gives_nothing_to_a_word_read_as_a_person_anywhere(screen: Mod
     assert not any(x.startswith(("a-", "a+")) for f in read for x in f)  # "Halden" was a person once
     labels[2] = "B-ORG"
     assert "a+2=its" in screen.Variant("around-np").stage2(featurizer, DOC, labels)[11]
+
+
+def test_lines_join_the_labels_to_a_line_that_is_no_prose(screen: ModuleType) -> None:
+    featurizer = Featurizer(lexicon(), COMMON)
+    labels = ["O", "O", "B-ORG", "O", "O", "B-ORG"] + ["O"] * 8
+    read = screen.Variant("lines").stage2(featurizer, DOC, labels)
+    assert "l:P!=ORG" in read[11] and "l:p=O" in read[11]  # "Halden 12.5 13.0" is no sentence
+    assert not any(x.startswith("l:") for x in read[5])

@@ -47,6 +47,7 @@ from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.particle_names import with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -82,7 +83,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
+RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
          "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
@@ -106,6 +107,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     vocabulary = default_tagger().featurizer.vocabulary if common is None else common
     span_steps: tuple[tuple[str, Callable[[list[Span]], list[Span]]], ...] = (
         ("datelines", lambda found: with_datelines(text, found)),
+        ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),

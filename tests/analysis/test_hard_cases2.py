@@ -1,0 +1,85 @@
+"""The second set of hard cases (issue 10): datelines with accented capitals or an agency in
+lower case, particles before a surname the tagger cut, a company suffix written with dots,
+an acronym in brackets after its body. Every text is written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import Engine
+from reader.analysis.layout import datelines
+from reader.analysis.kinds import Named
+from reader.analysis.names import trim_name
+from reader.analysis.particle_names import with_given_particles
+from reader.analysis.repairs import with_particles
+from reader.analysis.tagger import Span
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def test_a_dateline_in_accented_capitals_with_an_agency_in_lower_case() -> None:
+    text = ("ZÜRICH, Feb 4 (dpa) - The lake ferries will stop running in March while the piers are rebuilt, "
+            "the operator said.\n\nMÁLAGA (efe) - A heatwave closed schools across the south on Tuesday morning.")
+    assert [(label, text[s:e]) for label, s, e in datelines(text)] == [
+        ("LOC", "ZÜRICH"), ("ORG", "dpa"), ("LOC", "MÁLAGA"), ("ORG", "efe")]
+
+
+def _spans(text: str, *names: tuple[str, str]) -> list[Span]:
+    """Spans as a tagger would give them: each name's first occurrence after the last."""
+    out, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        out.append(Span(start, start + len(name), label))
+        pos = start + len(name)
+    return out
+
+
+def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(("text", "read", "whole"), [
+    ("Mayor Annelies von der Wenge opened the bridge on Monday.", "der Wenge", "Annelies von der Wenge"),
+    ("The appeal was lodged by Gerrit ter Molen, a trawler owner.", "Molen", "Gerrit ter Molen"),
+    ("The list was led by Samira el-Haddouchi in the north.", "Haddouchi", "Samira el-Haddouchi"),
+    ("Its treasurer, Griet Van den Eynde, resigned in May.", "Van den Eynde", "Griet Van den Eynde"),
+])
+def test_a_given_name_left_out_before_the_particles_opens_the_name(engine: Engine, text: str, read: str,
+                                                                   whole: str) -> None:
+    parsed = engine.parse(text)
+    assert _shown(text, with_given_particles(parsed, _spans(text, (read, "PER")), frozenset())) == [(whole, "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chancellor von der Wenge opened the bridge on Monday.",
+    "Yesterday de Molen said the boats would stay in port.",
+    "In Rotterdam van den Eynde said the boats would stay in port.",
+])
+def test_a_title_or_a_common_word_before_the_particles_stays_out(engine: Engine, text: str) -> None:
+    parsed = engine.parse(text)
+    read = text[text.index(next(p for p in ("von", "de ", "van") if p in text)):text.index(" opened" if "opened" in text
+                                                                                         else " said")]
+    spans = _spans(text, (read, "PER"))
+    assert with_given_particles(parsed, spans, frozenset({"yesterday"})) == spans
+
+
+def _named(text: str, spans: list[Span]) -> Named:
+    return [(s, trim_name(text, s.start, s.end)) for s in spans]
+
+
+def test_a_body_read_after_a_surnames_particles_gives_the_surname_and_keeps_the_place_apart() -> None:
+    text = "Alderman Wim van der Stoep of Zierikzee closed the quay."
+    names = _named(text, _spans(text, ("Wim van", "PER"), ("Stoep of Zierikzee", "ORG")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in with_particles(text, names) if t] == [
+        ("Wim van der Stoep", "PER"), ("Zierikzee", "ORG")]
+
+
+def test_a_surname_read_as_a_body_after_a_quotation_takes_its_particles_and_is_the_person() -> None:
+    text = ("Wim van der Stoep closed the quay. \u201cNo boat leaves today,\u201d Van der Stoep said. "
+            "\"The tide is too high,\" Van der Stoep added.")
+    names = _named(text, _spans(text, ("Wim van der Stoep", "PER"), ("Stoep", "ORG"), ("Stoep", "LOC")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in with_particles(text, names) if t] == [
+        ("Wim van der Stoep", "PER"), ("Van der Stoep", "PER"), ("Van der Stoep", "PER")]

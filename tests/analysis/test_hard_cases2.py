@@ -9,6 +9,7 @@ import pytest
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.kinds import Named
+from reader.analysis.name_edges import bracket_splits, dotted_suffixes
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
 from reader.analysis.repairs import with_particles
@@ -83,3 +84,22 @@ def test_a_surname_read_as_a_body_after_a_quotation_takes_its_particles_and_is_t
     names = _named(text, _spans(text, ("Wim van der Stoep", "PER"), ("Stoep", "ORG"), ("Stoep", "LOC")))
     assert [(text[t[0]:t[1]], s.label) for s, t in with_particles(text, names) if t] == [
         ("Wim van der Stoep", "PER"), ("Van der Stoep", "PER"), ("Van der Stoep", "PER")]
+
+
+def test_an_acronym_in_brackets_read_into_its_bodys_name_is_a_name_of_its_own() -> None:
+    text = "The Office for Coastal Safety (Ocsa) said the quay was sound. Rovers ( T ) beat Harriers 2-0."
+    names = _named(text, _spans(text, ("Office for Coastal Safety (Ocsa", "ORG"), ("Rovers ( T", "ORG"),
+                                ("Harriers", "ORG")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in bracket_splits(text, names) if t] == [
+        ("Office for Coastal Safety", "ORG"), ("Ocsa", "ORG"), ("Rovers ( T )", "ORG"), ("Harriers", "ORG")]
+
+
+def test_a_company_suffix_written_with_dots_ends_the_name_and_makes_it_a_company() -> None:
+    text = ("The builder Fonderie Castelli S.p.A. went bankrupt, and Tessiture Brambilla S.p.A., its supplier, "
+            "was sold to Nieuwland N.V. in June.")
+    castelli, brambilla, nieuwland = text.index("Fonderie"), text.index("Tessiture"), text.index("Nieuwland")
+    spans = [Span(castelli, castelli + len("Fonderie Castelli"), "PER"),
+             Span(brambilla, brambilla + len("Tessiture Brambilla S.p"), "PER"),
+             Span(nieuwland, nieuwland + len("Nieuwland"), "ORG")]
+    assert [(text[t[0]:t[1]], s.label) for s, t in dotted_suffixes(text, _named(text, spans)) if t] == [
+        ("Fonderie Castelli S.p.A.", "ORG"), ("Tessiture Brambilla S.p.A.", "ORG"), ("Nieuwland N.V.", "ORG")]

@@ -1,0 +1,74 @@
+"""Where the tokenizer, not the words, put a name's edge.
+
+Two marks that spaCy's tokens split or glue wrongly, and the tagger follows them:
+
+- An **unclosed bracket** inside a name: "the Department for Environment, Food and Rural
+  Affairs (Defra) said" read as one name ending in "(Defra", CoNLL's "Saddam ( Hussein" or
+  "Oval ( London". A name holds a bracket only when it closes it ("Companion Marble
+  ( Holdings ) Ltd"); otherwise it is two names, each of the kind the tagger gave, unless
+  the bracket holds one or two capitals, a town's letters that CoNLL writes in a club's name
+  ("Mladost ( BJ )"), and the name takes the closing bracket.
+- A **company suffix written with dots** ("S.p.A.", "S.A.", "N.V."): spaCy cuts "S.p.A." into
+  "S.p", "." and "A.", and the tagger stops at "S.p" or before the suffix ("Costruzioni
+  Lombarde S.p" read as a person). The suffix, whole, ends the name, and says it is a company.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.gazetteer import lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import trim_name
+from reader.analysis.tagger import Span
+
+_QUALIFIER = re.compile(r"\([ \t]*[A-Z]{1,2}[ \t]*$")
+"""An opening bracket and one or two capitals at a name's end: a town's or region's letters
+("Mladost ( BJ", "Radnicki ( N"), closed right after the name."""
+_CLOSING = re.compile(r"[ \t]*\)")
+
+
+def bracket_splits(text: str, names: Named) -> Named:
+    """``names`` with a name that holds an opening bracket it does not close cut into the names
+    on either side; one or two capitals after it close with the bracket after the name."""
+    out: Named = []
+    for span, trimmed in names:
+        surface = text[trimmed[0]:trimmed[1]] if trimmed else ""
+        if surface.count("(") <= surface.count(")") or trimmed is None:
+            out.append((span, trimmed))
+            continue
+        closing = _CLOSING.match(text, trimmed[1])
+        if _QUALIFIER.search(surface) and closing is not None:
+            out.append((Span(span.start, max(span.end, closing.end()), span.label), (trimmed[0], closing.end())))
+            continue
+        cut = trimmed[0] + surface.rindex("(")
+        for part in (trim_name(text, trimmed[0], cut), trim_name(text, cut + 1, trimmed[1])):
+            if part is not None:
+                out.append((Span(part[0], part[1], span.label), part))
+    return out
+
+
+_GLUED_REST = re.compile(r"\.(?:[A-Za-z]{1,2}\.)+")
+"""The rest of a dotted abbreviation a name ends in ("S.p" + ".A.")."""
+_SPACED = re.compile(r"[ \t]+(?:[A-Za-z]{1,2}\.){2,3}")
+"""A dotted abbreviation after a name (" S.p.A.", " N.V.")."""
+_LAST_WORD = re.compile(r"\S+$")
+
+
+def dotted_suffixes(text: str, names: Named) -> Named:
+    """``names`` with a company suffix written with dots after or across a name's end taken in
+    whole, the name then a company's (see the module docstring)."""
+    suffixes = lexicon().corporate_suffixes
+    out: Named = []
+    for k, (span, trimmed) in enumerate(names):
+        if trimmed is not None:
+            limit = names[k + 1][0].start if k + 1 < len(names) else len(text)
+            last = _LAST_WORD.search(text, trimmed[0], trimmed[1])
+            glued = _GLUED_REST.match(text, trimmed[1])
+            spaced = _SPACED.match(text, trimmed[1])
+            suffix, end = (last.group() + glued.group(), glued.end()) if glued and last else \
+                (spaced.group().strip(), spaced.end()) if spaced else ("", 0)
+            if suffix.replace(".", "") in suffixes and end <= limit:
+                span, trimmed = Span(span.start, max(span.end, end), "ORG"), (trimmed[0], end)
+        out.append((span, trimmed))
+    return out

@@ -114,16 +114,27 @@ def newspapers(text: str, names: Named) -> Named:
 def called_bodies(text: str, names: Named) -> Named:
     """A name read as a person or a place beside a noun that only an organisation is ("the
     broadcaster Radio-Canada", "Chapters, the bookstore chain,") or before a possessive that
-    only an organisation has ("Unilever's shares", "its chief executive") is an organisation."""
+    only an organisation has ("Unilever's shares", "its chief executive") is an organisation,
+    unless a word of it is in the full name of a person of the text. Where the noun stands in
+    apposition, set off by a comma, the name's own reading as a person is no such evidence
+    ("De Lijn, the transport company,"; "its publisher, Norton Books,"); right before the name
+    it is ("The other was insurer Thierry Dehaan", "a group Barack Obama won")."""
     lex = lexicon()
     people = _person_words(text, names)
+    owners: dict[str, set[str]] = {}  # a word of a person's full name: the names it is in
+    for span, t in names:
+        if t and span.label == "PER" and " " in text[t[0]:t[1]]:
+            for w in text[t[0]:t[1]].split():
+                owners.setdefault(fold(w), set()).add(name_key(text[t[0]:t[1]]))
 
     def called(span: Span, where: tuple[int, int]) -> bool:
-        if not _plain_body_name(text[where[0]:where[1]], lex, people):
-            return False
+        name = text[where[0]:where[1]]
         before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
         if before and before.group(2) in BODY_NOUNS:
-            return True
+            return _plain_body_name(name, lex, people)
+        others = {w for w, keys in owners.items() if keys - {name_key(name)}}
+        if not _plain_body_name(name, lex, others):
+            return False
         if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]):
             return True
         after = _AFTER.match(text, where[1])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.kinds import Named
@@ -103,3 +104,11 @@ def test_a_company_suffix_written_with_dots_ends_the_name_and_makes_it_a_company
              Span(nieuwland, nieuwland + len("Nieuwland"), "ORG")]
     assert [(text[t[0]:t[1]], s.label) for s, t in dotted_suffixes(text, _named(text, spans)) if t] == [
         ("Fonderie Castelli S.p.A.", "ORG"), ("Tessiture Brambilla S.p.A.", "ORG"), ("Nieuwland N.V.", "ORG")]
+
+
+def test_a_name_in_apposition_to_a_bodys_noun_is_a_body_though_the_tagger_read_it_as_a_person() -> None:
+    text = ("Brouwer Lint, the regional transport company, will add buses. The fare rise was set by "
+            "its owner. Its publisher, Halvard Osk, declined. Later the boss of insurer Anton Vries spoke.")
+    names = _named(text, _spans(text, ("Brouwer Lint", "PER"), ("Halvard Osk", "PER"), ("Anton Vries", "PER")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in called_bodies(text, names) if t] == [
+        ("Brouwer Lint", "ORG"), ("Halvard Osk", "ORG"), ("Anton Vries", "PER")]

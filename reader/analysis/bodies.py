@@ -154,7 +154,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:
 """A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
 
 
-def _sure_body(name: str, lex: Lexicon) -> bool:
+def sure_body(name: str, lex: Lexicon) -> bool:
     """A name that is a body's by its own words: an acronym ("BP"), a word that names a body or
     a paper, a legal form, or a body the lists know."""
     words = name.split()
@@ -179,7 +179,7 @@ def coordinated_bodies(text: str, names: Named) -> Named:
 
     def settle() -> None:
         bodies = [k for k in run if names[k][0].label == "ORG"]
-        sure = [k for k in bodies if _sure_body(_named(names[k]), lex)]
+        sure = [k for k in bodies if sure_body(_named(names[k]), lex)]
         if not joined or len(run) - len(bodies) != 1 or not (len(sure) == len(bodies) or len(bodies) > 1):
             return
         others = [k for k in run if k not in bodies]

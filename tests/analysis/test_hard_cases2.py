@@ -10,6 +10,7 @@ from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.kinds import Named
+from reader.analysis.listed_places import listed_places
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
@@ -112,3 +113,13 @@ def test_a_name_in_apposition_to_a_bodys_noun_is_a_body_though_the_tagger_read_i
     names = _named(text, _spans(text, ("Brouwer Lint", "PER"), ("Halvard Osk", "PER"), ("Anton Vries", "PER")))
     assert [(text[t[0]:t[1]], s.label) for s, t in called_bodies(text, names) if t] == [
         ("Brouwer Lint", "ORG"), ("Halvard Osk", "ORG"), ("Anton Vries", "PER")]
+
+
+def test_a_name_listed_among_places_after_in_is_a_place() -> None:
+    text = ("Clinics will open in Tarvik, Olmsund and Brevdal next spring, and depots across Nordland and Skjervik. "
+            "He met aides in Oslo, and Hedda, a student, later. Seats in the Storting and Senate fell.")
+    names = _named(text, _spans(text, ("Tarvik", "LOC"), ("Olmsund", "LOC"), ("Brevdal", "ORG"), ("Nordland", "LOC"),
+                                ("Skjervik", "PER"), ("Oslo", "LOC"), ("Hedda", "PER"), ("Storting", "LOC"),
+                                ("Senate", "ORG")))
+    assert [s.label for s, _ in listed_places(text, names)] == [
+        "LOC", "LOC", "LOC", "LOC", "LOC", "LOC", "PER", "LOC", "ORG"]

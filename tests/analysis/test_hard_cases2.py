@@ -9,7 +9,7 @@ import pytest
 from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
-from reader.analysis.kinds import Named
+from reader.analysis.kinds import Named, org_word_kinds
 from reader.analysis.listed_places import listed_places
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes
 from reader.analysis.names import trim_name
@@ -123,3 +123,12 @@ def test_a_name_listed_among_places_after_in_is_a_place() -> None:
                                 ("Senate", "ORG")))
     assert [s.label for s, _ in listed_places(text, names)] == [
         "LOC", "LOC", "LOC", "LOC", "LOC", "LOC", "PER", "LOC", "ORG"]
+
+
+def test_a_headings_capital_word_after_a_place_is_no_part_of_its_name() -> None:
+    text = ("# Harbour Paper Sold to Tarvik Group\n\nThe Harbour Post, a weekly, was sold to a media group based in "
+            "Tarvik on Friday. Shares of Olmsund Group rose after the sale was announced.")
+    names = _named(text, _spans(text, ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"),
+                                ("Olmsund", "LOC")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in org_word_kinds(text, names) if t] == [
+        ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"), ("Olmsund Group", "ORG")]

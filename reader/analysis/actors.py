@@ -48,7 +48,7 @@ from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
-from reader.analysis.particle_names import with_given_particles
+from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -81,7 +81,8 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
     ("works_owners", works_owners),
-    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
+    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles),
+    ("shared_surnames", shared_surnames))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 

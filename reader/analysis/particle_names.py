@@ -10,6 +10,12 @@ word or a word news writes in lower case ("Yesterday de Blasio").
 The step runs on the tagger's spans, before headings read the body's names, so "Von der
 Heyden" in a headline finds the whole name the body gives; the later steps then join the
 surname's other mentions to it (``particles``).
+
+``shared_surnames``: a full name with particles read as a body whose surname the text gives a
+person ("Pieter de Graaf" beside "Joost de Graaf") is a person: two people of one family,
+common in news of family firms, where the tagger's document features pull the name towards
+the firm it founded. Without particles the same reading made "Dump Trump", "Ruch Chorzow"
+and "Brown County" people over PolNeAR and CoNLL, so it stays with them.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ import re
 
 from reader.analysis.engine import Parsed
 from reader.analysis.gazetteer import fold, lexicon
-from reader.analysis.names import PARTICLES, name_key
+from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled
+from reader.analysis.names import PARTICLES, name_key, starts_with_particle
 from reader.analysis.openers import PROPER_TAGS
 from reader.analysis.tagger import Span
 
@@ -62,3 +69,27 @@ def _given_name_start(text: str, span: Span, tags: dict[int, str], common: froze
                                         or name_key(word) in lex.places):
         return None  # "Jan ter Braak": a given name, whatever else the word is
     return before.start()
+
+
+def shared_surnames(text: str, names: Named) -> Named:
+    """A body or place of a word, particles and a surname whose particles and surname are a
+    person's in the text, written alone or after another given name ("Pieter de Graaf" read as
+    a body beside "Joost de Graaf" or "De Boer said"), is a person too: the first word is a given
+    name. Not where a word of it names a body or a place, or the lists know it as one."""
+    lex = lexicon()
+    surnames: set[str] = set()
+    for span, t in names:
+        if t and span.label == "PER":
+            name = text[t[0]:t[1]]
+            surnames.add(name_key(name) if starts_with_particle(name) else name_key(" ".join(name.split()[1:])))
+
+    def shared(name: str, _: tuple[int, int]) -> bool:
+        words = name.split()
+        return 2 < len(words) <= 5 and starts_with_particle(" ".join(words[1:])) \
+            and name_key(" ".join(words[1:])) in surnames \
+            and words[0][:1].isupper() and words[0][1:].islower() and words[0].isalpha() and not lex.is_title(words[0]) \
+            and name_key(name) not in lex.places and name_key(name) not in lex.organizations \
+            and all(w not in lex.org_words and w not in lex.corporate_suffixes and w not in lex.place_words
+                    and fold(w) not in lex.not_names for w in words)
+
+    return relabelled(text, names, BODY_OR_PLACE, "PER", shared)

@@ -13,7 +13,7 @@ from reader.analysis.kinds import Named, org_word_kinds
 from reader.analysis.listed_places import listed_places
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes
 from reader.analysis.names import trim_name
-from reader.analysis.particle_names import with_given_particles
+from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.repairs import with_particles
 from reader.analysis.tagger import Span
 
@@ -132,3 +132,12 @@ def test_a_headings_capital_word_after_a_place_is_no_part_of_its_name() -> None:
                                 ("Olmsund", "LOC")))
     assert [(text[t[0]:t[1]], s.label) for s, t in org_word_kinds(text, names) if t] == [
         ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"), ("Olmsund Group", "ORG")]
+
+
+def test_a_full_name_with_particles_read_as_a_body_beside_a_person_of_that_surname_is_a_person() -> None:
+    text = ("Verhoef Staal was founded by Lieke van Ommen in 1950. Her nephew, Bram van Ommen, sold it. "
+            "Later Gerrit ter Weel joined; Ter Weel said so. The Dump Morgan group met Karl Morgan.")
+    names = _named(text, _spans(text, ("Verhoef Staal", "ORG"), ("Lieke van Ommen", "ORG"), ("Bram van Ommen", "PER"),
+                                ("Gerrit ter Weel", "ORG"), ("Ter Weel", "PER"), ("Dump Morgan", "ORG"),
+                                ("Karl Morgan", "PER")))
+    assert [s.label for s, _ in shared_surnames(text, names)] == ["ORG", "PER", "PER", "PER", "PER", "ORG", "PER"]

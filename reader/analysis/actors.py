@@ -45,7 +45,7 @@ from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
-from reader.analysis.name_edges import bracket_splits, dotted_suffixes
+from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.particle_names import shared_surnames, with_given_particles
@@ -86,7 +86,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "dashes",
+RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
          "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places",
@@ -152,6 +152,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
     return (
         ("brackets", lambda names: bracket_splits(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
+        ("own_articles", lambda names: own_articles(text, names)),
         ("dashes", lambda names: at_dashes(text, names, common)),
         ("capital_phrases", lambda names: without_capital_phrases(text, names, common)),
         ("event_days", lambda names: without_event_days(text, names, common)),

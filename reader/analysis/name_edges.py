@@ -11,6 +11,11 @@ Two marks that spaCy's tokens split or glue wrongly, and the tagger follows them
 - A **company suffix written with dots** ("S.p.A.", "S.A.", "N.V."): spaCy cuts "S.p.A." into
   "S.p", "." and "A.", and the tagger stops at "S.p" or before the suffix ("Costruzioni
   Lombarde S.p" read as a person). The suffix, whole, ends the name, and says it is a company.
+
+And one mark that the trimming of every name takes off: a leading article. "The" with a capital
+inside a sentence is the name's own ("a flat in The Hague", "at The Oval", "read The Times":
+CoNLL marks every one of its 28 such names with it), and so is "THE" in a name in capitals
+("THE HAGUE, May 3 -"); in a headline a capital says nothing ("… At The GOP Debate").
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named
+from reader.analysis.lines import line_kind
 from reader.analysis.names import trim_name
 from reader.analysis.tagger import Span
 
@@ -42,9 +48,11 @@ def bracket_splits(text: str, names: Named) -> Named:
             out.append((Span(span.start, max(span.end, closing.end()), span.label), (trimmed[0], closing.end())))
             continue
         cut = trimmed[0] + surface.rindex("(")
-        for part in (trim_name(text, trimmed[0], cut), trim_name(text, cut + 1, trimmed[1])):
-            if part is not None:
-                out.append((Span(part[0], part[1], span.label), part))
+        before, after = trim_name(text, span.start, cut), trim_name(text, cut + 1, trimmed[1])
+        if before is not None:
+            out.append((Span(span.start, before[1], span.label), before))  # the tagger's start: "At The Oval ("
+        if after is not None:
+            out.append((Span(after[0], after[1], span.label), after))
     return out
 
 
@@ -72,3 +80,30 @@ def dotted_suffixes(text: str, names: Named) -> Named:
                 span, trimmed = Span(span.start, max(span.end, end), "ORG"), (trimmed[0], end)
         out.append((span, trimmed))
     return out
+
+
+def own_articles(text: str, names: Named) -> Named:
+    """``names`` with the article the tagger read into a name kept where it is the name's own
+    (see the module docstring): "The" with a capital inside a sentence of a line that is no
+    headline, or "THE" before a name in capitals."""
+    lower_words = lexicon().lower_words
+    out: Named = []
+    for span, trimmed in names:
+        article = trimmed[0] - 4 if trimmed else -1
+        if trimmed and span.start <= article and text.startswith(("The ", "THE "), article) \
+                and _article_of_name(text, article, trimmed[1], lower_words):
+            trimmed = (article, trimmed[1])
+        out.append((span, trimmed))
+    return out
+
+
+def _article_of_name(text: str, start: int, end: int, lower_words: frozenset[str]) -> bool:
+    if text.startswith("THE ", start):
+        return text[start:end].isupper()
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if not (0 < k < start and (text[k - 1].islower() or text[k - 1] == ",")):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", start) + 1 or len(text) + 1) - 1]
+    return line_kind(line, lower_words) == "body"  # "… At The GOP Debate" is a headline's capital

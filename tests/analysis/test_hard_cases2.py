@@ -11,7 +11,7 @@ from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.kinds import Named, org_word_kinds
 from reader.analysis.listed_places import listed_places
-from reader.analysis.name_edges import bracket_splits, dotted_suffixes
+from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.repairs import with_particles
@@ -141,3 +141,13 @@ def test_a_full_name_with_particles_read_as_a_body_beside_a_person_of_that_surna
                                 ("Gerrit ter Weel", "ORG"), ("Ter Weel", "PER"), ("Dump Morgan", "ORG"),
                                 ("Karl Morgan", "PER")))
     assert [s.label for s, _ in shared_surnames(text, names)] == ["ORG", "PER", "PER", "PER", "PER", "ORG", "PER"]
+
+
+def test_a_capital_the_inside_a_sentence_is_the_names_own() -> None:
+    text = ("ROTTERDAM, June 2 - She moved to The Hague in May, read The Harbour Times daily.\n\n"
+            "THE HAGUE, June 3 - The Hague council met. The Times said so.\n\nMayor Meets The Harbour Board")
+    names = _named(text, _spans(text, ("ROTTERDAM", "LOC"), ("The Hague", "LOC"), ("The Harbour Times", "ORG"),
+                                ("THE HAGUE", "LOC"), ("The Hague", "LOC"), ("The Times", "ORG"),
+                                ("The Harbour Board", "ORG")))
+    assert [text[t[0]:t[1]] for _, t in own_articles(text, names) if t] == [
+        "ROTTERDAM", "The Hague", "The Harbour Times", "THE HAGUE", "Hague", "Times", "Harbour Board"]

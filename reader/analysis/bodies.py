@@ -118,7 +118,8 @@ def called_bodies(text: str, names: Named) -> Named:
     unless a word of it is in the full name of a person of the text. Where the noun stands in
     apposition, set off by a comma, the name's own reading as a person is no such evidence
     ("De Lijn, the transport company,"; "its publisher, Norton Books,"); right before the name
-    it is ("The other was insurer Thierry Dehaan", "a group Barack Obama won")."""
+    or before a possessive it is ("The other was insurer Thierry Dehaan", "a group Barack Obama
+    won", "Ottmar Kessel's shares")."""
     lex = lexicon()
     people = _person_words(text, names)
     owners: dict[str, set[str]] = {}  # a word of a person's full name: the names it is in
@@ -130,15 +131,13 @@ def called_bodies(text: str, names: Named) -> Named:
     def called(span: Span, where: tuple[int, int]) -> bool:
         name = text[where[0]:where[1]]
         before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
-        if before and before.group(2) in BODY_NOUNS:
-            return _plain_body_name(name, lex, people)
-        others = {w for w, keys in owners.items() if keys - {name_key(name)}}
-        if not _plain_body_name(name, lex, others):
-            return False
-        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]):
-            return True
         after = _AFTER.match(text, where[1])
-        if after and after.group(1) in BODY_NOUNS:
+        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
+                or after and after.group(1) in BODY_NOUNS:
+            return _plain_body_name(name, lex, {w for w, keys in owners.items() if keys - {name_key(name)}})
+        if not _plain_body_name(name, lex, people):
+            return False
+        if before and before.group(2) in BODY_NOUNS:
             return True
         owned = _CHIEF_EXECUTIVE.match(text, where[1])
         return owned is not None and (owned.group(1) is None or owned.group(1) in BODY_POSSESSIONS)

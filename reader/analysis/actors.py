@@ -56,7 +56,7 @@ from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_headings
-from reader.analysis.listed_places import listed_places
+from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
@@ -89,7 +89,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
          "title_surnames", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places",
+         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places", "office_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -168,7 +168,8 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
-        ("listed_places", lambda names: listed_places(text, names)))
+        ("listed_places", lambda names: listed_places(text, names)),
+        ("office_places", lambda names: office_places(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

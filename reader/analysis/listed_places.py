@@ -60,3 +60,17 @@ def listed_places(text: str, names: Named) -> Named:
             continue
         out[odd[0]] = (Span(span.start, span.end, "LOC"), t)
     return out
+
+
+_OFFICE_OF = re.compile(r"\b(?:[Mm]ayors?|[Gg]overnors?)[ \t]+of[ \t]+$")
+"""The office of a town's or a province's head, right before its place's name."""
+
+
+def office_places(text: str, names: Named) -> Named:
+    """``names`` with a one-word name right after "mayor of" or "governor of" read as a place
+    ("was re-elected mayor of Molenbeek-Saint-Jean", read as a person); not a body by its own
+    words ("governor of the Bank of England" is no "mayor of" case: "the" stands between)."""
+    lex = lexicon()
+    return [(Span(span.start, span.end, "LOC"), t) if t and span.label in ("PER", "ORG") and " " not in text[t[0]:t[1]]
+            and _OFFICE_OF.search(text, max(0, t[0] - 20), t[0]) and not sure_body(text[t[0]:t[1]], lex)
+            else (span, t) for span, t in names]

@@ -10,7 +10,7 @@ from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.kinds import Named, org_word_kinds
-from reader.analysis.listed_places import listed_places
+from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import shared_surnames, with_given_particles
@@ -151,3 +151,10 @@ def test_a_capital_the_inside_a_sentence_is_the_names_own() -> None:
                                 ("The Harbour Board", "ORG")))
     assert [text[t[0]:t[1]] for _, t in own_articles(text, names) if t] == [
         "ROTTERDAM", "The Hague", "The Harbour Times", "THE HAGUE", "Hague", "Times", "Harbour Board"]
+
+
+def test_a_name_right_after_mayor_of_is_a_place() -> None:
+    text = "Ria Olst was elected mayor of Sint-Maarten-Oost and governor of Tarvik; the mayor of BPX spoke."
+    names = _named(text, _spans(text, ("Ria Olst", "PER"), ("Sint-Maarten-Oost", "PER"), ("Tarvik", "ORG"),
+                                ("BPX", "ORG")))
+    assert [s.label for s, _ in office_places(text, names)] == ["PER", "LOC", "LOC", "ORG"]

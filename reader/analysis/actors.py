@@ -23,7 +23,10 @@ hyphens, an office between a body and its head, a letter ending a sentence, a sh
 possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`dated_names`: a month
 before a number, "Emnid Aug 25"; :mod:`civic_places`: "Kitchener’s council" where the tagger
 saw no name; :mod:`openers`: a sentence's first word glued to a surname or left out of a name;
-:mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname).
+:mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname;
+:mod:`name_edges`: an unclosed bracket, a dotted company suffix, a name's own "The";
+:mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
+a name listed among places after "in", or after "mayor of").
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.

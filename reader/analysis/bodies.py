@@ -134,7 +134,8 @@ def called_bodies(text: str, names: Named) -> Named:
         after = _AFTER.match(text, where[1])
         if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
                 or after and after.group(1) in BODY_NOUNS:
-            return _plain_body_name(name, lex, {w for w, keys in owners.items() if keys - {name_key(name)}})
+            variants = {v for w in name.split() for v in (fold(w), fold(w)[:-1], fold(w)[:-2])}
+            return _plain_body_name(name, lex, {v for v in variants if owners.get(v, set()) - {name_key(name)}})
         if not _plain_body_name(name, lex, people):
             return False
         if before and before.group(2) in BODY_NOUNS:

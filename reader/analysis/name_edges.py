@@ -21,6 +21,7 @@ CoNLL marks every one of its 28 such names with it), and so is "THE" in a name i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named
@@ -87,23 +88,29 @@ def own_articles(text: str, names: Named) -> Named:
     (see the module docstring): "The" with a capital inside a sentence of a line that is no
     headline, or "THE" before a name in capitals."""
     lower_words = lexicon().lower_words
+    kinds: dict[int, str] = {}  # the kind of each line read, by its start: each line is read once
+
+    def in_sentence_line(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in kinds:
+            end = text.find("\n", pos)
+            kinds[start] = line_kind(text[start:end if end >= 0 else len(text)], lower_words)
+        return kinds[start] == "body"  # "… At The GOP Debate" is a headline's capital
+
     out: Named = []
     for span, trimmed in names:
         article = trimmed[0] - 4 if trimmed else -1
         if trimmed and span.start <= article and text.startswith(("The ", "THE "), article) \
-                and _article_of_name(text, article, trimmed[1], lower_words):
+                and _article_of_name(text, article, trimmed[1], in_sentence_line):
             trimmed = (article, trimmed[1])
         out.append((span, trimmed))
     return out
 
 
-def _article_of_name(text: str, start: int, end: int, lower_words: frozenset[str]) -> bool:
+def _article_of_name(text: str, start: int, end: int, in_sentence_line: Callable[[int], bool]) -> bool:
     if text.startswith("THE ", start):
         return text[start:end].isupper()
     k = start
     while k > 0 and text[k - 1] in " \t":
         k -= 1
-    if not (0 < k < start and (text[k - 1].islower() or text[k - 1] == ",")):
-        return False
-    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", start) + 1 or len(text) + 1) - 1]
-    return line_kind(line, lower_words) == "body"  # "… At The GOP Debate" is a headline's capital
+    return 0 < k < start and (text[k - 1].islower() or text[k - 1] == ",") and in_sentence_line(start)

@@ -67,12 +67,20 @@ def particles_before(text: str, start: int) -> int:
         word = text[word_start:space]
         if word not in PARTICLES and not (word.lower() in PARTICLES and word[:1].isupper()
                                           and (sentence_starts_at(text, word_start)
-                                               or text[:word_start].rstrip(" \t").endswith(_CLOSING_QUOTES))):
+                                               or _after_quote(text, word_start))):
             break
         if word_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "\"\u201c(,;:":
             break
         pos = word_start
     return pos
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """Whether a closing quotation mark and white space stand right before ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] in _CLOSING_QUOTES
 
 
 def sentence_starts_at(text: str, pos: int) -> bool:

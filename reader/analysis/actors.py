@@ -54,7 +54,6 @@ from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
-from reader.analysis.short_companies import short_companies
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
@@ -93,7 +92,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
          "title_surnames", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places", "office_places", "short_companies",
+         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places", "office_places",
          "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
          "other_kinds", "shared_salience")
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -173,8 +172,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
         ("listed_places", lambda names: listed_places(text, names)),
-        ("office_places", lambda names: office_places(text, names)),
-        ("short_companies", lambda names: short_companies(text, names)))
+        ("office_places", lambda names: office_places(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

@@ -15,7 +15,6 @@ from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_arti
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.repairs import with_particles
-from reader.analysis.short_companies import short_companies
 from reader.analysis.tagger import Span
 
 
@@ -159,13 +158,3 @@ def test_a_name_right_after_mayor_of_is_a_place() -> None:
     names = _named(text, _spans(text, ("Ria Olst", "PER"), ("Sint-Maarten-Oost", "PER"), ("Tarvik", "ORG"),
                                 ("BPX", "ORG")))
     assert [s.label for s, _ in office_places(text, names)] == ["PER", "LOC", "LOC", "ORG"]
-
-
-def test_a_companys_name_without_its_legal_form_read_as_a_person_is_the_company() -> None:
-    text = ("Brandt Feinmechanik GmbH was sold. Its owner, Uwe Brandt, ran Brandt Feinmechanik for years. "
-            "Olaf Hess Holdings bought it; Olaf Hess said so. Vossen Ltd thanked Ria Vossen; Vossen agreed.")
-    names = _named(text, _spans(text, ("Brandt Feinmechanik GmbH", "ORG"), ("Uwe Brandt", "PER"),
-                                ("Brandt Feinmechanik", "PER"), ("Olaf Hess Holdings", "ORG"), ("Olaf Hess", "PER"),
-                                ("Vossen Ltd", "ORG"), ("Ria Vossen", "PER"), ("Vossen", "PER")))
-    assert [s.label for s, _ in short_companies(text, names)] == [
-        "ORG", "PER", "ORG", "ORG", "PER", "ORG", "PER", "PER"]

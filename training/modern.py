@@ -37,7 +37,7 @@ SHARED = HERE.parent.parent / "shared"
 POLNEAR = {"train": SHARED / "data" / "quotes-polnear-train.jsonl", "dev": SHARED / "eval" / "quotes-polnear-dev.jsonl"}
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
-_MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)\]\]")
+_MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|([^\[\]|]+))?\]\]")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.|(?:de|da|del|van|von|der|den|bin|al|la|le|du)|Jr\.?)")
@@ -48,7 +48,10 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "He"
 
 def parse_marked(source: str, prefix: str = "modern") -> list[dict[str, Any]]:
     """Texts of the marked-up file as ``{"id", "text", "entities"}`` (the shared format),
-    each id ``prefix/ID`` so that two sets' texts never share one."""
+    each id ``prefix/ID`` so that two sets' texts never share one. A mark may name its
+    entity in a third field, ``[[Stoltenberg|PER|Jens Stoltenberg]]``: each entity then has
+    ``"entity"``, that name or, without the field, its own text (:func:`entity_key` says
+    which mentions are one entity)."""
     items: list[dict[str, Any]] = []
     ident: str | None = None
     lines: list[str] = []
@@ -79,10 +82,11 @@ def _unmark(ident: str, marked: str) -> dict[str, Any]:
     for m in _MARK.finditer(marked):
         text.append(marked[pos:m.start()])
         length += m.start() - pos
-        name, label = m.group(1), m.group(2)
-        if label not in TYPES or name != name.strip():
+        name, label, entity = m.group(1), m.group(2), m.group(3) or m.group(1)
+        if label not in TYPES or name != name.strip() or entity != entity.strip():
             raise ValueError(f"{ident}: bad mark {m.group()!r}")
-        entities.append({"start": length, "end": length + len(name), "label": label, "text": name})
+        entities.append({"start": length, "end": length + len(name), "label": label, "text": name,
+                         "entity": entity})
         text.append(name)
         length += len(name)
         pos = m.end()
@@ -91,6 +95,13 @@ def _unmark(ident: str, marked: str) -> dict[str, Any]:
     if "[[" in out or "]]" in out:
         raise ValueError(f"{ident}: unclosed mark")
     return {"id": ident, "text": out, "entities": entities}
+
+
+def entity_key(entity: dict[str, Any]) -> tuple[str, str]:
+    """Which gold entity a mention names: its entity's name, case and spacing aside
+    ("WASHINGTON" and "Washington" are one), and its type (the city and the team
+    "Boston" are two)."""
+    return " ".join(entity["entity"].casefold().split()), entity["label"]
 
 
 def modern_items(path: Path = MODERN) -> list[dict[str, Any]]:

@@ -68,8 +68,8 @@ from reader.analysis.repairs import (known_apart, party_states, with_particles, 
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
-from reader.analysis.whole_names import (hyphen_joined, hyphenated_surnames, initials_apart, office_holders,
-                                         offices_apart, possessive_bodies)
+from reader.analysis.whole_names import (conjoined_apart, hyphen_joined, hyphenated_surnames, initials_apart,
+                                         office_holders, offices_apart, possessive_bodies)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -89,12 +89,18 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
-RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
-         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "apostrophe_names",
-         "title_surnames", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals", "listed_places", "office_places",
-         "initials", "middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "companies", "prefixes",
-         "other_kinds", "shared_salience")
+JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_acronyms", "known_as", "companies",
+              "prefixes", "endings", "other_kinds", "shared_salience")
+"""The rules that say which spellings are one actor (:mod:`joins`, and which of several people
+sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
+measures them against gold entities."""
+
+RULES = ("datelines", "given_particles", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people",
+         "brackets", "dotted_suffixes", "own_articles", "dashes",
+         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
+         "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
+         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
+         "listed_places", "office_places", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -163,6 +169,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("openers", lambda names: without_openers(parsed, names)),
         ("first_words", lambda names: with_first_words(parsed, names, common)),
         ("ampersands", lambda names: ampersand_bodies(text, names)),
+        ("conjoined", lambda names: conjoined_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),
         *((rule, partial(step, text)) for rule, step in NAME_STEPS),

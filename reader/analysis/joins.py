@@ -3,9 +3,10 @@
 Each spelling of one kind is a :class:`Form`; a join puts two forms in one set of a
 :class:`Union`, whose root's kind the actor takes. A surname joins the full name it ends, a
 short company name its legal name, an acronym its expansion, a body's shorter name the longer
-one it begins, a middle initial or name its fuller spelling; a surname or short company name
-read as another kind joins its full name too. Each join is a rule of
-:data:`~reader.analysis.actors.RULES`, so the ablation measures it.
+one it begins or ends after a place ("the Commission"), a name without its middle name or
+initial the fuller spelling; a surname or short company name read as another kind joins its
+full name too. Each join is a rule of :data:`~reader.analysis.actors.JOIN_RULES`, so
+``benchmarks/actors_joins.py`` scores it against gold entities.
 """
 
 from __future__ import annotations
@@ -84,12 +85,13 @@ def join_forms(text: str, forms: dict[str, Form], mentions: list[tuple[int, int,
     joins: tuple[tuple[str, Callable[[], None]], ...] = (
         ("acronyms", lambda: _join_acronyms(forms, union)),
         ("introduced_acronyms", lambda: _join_introduced(text, forms, mentions, union)),
-        ("initials", lambda: _join_middle_initials(forms, union)),
+        ("known_as", lambda: _join_known_as(text, forms, mentions, union)),
         ("middle_names", lambda: _join_middle_names(forms, union)),
         ("surnames", lambda: _join_surnames(forms, union)),
         ("name_words", lambda: _join_name_words(forms, union)),
         ("companies", lambda: _join_company_names(forms, union)),
         ("prefixes", lambda: _join_prefixes(forms, union)),
+        ("endings", lambda: _join_endings(forms, union)),
         ("other_kinds", lambda: _join_other_kinds(forms, union)))
     for rule, join in joins:
         if rule not in off:
@@ -127,13 +129,16 @@ _INTRODUCED_END = re.compile(r"[ \t]*\)")
 def _join_introduced(text: str, forms: dict[str, Form], mentions: list[tuple[int, int, str]],
                      union: Union) -> None:
     """An acronym the text introduces in brackets right after the name of a body ("the International
-    Federation of Rowing Associations (FISA)") is that body, whatever its letters. Bodies only:
-    "Jim Courier (U.S.)" gives a player's country."""
+    Federation of Rowing Associations (FISA)") is that body, whatever its letters ("Party of
+    Democratic Action (SDA)"). Not after a name in capitals: that is a dateline or a heading,
+    and the brackets hold its agency or source ("UNITED NATIONS (AP)", "COUNCIL REGULATION
+    (EEC)"). Bodies only: "Jim Courier (U.S.)" gives a player's country."""
     for (_, end, key), (start, after, short_key) in zip(mentions, mentions[1:]):
         form, short = forms[key], forms[short_key]
+        letters = short.surface.replace(".", "")
         if short is form or short.short or len(form.words) < 2 or len(short.words) != 1 \
                 or form.kind != "organization" or short.kind != "organization" \
-                or not _ACRONYM.fullmatch(short.surface.replace(".", "")):
+                or not _ACRONYM.fullmatch(letters) or form.surface.isupper():
             continue
         between = _INTRODUCED.fullmatch(text, end, start)
         if between is not None and _INTRODUCED_END.match(text, after):
@@ -141,26 +146,26 @@ def _join_introduced(text: str, forms: dict[str, Form], mentions: list[tuple[int
             union.join(key, short_key)
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
+_KNOWN_AS = re.compile(r",?[ \t]+(?:(?:also|once|later|now|widely|simply|better|commonly|popularly)[ \t]+)?"
+                       r"(?:known(?:[ \t]+[a-z]+){0,4}[ \t]+as|nicknamed|dubbed)[ \t]+[\"“‘']?")
 
 
-def _join_middle_initials(forms: dict[str, Form], union: Union) -> None:
-    """"Lindsey O. Graham" is the "Lindsey Graham" of the same text: a middle initial is left
-    out as often as it is written."""
-    for form in forms.values():
-        words = form.words
-        if form.kind != "person" or len(words) < 3:
-            continue
-        bare = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
-        other = forms.get(form_key(" ".join(bare), "person")) if len(bare) < len(words) else None
-        if other is not None and other is not form:
-            union.join(other.key, form.key)
+def _join_known_as(text: str, forms: dict[str, Form], mentions: list[tuple[int, int, str]], union: Union) -> None:
+    """A name the text gives right after another of the same kind ("Douglas Fenwick, known across
+    the province simply as Dougie", "the Islamic State, also known as ISIS", "HLN, once known as
+    CNN Headline News") is the same actor: the text names the nickname, Reader invents none."""
+    for (_, end, key), (start, _, other_key) in zip(mentions, mentions[1:]):
+        form, other = forms[key], forms[other_key]
+        if other is not form and other.kind == form.kind and _KNOWN_AS.fullmatch(text, end, start):
+            union.join(key, other_key)
 
 
 def _join_middle_names(forms: dict[str, Form], union: Union) -> None:
-    """"Hillary Rodham Clinton" is the "Hillary Clinton" of the same text when she is the only
-    person whose first and last words those are; "George H.W. Bush" and "George W. Bush" both
-    are, so a "George Bush" beside them joins neither."""
+    """"Hillary Rodham Clinton" and "Lindsey O. Graham" are the "Hillary Clinton" and "Lindsey
+    Graham" of the same text when each is the only person whose first and last words those
+    are; "George H. Bush" and "George W. Bush" both are, so a "George Bush" beside them joins
+    neither. (A rule that dropped middle initials alone, ``initials``, joined nothing this one
+    does not and merged that father and son: it went.)"""
     longer: dict[str, list[Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -261,6 +266,26 @@ def _join_prefixes(forms: dict[str, Form], union: Union) -> None:
         if not owners and len(form.words) == 1 and form.surface.endswith("s"):
             owners = longer.get(form_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
         if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]):
+            form.short = True
+            union.join(owners[0].key, form.key)
+
+
+def _join_endings(forms: dict[str, Form], union: Union) -> None:
+    """A body's one-word name is the one longer name of a body that puts only a place or its
+    people before it ("Commission" of "European Commission", "Citizen" of "Ottawa Citizen",
+    "Orioles" of "Baltimore Orioles"). Not after any other words: "House" is not the "White
+    House", nor "Congress" the "Republican Congress"; nor an acronym ("GOP" of "Indiana GOP")."""
+    lex = lexicon()
+    endings: dict[str, list[Form]] = defaultdict(list)
+    for form in forms.values():
+        if form.kind == "organization" and len(form.words) > 1:
+            endings[form_key(form.words[-1], "organization")].append(form)
+    for form in forms.values():
+        owners = [o for o in endings.get(form.key, ()) if o is not form]
+        if form.short or len(form.words) != 1 or form.surface.isupper() or len(owners) != 1 or owners[0].short:
+            continue
+        before = " ".join(owners[0].words[:-1])
+        if name_key(before) in lex.places or lex.is_demonym(before):
             form.short = True
             union.join(owners[0].key, form.key)
 

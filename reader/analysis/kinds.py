@@ -182,17 +182,22 @@ no other word ("the columnist …"; a plural or "the official Xinhua" is no pers
 _LOWER_NEXT = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+([a-z]+)\b")
 """The first lower-case word after a name, over any capitalised words between ("Ohio GOP insider")."""
 _ROLE_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]")
+_AGE_AFTER = re.compile(r"[ \t]?,[ \t]*\d{1,3}[ \t]?,(?!\d)")
+"""An age in apposition: "Marquez, 24, is accused" (all 55 such names of CoNLL train are people)."""
 
 
 def apposition_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place in apposition to a role that only people have, or right
     after one ("The transport minister, Siobhán Mac Giolla Phádraig, said"; "Fiona Hale, the
-    party's chair,"; "the columnist AWR Hawkins"), is a person; not a name that only modifies
-    a person's noun after it, whose role that is ("a veteran Indiana GOP insider")."""
+    party's chair,"; "the columnist AWR Hawkins") or an age ("Marquez, 24,"), is a person; not a
+    name that only modifies a person's noun after it, whose role that is ("a veteran Indiana
+    GOP insider")."""
     lex = lexicon()
     people = person_nouns()
 
     def beside_a_role(_: str, where: tuple[int, int]) -> bool:
+        if _AGE_AFTER.match(text, where[1]):
+            return True
         before = _ROLE_BEFORE.search(text, max(0, where[0] - 80), where[0])
         if before and not before.group(1):
             modified = _LOWER_NEXT.match(text, where[1])
@@ -278,13 +283,16 @@ def followings(text: str, names: Named) -> Named:
 
 
 _LIST_GAPS = frozenset({", ", ", and ", " and ", ",\u00a0"})
+_LINE_GAP = re.compile(r"[.;,]?[ \t]*\n+[ \t]*(?:(?:\d{1,3}[.)]?|[-*\u2022\u2013])[ \t]+)?")
+"""Between two names that each fill a line of a list: "9 Carly Fiorina.", "- Rand Paul"."""
 
 
 def list_kinds(text: str, names: Named) -> Named:
-    """In a list of three or more names parted by commas and "and", most of them people, a
-    name of two or three capitalised words read as a body or a place is one more person
-    ("… Angela Moss, Vivian Fox and Ruth Ilves"), unless a word of it names a body or a place
-    ("Harbour Trust", "Lake City") or it is a place the lists know."""
+    """In a list of three or more names parted by commas and "and", or one name to a line (a
+    ranking, a bulleted list), most of them people, a name of two or three capitalised words
+    read as a body or a place is one more person ("… Angela Moss, Vivian Fox and Ruth Ilves"),
+    unless a word of it names a body or a place ("Harbour Trust", "Lake City") or it is a place
+    the lists know."""
     lex = lexicon()
     out = list(names)
     run: list[int] = []
@@ -302,11 +310,12 @@ def list_kinds(text: str, names: Named) -> Named:
                     _plain_name_word(w, lex) and w not in lex.place_words for w in words):
                 out[k] = (_relabel(span, "PER"), trimmed)
 
-    previous = None
+    previous: int | None = None
     for k, (span, trimmed) in enumerate(out):
         if trimmed is None or span.label not in ("PER", "ORG", "LOC"):
             continue
-        if previous is not None and run and text[previous:trimmed[0]] in _LIST_GAPS:
+        gap = text[previous:trimmed[0]] if previous is not None else None
+        if gap is not None and run and (gap in _LIST_GAPS or _LINE_GAP.fullmatch(gap)):
             run.append(k)
         else:
             settle()

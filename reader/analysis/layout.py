@@ -18,6 +18,8 @@ neither:
   gives written in it, in any case, with the kind the body gives them, and a body
   person's surname alone ("Castellano" after "Rhona Castellano", "Von der Leyen" after
   "Ursula von der Leyen") unless the article writes it in lower case ("May", "Rose").
+  A **byline** heading names its writers: "By Priya Natarajan, Business Reporter", "*Review
+  by Tom Everly*", "By Ana Ruiz and Li Wen" are people.
 
 Both work on the tagger's spans before the actor layer builds actors, in time linear in
 the text.
@@ -33,7 +35,7 @@ from collections.abc import Callable, Iterator
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.lines import heading_lines, line_kind, within
-from reader.analysis.names import name_key, trim_name
+from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.tagger import Span
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -57,6 +59,10 @@ MIN_REST_WORDS = 6
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 """A word written in lower case: one the text itself treats as common."""
+
+BYLINE = re.compile(r"[#*_>\s]*(?:[A-Z][a-z]+[ \t]+)?[Bb]y[ \t]+([^,;|\u2014\u2013\n]+)")
+"""A byline: "By" (or "Review by", "Words by") and its writers, up to a comma or a dash."""
+_WRITERS = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 MAX_NAME_TOKENS = 6
 """The longest name looked for in a heading, in words."""
@@ -151,10 +157,33 @@ def with_headings(parsed: Parsed, spans: list[Span], common: frozenset[str]) -> 
     tokens = parsed.tokens
     token_starts = [t.start for t in tokens]
     for start, end in headings:
+        byline = BYLINE.match(text, start, end)
+        if byline is not None:
+            out.extend(_writers(text, byline.start(1), byline.end(1), common))
+            continue
         heading = [t for t in tokens[bisect.bisect_left(token_starts, start):bisect.bisect_left(token_starts, end)]
                    if _WORD.match(text, t.start)]
         out.extend(_body_names(text, heading, body, surnames))
     return sorted(out, key=lambda s: s.start)
+
+
+def _writers(text: str, start: int, end: int, common: frozenset[str]) -> Iterator[Span]:
+    """The people a byline names in ``[start, end)``, parted by "and" or "&": names of two to
+    five words, capitalised but for particles, none of them a title or a common word that is
+    no given name ("By Staff Reporter" names nobody)."""
+    lex = lexicon()
+    pos = start
+    for piece in _WRITERS.split(text[start:end]):
+        at = text.index(piece, pos)
+        pos = at + len(piece)
+        trimmed = trim_name(text, at, at + len(piece.rstrip("*_ \t")))
+        if trimmed is None:
+            continue
+        words = text[trimmed[0]:trimmed[1]].split()
+        if 2 <= len(words) <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+                (w[:1].isupper() and not lex.is_title(w) and (w.lower() not in common or lex.is_given_name(w)))
+                or (w in PARTICLES and 0 < k < len(words) - 1) for k, w in enumerate(words)):
+            yield Span(trimmed[0], trimmed[1], "PER")
 
 
 def _body_names(text: str, words: list[Token], body: dict[str, Counter[str]],

@@ -103,9 +103,14 @@ def starts_with_particle(name: str) -> bool:
     return first.lower() in PARTICLES or first.split("-", 1)[0].lower() in PARTICLES and "-" in first
 
 
+_GENERATION = re.compile(r"(?:Jr|Sr|I{2,3}|IV)\.?")
+"""A generation's mark: part of the name before it ("Brent Bozell, Jr."), never a name alone."""
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without an article or other lower-case word (not a particle) before or
-    a possessive after the name, or ``None`` when what is left has no capital letter (no name)."""
+    a possessive after the name, or ``None`` when what is left has no capital letter or is a
+    generation's mark alone (no name)."""
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
@@ -126,4 +131,5 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end > start + 1 and text[end - 1] == "." and "." not in text[start:end - 1] and end - start > 5 \
             and _sentence_ends_after(text, end):
         end -= 1  # a full stop after a name, not an initial; "Brightwater Inc. fell" keeps it
-    return (start, end) if capitalised(text[start:end]) else None
+    alone_mark = _GENERATION.fullmatch(text, start, end) and text[start - 1:start] not in ("-", "\u2010", "\u2011")
+    return (start, end) if capitalised(text[start:end]) and not alone_mark else None

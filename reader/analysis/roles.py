@@ -99,8 +99,9 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
             if not lex.is_title(word) or word in lex.given_names or _ends_sentence(word):
                 return None  # "Dean Jones" has no role "Dean", nor "Lund" one in "… an aide. Lund said"
             nouns = not capitalised(word)  # "fisheries minister", but not "in that case President"
-        elif not _role_part(word, s, tags, lex, nouns):
-            break
+        elif not _role_part(word, s, tags, lex, nouns) or (
+                fold(word) == "for" and any(lex.is_title(text[a:b]) for a, b in words)):
+            break  # "finance chairman for former Florida governor Jeb Bush": his role is the governor's
         # Nouns stand next to the title: not "the detention of veteran dissident", "donation Libyan leader".
         nouns = nouns and fold(word) not in _BINDERS and (not capitalised(word) or len(words) == 0)
         words.append((s, e))

@@ -12,7 +12,9 @@ and returns them mended; :mod:`actors` runs them, each under its name in
   Mélenchon’s party") when the document gives that name in full with another first letter;
 - a possessive before a word naming a body is that body's name: "Thomas’s Bakery";
 - the office of a title is no part of its holder's name: "Secretary of State John Kerry",
-  "Speaker of the House Nancy Pelosi" read as "State John Kerry" and "House Nancy Pelosi".
+  "Speaker of the House Nancy Pelosi" read as "State John Kerry" and "House Nancy Pelosi";
+- "and" between two names the document writes apart is no part of one name: "Alphabet and
+  Facebook", "RNC and Trump" are two.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.analysis.bodies import NEWSPAPER_WORDS
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import Named
 from reader.analysis.names import PARTICLES, name_key
@@ -246,3 +249,50 @@ def hyphenated_surnames(text: str, names: Named) -> Named:
 
     return [(Span(span.start, span.end, "PER"), t) if t and span.label in ("ORG", "LOC")
             and compound_surname(text[t[0]:t[1]]) else (span, t) for span, t in names]
+
+
+_AND = re.compile(r"[ \t]+and[ \t]+(?:The[ \t]+)?")
+
+
+def conjoined_apart(text: str, names: Named) -> Named:
+    """A name the tagger read across "and" ("Alphabet and Facebook", "RNC and Trump", "Koch and
+    Giuliani") is two names where the document writes one side alone as a name, or as a
+    person's surname; a side that is a person's name or surname there is a person, the other
+    keeps the tagger's type ("Vollmark declined" read as a person says less than the "and"). A
+    name with a lower-case word ("Department of Health and Human Services"), ending in a word
+    of bodies or a company's legal form ("Securities and Exchange Commission", "Henry Holt and
+    Company") or known whole ("Trinidad and Tobago") is one, and so is a newspaper's name
+    whose second side is not written alone ("The Globe and Mail" … "The Globe said")."""
+    lex = lexicon()
+    alone: set[str] = set()
+    people: set[str] = set()
+    for span, trimmed in names:
+        if trimmed is not None and span.label in ("PER", "ORG", "LOC"):
+            words = text[trimmed[0]:trimmed[1]].split()
+            alone.add(name_key(" ".join(words)))
+            if span.label == "PER":
+                people.update((name_key(" ".join(words)), name_key(words[-1])))
+    out: Named = []
+    for span, trimmed in names:
+        joint = _AND.search(text, trimmed[0], trimmed[1]) if trimmed is not None else None
+        if trimmed is None or joint is None or span.label not in ("PER", "ORG", "LOC"):
+            out.append((span, trimmed))
+            continue
+        sides = (name_key(text[trimmed[0]:joint.start()]), name_key(text[joint.end():trimmed[1]]))
+        words = text[trimmed[0]:trimmed[1]].split()
+        if any(not w[:1].isupper() for w in words if w != "and") or " and " in text[joint.end():trimmed[1]] \
+                or words[-1] in lex.org_words or words[-1] in lex.corporate_suffixes \
+                or _known(lex, text[trimmed[0]:trimmed[1]]) or not any(side in alone or side in people for side in sides) \
+                or (words[-1] in NEWSPAPER_WORDS and sides[1] not in alone):
+            out.append((span, trimmed))
+            continue
+        labels = ["PER" if side in people else span.label for side in sides]
+        out.append((Span(span.start, joint.start(), labels[0]), (trimmed[0], joint.start())))
+        out.append((Span(joint.end(), span.end, labels[1]), (joint.end(), trimmed[1])))
+    return out
+
+
+def _known(lex: Lexicon, name: str) -> bool:
+    """Whether the lists know ``name`` as a place or a body."""
+    key = name_key(name)
+    return key in lex.places or key in lex.organizations

@@ -6,8 +6,8 @@ time on a heavy page (about 40 ms of CPU with them, 2 ms without, on the 1 MB pa
 ``benchmarks/webpages.py``) and a third of it on a small one. So the
 fields are asked of its metadata module one by one, in the order and with the
 precedence ``extract_metadata`` gives them (markup ``<meta>``, then JSON-LD, then the
-page's own elements). Those helpers are not trafilatura's public interface, which is
-why its version is pinned to the minor release they were read from, and why a test
+page's own elements); only a site name that repeats the title is not kept (:func:`_site`).
+Those helpers are not trafilatura's public interface, which is why its version is pinned to the minor release they were read from, and why a test
 compares the two ways on every test page.
 """
 
@@ -60,13 +60,20 @@ def _read(root: Any) -> PageMeta:
     found.author = found.author or tm.extract_author(root)
     found.url = found.url or tm.extract_url(root)
     found.date = find_date(root, url=found.url, **date_params())
-    found.sitename = _site(found.sitename or tm.extract_sitename(root), found.url, tm.META_URL)
+    found.sitename = _site(found.sitename or tm.extract_sitename(root), found.url, tm.META_URL, found.title)
     found.clean_and_trim()  # entities, control characters and white space, as trafilatura leaves them
     return PageMeta(found.title, found.date, found.author, found.sitename, found.url)
 
 
-def _site(name: str | None, url: str | None, host: Any) -> str | None:
-    """A handle loses its "@", a lower-case name gets capitals; without one, the host name."""
+def _site(name: str | None, url: str | None, host: Any, title: str | None = None) -> str | None:
+    """A handle loses its "@", a lower-case name gets capitals; without one, the host name.
+
+    A "name" that holds the title is a piece of the ``<title>`` line ("Opinion | Free buses
+    won't fill the seats", when the site's name came after a dash): the header would show
+    the title twice, so the host name stands in for it.
+    """
+    if name and title and " ".join(title.split()).casefold() in " ".join(name.split()).casefold():
+        name = None
     if name:
         name = name.lstrip("@")
         return name.title() if name and "." not in name and not name[0].isupper() else name

@@ -5,8 +5,9 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
 
 - **Safety.** The page is parsed here, by lxml, with no network access, comments and
   processing instructions removed. Scripts (all but JSON-LD metadata), styles, frames,
-  embedded objects, media and images are deleted before trafilatura sees the tree, and
-  it is given that tree, never a string, so it fetches and opens nothing (htmldate
+  embedded objects, media and images are deleted before trafilatura sees the tree (and
+  so are ad slots' labels and "Read more:" links, :func:`_strip_furniture`), and it is
+  given that tree, never a string, so it fetches and opens nothing (htmldate
   downloads a string that looks like a URL). Only text and link targets come out;
   whether a link may be opened is decided when it is clicked.
 - **Structure.** Trafilatura's XML body (``head``, ``p``, ``list``/``item``, ``quote``,
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 from lxml import etree
@@ -50,6 +52,30 @@ it runs, which spares it the copies and passes over them (scripts apart: JSON-LD
 
 _HIDDEN = "//body//*[@hidden]"
 """What a browser does not render; text marked ``aria-hidden`` is shown, so it stays."""
+
+
+_AD_CANDIDATES = "//body//*[contains(@class, 'ad') or contains(@id, 'ad')]"
+_AD_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement"})
+"""Words of a class or id that mark an advertising slot (``ad-slot``, ``in-article-ad``, ``ad_unit``)."""
+AD_LABEL_CHARS = 40
+"""Most text an ad slot may hold to go: a saved page keeps only its label ("Advertisement")."""
+_WORD = re.compile(r"[a-z]+")
+
+
+def _is_ad_slot(element: lxml_html.HtmlElement) -> bool:
+    """An element marked as an ad slot whose text is at most a label; a longer one may be anything."""
+    words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return not _AD_WORDS.isdisjoint(words) and len(element.text_content().strip()) <= AD_LABEL_CHARS
+
+
+LEAD_IN_WORDS = 3
+"""Most words a link-only paragraph's lead-in may have ("Read more:", "See also:", "Weiterlesen:")."""
+
+
+def _is_link_teaser(paragraph: lxml_html.HtmlElement) -> bool:
+    """A paragraph of links whose other text is a lead-in of a few words ending in a colon."""
+    outside = " ".join("".join(paragraph.xpath(".//text()[not(ancestor::a)]")).split())
+    return outside.endswith(":") and len(outside.split()) <= LEAD_IN_WORDS
 
 
 def parse_html(markup: str, source: str | None = None) -> Article:
@@ -86,6 +112,18 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
             script.drop_tree()
     for element in root.xpath(_HIDDEN):
         element.drop_tree()
+    _strip_furniture(root)
+
+
+def _strip_furniture(root: lxml_html.HtmlElement) -> None:
+    """Delete what sits inside an article's body but is the site's: the labels of ad slots
+    and paragraphs that are only a link to another story behind a short lead-in ("Read more:")."""
+    for element in root.xpath(_AD_CANDIDATES):
+        if _is_ad_slot(element):
+            element.drop_tree()
+    for paragraph in root.xpath("//body//p[.//a]"):
+        if _is_link_teaser(paragraph):
+            paragraph.drop_tree()
 
 
 def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
@@ -94,11 +132,12 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     The settings of its published benchmark figures (the default balanced focus; comments,
     formatting and links left out, structure kept all the same), in two steps: its own
     extractor alone first (``fast``), and only when that finds too little
-    (:func:`_too_little`) the whole cascade with readability and jusText, which costs
-    several times as much and gives the same body on a page the fast step reads well.
+    (:func:`_too_little`, :func:`_page_holds_more`) the whole cascade with readability and
+    jusText, which costs several times as much and gives the same body on a page the fast
+    step reads well.
     """
     found = _bare_extraction(root, url, fast=True)
-    if found is not None and not _too_little(*found):
+    if found is not None and not _too_little(*found) and not _page_holds_more(root, found[1]):
         return found[0]
     found = _bare_extraction(root, url, fast=False)
     return None if found is None or _is_page_dump(found[0]) else found[0]
@@ -137,6 +176,27 @@ def _too_little(body: Any, text: str) -> bool:
     """
     return (_is_page_dump(body) or len(text) < _options(True).min_extracted_size
             or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")))
+
+
+SHORT_BODY = 4
+"""A fast step's text under this many times trafilatura's minimum (1,000 characters) may be part of an article."""
+PARAGRAPHS_PER_BODY = 3
+"""How many times a short fast step's text the page's paragraphs may hold before the cascade runs."""
+
+
+def _page_holds_more(root: lxml_html.HtmlElement, text: str) -> bool:
+    """True when the fast step kept little and the page's paragraphs hold several times as much.
+
+    Trafilatura's cascade takes readability's body when it is twice as long; the fast step
+    alone can settle on one part of an article split into many (a live blog's first entry,
+    274 characters of 1,650). The page's ``p`` text, chrome included, is a cheap bound on
+    what readability can find: on the test pages it is at most 1.5 times the fast step's
+    text, on that live blog 5.6. Only a short body is checked: on a long one, comments and
+    teasers in paragraphs (the 1 MB page) would run the cascade for nothing.
+    """
+    if len(text) >= SHORT_BODY * _options(True).min_extracted_size:
+        return False
+    return sum(len(p.text_content().strip()) for p in root.iter("p")) > PARAGRAPHS_PER_BODY * len(text)
 
 
 def _is_page_dump(body: Any) -> bool:

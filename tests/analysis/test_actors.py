@@ -65,6 +65,13 @@ def test_possessives_are_stripped_exactly() -> None:
     assert trim_name("the ’s", 0, 6) is None
 
 
+def test_a_generations_mark_alone_is_no_name() -> None:
+    for text in ("Jr.", "Sr", "III", ", Jr."):
+        assert trim_name(text, 0, len(text)) is None, text
+    assert trim_name("Brent Halloway Jr", 0, 17) == (0, 17)
+    assert trim_name("G-III", 2, 5) == (2, 5)  # "G-" + "III", joined later
+
+
 def test_a_lower_case_word_before_a_name_is_cut_but_a_particle_stays() -> None:
     for text, want in (("federal Securities and Exchange Commission", "Securities and Exchange Commission"),
                        ("the former Clinton White House", "Clinton White House"), ("de Blasio", "de Blasio"),
@@ -119,7 +126,8 @@ def test_a_middle_initial_is_one_name_with_or_without_it() -> None:
 
 def test_a_place_is_not_the_short_name_of_a_longer_place() -> None:
     text = "Voters in Kansas and in Kansas City went to the polls, and the Liberal Party and Liberal voters too."
-    actors, _ = actors_of(text, ("Kansas", "LOC"), ("Kansas City", "LOC"), ("Liberal Party", "ORG"), ("Liberal", "ORG", 1))
+    actors, _ = actors_of(text, ("Kansas", "LOC"), ("Kansas City", "LOC"), ("Liberal Party", "ORG"),
+                          ("Liberal", "ORG", 1))
     assert [(a.name, a.kind) for a in actors] == [("Kansas", "place"), ("Kansas City", "place"),
                                                  ("Liberal Party", "organization")]
 
@@ -198,6 +206,27 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
     assert {a.name: a.kind for a in actors}["Port Ellis"] == "place"
     assert {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("lists",))[0]}[
         "Vivian Fox"] == "organization"
+
+
+def test_a_name_on_a_line_of_a_list_of_people_is_a_person() -> None:
+    text = ("Our ranking after the debate.\n\n1 Maria Lindgren.\n\n2 Jody Marchetti.\n\n3 Peter Novak.\n\n"
+            "The race is tight.\n\n- Anna Kowalski\n- Kit Delaney\n- Lake Ellis\n- Thomas Becker\n- Ruth Ilves\n")
+    names = (("Maria Lindgren", "PER"), ("Jody Marchetti", "ORG"), ("Peter Novak", "PER"), ("Anna Kowalski", "PER"),
+             ("Kit Delaney", "ORG"), ("Lake Ellis", "LOC"), ("Thomas Becker", "PER"), ("Ruth Ilves", "PER"))
+    kinds = {a.name: a.kind for a in actors_of(text, *names)[0]}
+    assert kinds["Jody Marchetti"] == kinds["Kit Delaney"] == "person"
+    assert kinds["Lake Ellis"] == "place"  # a place's word
+    without = {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("lists",))[0]}
+    assert without["Jody Marchetti"] == "organization"
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person() -> None:
+    text = "Police said Tarvell, 24, was charged on Friday. In Harlow County, 30,290 voters are registered."
+    names = (("Tarvell", "ORG"), ("Harlow County", "LOC"))
+    kinds = {a.name: a.kind for a in actors_of(text, *names)[0]}
+    assert kinds == {"Tarvell": "person", "Harlow County": "place"}
+    without = {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("appositions",))[0]}
+    assert without["Tarvell"] == "organization"
 
 
 def test_a_full_name_read_as_a_person_once_is_that_person_everywhere() -> None:
@@ -425,3 +454,52 @@ def test_an_office_before_a_name_is_part_of_the_role_not_an_actor() -> None:
     actors, _ = actors_of(text, ("Coastal Works", "ORG"), ("Mirela Tost", "PER"), ("Coastal Works", "ORG", 1))
     assert [(a.name, a.kind, a.role) for a in actors] == [
         ("Mirela Tost", "person", "Commissioner for Coastal Works"), ("Coastal Works", "organization", None)]
+
+
+def test_a_bracketed_acronym_after_a_name_in_capitals_is_its_source_not_its_acronym() -> None:
+    """A dateline's agency ("UNITED NATIONS (AP)") is not the body's acronym; an acronym in
+    brackets after a body's name in mixed case is, whatever its letters."""
+    text = ("UNITED NATIONS (AP) — The council met. The Party of Democratic Action (SDA) walked out, "
+            "and SDA leaders spoke.")
+    actors, mentions = actors_of(text, ("UNITED NATIONS", "ORG"), ("AP", "ORG"), ("Party of Democratic Action", "ORG"),
+                                 ("SDA", "ORG"), ("SDA", "ORG", 1))
+    assert surfaces(text, named(actors, "UNITED NATIONS"), mentions) == ["UNITED NATIONS"]
+    assert surfaces(text, named(actors, "AP"), mentions) == ["AP"]
+    assert surfaces(text, named(actors, "Party of Democratic Action"), mentions) == [
+        "Party of Democratic Action", "SDA", "SDA"]
+
+
+def test_a_bodys_last_word_joins_it_when_only_a_place_or_its_people_come_before() -> None:
+    text = ("The European Commission fined the firm. The Commission said so. Staff of the White House and "
+            "the House disagreed, and the Indiana GOP and the GOP too. The Baltimore Orioles won; the Orioles led.")
+    actors, mentions = actors_of(text, ("European Commission", "ORG"), ("Commission", "ORG", 1), ("White House", "ORG"),
+                                 ("House", "ORG", 1), ("Indiana GOP", "ORG"), ("GOP", "ORG", 1),
+                                 ("Baltimore Orioles", "ORG"), ("Orioles", "ORG", 1))
+    assert surfaces(text, named(actors, "European Commission"), mentions) == ["European Commission", "Commission"]
+    assert surfaces(text, named(actors, "Baltimore Orioles"), mentions) == ["Baltimore Orioles", "Orioles"]
+    assert surfaces(text, named(actors, "White House"), mentions) == ["White House"]
+    assert surfaces(text, named(actors, "Indiana GOP"), mentions) == ["Indiana GOP"]
+
+
+def test_a_father_and_son_told_apart_by_their_initials_are_two_people() -> None:
+    text = "George H. Bush was president. His son George W. Bush was too. George Bush spoke."
+    actors, _ = actors_of(text, ("George H. Bush", "PER"), ("George W. Bush", "PER"), ("George Bush", "PER"))
+    assert [a.name for a in actors] == ["George H. Bush", "George W. Bush", "George Bush"]
+
+
+def test_a_name_the_text_gives_with_known_as_joins_but_none_is_invented() -> None:
+    text = ("Premier Margaret Oduya, known across the region simply as Maggie, resigned. Maggie thanked staff. "
+            "Peggy Oduya, her sister, and the Verlo Group, once known as Verlo Mills, were not there.")
+    actors, mentions = actors_of(text, ("Margaret Oduya", "PER"), ("Maggie", "PER"), ("Maggie", "PER", 1),
+                                 ("Peggy Oduya", "PER"), ("Verlo Group", "ORG"), ("Verlo Mills", "ORG"))
+    assert surfaces(text, named(actors, "Margaret Oduya"), mentions) == ["Margaret Oduya", "Maggie", "Maggie"]
+    assert surfaces(text, named(actors, "Peggy Oduya"), mentions) == ["Peggy Oduya"]
+    assert surfaces(text, named(actors, "Verlo Group"), mentions) == ["Verlo Group", "Verlo Mills"]
+
+
+def test_a_role_held_for_another_person_is_not_that_persons_role() -> None:
+    text = ("Dana Price, finance chairman for former Ohio governor Carl Brandt, said donors were back. "
+            "The Commissioner for Coastal Works Mirela Tost agreed.")
+    actors, _ = actors_of(text, ("Dana Price", "PER"), ("Carl Brandt", "PER"), ("Mirela Tost", "PER"))
+    assert named(actors, "Carl Brandt").role == "former Ohio governor"
+    assert named(actors, "Mirela Tost").role == "Commissioner for Coastal Works"

@@ -194,3 +194,17 @@ def test_a_section_heading_names_no_actor(tmp_path: Path, suffix: str) -> None:
     article = load(path)
     names = {a.name for a in Analyzer().analyze(article.text).actors}
     assert "Team" not in names and "Dara Quinlan" in names
+
+
+@pytest.mark.parametrize("byline", ["By Priya Natarajan", "*Review by Tom Everly*", "By Ana Ruiz and Lena van der Wal",
+                                    "By Priya Natarajan, Business Reporter", "By Staff Reporter"])
+def test_a_byline_heading_names_its_writers_as_people(engine: Engine, byline: str) -> None:
+    text = (f"# Dockers Accept Pay Deal\n\n{byline}\n\nDock workers in Rotterdam voted to accept the offer on Sunday, "
+            "the union said.\n\nThe deal runs for two years.\n")
+    actors, _ = read(engine, text)
+    people = [a.name for a in actors if a.kind == "person"]
+    expected = {"By Priya Natarajan": ["Priya Natarajan"], "*Review by Tom Everly*": ["Tom Everly"],
+                "By Ana Ruiz and Lena van der Wal": ["Ana Ruiz", "Lena van der Wal"],
+                "By Priya Natarajan, Business Reporter": ["Priya Natarajan"], "By Staff Reporter": []}[byline]
+    assert people == expected
+    assert [a.name for a in actors if a.kind != "person"] == ["Rotterdam"]

@@ -148,3 +148,17 @@ def test_a_common_word_before_a_day_opens_an_event_not_an_actor(engine: Engine) 
     actors, mentions = analyse(engine, text)
     assert not {"Super", "Black", "Super Tuesday", "Black Friday"} & {a.name for a in actors}
     assert surfaces(text, named(actors, "Ruth Pence"), mentions) == ["Ruth Pence", "Pence"]
+
+
+def test_and_between_names_written_apart_is_no_part_of_one_name(engine: Engine) -> None:
+    text = ("Following the lead of Zentrix and Vollmark, which have given their units more freedom, Telvane may "
+            "split in two. Vollmark declined to comment on Monday.\n\n"
+            "Councillor Dana Whitcombe met the mayor on Friday. Later the Greens and Whitcombe signed a joint letter "
+            "to the Department of Health and Human Services and to the Securities and Exchange Commission.")
+    actors, mentions = analyse(engine, text)
+    found = kinds(actors)
+    assert "Zentrix" in found and "Zentrix and Vollmark" not in found
+    assert surfaces(text, named(actors, "Dana Whitcombe"), mentions) == ["Dana Whitcombe", "Whitcombe"]
+    assert "Greens and Whitcombe" not in found
+    assert found["Department of Health and Human Services"] == "organization"
+    assert found["Securities and Exchange Commission"] == "organization"

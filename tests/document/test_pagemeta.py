@@ -42,6 +42,18 @@ def test_same_fields_as_extract_metadata(name: str) -> None:
                                                                  whole.url)
 
 
+def test_a_site_name_that_repeats_the_title_is_not_one() -> None:
+    """``Section | Headline - Site`` gave the site name "Section | Headline" (a held-out page): the header showed
+    the title twice; the page's host stands in for it."""
+    title = "Gulls are back. Terns are not"  # trafilatura takes a part of the line with a full stop for the site
+    markup = (f"<html><head><title>Opinion | {title} - The Pier Gazette</title>"
+              '<link rel="canonical" href="https://www.piergazette.example/opinion/gulls"></head>'
+              f"<body><article><h1>{title}</h1>{_BODY}</article></body></html>")
+    meta = pagemeta.read(page_tree(markup))
+    assert meta.title == title
+    assert meta.site == "piergazette.example"
+
+
 def test_a_failing_library_gives_no_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_tree: object) -> None:
         raise RuntimeError("odd page")

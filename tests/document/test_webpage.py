@@ -257,3 +257,102 @@ def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(monkeyp
     calls.clear()
     assert load(PAGES / "sport-front.html").notice == NO_ARTICLE_NOTICE
     assert calls == [True, False]
+
+
+def _page(article: str, title: str = "Ferry timetable cut for the winter") -> str:
+    """A news page of the tests' own around ``article``, with the usual menus and footer."""
+    return (f"<html><head><title>{title} | The Sound Gazette</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a>"
+            "</li></ul></nav><main>"
+            f"{article}</main><footer><p>© The Sound Gazette</p><a href='/privacy'>Privacy</a></footer></body></html>")
+
+
+_PARAGRAPHS = [
+    "The ferry company will run four crossings a day instead of six from November, it said on Monday, "
+    "because two of its crew have left and nobody has applied for their jobs.",
+    "Islanders who travel to the mainland for work said the first crossing would now leave too late "
+    "for anyone starting at eight, and asked the county to step in.",
+    "The county said it would meet the company next week and look at paying for a third crew member "
+    "on the morning boats until the spring.",
+]
+
+
+@pytest.mark.parametrize("above", ["<p class='kicker'>Opinion</p>", "<div class='provider'>Coastal Wire</div>"])
+def test_the_labels_above_the_title_go_with_it(above: str) -> None:
+    """A kicker or a wire's name above the headline is the page's, not the article's (held-out pages)."""
+    title = "Ferry timetable cut for the winter"
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    for page in (_page(f"<article>{above}<h1>{title}</h1>{body}</article>"),
+                 _page(f"<table><tr><td>{above}<h1>{title}</h1>{body}</td><td><p>Weather</p></td></tr></table>")):
+        article = parse(page, "html")
+        assert article.title == title
+        assert [t for _, _, t in blocks(article)][:3] == _PARAGRAPHS, article.text
+
+
+def test_a_long_line_above_the_title_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    lead = "Islanders have waited all summer to hear what the winter timetable would be."
+    article = parse(_page(f"<article><p>{lead}</p><h1>{title}</h1>"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
+    assert lead in article.text
+
+
+def test_a_live_blog_keeps_every_entry() -> None:
+    """The fast step settled on the first of a live blog's entries; the page's paragraphs say there is more."""
+    more = " A spokesperson said the change would be reviewed in March, and that the company was talking to the union."
+    texts = [p + more for p in [*_PARAGRAPHS, "Good morning: the ferry company is to announce its winter timetable."]]
+    entries = "".join(f"<article class='live-entry'><time>{hour}:00</time><h3>Update {hour}</h3><p>{text}</p></article>"
+                      for hour, text in zip((14, 13, 12, 11), texts))
+    article = parse(_page(f"<h1>Ferry cuts live</h1><div class='live-feed'>{entries}</div>", "Ferry cuts live"),
+                    "html")
+    for text in texts:
+        assert text in article.text
+
+
+@pytest.mark.parametrize("slot", [
+    "<div class='in-article-ad'><p>Advertisement</p></div>", "<div id='ad_unit_2'><span>ADVERTISEMENT</span></div>",
+])
+def test_the_label_of_an_ad_slot_is_not_text(slot: str) -> None:
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1>"
+                          f"<p>{_PARAGRAPHS[0]}</p>{slot}<p>{_PARAGRAPHS[1]}</p><p>{_PARAGRAPHS[2]}</p></article>"),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_long_text_in_a_box_named_ad_stays() -> None:
+    """Only a label goes: a box whose class merely says ``ad`` but holds a paragraph is left to the extractor."""
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1><div class='ad'>"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</div></article>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_read_more_link_in_the_body_goes_and_a_sentence_with_a_link_stays() -> None:
+    """A paragraph that is only a link behind "Read more:" points to another story; a sentence ending in a link
+    is the article's."""
+    last = "Details of the meeting are on <a href='/meeting'>the county's page</a>."
+    article = parse(_page("<article><h1>Ferry timetable cut for the winter</h1>"
+                          f"<p>{_PARAGRAPHS[0]}</p><p><strong>Read more:</strong> <a href='/news/1'>Why crews are "
+                          f"leaving the islands</a></p><p>{_PARAGRAPHS[1]}</p><p>See also: <a href='/a'>one</a>, "
+                          f"<a href='/b'>two</a></p><p>{_PARAGRAPHS[2]}</p><p>{last}</p></article>"), "html")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "Details of the meeting are on the county's page."]
+
+
+def test_comments_under_a_long_article_do_not_run_the_cascade(monkeypatch) -> None:
+    """Paragraphs in comments and teasers outweigh a long article on a heavy page; only a short body is checked."""
+    import trafilatura
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["options"].fast)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    comments = "".join(f"<div class='comment'><span class='user'>reader{i}</span><p>{_PARAGRAPHS[i % 3]}</p></div>"
+                       for i in range(40))
+    story = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS * 3)
+    article = parse(_page(f"<article><h1>Ferry timetable cut for the winter</h1>{story}</article>"
+                          f"<section id='comments' class='comments'>{comments}</section>"), "html")
+    assert _PARAGRAPHS[0] in article.text
+    assert calls == [True]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.actors import build_actors
 from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
@@ -158,3 +159,13 @@ def test_a_name_right_after_mayor_of_is_a_place() -> None:
     names = _named(text, _spans(text, ("Ria Olst", "PER"), ("Sint-Maarten-Oost", "PER"), ("Tarvik", "ORG"),
                                 ("BPX", "ORG")))
     assert [s.label for s, _ in office_places(text, names)] == ["PER", "LOC", "LOC", "ORG"]
+
+
+def test_a_papers_last_word_joins_its_name_when_the_name_keeps_its_article(engine: Engine) -> None:
+    text = "She told The Ottawa Gazette on Monday. The Gazette said it would print the letter."
+    start = text.index("The Ottawa")
+    gazette = text.index("Gazette said")
+    spans = [Span(start, start + len("The Ottawa Gazette"), "ORG"), Span(gazette, gazette + len("Gazette"), "ORG")]
+    actors, mentions = build_actors(engine.parse(text), spans)
+    assert [(text[m.start:m.end], next(a.name for a in actors if a.id == m.actor)) for m in mentions] == [
+        ("The Ottawa Gazette", "The Ottawa Gazette"), ("Gazette", "The Ottawa Gazette")]

@@ -23,7 +23,10 @@ hyphens, an office between a body and its head, a letter ending a sentence, a sh
 possessive; :mod:`repairs`: particles, offices, dates, events; :mod:`dated_names`: a month
 before a number, "Emnid Aug 25"; :mod:`civic_places`: "Kitchener’s council" where the tagger
 saw no name; :mod:`openers`: a sentence's first word glued to a surname or left out of a name;
-:mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname).
+:mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname;
+:mod:`name_edges`: an unclosed bracket, a dotted company suffix, a name's own "The";
+:mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
+a name listed among places after "in", or after "mayor of").
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -45,8 +48,10 @@ from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
+from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
@@ -54,6 +59,7 @@ from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
+from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
@@ -78,7 +84,8 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
     ("works_owners", works_owners),
-    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles))
+    ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles),
+    ("shared_surnames", shared_surnames))
 """The steps on the tagger's names, in order, each under its rule's name (:mod:`whole_names`,
 :mod:`repairs`, :mod:`kinds`, :mod:`bodies`)."""
 
@@ -88,11 +95,12 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "headings", "misc_bodies", "pair_bodies", "misc_org_words", "misc_people", "dashes",
+RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "misc_bodies", "pair_bodies",
+         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         *JOIN_RULES)
+         "listed_places", "office_places", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -113,6 +121,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("datelines", lambda found: with_datelines(text, found)),
         ("table_rows", lambda found: with_table_rows(text, found)),
         ("digests", lambda found: with_digest_papers(text, found, vocabulary)),
+        ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
@@ -152,6 +161,9 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
     all the tagger's (MISC too: what it saw), ``common`` the words usually written in lower case."""
     text = parsed.text
     return (
+        ("brackets", lambda names: bracket_splits(text, names)),
+        ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
+        ("own_articles", lambda names: own_articles(text, names)),
         ("dashes", lambda names: at_dashes(text, names, common)),
         ("capital_phrases", lambda names: without_capital_phrases(text, names, common)),
         ("event_days", lambda names: without_event_days(text, names, common)),
@@ -167,7 +179,9 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("repeats", lambda names: with_repeats(text, names, common, spans)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
-        ("inner_capitals", lambda names: inner_capitals(text, names, spans)))
+        ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
+        ("listed_places", lambda names: listed_places(text, names)),
+        ("office_places", lambda names: office_places(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

@@ -105,20 +105,31 @@ def newspapers(text: str, names: Named) -> Named:
 def called_bodies(text: str, names: Named) -> Named:
     """A name read as a person or a place beside a noun that only an organisation is ("the
     broadcaster Radio-Canada", "Chapters, the bookstore chain,") or before a possessive that
-    only an organisation has ("Unilever's shares", "its chief executive") is an organisation."""
+    only an organisation has ("Unilever's shares", "its chief executive") is an organisation,
+    unless a word of it is in the full name of a person of the text. Where the noun stands in
+    apposition, set off by a comma, the name's own reading as a person is no such evidence
+    ("De Lijn, the transport company,"; "its publisher, Norton Books,"); right before the name
+    or before a possessive it is ("The other was insurer Thierry Dehaan", "a group Barack Obama
+    won", "Ottmar Kessel's shares")."""
     lex = lexicon()
     people = _person_words(text, names)
+    owners: dict[str, set[str]] = {}  # a word of a person's full name: the names it is in
+    for span, t in names:
+        if t and span.label == "PER" and " " in text[t[0]:t[1]]:
+            for w in text[t[0]:t[1]].split():
+                owners.setdefault(fold(w), set()).add(name_key(text[t[0]:t[1]]))
 
     def called(span: Span, where: tuple[int, int]) -> bool:
-        if not _plain_body_name(text[where[0]:where[1]], lex, people):
-            return False
+        name = text[where[0]:where[1]]
         before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
-        if before and before.group(2) in BODY_NOUNS:
-            return True
-        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]):
-            return True
         after = _AFTER.match(text, where[1])
-        if after and after.group(1) in BODY_NOUNS:
+        if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
+                or after and after.group(1) in BODY_NOUNS:
+            variants = {v for w in name.split() for v in (fold(w), fold(w)[:-1], fold(w)[:-2])}
+            return _plain_body_name(name, lex, {v for v in variants if owners.get(v, set()) - {name_key(name)}})
+        if not _plain_body_name(name, lex, people):
+            return False
+        if before and before.group(2) in BODY_NOUNS:
             return True
         owned = _CHIEF_EXECUTIVE.match(text, where[1])
         return owned is not None and (owned.group(1) is None or owned.group(1) in BODY_POSSESSIONS)
@@ -134,7 +145,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|outside|around)[ \t]+(?:
 """A preposition before a list of names that makes its places places ("in Jupiter and the Doral")."""
 
 
-def _sure_body(name: str, lex: Lexicon) -> bool:
+def sure_body(name: str, lex: Lexicon) -> bool:
     """A name that is a body's by its own words: an acronym ("BP"), a word that names a body or
     a paper, a legal form, or a body the lists know."""
     words = name.split()
@@ -159,7 +170,7 @@ def coordinated_bodies(text: str, names: Named) -> Named:
 
     def settle() -> None:
         bodies = [k for k in run if names[k][0].label == "ORG"]
-        sure = [k for k in bodies if _sure_body(_named(names[k]), lex)]
+        sure = [k for k in bodies if sure_body(_named(names[k]), lex)]
         if not joined or len(run) - len(bodies) != 1 or not (len(sure) == len(bodies) or len(bodies) > 1):
             return
         others = [k for k in run if k not in bodies]

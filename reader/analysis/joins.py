@@ -284,7 +284,8 @@ def _join_endings(forms: dict[str, Form], union: Union) -> None:
         owners = [o for o in endings.get(form.key, ()) if o is not form]
         if form.short or len(form.words) != 1 or form.surface.isupper() or len(owners) != 1 or owners[0].short:
             continue
-        before = " ".join(owners[0].words[:-1])
+        words = owners[0].words[:-1]
+        before = " ".join(words[1:] if words[:1] in (["The"], ["THE"]) else words)  # "The Washington Post"
         if name_key(before) in lex.places or lex.is_demonym(before):
             form.short = True
             union.join(owners[0].key, form.key)

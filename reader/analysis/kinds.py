@@ -24,6 +24,7 @@ from collections.abc import Callable
 from reader.analysis.cues import person_nouns
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.layout import datelines
+from reader.analysis.lines import heading_lines, within
 from reader.analysis.names import PARTICLES, name_key
 from reader.analysis.tagger import Span
 
@@ -111,13 +112,17 @@ def org_word_kinds(text: str, names: Named) -> Named:
     """A "person" whose last word names a body ("Trump University", "Castellano Foundation")
     is an organisation, unless a given name opens it ("Ellen Post"); a place or body right
     before a word that names a body the tagger left out ("Waterloo Region" + "Record") is that
-    body, the word included. The first word of such a "person" written alone ("Corvid" after
+    body, the word included, outside a heading, whose capitals say nothing ("# Galway Sentinel
+    Sold to Dublin Group": the town, in the words modern news writes in lower case,
+    ``lower-words.txt``, to tell a heading). The first word of such a "person" written alone ("Corvid" after
     "Corvid Robotics") is the body too, unless it is the surname of a person the text names."""
     lex = lexicon()
     out: Named = []
     bodies: set[str] = set()
+    in_heading = within(heading_lines(text, lex.lower_words))
     for k, (span, trimmed) in enumerate(names):
-        following = _NEXT_WORD.match(text, trimmed[1]) if trimmed and span.label in ("LOC", "ORG") else None
+        following = _NEXT_WORD.match(text, trimmed[1]) if trimmed and span.label in ("LOC", "ORG") \
+            and not in_heading(trimmed[0]) else None
         if trimmed and following and following.group(1) in lex.org_words and (
                 k + 1 == len(names) or names[k + 1][0].start >= following.end()):
             out.append((Span(span.start, following.end(), "ORG"), (trimmed[0], following.end())))

@@ -38,14 +38,16 @@ from reader.analysis.lines import heading_lines, line_kind, within
 from reader.analysis.names import NEWSPAPER_WORDS, PARTICLES, name_key, trim_name
 from reader.analysis.tagger import Span
 
-_CAPS = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'\u2019-]*[A-Z.])*"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+"""Capital letters, the accented ones of Latin-1 too ("SÃO PAULO", "ZÜRICH", "KRAKÓW")."""
+_CAPS = rf"[{_UPPER}][{_UPPER}.'\u2019-]*[{_UPPER}.](?:[ \t]+[{_UPPER}][{_UPPER}.'\u2019-]*[{_UPPER}.])*"
 _DATE = r"[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2}"
 _REGION = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_CAPS})(?:,[ \t]*(?P<region>{_REGION}))?(?:,[ \t]*{_DATE})?"
-    r"(?:[ \t]*\((?P<agency>[A-Z][\w.&' -]{0,30})\))?[ \t]*(?P<dash>\u2014|\u2013|--?)[ \t]+(?P<rest>[^\n]*)", re.M)
+    r"(?:[ \t]*\((?P<agency>[A-Za-z][\w.&' -]{0,30})\))?[ \t]*(?P<dash>\u2014|\u2013|--?)[ \t]+(?P<rest>[^\n]*)", re.M)
 """A paragraph that opens with its place in capitals (a state or country after a comma, a
-date, an agency in brackets) and a dash: "WASHINGTON (Reuters) - …", "OSLO — …". A bare hyphen
+date, an agency in brackets, "dpa" in lower case) and a dash: "WASHINGTON (Reuters) - …", "OSLO — …". A bare hyphen
 after capitals alone is a topic, not a place ("SOCCER - …", "RTRS - …" in CoNLL)."""
 WIRE_DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_CAPS})(?:[ \t]*,[ \t]*(?P<region>{_REGION}))?[ \t]+(?:\d{{4}}-\d\d-\d\d|{_DATE})[ \t]*$",

@@ -22,6 +22,7 @@ _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"
 _ARTICLES = ("the ", "The ", "THE ")
 _POSSESSIVES = ("'s", "\u2019s", "\u2018s", "'S", "\u2019S")
 _APOSTROPHES = ("'", "\u2019")
+_CLOSING_QUOTES = ('"', "\u201d")
 _LOWER_WORD = re.compile(r"[a-z]+ ")
 _LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|[-*+\u2022]|\d{1,3}[.)])[ \t]*")
 
@@ -60,7 +61,8 @@ def capitalised(word: str) -> bool:
 
 
 def particles_before(text: str, start: int) -> int:
-    """Where the particles right before ``start`` begin ("von der " before "Leyen"), or ``start``."""
+    """Where the particles right before ``start`` begin ("von der " before "Leyen"), or ``start``;
+    a particle with a capital opens a sentence or follows a quotation ("…,” Van den Bosch said")."""
     pos = start
     for _ in range(MAX_PARTICLES):
         space = pos
@@ -73,12 +75,21 @@ def particles_before(text: str, start: int) -> int:
             word_start -= 1
         word = text[word_start:space]
         if word not in PARTICLES and not (word.lower() in PARTICLES and word[:1].isupper()
-                                          and sentence_starts_at(text, word_start)):
+                                          and (sentence_starts_at(text, word_start)
+                                               or _after_quote(text, word_start))):
             break
         if word_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "\"\u201c(,;:":
             break
         pos = word_start
     return pos
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """Whether a closing quotation mark and white space stand right before ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] in _CLOSING_QUOTES
 
 
 def sentence_starts_at(text: str, pos: int) -> bool:

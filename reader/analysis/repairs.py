@@ -18,7 +18,7 @@ import re
 from reader.analysis.lines import within
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import PARTY_MEMBERS, Named
-from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle
+from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
 from reader.analysis.tagger import Span
 
 
@@ -214,6 +214,8 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 _GLUED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-$")
+_LOWER_AFTER = re.compile(r"[ \t]+(?:of|in|at|from|for)[ \t]+")
+"""Where a body or place the tagger read after a surname's particles stops being the surname."""
 
 
 def made_whole(text: str, names: Named) -> Named:
@@ -221,6 +223,7 @@ def made_whole(text: str, names: Named) -> Named:
     read as a person or a place, or "Ursula" and "Leyen" with "von der" left out between them,
     are "Ursula von der Leyen"; "Ursula von" before an unread "der Leyen" likewise), or after
     the hyphen of a given name ("Anne-Marie Trevelyan" read from "Marie")."""
+    names = list(names)
     out: Named = []
     k = 0
     while k < len(names):
@@ -241,6 +244,12 @@ def made_whole(text: str, names: Named) -> Named:
         if nxt is not None and nxt[1] is not None and nxt[1][0] == run.end() and nxt[0].label in ("PER", "LOC", "ORG"):
             end = nxt[1][1]
             k += 1
+            rest = _LOWER_AFTER.search(text, run.end(), end) if nxt[0].label != "PER" else None
+            if rest is not None:  # "Henk van" + "Bosch of Harlingen": the place stays apart
+                end = rest.start()
+                place = trim_name(text, rest.end(), nxt[1][1])
+                if place is not None:
+                    names.insert(k, (Span(place[0], nxt[0].end, nxt[0].label), place))
         else:
             word = _NAME_WORD.match(text, run.end())
             if word is None or not word.group()[:1].isupper() or nxt is not None and nxt[0].start < word.end():
@@ -275,8 +284,8 @@ def without_events(text: str, names: Named) -> Named:
 def with_particles(text: str, names: Named) -> Named:
     """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
     the document names the person in full with them ("Ursula von der Leyen"): the name stays
-    whole and joins; read as another kind ("De la Cruz", "al-Farouqi"), it is still the person.
-    First a name the tagger cut is made whole (:func:`made_whole`)."""
+    whole and joins; read as another kind ("De la Cruz", "al-Farouqi", "Van den" before a body
+    "Bosch"), it is still the person. First a name the tagger cut is made whole (:func:`made_whole`)."""
     names = made_whole(text, names)
     endings: set[str] = set()
     for span, trimmed in names:
@@ -292,5 +301,8 @@ def with_particles(text: str, names: Named) -> Named:
         elif trimmed and starts_with_particle(text[trimmed[0]:trimmed[1]]) \
                 and name_key(text[trimmed[0]:trimmed[1]]) in endings:
             span = Span(span.start, span.end, "PER")  # "De la Cruz said": the person, not a body
+        elif trimmed and (start := particles_before(text, trimmed[0])) < trimmed[0] \
+                and name_key(text[start:trimmed[1]]) in endings:
+            span, trimmed = Span(start, span.end, "PER"), (start, trimmed[1])  # "Van den" + "Bosch", a body
         out.append((span, trimmed))
     return out

@@ -1,0 +1,76 @@
+"""A name listed among places after "in" is a place.
+
+"Trials will run in Recife and Manaus", "hospitals in Padua, Lyon and Kraków", "140 shops
+across Bavaria and Austria": the tagger reads each name on its own and may take a town it
+never saw for a person or a body. A list joined by "and" after a preposition of place, whose
+other names are all places, names one more place of one word (a pair is joined by "and"
+alone: "in New York, and Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
+and Kraft Heinz jointly in Chicago" lists firms); the name must not be a body by its own words
+(an acronym, an organisation's word, "Senate", a legal form, a body the lists know), nor follow a
+title, nor share a word with the full name of a person of the text. Only the listed mention
+changes: what a town's name means elsewhere (its club, its council) is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.bodies import sure_body
+from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.kinds import Named, titled
+from reader.analysis.tagger import Span
+
+_JOINS = frozenset({", ", " and ", ", and "})
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|near|outside)[ \t]+(?:the[ \t]+)?$")
+"""A preposition of place right before a list of names."""
+
+
+def listed_places(text: str, names: Named) -> Named:
+    """``names`` with a person or body listed among places after "in" read as a place (see the
+    module docstring)."""
+    lex = lexicon()
+    people = {fold(w) for span, t in names if t and span.label == "PER" and " " in text[t[0]:t[1]]
+              for w in text[t[0]:t[1]].split()}
+    out = list(names)
+    runs: list[tuple[list[int], list[str]]] = []  # the names of each list and the joins between them
+    previous: int | None = None
+    for k, (_, t) in enumerate(names):
+        if t is None:
+            continue
+        gap = text[previous:t[0]] if previous is not None else ""
+        if runs and gap in _JOINS:
+            runs[-1][0].append(k)
+            runs[-1][1].append(gap)
+        else:
+            runs.append(([k], []))
+        previous = t[1]
+    for run, joins in runs:
+        first = names[run[0]][1]
+        if len(run) < 2 or first is None or joins[-1] == ", " or len(run) == 2 and joins[0] != " and " \
+                or not _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
+            continue
+        odd = [k for k in run if names[k][0].label != "LOC"]
+        if len(odd) != 1:
+            continue
+        span, t = names[odd[0]]
+        if t is None or span.label not in ("PER", "ORG") or titled(text, t[0], lex):
+            continue
+        name = text[t[0]:t[1]]
+        if " " in name or sure_body(name, lex) or name in lex.org_words or any(fold(w) in people for w in name.split()):
+            continue
+        out[odd[0]] = (Span(span.start, span.end, "LOC"), t)
+    return out
+
+
+_OFFICE_OF = re.compile(r"\b(?:[Mm]ayors?|[Gg]overnors?)[ \t]+of[ \t]+$")
+"""The office of a town's or a province's head, right before its place's name."""
+
+
+def office_places(text: str, names: Named) -> Named:
+    """``names`` with a one-word name right after "mayor of" or "governor of" read as a place
+    ("was re-elected mayor of Molenbeek-Saint-Jean", read as a person); not a body by its own
+    words ("governor of the Bank of England" is no "mayor of" case: "the" stands between)."""
+    lex = lexicon()
+    return [(Span(span.start, span.end, "LOC"), t) if t and span.label in ("PER", "ORG") and " " not in text[t[0]:t[1]]
+            and _OFFICE_OF.search(text, max(0, t[0] - 20), t[0]) and not sure_body(text[t[0]:t[1]], lex)
+            else (span, t) for span, t in names]

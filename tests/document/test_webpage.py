@@ -241,7 +241,9 @@ def test_styles_come_from_the_page_blocks_that_hold_them() -> None:
                 text, blocks, everything)
 
 
-def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(monkeypatch) -> None:
+@pytest.fixture
+def extractions(monkeypatch) -> list[bool]:
+    """Each call of trafilatura's extraction, as whether it was the fast step."""
     import trafilatura
 
     calls: list[bool] = []
@@ -252,6 +254,11 @@ def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(monkeyp
         return real(*args, **kwargs)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    return calls
+
+
+def test_the_whole_cascade_runs_only_when_the_fast_step_finds_too_little(extractions: list[bool]) -> None:
+    calls = extractions
     assert load(PAGES / "quay-rebuild.html").notice is None
     assert calls == [True]
     calls.clear()
@@ -337,18 +344,9 @@ def test_a_read_more_link_in_the_body_goes_and_a_sentence_with_a_link_stays() ->
     assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "Details of the meeting are on the county's page."]
 
 
-def test_comments_under_a_long_article_do_not_run_the_cascade(monkeypatch) -> None:
+def test_comments_under_a_long_article_do_not_run_the_cascade(extractions: list[bool]) -> None:
     """Paragraphs in comments and teasers outweigh a long article on a heavy page; only a short body is checked."""
-    import trafilatura
-
-    calls: list[bool] = []
-    real = trafilatura.bare_extraction
-
-    def counted(*args, **kwargs):
-        calls.append(kwargs["options"].fast)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    calls = extractions
     comments = "".join(f"<div class='comment'><span class='user'>reader{i}</span><p>{_PARAGRAPHS[i % 3]}</p></div>"
                        for i in range(40))
     story = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS * 3)

@@ -57,7 +57,7 @@ from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
-                                   list_kinds, org_word_kinds, surname_kinds)
+                                   list_kinds, named_after, org_word_kinds, surname_kinds)
 from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
 from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
@@ -100,7 +100,7 @@ RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "m
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", *JOIN_RULES)
+         "listed_places", "office_places", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -175,6 +175,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),
         *((rule, partial(step, text)) for rule, step in NAME_STEPS),
+        ("named_after", lambda names: named_after(text, names, common)),
         ("echoes", lambda names: with_echoes(text, names, common)),
         ("repeats", lambda names: with_repeats(text, names, common, spans)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),

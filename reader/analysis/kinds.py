@@ -108,6 +108,22 @@ _OFFICE_AFTER = re.compile(r"['\u2019]s[ \t]+(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+)
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z]+)\b")
 
 
+def named_after(text: str, names: Named, common: frozenset[str]) -> Named:
+    """A "person" made of the surname of a person the text names in full and words usually
+    written in lower case (``common``: "Trump Tower", "Clinton Global Initiative", "Obama White
+    House", "Starr International") is something named after that person: an organisation, not
+    the person; not when a given name opens it ("Paul Singer" beside "Rand Paul")."""
+    lex = lexicon()
+    surnames = person_surnames(text, names, full_only=True)
+
+    def after_a_person(name: str, _: tuple[int, int]) -> bool:
+        words = name.split()
+        return len(words) > 1 and name_key(words[0]) in surnames and not lex.is_given_name(words[0]) and all(
+            w.lower() in common and not lex.is_given_name(w) for w in words[1:])
+
+    return relabelled(text, names, ("PER",), "ORG", after_a_person)
+
+
 def org_word_kinds(text: str, names: Named) -> Named:
     """A "person" whose last word names a body ("Trump University", "Castellano Foundation")
     is an organisation, unless a given name opens it ("Ellen Post"); a place or body right

@@ -503,3 +503,15 @@ def test_a_role_held_for_another_person_is_not_that_persons_role() -> None:
     actors, _ = actors_of(text, ("Dana Price", "PER"), ("Carl Brandt", "PER"), ("Mirela Tost", "PER"))
     assert named(actors, "Carl Brandt").role == "former Ohio governor"
     assert named(actors, "Mirela Tost").role == "Commissioner for Coastal Works"
+
+
+def test_a_thing_named_after_a_person_is_not_that_person() -> None:
+    text = ("Marta Kessling opened Kessling Tower on Monday. Kessling Global Initiative paid for it, and Paul Hart "
+            "thanked Sam Paul.")
+    names = (("Marta Kessling", "PER"), ("Kessling Tower", "PER"), ("Kessling Global Initiative", "PER"),
+             ("Paul Hart", "PER"), ("Sam Paul", "PER"))
+    kinds = {a.name: a.kind for a in actors_of(text, *names)[0]}
+    assert kinds["Kessling Tower"] == kinds["Kessling Global Initiative"] == "organization"
+    assert kinds["Marta Kessling"] == kinds["Paul Hart"] == "person"  # a given name opens it
+    without = {a.name: a.kind for a in build_actors(parsed(text), tagged(text, *names), off=("named_after",))[0]}
+    assert without["Kessling Tower"] == "person"

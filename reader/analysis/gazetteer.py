@@ -61,6 +61,11 @@ class Lexicon:
         """A given name of the list or of those learned from CoNLL train ("Todd", "Matthew")."""
         return word in self.given_names or word in self.learned_given_names
 
+    def knows(self, name: str) -> bool:
+        """Whether the lists know ``name`` whole as a place or a body ("Trinidad and Tobago")."""
+        k = key(name)
+        return k in self.places or k in self.organizations
+
     def is_honorific(self, word: str) -> bool:
         return fold(word) in self.honorifics
 

@@ -180,12 +180,11 @@ def given_name_kinds(text: str, names: Named) -> Named:
 
     def opens_with_given_name(name: str, where: tuple[int, int]) -> bool:
         words = [w for w in name.split() if w not in PARTICLES]  # "Ana María de la Fuente"
-        key = name_key(name)
         after = text[where[1]:where[1] + 30].split()
         if after and after[0].lower().strip(".,;:") in place_nouns:
             return False  # "Charles de Gaulle airport" is the place
         return 1 < len(words) <= 3 and lex.is_given_name(words[0]) \
-            and not lex.is_title(words[0]) and key not in lex.places and key not in lex.organizations \
+            and not lex.is_title(words[0]) and not lex.knows(name) \
             and all(_plain_name_word(w, lex) and w not in lex.place_words for w in words)
 
     return relabelled(text, names, BODY_OR_PLACE, "PER", opens_with_given_name)

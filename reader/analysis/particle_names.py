@@ -88,7 +88,7 @@ def shared_surnames(text: str, names: Named) -> Named:
         return 2 < len(words) <= 5 and starts_with_particle(" ".join(words[1:])) \
             and name_key(" ".join(words[1:])) in surnames \
             and words[0][:1].isupper() and words[0][1:].islower() and words[0].isalpha() and not lex.is_title(words[0]) \
-            and name_key(name) not in lex.places and name_key(name) not in lex.organizations \
+            and not lex.knows(name) \
             and all(w not in lex.org_words and w not in lex.corporate_suffixes and w not in lex.place_words
                     and fold(w) not in lex.not_names for w in words)
 

@@ -281,7 +281,7 @@ def conjoined_apart(text: str, names: Named) -> Named:
         words = text[trimmed[0]:trimmed[1]].split()
         if any(not w[:1].isupper() for w in words if w != "and") or " and " in text[joint.end():trimmed[1]] \
                 or words[-1] in lex.org_words or words[-1] in lex.corporate_suffixes \
-                or _known(lex, text[trimmed[0]:trimmed[1]]) or not any(side in alone or side in people for side in sides) \
+                or lex.knows(text[trimmed[0]:trimmed[1]]) or not any(side in alone or side in people for side in sides) \
                 or (words[-1] in NEWSPAPER_WORDS and sides[1] not in alone):
             out.append((span, trimmed))
             continue
@@ -290,8 +290,3 @@ def conjoined_apart(text: str, names: Named) -> Named:
         out.append((Span(joint.end(), span.end, labels[1]), (joint.end(), trimmed[1])))
     return out
 
-
-def _known(lex: Lexicon, name: str) -> bool:
-    """Whether the lists know ``name`` as a place or a body."""
-    key = name_key(name)
-    return key in lex.places or key in lex.organizations

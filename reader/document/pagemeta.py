@@ -7,8 +7,9 @@ time on a heavy page (about 40 ms of CPU with them, 2 ms without, on the 1 MB pa
 fields are asked of its metadata module one by one, in the order and with the
 precedence ``extract_metadata`` gives them (markup ``<meta>``, then JSON-LD, then the
 page's own elements); only a site name that repeats the title is not kept (:func:`_site`).
-Those helpers are not trafilatura's public interface, which is why its version is pinned to the minor release they were read from, and why a test
-compares the two ways on every test page.
+Those helpers are not trafilatura's public interface, which is why its version is pinned
+to the minor release they were read from, and why a test compares the two ways on every
+test page.
 """
 
 from __future__ import annotations

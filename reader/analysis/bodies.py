@@ -51,6 +51,11 @@ _AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z
                     r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|from|with|founded|owned)\b)")
 """A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
 
+_MODIFIER = re.compile(r"[ \t]+([a-z-]+)\b(?![ \t]+[A-Z])(?:[ \t]+([a-z-]+)\b(?![ \t]+[A-Z]))?")
+"""One or two lower-case words after a name, the name a modifier of the noun that says what it
+is: "the Albert Heijn supermarket chain", "the Marcus Tan label signed" (not "the Maputo daily
+Noticias": the noun is then the next name's)."""
+_THE = re.compile(r"(?:^|[\s(])[Tt]he[ \t]+$")
 _NEXT = re.compile(r"\s+(\w+)")
 _POSSESSIVE = re.compile(r" ?['\u2019]s\b")
 def _as_bodies(text: str, names: Named, bodies: set[str]) -> Named:
@@ -67,12 +72,12 @@ def _person_words(text: str, names: Named) -> set[str]:
             for w in text[t[0]:t[1]].split()}
 
 
-def _plain_body_name(name: str, lex: Lexicon, people: set[str]) -> bool:
-    """A name that could be a body's: not opened by a given name, not a place the lists know,
-    no word of the full names of the text's people nor their plural ("the Garlands"), no place
-    word ("Street")."""
+def _plain_body_name(name: str, lex: Lexicon, people: set[str], given: bool = True) -> bool:
+    """A name that could be a body's: not opened by a given name (unless ``given`` is false),
+    not a place the lists know, no word of the full names of the text's people nor their plural
+    ("the Garlands"), no place word ("Street")."""
     words = name.split()
-    return not lex.is_given_name(words[0]) \
+    return not (given and lex.is_given_name(words[0])) \
         and name_key(name) not in lex.places and not any(
             fold(w) in people or fold(w)[:-1] in people or fold(w)[:-2] in people for w in words) \
         and not any(w in lex.place_words for w in words)
@@ -119,14 +124,23 @@ def called_bodies(text: str, names: Named) -> Named:
             for w in text[t[0]:t[1]].split():
                 owners.setdefault(fold(w), set()).add(name_key(text[t[0]:t[1]]))
 
+    def others(name: str) -> set[str]:
+        """The words of ``name`` (or their singular) in the full name of another person."""
+        variants = {v for w in name.split() for v in (fold(w), fold(w)[:-1], fold(w)[:-2])}
+        return {v for v in variants if owners.get(v, set()) - {name_key(name)}}
+
     def called(span: Span, where: tuple[int, int]) -> bool:
         name = text[where[0]:where[1]]
         before = _BEFORE.search(text, max(0, where[0] - 80), where[0])
         after = _AFTER.match(text, where[1])
+        modified = _MODIFIER.match(text, where[1])
         if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
                 or after and after.group(1) in BODY_NOUNS:
-            variants = {v for w in name.split() for v in (fold(w), fold(w)[:-1], fold(w)[:-2])}
-            return _plain_body_name(name, lex, {v for v in variants if owners.get(v, set()) - {name_key(name)}})
+            return _plain_body_name(name, lex, others(name))
+        if span.label == "PER" and modified and BODY_NOUNS.intersection(modified.groups()) \
+                and _THE.search(text, max(0, where[0] - 5), where[0]):
+            # "the Albert Heijn supermarket chain": a founder's given name is no evidence
+            return _plain_body_name(name, lex, others(name), given=False)
         if not _plain_body_name(name, lex, people):
             return False
         if before and before.group(2) in BODY_NOUNS:

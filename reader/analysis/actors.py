@@ -69,12 +69,14 @@ from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 from reader.analysis.whole_names import (conjoined_apart, hyphen_joined, hyphenated_surnames, initials_apart,
-                                         office_holders, offices_apart, possessive_bodies)
+                                         office_holders, offices_apart, possessive_bodies,
+                                         title_modifiers)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
+    ("title_modifiers", title_modifiers),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
     ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("followings", followings),

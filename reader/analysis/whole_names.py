@@ -104,6 +104,40 @@ def offices_apart(text: str, names: Named) -> Named:
     return out
 
 
+TITLE_MODIFIERS = frozenset({"majority", "minority", "senior", "managing", "deputy", "vice", "assistant",
+                             "associate", "acting", "interim"})
+"""Words that qualify the title after them and end no body's name: "Senate Majority Leader"."""
+_TITLE_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def title_modifiers(text: str, names: Named) -> Named:
+    """A body's or place's name the tagger ran on into a title or its first words ("Senate
+    Majority" before "Leader", "the House Majority Whip,") ends before them: the words are the
+    role's; a name of such words only is none."""
+    lex = lexicon()
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is None or span.label not in ("ORG", "LOC"):
+            out.append((span, trimmed))
+            continue
+        words = list(re.finditer(r"\S+", text[trimmed[0]:trimmed[1]]))
+        keep = len(words)
+        after = _TITLE_AFTER.match(text, trimmed[1])
+        if keep > 2 and lex.is_title(words[-1].group()) and words[-2].group().lower() in TITLE_MODIFIERS:
+            keep -= 1  # "House Majority Whip"
+        elif after is None or not lex.is_title(after.group(1)):
+            out.append((span, trimmed))
+            continue
+        while keep and words[keep - 1].group().lower() in TITLE_MODIFIERS:
+            keep -= 1
+        if keep == len(words):
+            out.append((span, trimmed))
+        elif keep:
+            end = trimmed[0] + words[keep - 1].end()
+            out.append((Span(span.start, end, span.label), (trimmed[0], end)))
+    return out
+
+
 def _a_person(words: list[re.Match[str]], lex: Lexicon) -> bool:
     """Whether ``words`` are a person's name: 2-5 words opening with a given name, the others
     capitalised name words or particles."""

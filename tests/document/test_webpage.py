@@ -354,3 +354,21 @@ def test_comments_under_a_long_article_do_not_run_the_cascade(extractions: list[
                           f"<section id='comments' class='comments'>{comments}</section>"), "html")
     assert _PARAGRAPHS[0] in article.text
     assert calls == [True]
+
+
+def test_an_xhtml_page_in_windows_1252_gives_its_article(tmp_path: Path) -> None:
+    """An XHTML page opens with an XML declaration naming its encoding; the text is decoded before parsing."""
+    title = "Café closes after thirty years"
+    body = "".join(f"<p>{p} “Merci,” said Renée.</p>" for p in _PARAGRAPHS)
+    page = ('<?xml version="1.0" encoding="windows-1252"?>\n'
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:fb="http://www.facebook.com/2008/fbml" xml:lang="en">'
+            '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252" />'
+            f"<title>{title}</title></head><body><h1>{title}</h1>{body}"
+            '<fb:like href="http://example.com/cafe" layout="button_count"></fb:like></body></html>')
+    path = tmp_path / "cafe.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = load(path)
+    assert article.notice is None and article.title == title
+    assert [t for _, _, t in blocks(article)] == [f"{p} “Merci,” said Renée." for p in _PARAGRAPHS]

@@ -19,7 +19,7 @@ _INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "del"})
 
 
 def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
-    """Rename ``body`` (changed in place) to HTML; a first heading that is the title goes (with
+    """Rename ``body`` (changed in place) to HTML; a first heading or line that is the title goes (with
     the labels above it, :func:`_drop_title`), and so does a line near the top that only gives
     the page's date ("Published 1 June 2023, 10:00").
 
@@ -41,16 +41,18 @@ def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
 TITLE_BLOCKS = 3
 """How many blocks at the top of a page may come before the title heading."""
 _LAYOUT = frozenset({"table", "row", "cell"})
+_TITLE_TAGS = frozenset({"head", "p"})
+"""A headline in a ``<div class="headline">`` (an older CMS) comes out of trafilatura as a paragraph."""
 LABEL_CHARS = 40
 """Longest line above the title that is taken for a label (a section, series or provider's name)."""
 
 
 def _drop_title(body: Any, title: str | None) -> None:
-    """Remove the heading that repeats ``title`` and, when it is not first, the short labels above it.
+    """Remove the heading or line that repeats ``title`` and, when it is not first, the short labels above it.
 
     Pages often put a kicker ("Opinion", "The Long Read", the wire's name) above the
     headline; trafilatura keeps both. A line that long above the title is text, and then
-    nothing goes but a first heading that is the title. On a page laid out in a table the
+    nothing goes but a first line that is the title. On a page laid out in a table the
     article starts in the table's first cell.
     """
     if not title:
@@ -58,7 +60,7 @@ def _drop_title(body: Any, title: str | None) -> None:
     while len(body) and body[0].tag in _LAYOUT:  # a page laid out in a table: its first cell
         body = body[0]
     for index, element in enumerate(body[:TITLE_BLOCKS]):
-        if element.tag == "head" and _same_words(element.xpath("string()"), title):
+        if element.tag in _TITLE_TAGS and _same_words(element.xpath("string()"), title):
             above = body[:index]
             if all(len(" ".join(el.xpath("string()").split())) <= LABEL_CHARS for el in above):
                 for el in [*above, element]:

@@ -372,3 +372,13 @@ def test_an_xhtml_page_in_windows_1252_gives_its_article(tmp_path: Path) -> None
     article = load(path)
     assert article.notice is None and article.title == title
     assert [t for _, _, t in blocks(article)] == [f"{p} “Merci,” said Renée." for p in _PARAGRAPHS]
+
+
+def test_a_headline_in_a_plain_box_is_the_headers() -> None:
+    """An older CMS puts the headline in ``<div class="headline">``: trafilatura keeps it as a line of text."""
+    title = "Ferry timetable cut for the winter"
+    body = "<br><br>".join(_PARAGRAPHS)
+    article = parse(_page(f"<div class='story'><div class='headline'>{title}</div>"
+                          f"<div class='storytext'>{body}</div></div>", title), "html")
+    assert article.title == title
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

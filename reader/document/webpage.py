@@ -72,6 +72,11 @@ LEAD_IN_WORDS = 3
 """Most words a link-only paragraph's lead-in may have ("Read more:", "See also:", "Weiterlesen:")."""
 
 
+_LINE_CANDIDATES = "//body//p[.//a] | //body//div[.//a][not(.//div | .//p | .//li | .//table)]"
+"""Paragraphs with a link, and boxes with a link that hold no blocks: a line of a page that lays
+its text out in ``<div>``s (``<div class="readmore"><b>READ MORE:</b> <a …>…</a></div>``)."""
+
+
 def _is_link_teaser(paragraph: lxml_html.HtmlElement) -> bool:
     """A paragraph of links whose other text is a lead-in of a few words ending in a colon."""
     outside = " ".join("".join(paragraph.xpath(".//text()[not(ancestor::a)]")).split())
@@ -117,11 +122,12 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
 
 def _strip_furniture(root: lxml_html.HtmlElement) -> None:
     """Delete what sits inside an article's body but is the site's: the labels of ad slots
-    and paragraphs that are only a link to another story behind a short lead-in ("Read more:")."""
+    and paragraphs (or lines in a box of their own) that are only a link to another story behind a short
+    lead-in ("Read more:")."""
     for element in root.xpath(_AD_CANDIDATES):
         if _is_ad_slot(element):
             element.drop_tree()
-    for paragraph in root.xpath("//body//p[.//a]"):
+    for paragraph in root.xpath(_LINE_CANDIDATES):
         if _is_link_teaser(paragraph):
             paragraph.drop_tree()
 

@@ -382,3 +382,13 @@ def test_a_headline_in_a_plain_box_is_the_headers() -> None:
                           f"<div class='storytext'>{body}</div></div>", title), "html")
     assert article.title == title
     assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_read_more_line_in_a_box_goes_and_the_text_after_it_stays() -> None:
+    """A CMS that lays paragraphs out with ``<br><br>`` puts its "READ MORE:" line in a ``<div>`` of its own."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"{_PARAGRAPHS[0]}<br><br><div class='readmore'><b>READ MORE:</b> <a href='/news/1'>Why crews are leaving "
+            f"the islands</a></div>{_PARAGRAPHS[1]}<br><br>{_PARAGRAPHS[2]}<br><br>")
+    article = parse(_page(f"<div class='story'><h1>{title}</h1><div class='storytext'>{body}</div></div>", title),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

@@ -15,7 +15,7 @@ from typing import Any
 
 _RENAMED = {"row": "tr", "lb": "br"}  # p, table, div, del and body are HTML already
 _INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "del"})
-"""Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``."""
+"""Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``, unless it starts a line."""
 
 
 def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
@@ -31,7 +31,7 @@ def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
         for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
             if is_date_line(element.xpath("string()"), date):
                 body.remove(element)
-    inline = {el for el in body.iter("quote", "code") if el.getparent().tag in _INLINE_PARENTS}
+    inline = {el for el in body.iter("quote", "code") if el.getparent().tag in _INLINE_PARENTS and not _set_off(el)}
     for element in body.iter():
         if isinstance(element.tag, str):
             _rename(element, element in inline)
@@ -66,6 +66,13 @@ def _drop_title(body: Any, title: str | None) -> None:
                 for el in [*above, element]:
                     body.remove(el)
             return
+
+
+def _set_off(element: Any) -> bool:
+    """Whether a quote or code inside a paragraph starts on a line of its own: a block the page put
+    inside its text box (a forum post's quoted notice after "From the notice:" and a break)."""
+    before = element.getprevious()
+    return before is not None and before.tag == "lb" and not (before.tail or "").strip()
 
 
 def _rename(element: Any, inline: bool) -> None:

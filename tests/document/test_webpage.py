@@ -392,3 +392,20 @@ def test_a_read_more_line_in_a_box_goes_and_the_text_after_it_stays() -> None:
     article = parse(_page(f"<div class='story'><h1>{title}</h1><div class='storytext'>{body}</div></div>", title),
                     "html")
     assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_quote_on_a_line_of_its_own_in_a_post_is_a_block_and_an_inline_one_stays_inline() -> None:
+    """A forum post is one box of text with breaks; a notice quoted in it starts after a break."""
+    title = "Ferry timetable cut for the winter"
+    notice = "Crossings at 07:10 and 19:40 will not run from 4 November until further notice."
+    said = "Islanders said the change was <q>a step too far</q> and asked the county to step in."
+    post = (f"<div class='post'><div class='bbWrapper'>{_PARAGRAPHS[0]}<br><br>{said} From the notice on the pier:"
+            f"<br><blockquote class='bbCodeBlock'>{notice}</blockquote>\n{_PARAGRAPHS[2]}</div></div>")
+    article = parse(_page(f"<h1>{title}</h1>{post}", title), "html")
+    assert blocks(article) == [
+        ("paragraph", 0, _PARAGRAPHS[0]),
+        ("paragraph", 0, "Islanders said the change was a step too far and asked the county to step in. "
+                         "From the notice on the pier:"),
+        ("quote", 0, notice),
+        ("paragraph", 0, _PARAGRAPHS[2]),
+    ]

@@ -409,3 +409,23 @@ def test_a_quote_on_a_line_of_its_own_in_a_post_is_a_block_and_an_inline_one_sta
         ("quote", 0, notice),
         ("paragraph", 0, _PARAGRAPHS[2]),
     ]
+
+
+def test_a_photo_gallery_keeps_its_captions_without_credits_and_an_articles_photo_caption_stays_out() -> None:
+    """Trafilatura deletes figures; in a gallery the captions are the text (second held-out set)."""
+    title = "In pictures: the ferry's last winter"
+    captions = [p.split(",")[0] + ", as the photographs of the last crossings show." for p in _PARAGRAPHS]
+    slides = "".join(f"<li class='gallery__slide'><figure><img src='/{i}.jpg' alt=''><figcaption>"
+                     f"<span class='count'>{i + 1}/3</span><p>{text}</p><p class='credit'>Photograph: Ann Fell</p>"
+                     "</figcaption></figure></li>" for i, text in enumerate(captions))
+    intro = ("The island's old ferry made its last crossings this week, forty years after she first carried cars and "
+             "cattle across the sound, and our photographer went along for the ride on every one of them, from the "
+             "first sailing before dawn on Monday to the last one on Friday night.")
+    gallery = parse(_page(f"<article><h1>{title}</h1><p class='intro'>{intro}</p><ul class='slides'>{slides}</ul>"
+                          "</article>", title), "html")
+    assert [t for _, _, t in blocks(gallery)] == [intro, *captions]
+    photo = ("<figure><img src='/q.jpg' alt=''><figcaption>The quay at low tide, before the storm that took "
+             "its wall. <span class='credit'>Photograph: Ann Fell</span></figcaption></figure>")
+    article = parse(_page(f"<article><h1>Ferry timetable cut for the winter</h1>{photo}"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

@@ -143,11 +143,27 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     jusText, which costs several times as much and gives the same body on a page the fast
     step reads well.
     """
+    _lower_case_classes(root)
     found = _bare_extraction(root, url, fast=True)
     if found is not None and not _too_little(*found) and not _page_holds_more(root, found[1]):
         return found[0]
     found = _bare_extraction(root, url, fast=False)
     return None if found is None or _is_page_dump(found[0]) else found[0]
+
+
+def _lower_case_classes(root: lxml_html.HtmlElement) -> None:
+    """Give a class with capitals its lower-case spelling as well (``Newsletter_box newsletter_box``).
+
+    Trafilatura names boilerplate by lower-case parts of a class ("newsletter", "author",
+    "share"), and sites built with CSS modules write ``Newsletter_box__p6`` or ``AuthorBio_bio``:
+    its newsletter box and author's bio stayed in an interview's body. Added, not replaced, for
+    its names of article bodies have capitals (``articleBody``). Ids are left alone: it also
+    tests them whole (``@id='articleContent'``).
+    """
+    for element in root.xpath("//body//*[@class]"):
+        names = element.get("class")
+        if names != names.lower():
+            element.set("class", f"{names} {names.lower()}")
 
 
 def _bare_extraction(root: lxml_html.HtmlElement, url: str | None, fast: bool) -> tuple[Any, str] | None:

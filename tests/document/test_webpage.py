@@ -429,3 +429,16 @@ def test_a_photo_gallery_keeps_its_captions_without_credits_and_an_articles_phot
     article = parse(_page(f"<article><h1>Ferry timetable cut for the winter</h1>{photo}"
                           + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
     assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_boxes_named_with_capitals_go_like_those_named_in_lower_case() -> None:
+    """CSS modules name a newsletter box ``Newsletter_box__p6`` and a bio ``AuthorBio_bio__r8`` (second held-out set)."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"<p>{_PARAGRAPHS[0]}</p><p>{_PARAGRAPHS[1]}</p><div class='Newsletter_box__p6'><h3>The Island Letter</h3>"
+            "<p>One ferry, one story, one timetable, every Friday.</p><form><input type='email'><button>Sign me up"
+            f"</button></form></div><p>{_PARAGRAPHS[2]}</p>")
+    bio = ("<div class='AuthorBio_bio__r8'><p><strong>Ann Fell</strong> has written about the islands and their "
+           "ferries for fifteen years.</p></div>")
+    article = parse(_page(f"<article><h1 class='Article_title__f5'>{title}</h1><div class='Article_body__k1'>{body}"
+                          f"</div>{bio}</article>", title), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

@@ -18,15 +18,17 @@ _INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "del"})
 """Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``, unless it starts a line."""
 
 
-def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
+def to_html(body: Any, title: str | None, date: str | None = None, author: str | None = None) -> Any:
     """Rename ``body`` (changed in place) to HTML; a first heading or line that is the title goes (with
     the labels above it, :func:`_drop_title`), and so does a line near the top that only gives
-    the page's date ("Published 1 June 2023, 10:00").
+    the page's date ("Published 1 June 2023, 10:00"), and a card of short lines above the text
+    that names the author (:func:`_drop_author_card`).
 
     The header shows the title and the date above the text, so repeating them in the text
     would show them twice and add words that are not the article's body.
     """
     _drop_title(body, title)
+    _drop_author_card(body, author)
     if date:
         for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
             if is_date_line(element.xpath("string()"), date):
@@ -73,6 +75,33 @@ def _set_off(element: Any) -> bool:
     inside its text box (a forum post's quoted notice after "From the notice:" and a break)."""
     before = element.getprevious()
     return before is not None and before.tag == "lb" and not (before.tail or "").strip()
+
+
+AUTHOR_CARD_BLOCKS = 8
+"""Most short lines above the text that may make an author's card."""
+
+
+def _drop_author_card(body: Any, author: str | None) -> None:
+    """Remove the short lines above the first line of text when one of them is the author's name.
+
+    A forum post opens with its poster's card (name, rank, "Joined", "Messages"), which
+    trafilatura keeps as headings and lists; the header shows the author. A line of the
+    author's name alone among labels is that card; a byline ("By …") or a first line of
+    text longer than a label leaves the top as it is.
+    """
+    if not author:
+        return
+    card = []
+    for element in body[:AUTHOR_CARD_BLOCKS + 1]:
+        text = " ".join(element.xpath("string()").split())
+        if len(text) > LABEL_CHARS:
+            break
+        card.append((element, text))
+    else:
+        return  # no text after the short lines, or too many of them
+    if any(_same_words(text, author) for _, text in card):
+        for element, _ in card:
+            body.remove(element)
 
 
 def _rename(element: Any, inline: bool) -> None:

@@ -94,7 +94,7 @@ def parse_html(markup: str, source: str | None = None) -> Article:
         styles = article.styles
     else:
         _add_captions(found, root)
-        article, notice = _walk(to_html(found, meta.title, meta.date)), None
+        article, notice = _walk(to_html(found, meta.title, meta.date, meta.author)), None
         text = article.text()
         styles = inlinestyles.carry(text, article.blocks, inlinestyles.page_index(body, text))
         styles += article.styles  # inline code trafilatura kept

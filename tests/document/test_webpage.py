@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from reader.document import load, parse
+from reader.document.articlexml import to_html
 from reader.document.webpage import NO_ARTICLE_NOTICE
 
 PAGES = Path(__file__).parent / "webpages"
@@ -432,7 +434,7 @@ def test_a_photo_gallery_keeps_its_captions_without_credits_and_an_articles_phot
 
 
 def test_boxes_named_with_capitals_go_like_those_named_in_lower_case() -> None:
-    """CSS modules name a newsletter box ``Newsletter_box__p6`` and a bio ``AuthorBio_bio__r8`` (second held-out set)."""
+    """CSS modules name a newsletter box ``Newsletter_box__p6`` and a bio ``AuthorBio_bio__r8``."""
     title = "Ferry timetable cut for the winter"
     body = (f"<p>{_PARAGRAPHS[0]}</p><p>{_PARAGRAPHS[1]}</p><div class='Newsletter_box__p6'><h3>The Island Letter</h3>"
             "<p>One ferry, one story, one timetable, every Friday.</p><form><input type='email'><button>Sign me up"
@@ -442,3 +444,28 @@ def test_boxes_named_with_capitals_go_like_those_named_in_lower_case() -> None:
     article = parse(_page(f"<article><h1 class='Article_title__f5'>{title}</h1><div class='Article_body__k1'>{body}"
                           f"</div>{bio}</article>", title), "html")
     assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_forum_posters_card_above_the_post_is_the_headers() -> None:
+    """The poster's name, rank and counts sit beside a post (trafilatura keeps them); the header names the author."""
+    card = ("<section class='message-user'><h4 class='message-name'><a href='/members/pierwatcher.7/' "
+            "class='username'>PierWatcher</a></h4><h5 class='userTitle'>Well-known member</h5><div "
+            "class='message-userExtras'><dl><dt>Joined</dt><dd>Jun 1, 2009</dd></dl><dl><dt>Messages</dt><dd>2,341"
+            "</dd></dl></div></section>")
+    post = "<br><br>".join(_PARAGRAPHS)
+    page = ("<html><head><title>Ferry timetable cut for the winter | Island Forum</title></head><body>"
+            "<h1>Ferry timetable cut for the winter</h1><div class='block-body'><article class='message'><div "
+            f"class='message-inner'><div class='message-cell message-cell--user'>{card}</div><div class='message-cell "
+            f"message-cell--main'><article class='message-body'><div class='bbWrapper'>{post}</div></article></div>"
+            "</div></article></div></body></html>")
+    article = parse(page, "html")
+    assert article.author == "PierWatcher"
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+@pytest.mark.parametrize("author, kept", [("Ann Fell", 3), ("PierWatcher", 0)])
+def test_short_lines_above_the_text_stay_unless_one_names_the_author(author: str, kept: int) -> None:
+    body = etree.fromstring("<body><head rend='h4'>PierWatcher</head><head rend='h5'>Well-known member</head>"
+                            "<list rend='dl'><item rend='dt-1'>Joined</item><item rend='dd-1'>Jun 1, 2009</item></list>"
+                            f"<p>{_PARAGRAPHS[0]}</p></body>")
+    assert len(to_html(body, "Ferry timetable cut for the winter", None, author)) == kept + 1

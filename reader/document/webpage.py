@@ -227,8 +227,8 @@ def _add_captions(body: Any, root: lxml_html.HtmlElement) -> None:
 
     Trafilatura deletes every ``figure`` (and boxes named ``slide``) with the images, which is
     right for an article's photo captions but leaves a photo gallery with its intro alone. On
-    the test and held-out articles the captions hold at most a ninth of the body's text, on a
-    gallery four times as much. A short piece of a caption (a credit, "3/8") is left out,
+    the test and held-out articles the captions hold at most an eighth of the body's text, on
+    a gallery twice as much. A short piece of a caption (a credit, "3/8") is left out,
     and so is a caption the body already holds.
     """
     captions = list(root.iter("figcaption"))

@@ -64,7 +64,7 @@ from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, 
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_event_days,
-                                     without_events, without_offices, with_nicknames, without_titles)
+                                     without_events, without_offices, without_storms, with_nicknames, without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
@@ -79,7 +79,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("title_modifiers", title_modifiers),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
-    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("followings", followings),
+    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),

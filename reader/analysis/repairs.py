@@ -3,7 +3,7 @@
 Each step takes the tagger's spans with their trimmed names (:data:`~reader.analysis.kinds.Named`)
 and returns them mended; :mod:`actors` runs them, each under its name in
 :data:`~reader.analysis.actors.RULES`, so the ablation can leave it out: a month or day opening
-a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), an office
+a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), a storm's ("Storm Orla"), an office
 before a name ("Commissioner for Coastal Works Mirela Tost"), a title or form of address
 read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a name cut at its particles
 ("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie") or its nickname in quotation marks
@@ -279,6 +279,30 @@ def without_events(text: str, names: Named) -> Named:
                if t and span.label == "PER" and " " in text[t[0]:t[1]]}
     return [(span, t) for span, t in kept
             if not (t and span.label in ("PER", "ORG") and name_key(text[t[0]:t[1]]) in events)]
+
+
+STORM_WORDS = frozenset({"Hurricane", "Storm", "Typhoon", "Cyclone", "Superstorm"})
+"""Words before the given name of a storm: "Hurricane Edouard", "Storm Orla" (CoNLL's MISC)."""
+_STORM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STORM_WORDS)) + r")[ \t]+$")
+
+
+def without_storms(text: str, names: Named) -> Named:
+    """A storm's name is no actor, with its word ("Storm Orla", "Tropical Storm Dolly") or
+    after it ("Hurricane" + "Edouard" read apart), unless a body's word ends it ("Hurricane
+    Center")."""
+    lex = lexicon()
+
+    def storm(trimmed: tuple[int, int] | None) -> bool:
+        if trimmed is None:
+            return False
+        words = text[trimmed[0]:trimmed[1]].split()
+        if words[0] == "Tropical":
+            words = words[1:]
+        if len(words) == 2 and words[0] in STORM_WORDS:
+            return words[1] not in lex.org_words
+        return len(words) == 1 and _STORM_BEFORE.search(text, max(0, trimmed[0] - 15), trimmed[0]) is not None
+
+    return [(span, trimmed) for span, trimmed in names if not storm(trimmed)]
 
 
 def with_particles(text: str, names: Named) -> Named:

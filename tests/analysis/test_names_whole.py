@@ -181,3 +181,11 @@ def test_a_body_s_members_or_a_body_of_its_own_after_its_name_are_another_actor(
     assert surfaces(text, named(actors, "House"), mentions) == ["House"]
     assert surfaces(text, named(actors, "Senate"), mentions) == ["Senate"]
     assert surfaces(text, named(actors, "Senate Republicans"), mentions) == ["Senate Republicans"]
+
+
+def test_a_storms_name_is_no_actor_but_the_centre_that_tracks_it_is(engine: Engine) -> None:
+    text = ("Storm Orla flooded Tadcaster on Sunday. Forecasters at the National Hurricane Center in Miami said "
+            "Hurricane Dolly would reach Texas by Tuesday, while Tropical Storm Ines stayed at sea.")
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Tadcaster": "place", "National Hurricane Center": "organization", "Miami": "place",
+                             "Texas": "place"}

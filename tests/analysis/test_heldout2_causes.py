@@ -9,6 +9,7 @@ import pytest
 
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named
+from reader.analysis.listed_places import listed_places
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
 from reader.analysis.repairs import with_particles
@@ -81,3 +82,13 @@ def test_a_surname_takes_its_particles_from_a_name_that_opens_with_them() -> Non
     names = _named(text, _spans(text, ("van der Meulen", "PER"), ("Meulen", "PER"), ("Meulen", "PER")))
     assert _shown(text, with_particles(text, names)) == [
         ("van der Meulen", "PER"), ("Van der Meulen", "PER"), ("van der Meulen", "PER")]
+
+
+def test_a_list_after_in_with_one_place_names_places_though_two_names_were_read_otherwise() -> None:
+    text = ("Depots will close in Tarvik, Brevdal and Olmsund this spring. Buses run in Hedda Lund, Brevik and Aker. "
+            "Jobs went in Statkraft, Equinor and Aker.")
+    names = _named(text, _spans(text, ("Tarvik", "LOC"), ("Brevdal", "ORG"), ("Olmsund", "PER"), ("Hedda Lund", "PER"),
+                                ("Brevik", "LOC"), ("Aker", "ORG"), ("Statkraft", "ORG"), ("Equinor", "ORG"),
+                                ("Aker", "ORG")))
+    assert [s.label for s, _ in listed_places(text, names)] == [
+        "LOC", "LOC", "LOC", "PER", "LOC", "ORG", "ORG", "ORG", "ORG"]

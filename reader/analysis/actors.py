@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from functools import partial
 
+from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
@@ -96,7 +97,7 @@ sharing a surname a bare one is): they change no span, so ``benchmarks/actors_jo
 measures them against gold entities."""
 
 RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
+         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
@@ -162,6 +163,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
     text = parsed.text
     return (
         ("brackets", lambda names: bracket_splits(text, names)),
+        ("bracket_acronyms", lambda names: bracket_acronyms(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
         ("own_articles", lambda names: own_articles(text, names)),
         ("dashes", lambda names: at_dashes(text, names, common)),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named
 from reader.analysis.listed_places import listed_places
@@ -92,3 +93,13 @@ def test_a_list_after_in_with_one_place_names_places_though_two_names_were_read_
                                 ("Aker", "ORG")))
     assert [s.label for s, _ in listed_places(text, names)] == [
         "LOC", "LOC", "LOC", "PER", "LOC", "ORG", "ORG", "ORG", "ORG"]
+
+
+def test_capitals_in_brackets_after_a_bodys_name_are_its_name() -> None:
+    text = ("Trustees of the Harbour District School Board (HDSB) voted on Monday. PORT LOUIS (AFP) - "
+            "The Fleet Rowing Union ( FRU ) met Jan Berg (NOR) and Tarvik Town (TT).")
+    names = _named(text, _spans(text, ("Harbour District School Board", "ORG"), ("PORT LOUIS", "ORG"), ("AFP", "ORG"),
+                                ("Fleet Rowing Union", "ORG"), ("Jan Berg", "PER"), ("Tarvik Town", "LOC")))
+    assert _shown(text, bracket_acronyms(text, names)) == [
+        ("Harbour District School Board", "ORG"), ("HDSB", "ORG"), ("PORT LOUIS", "ORG"), ("AFP", "ORG"),
+        ("Fleet Rowing Union", "ORG"), ("FRU", "ORG"), ("Jan Berg", "PER"), ("Tarvik Town", "LOC")]

@@ -15,6 +15,7 @@ from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
 from reader.analysis.repairs import with_particles
 from reader.analysis.tagger import Span
+from reader.analysis.whole_names import offices_apart
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +104,11 @@ def test_capitals_in_brackets_after_a_bodys_name_are_its_name() -> None:
     assert _shown(text, bracket_acronyms(text, names)) == [
         ("Harbour District School Board", "ORG"), ("HDSB", "ORG"), ("PORT LOUIS", "ORG"), ("AFP", "ORG"),
         ("Fleet Rowing Union", "ORG"), ("FRU", "ORG"), ("Jan Berg", "PER"), ("Tarvik Town", "LOC")]
+
+
+def test_an_office_and_a_name_read_as_a_body_give_the_person_whose_surname_the_text_writes_alone() -> None:
+    text = "Fisheries Minister Tiiu Saarmets closed the bay. Saarmets said the stock was low. Harbour Board Chair Oslo Fjord met."
+    names = _named(text, _spans(text, ("Fisheries Minister Tiiu Saarmets", "ORG"), ("Saarmets", "PER"),
+                                ("Harbour Board Chair Oslo Fjord", "ORG")))
+    assert _shown(text, offices_apart(text, names)) == [
+        ("Fisheries", "ORG"), ("Tiiu Saarmets", "PER"), ("Saarmets", "PER"), ("Harbour Board Chair Oslo Fjord", "ORG")]

@@ -13,6 +13,7 @@ from reader.analysis.kinds import Named
 from reader.analysis.listed_places import listed_places
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
+from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repairs import with_particles
 from reader.analysis.tagger import Span
 from reader.analysis.whole_names import offices_apart
@@ -107,8 +108,19 @@ def test_capitals_in_brackets_after_a_bodys_name_are_its_name() -> None:
 
 
 def test_an_office_and_a_name_read_as_a_body_give_the_person_whose_surname_the_text_writes_alone() -> None:
-    text = "Fisheries Minister Tiiu Saarmets closed the bay. Saarmets said the stock was low. Harbour Board Chair Oslo Fjord met."
+    text = ("Fisheries Minister Tiiu Saarmets closed the bay. Saarmets said the stock was low. "
+            "Harbour Board Chair Oslo Fjord met.")
     names = _named(text, _spans(text, ("Fisheries Minister Tiiu Saarmets", "ORG"), ("Saarmets", "PER"),
                                 ("Harbour Board Chair Oslo Fjord", "ORG")))
     assert _shown(text, offices_apart(text, names)) == [
         ("Fisheries", "ORG"), ("Tiiu Saarmets", "PER"), ("Saarmets", "PER"), ("Harbour Board Chair Oslo Fjord", "ORG")]
+
+
+def test_a_region_written_short_after_a_town_and_a_comma_is_a_place_and_so_is_the_town() -> None:
+    text = ("A nurse from Tarvik, N.S., won. Mills in Brevdal, Ont., and Olmsund, B.C., will close. "
+            "Jane Lund, M.D., spoke. Acme Tools, Inc., fell. Hedda Berg, Jr., came.")
+    names = _named(text, _spans(text, ("Brevdal", "ORG"), ("Ont.", "PER"), ("Olmsund", "LOC"), ("B.C.", "ORG"),
+                                ("Jane Lund", "PER"), ("Acme Tools", "ORG"), ("Hedda Berg", "PER")))
+    assert _shown(text, abbreviated_regions(text, names)) == [
+        ("Tarvik", "LOC"), ("N.S.", "LOC"), ("Brevdal", "LOC"), ("Ont.", "LOC"), ("Olmsund", "LOC"), ("B.C.", "LOC"),
+        ("Jane Lund", "PER"), ("Acme Tools", "ORG"), ("Hedda Berg", "PER")]

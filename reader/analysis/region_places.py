@@ -9,7 +9,9 @@ three capitals each with a full stop, and a comma, a dash or the line's end afte
 company's legal form ("Acme, Inc."), a generation ("Jr."), a title or a form of address, nor
 after a person's full name ("Jane Tarvik, M.D., said": a degree). The town is taken when it is
 one or two capitalised words after "in", "from", "of", "near", "at" or "outside" ("from
-Tarvik, N.S."), or a name already read as a place.
+Tarvik, N.S."), or a name already read as a place. The abbreviation keeps its full stop
+when a comma or a dash follows ("BREVDAL, Ont. — The mill": the dash made it look like a
+sentence's end); before a new sentence the stop may be the sentence's ("in Benghazi, Libya.").
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from reader.analysis.tagger import Span
 _REGION = re.compile(r",[ \t]+(?P<region>(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.)(?=[,;:)]|[ \t]+[\u2014\u2013]|[ \t]*\n|$)")
 """A comma and a region written short, then a comma, a dash or the line's end."""
 _TOWN = re.compile(r"(?<![\w'\u2019-])(?P<town>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)?)$")
+_ABBREVIATED = re.compile(r"\.(?:[,;:)]|[ \t]+[\u2014\u2013])")
+"""A full stop that ends no sentence: a comma or a dash follows it ("Calif., said", "Ont. —")."""
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|near|at|outside)[ \t]+$")
 _NOT_REGIONS = ("Jr.", "Sr.", "St.", "Mt.", "No.", "Co.", "Inc.", "Ltd.", "Corp.", "Bros.")
 
@@ -56,7 +60,9 @@ def abbreviated_regions(text: str, names: Named) -> Named:
                 continue
             added.append((Span(unread.start(), found.start(), "LOC"), (unread.start(), found.start())))
         own = by_start.get(start)
-        if own is not None:
+        if own is not None and _ABBREVIATED.match(text, end - 1):  # the stop a dash made look like an end
+            out[own] = (Span(out[own][0].start, max(out[own][0].end, end), "LOC"), (start, end))
+        elif own is not None:
             out[own] = (Span(out[own][0].start, out[own][0].end, "LOC"), out[own][1])
         elif not any(start < t[1] and t[0] < end for _, t in names if t is not None):
             added.append((Span(start, end, "LOC"), (start, end)))

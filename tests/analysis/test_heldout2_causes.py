@@ -124,3 +124,10 @@ def test_a_region_written_short_after_a_town_and_a_comma_is_a_place_and_so_is_th
     assert _shown(text, abbreviated_regions(text, names)) == [
         ("Tarvik", "LOC"), ("N.S.", "LOC"), ("Brevdal", "LOC"), ("Ont.", "LOC"), ("Olmsund", "LOC"), ("B.C.", "LOC"),
         ("Jane Lund", "PER"), ("Acme Tools", "ORG"), ("Hedda Berg", "PER")]
+
+
+def test_a_region_written_short_keeps_its_full_stop_before_a_comma_or_a_dash_not_before_a_sentence() -> None:
+    text = "BREVDAL, Ont. \u2014 The mill shut. Ferries stopped in Olmsund, Norway. Then they ran."
+    names = _named(text, _spans(text, ("BREVDAL", "LOC"), ("Ont", "ORG"), ("Olmsund", "LOC"), ("Norway", "LOC")))
+    assert _shown(text, abbreviated_regions(text, names)) == [
+        ("BREVDAL", "LOC"), ("Ont.", "LOC"), ("Olmsund", "LOC"), ("Norway", "LOC")]

@@ -9,7 +9,7 @@ import pytest
 
 from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.engine import Engine
-from reader.analysis.kinds import Named
+from reader.analysis.kinds import Named, civic_kinds
 from reader.analysis.listed_places import listed_places
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
@@ -131,3 +131,11 @@ def test_a_region_written_short_keeps_its_full_stop_before_a_comma_or_a_dash_not
     names = _named(text, _spans(text, ("BREVDAL", "LOC"), ("Ont", "ORG"), ("Olmsund", "LOC"), ("Norway", "LOC")))
     assert _shown(text, abbreviated_regions(text, names)) == [
         ("BREVDAL", "LOC"), ("Ont.", "LOC"), ("Olmsund", "LOC"), ("Norway", "LOC")]
+
+
+def test_a_name_before_a_towns_own_noun_is_a_place_with_or_without_a_possessive() -> None:
+    text = ("Tarvik city council voted on Monday. Brevdal residents objected, and Olmsund's mayor agreed. "
+            "At a NRK town hall, Hedda Lund spoke; Lund council staff left.")
+    names = _named(text, _spans(text, ("Tarvik", "ORG"), ("Brevdal", "PER"), ("Olmsund", "ORG"), ("NRK", "ORG"),
+                                ("Hedda Lund", "PER"), ("Lund", "ORG")))
+    assert [s.label for s, _ in civic_kinds(text, names)] == ["LOC", "LOC", "LOC", "ORG", "PER", "ORG"]

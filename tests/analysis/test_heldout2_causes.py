@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.acronym_names import bracket_acronyms
+from reader.analysis.actors import build_actors
+from reader.analysis.echoes import with_echoes
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named, civic_kinds
 from reader.analysis.listed_places import listed_places
@@ -139,3 +141,14 @@ def test_a_name_before_a_towns_own_noun_is_a_place_with_or_without_a_possessive(
     names = _named(text, _spans(text, ("Tarvik", "ORG"), ("Brevdal", "PER"), ("Olmsund", "ORG"), ("NRK", "ORG"),
                                 ("Hedda Lund", "PER"), ("Lund", "ORG")))
     assert [s.label for s, _ in civic_kinds(text, names)] == ["LOC", "LOC", "LOC", "ORG", "PER", "ORG"]
+
+
+def test_a_first_surname_written_alone_is_found_and_joins_the_full_name(engine: Engine) -> None:
+    text = ("Lucia Condori Huaman lost her shop in the flood. \u201cWe start again,\u201d Condori said. "
+            "Condori Street was under water.")
+    names = _named(text, _spans(text, ("Lucia Condori Huaman", "PER")))
+    assert _shown(text, with_echoes(text, names, frozenset())) == [
+        ("Lucia Condori Huaman", "PER"), ("Condori", "PER")]
+    parsed = engine.parse(text)
+    actors, mentions = build_actors(parsed, _spans(text, ("Lucia Condori Huaman", "PER"), ("Condori", "PER")))
+    assert {a.id: a.name for a in actors}[mentions[1].actor] == "Lucia Condori Huaman"

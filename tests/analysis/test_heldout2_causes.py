@@ -13,6 +13,7 @@ from reader.analysis.echoes import with_echoes
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named, civic_kinds
 from reader.analysis.listed_places import listed_places
+from reader.analysis.misc_people import with_misc_people
 from reader.analysis.names import trim_name
 from reader.analysis.particle_names import with_given_particles
 from reader.analysis.region_places import abbreviated_regions
@@ -152,3 +153,10 @@ def test_a_first_surname_written_alone_is_found_and_joins_the_full_name(engine: 
     parsed = engine.parse(text)
     actors, mentions = build_actors(parsed, _spans(text, ("Lucia Condori Huaman", "PER"), ("Condori", "PER")))
     assert {a.id: a.name for a in actors}[mentions[1].actor] == "Lucia Condori Huaman"
+
+
+def test_a_given_name_and_a_double_surname_read_as_misc_is_a_person() -> None:
+    text = "Striker Olivier Marchal-Dumas scored twice in the Donald Trump-led rally."
+    spans = _spans(text, ("Olivier Marchal-Dumas", "MISC"), ("Donald Trump-led", "MISC"))
+    assert [(text[s.start:s.end], s.label) for s in with_misc_people(text, spans, frozenset())] == [
+        ("Olivier Marchal-Dumas", "PER"), ("Donald Trump-led", "MISC")]

@@ -56,11 +56,13 @@ def with_echoes(text: str, names: Named, common: frozenset[str]) -> Named:
 def _in_capitals(text: str, where: tuple[int, int]) -> bool:
     """Whether a capitalised word stands right before or after ``where``: the word is inside a
     longer name ("Keith Lamont Scott's wife", read as no name), not a surname alone."""
-    before = text[max(0, where[0] - 40):where[0]].rstrip(" \t").rsplit(None, 1)
-    after = text[where[1]:where[1] + 40].lstrip(" \t").split(None, 1)
-    return bool(before) and text[where[0] - 1:where[0]] in " \t" and before[-1].lstrip("\"\u201c\u2018'(")[:1].isupper() \
-        and not before[-1].endswith((".", ",", ";", ":", "\"", "\u201d")) \
-        or bool(after) and text[where[1]:where[1] + 1] in " \t" and after[0][:1].isupper()
+    before = text[max(0, where[0] - 40):where[0]].split()
+    after = text[where[1]:where[1] + 40].split()
+    spaced_before = where[0] > 0 and text[where[0] - 1] in " \t"
+    spaced_after = text[where[1]:where[1] + 1] in (" ", "\t")
+    capital_before = bool(before) and before[-1].lstrip("\"\u201c\u2018'(")[:1].isupper() \
+        and not before[-1].endswith((".", ",", ";", ":", "\"", "\u201d"))
+    return (spaced_before and capital_before) or (spaced_after and bool(after) and after[0][:1].isupper())
 
 
 def _first_surname(words: list[str], common: frozenset[str]) -> bool:

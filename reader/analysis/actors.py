@@ -26,7 +26,8 @@ saw no name; :mod:`openers`: a sentence's first word glued to a surname or left 
 :mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname;
 :mod:`name_edges`: an unclosed bracket, a dotted company suffix, a name's own "The";
 :mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
-a name listed among places after "in", or after "mayor of").
+a name listed among places after "in", or after "mayor of"; :mod:`acronym_names`: capitals in
+brackets after a body's name; :mod:`region_places`: "Tarvik, N.S.,").
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -38,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from functools import partial
 
+from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.engine import Parsed
@@ -53,6 +55,7 @@ from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_
 from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
+from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repeats import with_repeats
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
@@ -98,11 +101,11 @@ sharing a surname a bare one is): they change no span, so ``benchmarks/actors_jo
 measures them against gold entities."""
 
 RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
+         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -164,6 +167,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
     text = parsed.text
     return (
         ("brackets", lambda names: bracket_splits(text, names)),
+        ("bracket_acronyms", lambda names: bracket_acronyms(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
         ("own_articles", lambda names: own_articles(text, names)),
         ("dashes", lambda names: at_dashes(text, names, common)),
@@ -184,7 +188,8 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
         ("listed_places", lambda names: listed_places(text, names)),
-        ("office_places", lambda names: office_places(text, names)))
+        ("office_places", lambda names: office_places(text, names)),
+        ("abbreviated_regions", lambda names: abbreviated_regions(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

@@ -180,10 +180,14 @@ def _join_middle_names(forms: dict[str, Form], union: Union) -> None:
 
 def _join_surnames(forms: dict[str, Form], union: Union) -> None:
     """"Stoltenberg", "von der Leyen" and "Suu Kyi" join the person's full name they end
-    ("Ursula von der Leyen"); failing that, the one they begin ("Wang" for "Wang Donghai").
+    ("Ursula von der Leyen"); failing that, the one they begin ("Wang" for "Wang Donghai"), or
+    the first surname of a given name and two surnames ("Quispe" of "Rosa Quispe Mamani"), when
+    no other name has it inside.
     Two people sharing the surname are told apart in the text (see :func:`_shared_owner`)."""
     endings: dict[str, list[Form]] = defaultdict(list)
     beginnings: dict[str, list[Form]] = defaultdict(list)
+    middles: dict[str, list[Form]] = defaultdict(list)
+    given = lexicon().is_given_name
     for form in forms.values():
         words = form.words
         if len(words) < 2 or form.kind != "person":
@@ -191,9 +195,12 @@ def _join_surnames(forms: dict[str, Form], union: Union) -> None:
         for k in range(1, len(words)):
             endings[form_key(" ".join(words[k:]), "person")].append(form)
             beginnings[form_key(" ".join(words[:k]), "person")].append(form)
+        if len(words) == 3 and not given(words[1]) and words[1][1:].isalpha() and words[1][1:].islower():
+            middles[form_key(words[1], "person")].append(form)  # "Quispe" of "Rosa Quispe Mamani"
     for form in forms.values():
+        inner = [o for o in middles.get(form.key, ()) if o is not form]
         owners = [o for o in endings.get(form.key, ()) if o is not form] or \
-            [o for o in beginnings.get(form.key, ()) if o is not form]
+            [o for o in beginnings.get(form.key, ()) if o is not form] or (inner if len(inner) == 1 else [])
         if not owners:
             continue
         form.short = True

@@ -25,7 +25,7 @@ import re
 from reader.analysis.engine import Parsed
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.kinds import BODY_OR_PLACE, Named, relabelled
-from reader.analysis.names import PARTICLES, name_key, starts_with_particle
+from reader.analysis.names import PARTICLES, name_key, sentence_starts_at, starts_with_particle
 from reader.analysis.openers import PROPER_TAGS
 from reader.analysis.tagger import Span
 
@@ -62,8 +62,10 @@ def _given_name_start(text: str, span: Span, tags: dict[int, str], common: froze
     word = before.group("word")
     lex = lexicon()
     if not word[1:].replace("-", "").islower() or word.lower() in PARTICLES or lex.is_title(word) \
-            or lex.is_honorific(word) or tags.get(before.start()) not in PROPER_TAGS:
-        return None
+            or lex.is_honorific(word) \
+            or tags.get(before.start()) not in PROPER_TAGS \
+            and (not word[0].isupper() or sentence_starts_at(text, before.start())):
+        return None  # mid-sentence, the capital is the evidence: "Annelies" is often tagged a verb
     if not lex.is_given_name(word) and (word.lower() in common or word.lower() in lex.lower_words
                                         or lex.is_demonym(word) or fold(word) in lex.not_names
                                         or name_key(word) in lex.places):

@@ -229,7 +229,7 @@ def made_whole(text: str, names: Named) -> Named:
     while k < len(names):
         span, trimmed = names[k]
         k += 1
-        if trimmed is None or span.label != "PER":
+        if trimmed is None or span.label != "PER" and not _given_before_particles(text, trimmed, names[k:k + 1]):
             out.append((span, trimmed))
             continue
         glued = _GLUED_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
@@ -258,6 +258,17 @@ def made_whole(text: str, names: Named) -> Named:
             end = word.end()
         out.append((Span(span.start, end, "PER"), (trimmed[0], end)))
     return out
+
+
+def _given_before_particles(text: str, trimmed: tuple[int, int], following: Named) -> bool:
+    """Whether a one-word body or place at ``trimmed`` is a given name: particles in lower case and
+    a person's surname follow it ("Mateus" + "da Silva Pinto", the tagger reading the given
+    name as a club)."""
+    run = _PARTICLE_RUN.match(text, trimmed[1])
+    word = text[trimmed[0]:trimmed[1]]
+    return run is not None and bool(run.group().split()) and " " not in word and word[1:].islower() \
+        and bool(following) and following[0][0].label == "PER" and following[0][1] is not None \
+        and following[0][1][0] == run.end()
 
 
 def without_events(text: str, names: Named) -> Named:
@@ -315,7 +326,8 @@ def with_particles(text: str, names: Named) -> Named:
     for span, trimmed in names:
         if trimmed and span.label == "PER":
             words = text[trimmed[0]:trimmed[1]].split()
-            endings.update(name_key(" ".join(words[k:])) for k in range(1, len(words)))
+            endings.update(name_key(" ".join(words[k:])) for k in range(0 if starts_with_particle(words[0]) else 1,
+                                                                         len(words)))
     out = []
     for span, trimmed in names:
         if trimmed and span.label == "PER":

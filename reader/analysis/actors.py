@@ -57,6 +57,7 @@ from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repeats import with_repeats
+from reader.analysis.results import result_clubs
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
@@ -105,7 +106,7 @@ RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "m
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "abbreviated_regions", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "results", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -189,7 +190,8 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
         ("listed_places", lambda names: listed_places(text, names)),
         ("office_places", lambda names: office_places(text, names)),
-        ("abbreviated_regions", lambda names: abbreviated_regions(text, names)))
+        ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
+        ("results", lambda names: result_clubs(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

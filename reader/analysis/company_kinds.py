@@ -37,8 +37,9 @@ _HOLDINGS = re.compile(r"[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executiv
 """What only a company has, right after its name ("Kroger shares", "Uber chief executive"); the
 possessive ("Unilever's shares", and "Ottmar Kessel's shares" of a person) is ``called_bodies``'."""
 _HELD = re.compile(r"\b(?:(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)"
-                   r"|(?:[Cc]hief[ \t]+executive|CEO|[Cc]o-founder|[Ff]ounder)[ \t]+of)[ \t]+$")
-"""The same, before the name ("shares of Kroger", "the chief executive of Apple")."""
+                   r"|(?:[Cc]hief[ \t]+executive|CEO|[Cc]o-founder|[Ff]ounder|unit|subsidiary|owner)[ \t]+of)[ \t]+$")
+"""The same, before the name ("shares of Kroger", "the chief executive of Apple", "the streaming
+unit of Orvana", "the owner of Gucci")."""
 _CLAUSE_WORD = r"(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)?)?"
                      rf"[ \t]+({_CLAUSE_WORD}(?:[ \t]+{_CLAUSE_WORD}){{0,6}})")

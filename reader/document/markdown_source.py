@@ -29,26 +29,33 @@ def fenced(lines: list[str]) -> list[bool]:
 
 def with_breaks_kept(body: str) -> str:
     """``body`` with a hard break ending each line but the last of a paragraph set line by line
-    (:func:`~reader.document.plaintext.line_by_line`), so the same lines read alike in .txt and .md."""
-    from reader.document.plaintext import line_by_line
+    (:func:`~reader.document.plaintext.line_by_line`, :func:`~reader.document.plaintext.set_apart`),
+    and a word wrapped at its hyphen joined on one line, so the same lines read alike in .txt and .md."""
+    from reader.document.plaintext import join_hyphen_breaks, line_by_line, set_apart
 
     lines = body.split("\n")
     code = fenced(lines)
+    width = max((len(line.strip()) for line, c in zip(lines, code, strict=True) if not c and " " in line.strip()),
+                default=0)
+    out: list[str] = []
     k = 0
     while k < len(lines):
         if not lines[k].strip():
+            out.append(lines[k])
             k += 1
             continue
         end = k
         while end < len(lines) and lines[end].strip():
             end += 1
-        paragraph = range(k, end)
-        if not any(code[j] or _BLOCK_SYNTAX.match(lines[j]) for j in paragraph) \
-                and line_by_line([lines[j].strip() for j in paragraph]):
-            for j in paragraph[:-1]:
-                lines[j] = lines[j].rstrip() + "  "
+        paragraph = lines[k:end]
+        if not any(code[j] or _BLOCK_SYNTAX.match(lines[j]) for j in range(k, end)):
+            paragraph = join_hyphen_breaks("\n".join(paragraph)).split("\n")
+            stripped = [line.strip() for line in paragraph]
+            if line_by_line(stripped) or set_apart(stripped, width):
+                paragraph = [line.rstrip() + "  " for line in paragraph[:-1]] + paragraph[-1:]
+        out.extend(paragraph)
         k = end
-    return "\n".join(lines)
+    return "\n".join(out)
 
 
 def lists_after_text(text: str) -> str:

@@ -29,8 +29,9 @@ def fenced(lines: list[str]) -> list[bool]:
 
 def with_breaks_kept(body: str) -> str:
     """``body`` with a hard break ending each line but the last of a paragraph set line by line
-    (:func:`~reader.document.plaintext.line_by_line`, :func:`~reader.document.plaintext.set_apart`),
-    and a word wrapped at its hyphen joined on one line, so the same lines read alike in .txt and .md."""
+    (:func:`~reader.document.plaintext.line_by_line`), a blank line between the lines of a list typed
+    without marks (:func:`~reader.document.plaintext.set_apart`), and a word wrapped at its hyphen
+    joined on one line, so the same lines read alike in .txt and .md."""
     from reader.document.plaintext import join_hyphen_breaks, line_by_line, set_apart
 
     lines = body.split("\n")
@@ -51,8 +52,10 @@ def with_breaks_kept(body: str) -> str:
         if not any(code[j] or _BLOCK_SYNTAX.match(lines[j]) for j in range(k, end)):
             paragraph = join_hyphen_breaks("\n".join(paragraph)).split("\n")
             stripped = [line.strip() for line in paragraph]
-            if line_by_line(stripped) or set_apart(stripped, width):
+            if line_by_line(stripped):
                 paragraph = [line.rstrip() + "  " for line in paragraph[:-1]] + paragraph[-1:]
+            elif set_apart(stripped, width):
+                paragraph = [part for line in paragraph for part in ("", line)][1:]
         out.extend(paragraph)
         k = end
     return "\n".join(out)

@@ -8,9 +8,13 @@ from reader.document.article import Article
 from reader.document.htmlblocks import BlockWalker, parse_fragment
 from reader.document.markdown_source import with_breaks_kept
 
-_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes"]
 """No "smarty": an article keeps the quotes and dashes its author typed, so the same paragraph
-in .txt, .md and .html reads (and names its actors) alike."""
+in .txt, .md and .html reads (and names its actors) alike. Footnotes ("third.[^1]" and a
+"[^1]: …" line) are notes, not literal brackets: each note ends the text as a paragraph."""
+_FOOTNOTE_MARKS = "//sup[a[contains(@class, 'footnote-ref')]] | //a[contains(@class, 'footnote-backref')]"
+"""A footnote's number in the text and the note's link back: glued to a word ("third.1 She"),
+a number reads as part of the sentence, so both go, as in a plain copy that leaves them out."""
 
 
 def parse_markdown(text: str, source: str | None = None) -> Article:
@@ -23,7 +27,10 @@ def parse_markdown(text: str, source: str | None = None) -> Article:
 
     date, body = split_date_marker(text)
     rendered = markdown.markdown(with_breaks_kept(body), extensions=_EXTENSIONS, output_format="html")
+    tree = parse_fragment(rendered)
+    for mark in tree.xpath(_FOOTNOTE_MARKS):
+        mark.drop_tree()
     walker = BlockWalker()
-    walker.walk(parse_fragment(rendered))
+    walker.walk(tree)
     b = walker.builder
     return Article(text=b.text(), blocks=b.blocks, styles=b.styles, date=date, source=source, format="md")

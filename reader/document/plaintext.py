@@ -28,14 +28,21 @@ def line_by_line(lines: list[str]) -> bool:
 
 
 def set_apart(lines: list[str], width: int) -> bool:
-    """Whether a paragraph's lines were broken by hand in a text not wrapped to a measure: several,
-    none after the first opening in lower case, and each but the last with room for the next line's
-    first word within ``width`` (the text's longest line), so no wrap would have broken it there.
-    A list typed without marks, one name to a line ("Brock University, stroked by Chidinma Okafor"
-    over "University of Victoria, …"), joined, reads as one long name."""
-    return len(lines) > 1 and not any(line[:1].islower() for line in lines[1:]) \
+    """Whether a paragraph's lines are a list typed without marks: several, each shorter than a line
+    of prose (:data:`MEASURE`), none after the first opening in lower case, and each but the last with
+    room for the next line's first word within ``width`` (the text's longest line), so no wrap broke
+    it there. One name to a line ("Brock University, stroked by Chidinma Okafor" over "University
+    of Victoria, …"), joined, reads as one long name; each line is a block of its own, as a Markdown
+    or HTML list's items are. Longer lines stay joined: in a news dump a Title Case subheading over
+    its paragraph, kept apart, reads as names."""
+    return len(lines) > 1 and all(len(line) < MEASURE for line in lines) \
+        and not any(line[:1].islower() for line in lines[1:]) \
         and all(len(line) + 1 + len(after.split(maxsplit=1)[0]) <= width
                 for line, after in zip(lines, lines[1:], strict=False))
+
+
+MEASURE = 80
+"""The widest measure a text is wrapped to: a longer line is a paragraph's, not a list's."""
 
 
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
@@ -91,6 +98,10 @@ def parse_text(text: str, source: str | None = None) -> Article:
                 kind, ordinal, lines = "paragraph", None, []
             elif line:
                 lines.append(line)
-        joint = "\n" if kind == "paragraph" and (line_by_line(lines) or set_apart(lines, width)) else " "
+        if kind == "paragraph" and not line_by_line(lines) and set_apart(lines, width):
+            for line in lines:
+                builder.add_block("paragraph", line)
+            continue
+        joint = "\n" if kind == "paragraph" and line_by_line(lines) else " "
         builder.add_block(kind, joint.join(lines), level=int(kind == "list_item"), ordinal=ordinal)
     return Article(text=builder.text(), blocks=builder.blocks, date=date, source=source, format="txt")

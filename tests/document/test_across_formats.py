@@ -81,18 +81,20 @@ CREW = ("The medal crews, in order of finish:\n\nOtterburn College, stroked by D
 
 @pytest.mark.parametrize("suffix, source", [
     (".txt", CREW), (".md", CREW),
-    (".html", "<p>The medal crews, in order of finish:</p><p>Otterburn College, stroked by Dagny Ravnsborg<br>"
-              "Lakehead University, stroked by Ifeoma Castellane<br>Queen's University, stroked by Paul Whitlock</p>"
+    (".html", "<p>The medal crews, in order of finish:</p><ul><li>Otterburn College, stroked by Dagny Ravnsborg</li>"
+              "<li>Lakehead University, stroked by Ifeoma Castellane</li><li>Queen's University, stroked by Paul "
+              "Whitlock</li></ul>"
               "<p>The women's eight, rowed in a crosswind, was won by a composite crew from Kenora after a restart.</p>"),
 ])
-def test_lines_typed_one_to_a_name_keep_their_breaks_in_every_format(tmp_path: Path, suffix: str,
+def test_lines_typed_one_to_a_name_are_blocks_in_every_format(tmp_path: Path, suffix: str,
                                                                       source: str) -> None:
     """Joined, "Dagny Ravnsborg Lakehead University" read as one organisation in the .txt copy."""
     path = tmp_path / f"crews{suffix}"
     path.write_text(source, encoding="utf-8")
     article = load(path)
-    assert article.text.split("\n\n")[1] == ("Otterburn College, stroked by Dagny Ravnsborg\nLakehead University, "
-                                             "stroked by Ifeoma Castellane\nQueen's University, stroked by Paul Whitlock")
+    assert [article.text[b.start:b.end] for b in article.blocks][1:4] == [
+        "Otterburn College, stroked by Dagny Ravnsborg", "Lakehead University, stroked by Ifeoma Castellane",
+        "Queen's University, stroked by Paul Whitlock"]
 
 
 @pytest.mark.parametrize("suffix, source", [

@@ -39,3 +39,11 @@ def test_a_double_line_break_ends_a_paragraph() -> None:
     article = parse("One line<br>and the next<br><br>A new paragraph\n\n- an item<br><br>still the item\n", "md")
     assert [(b.kind, article.text[b.start:b.end]) for b in article.blocks] == [
         ("paragraph", "One line\nand the next"), ("paragraph", "A new paragraph"), ("list_item", "an item\nstill the item")]
+
+
+def test_a_footnote_leaves_no_brackets_and_its_note_ends_the_text() -> None:
+    """"[^1]" glued to the sentence and a "[^1]: …" line were shown as typed."""
+    article = parse("Quotas fell by a third.[^1] Talks resume in Bergen.\n\n"
+                    "[^1]: Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.\n", "md")
+    assert article.text == ("Quotas fell by a third. Talks resume in Bergen.\n\n"
+                            "Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.")

@@ -61,3 +61,4 @@ def test_prose_wrapped_to_a_measure_reflows_though_its_lines_open_with_capitals(
     article = parse(text, "txt")
     assert article.text.split("\n\n")[0] == ("The ferry board met on Monday in Digby and Annapolis Royal to hear "
                                             "the Transportation Safety Board.")
+

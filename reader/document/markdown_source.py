@@ -16,6 +16,11 @@ _OPENS_LIST = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
 """A list item; and one that may start a list under a line of text (CommonMark: a bullet, or the number 1)."""
 
 
+_BACKSLASH_BREAK = re.compile(r"(?<!\\)(?:\\\\)*\\[ \t]*$")
+"""A line ending in a backslash (not an escaped one): CommonMark's hard break, which Python-Markdown
+showed as a backslash ("said\\ hotels")."""
+
+
 def fenced(lines: list[str]) -> list[bool]:
     """For each line, whether it opens, closes or lies inside fenced code."""
     out: list[bool] = []
@@ -31,11 +36,15 @@ def with_breaks_kept(body: str) -> str:
     """``body`` with a hard break ending each line but the last of a paragraph set line by line
     (:func:`~reader.document.plaintext.line_by_line`), a blank line between the lines of a list typed
     without marks (:func:`~reader.document.plaintext.set_apart`), and a word wrapped at its hyphen
-    joined on one line, so the same lines read alike in .txt and .md."""
+    joined on one line, so the same lines read alike in .txt and .md; a backslash ending a line is a
+    hard break, as in CommonMark."""
     from reader.document.plaintext import join_hyphen_breaks, line_by_line, set_apart
 
     lines = body.split("\n")
     code = fenced(lines)
+    for k in range(len(lines) - 1):
+        if not code[k] and lines[k + 1].strip() and _BACKSLASH_BREAK.search(lines[k]):
+            lines[k] = lines[k].rstrip()[:-1] + "  "
     width = max((len(line.strip()) for line, c in zip(lines, code, strict=True) if not c and " " in line.strip()),
                 default=0)
     out: list[str] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import markdown
 
 from reader.document.article import Article
@@ -16,6 +18,10 @@ _FOOTNOTE_MARKS = "//sup[a[contains(@class, 'footnote-ref')]] | //a[contains(@cl
 """A footnote's number in the text and the note's link back: glued to a word ("third.1 She"),
 a number reads as part of the sentence, so both go, as in a plain copy that leaves them out."""
 
+ESCAPABLE = sorted(set(string.punctuation))
+"""Every ASCII punctuation mark may be escaped, as CommonMark says: Python-Markdown knows only some,
+and showed "Marks \\& Spencer" with its backslash."""
+
 
 def parse_markdown(text: str, source: str | None = None) -> Article:
     """Render Markdown and keep its structure; raw HTML inside it is reduced to its text.
@@ -26,7 +32,9 @@ def parse_markdown(text: str, source: str | None = None) -> Article:
     from reader.document.plaintext import split_date_marker
 
     date, body = split_date_marker(text)
-    rendered = markdown.markdown(with_breaks_kept(body), extensions=_EXTENSIONS, output_format="html")
+    renderer = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    renderer.ESCAPED_CHARS = ESCAPABLE
+    rendered = renderer.convert(with_breaks_kept(body))
     tree = parse_fragment(rendered)
     for mark in tree.xpath(_FOOTNOTE_MARKS):
         mark.drop_tree()

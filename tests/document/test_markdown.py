@@ -47,3 +47,9 @@ def test_a_footnote_leaves_no_brackets_and_its_note_ends_the_text() -> None:
                     "[^1]: Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.\n", "md")
     assert article.text == ("Quotas fell by a third. Talks resume in Bergen.\n\n"
                             "Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.")
+
+
+def test_any_punctuation_may_be_escaped_and_a_backslash_ends_a_line_as_a_break() -> None:
+    """CommonMark's escapes and backslash breaks: Python-Markdown showed "Marks \\& Spencer" and "said\\ hotels"."""
+    article = parse("Hollis \\& Crane's Odile Farquhar said\\\nhotels were full.\n\n```\nkept\\\nas typed\n```\n", "md")
+    assert article.text == "Hollis & Crane's Odile Farquhar said\nhotels were full.\n\nkept\\\nas typed"

@@ -21,6 +21,41 @@ _BACKSLASH_BREAK = re.compile(r"(?<!\\)(?:\\\\)*\\[ \t]*$")
 showed as a backslash ("said\\ hotels")."""
 
 
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:[ \t]*(?:[A-Za-z_][\w -]*:.*|- .*|#.*)\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+"""A block of ``key: value`` lines between ``---`` lines opening the file (Jekyll, Hugo, Obsidian, Pandoc),
+without a blank line: a rule, a paragraph and a rule are text."""
+_FIELD = re.compile(r"([A-Za-z_][\w -]*):[ \t]*(.*)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a front matter opening ``text`` (title, date, author), and the text after it.
+
+    Shown as Markdown, its lines would be a paragraph ("title: … author: Martin Dubrovsky") whose
+    names become actors; the header shows them instead. A list of authors is joined with "; ".
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    fields: dict[str, str] = {}
+    key = ""
+    for line in match.group("yaml").splitlines():
+        field = _FIELD.fullmatch(line)
+        if field is not None:
+            key, value = field.group(1).strip().lower(), field.group(2).strip().strip("'\"")
+            fields[key] = value
+        elif line.strip().startswith("- ") and key:
+            item = line.strip()[2:].strip().strip("'\"")
+            fields[key] = f"{fields[key]}; {item}" if fields[key] else item
+    out = {k: fields[k] for k in ("title", "author") if fields.get(k)}
+    if not out.get("author") and fields.get("authors"):
+        out["author"] = fields["authors"]
+    date = _ISO_DATE.match(fields.get("date", ""))
+    if date:
+        out["date"] = date.group()
+    return out, text[match.end():]
+
+
 def fenced(lines: list[str]) -> list[bool]:
     """For each line, whether it opens, closes or lies inside fenced code."""
     out: list[bool] = []

@@ -8,7 +8,7 @@ import markdown
 
 from reader.document.article import Article
 from reader.document.htmlblocks import BlockWalker, parse_fragment
-from reader.document.markdown_source import with_breaks_kept
+from reader.document.markdown_source import front_matter, with_breaks_kept
 
 _EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes"]
 """No "smarty": an article keeps the quotes and dashes its author typed, so the same paragraph
@@ -27,10 +27,12 @@ def parse_markdown(text: str, source: str | None = None) -> Article:
     """Render Markdown and keep its structure; raw HTML inside it is reduced to its text.
 
     The HTML walker drops scripts, styles, forms and images, so a ``<script>`` in the
-    Markdown is never run and a ``<b>`` is never shown as literal markup.
+    Markdown is never run and a ``<b>`` is never shown as literal markup. A front matter's
+    title, date and author go to the header (:func:`~reader.document.markdown_source.front_matter`).
     """
     from reader.document.plaintext import split_date_marker
 
+    fields, text = front_matter(text)
     date, body = split_date_marker(text)
     renderer = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
     renderer.ESCAPED_CHARS = ESCAPABLE
@@ -41,4 +43,5 @@ def parse_markdown(text: str, source: str | None = None) -> Article:
     walker = BlockWalker()
     walker.walk(tree)
     b = walker.builder
-    return Article(text=b.text(), blocks=b.blocks, styles=b.styles, date=date, source=source, format="md")
+    return Article(text=b.text(), blocks=b.blocks, styles=b.styles, title=fields.get("title", ""),
+                   date=date or fields.get("date"), author=fields.get("author"), source=source, format="md")

@@ -53,3 +53,13 @@ def test_any_punctuation_may_be_escaped_and_a_backslash_ends_a_line_as_a_break()
     """CommonMark's escapes and backslash breaks: Python-Markdown showed "Marks \\& Spencer" and "said\\ hotels"."""
     article = parse("Hollis \\& Crane's Odile Farquhar said\\\nhotels were full.\n\n```\nkept\\\nas typed\n```\n", "md")
     assert article.text == "Hollis & Crane's Odile Farquhar said\nhotels were full.\n\nkept\\\nas typed"
+
+
+def test_a_front_matter_goes_to_the_header_and_a_rule_over_text_stays() -> None:
+    """Shown as text, "author: Martin Dubrovsky" made its writer an actor of the article."""
+    article = parse("---\ntitle: \"Okafor's Eight Wins\"\nauthor:\n  - Martin Dubrovsky\n  - Ines Catarino\n"
+                    "date: 2026-12-01T10:00\ntags: [rowing]\n---\n\nChidinma Okafor's crew won.\n", "md")
+    assert (article.text, article.title, article.date, article.author) == (
+        "Chidinma Okafor's crew won.", "Okafor's Eight Wins", "2026-12-01", "Martin Dubrovsky; Ines Catarino")
+    kept = parse("---\n\nThe Mayor: Odile Farquhar\n\n---\n\nMore.", "md")
+    assert kept.text == "The Mayor: Odile Farquhar\n\nMore."

@@ -7,7 +7,13 @@ The set (24 articles written blind, see its header) is converted to gold JSONL b
 PolNeAR figures are, and scored by ``../shared/eval/score.py quotes``. The baseline is
 ``quotes_baseline.py`` on the same gold in the same run. ``--errors`` prints, instead,
 each gold quote Reader missed or gave a wrong speaker, and each quote it found that the
-gold does not have, in context, matched exactly as the scorer matches them.
+gold does not have, in context, matched exactly as the scorer matches them; and each
+quote whose speaker mention is right but whose actor is not (``ACTOR``).
+
+``speaker_actor`` is what the scorer's speaker accuracy cannot see: it counts a speaker
+right when the predicted mention overlaps the gold one, so a right "she" resolved to the
+wrong person passes. Over found quotes whose gold speaker has a full name, it is the share
+whose predicted actor's name ends in the same word, whatever the mention.
 """
 
 from __future__ import annotations
@@ -56,9 +62,12 @@ def context(text: str, start: int | None, end: int | None, width: int = 60) -> s
     return " ".join(snippet.split())
 
 
-def errors(score: ModuleType, gold: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> list[str]:
-    """One block of lines per missed quote, wrong speaker and unmatched prediction."""
+def errors(score: ModuleType, gold: list[dict[str, Any]], preds: dict[str, dict[str, Any]],
+           tally: dict[str, int] | None = None) -> list[str]:
+    """One block of lines per missed quote, wrong speaker, wrong actor and unmatched prediction;
+    ``tally`` counts the named gold speakers found and those whose actor is right."""
     lines: list[str] = []
+    tally = {} if tally is None else tally
     for doc in gold:
         text, pred = doc["text"], preds.get(doc["id"], {})
         names = {a["id"]: a.get("name") for a in pred.get("actors", [])}
@@ -82,8 +91,16 @@ def errors(score: ModuleType, gold: list[dict[str, Any]], preds: dict[str, dict[
             right = p.get("speaker_start") is not None and q["speaker_start"] is not None and score.overlap(
                 (q["speaker_start"], q["speaker_end"]), (p["speaker_start"], p["speaker_end"])) > 0
             full = q.get("speaker_reference")
+            actor_right = bool(full) and score.last_word(names.get(p.get("speaker"))) == score.last_word(full)
+            if full:
+                tally["named"] = tally.get("named", 0) + 1
+                tally["actor_right"] = tally.get("actor_right", 0) + actor_right
             if not right and full and p.get("speaker") in names:
-                right = score.last_word(names[p["speaker"]]) == score.last_word(full)
+                right = actor_right
+            if right and full and not actor_right:
+                lines += [f"ACTOR {head}",
+                          f"  gold {full!r}, pred {names.get(p.get('speaker'))!r} via {p.get('speaker_via')}: "
+                          f"{context(text, p.get('speaker_start'), p.get('speaker_end'))}"]
             if not right:
                 lines += [f"SPEAKER {head}",
                           f"  gold {full or q['speaker']!r}: {context(text, q['speaker_start'], q['speaker_end'])}",
@@ -106,12 +123,16 @@ def main() -> None:
         gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         reader = str(Path(sys.executable).parent / "reader")
         run([reader, "analyze", "--no-cache", "--data-dir", str(Path(tmp) / "data"), "--batch", str(gold)], out=pred)
+        preds = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()]
+        tally: dict[str, int] = {}
+        listed = errors(load_scorer(args.scorer), records, {p["id"]: p for p in preds}, tally)
         if args.errors:
-            preds = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()]
-            print("\n".join(errors(load_scorer(args.scorer), records, {p["id"]: p for p in preds})))
+            print("\n".join(listed))
             return
         report = {"articles": len(records),
                   "reader": json.loads(run([sys.executable, str(args.scorer), "quotes", str(gold), str(pred)])),
+                  "speaker_actor": round(100 * tally.get("actor_right", 0) / max(1, tally.get("named", 0)), 1),
+                  "named_speakers": tally.get("named", 0),
                   "naive_baseline": json.loads(run([sys.executable, str(REPO / "benchmarks" / "quotes_baseline.py"),
                                                     "--scorer", str(args.scorer), str(gold)]))["naive_baseline"]}
     print(json.dumps(report, indent=1))

@@ -45,3 +45,20 @@ def test_according_to_a_note_names_the_note_as_the_source(engine: Engine) -> Non
     assert quote.speaker_start is not None and quote.speaker_end is not None
     assert text[quote.speaker_start:quote.speaker_end] == "a note"
     assert quote.cue == "according to"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The festival closed on Sunday.\n\n\"We argued for three hours and agreed in the end,\" the chair of the "
+     "judging panel, Harriet Ormsby, said on Sunday.", "Harriet Ormsby"),
+    ("Harriet Ormsby chaired the panel.\n\nThe head of the regional arts council, Peter Lamb, said: "
+     "\"It was a strong year.\"", "Peter Lamb"),
+])
+def test_a_name_apposed_to_a_role_with_its_complement_is_the_speaker(engine: Engine, text: str, speaker: str) -> None:
+    """"The head of the council, Peter Lamb, said": the reader is shown (and the quote given to)
+    the name, not "The head" alone resolved to whoever spoke before."""
+    analysis = analyze_parsed(engine.parse(text))
+    names = {a.id: a.name for a in analysis.actors}
+    (quote,) = analysis.quotes
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+    assert names[quote.speaker or ""] == speaker and quote.speaker_via == "named"

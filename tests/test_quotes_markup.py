@@ -84,3 +84,29 @@ def test_the_modern_set_keeps_its_shape() -> None:
         assert 8 <= len(quoted) <= 15, doc["id"]
         for q in quoted:
             assert q["text"][0] in "\"'“‘" and q["text"][-1] in "\"'”’", (doc["id"], q["text"])
+
+
+def test_the_error_listing_matches_quotes_as_the_scorer_does() -> None:
+    """``quotes_modern.py --errors``: a missed quote, a wrong speaker, a right mention of the wrong
+    actor and an extra quote each get their line, and the actor tally counts named speakers."""
+    modern = load_script("benchmarks/quotes_modern.py", "quotes_modern")
+    if not modern.SCORER.exists():
+        pytest.skip("needs ../shared/eval/score.py beside the checkout")
+    (gold,) = markup.convert(
+        '=== e1\n{{"One."|Q1}} <<Ana Ruiz|Q1|Ana Ruiz>> ^^said|Q1^^. '
+        '{{"Two more words."|Q2}} <<she|Q2|Ana Ruiz>> said. '
+        '{{"Three words here."|Q3}} ^^said|Q3^^ <<Ben Ode|Q3|Ben Ode>>. A "scare" word.\n')
+    text = gold["text"]
+    _, q2, q3 = gold["quotes"]
+    ruiz = text.index("Ana Ruiz")
+    scare = text.index('"scare"')
+    pred = {"id": "e1", "actors": [{"id": "a1", "name": "Ana Ruiz"}, {"id": "a2", "name": "Ben Ode"}],
+            "quotes": [{"start": q2["start"], "end": q2["end"], "speaker": "a2", "speaker_via": "pronoun",
+                        "speaker_start": q2["speaker_start"], "speaker_end": q2["speaker_end"]},
+                       {"start": q3["start"], "end": q3["end"], "speaker": "a1", "speaker_start": ruiz,
+                        "speaker_end": ruiz + 8},
+                       {"start": scare, "end": scare + 7}]}
+    tally: dict[str, int] = {}
+    lines = modern.errors(modern.load_scorer(modern.SCORER), [gold], {"e1": pred}, tally)
+    assert [line.split()[0] for line in lines if not line.startswith(" ")] == ["MISSED", "ACTOR", "SPEAKER", "EXTRA"]
+    assert tally == {"named": 2, "actor_right": 0}

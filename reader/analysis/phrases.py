@@ -26,6 +26,9 @@ TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
                    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "morning", "afternoon",
                    "evening", "night", "earlier", "later", "again", "also", "then", "recently", "once"})
 DASHES = frozenset({"—", "–", "―", "-", "--"})
+NOUN_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+                          "your"})
+"""Determiners and possessives: a cue word tagged a noun after one is the noun ("a note", "their reply")."""
 
 
 class Tokens:
@@ -94,11 +97,23 @@ class PhraseReader:
         return i, end
 
     def cue_at(self, i: int, hi: int) -> int:
-        """The length of the cue at token ``i``, 0 if none; "so-called" is no cue."""
+        """The length of the cue at token ``i``, 0 if none; "so-called" is no cue, nor a noun ("a note")."""
         t = self.tok
-        if i > 0 and t.words[i - 1] in DASHES and t.starts[i] == t.ends[i - 1]:
+        if i > 0 and t.words[i - 1] in DASHES and t.starts[i] == t.ends[i - 1] or self._noun_use(i):
             return 0
         return self.cues.match(t.words, i, hi)
+
+    def _noun_use(self, k: int) -> bool:
+        """A cue word tagged a noun after a determiner or possessive is the noun: "according to a
+        note from Pareto", "the report found", "his claim". Neither the tag alone is trusted ("Holm
+        state," is tagged a noun too) nor the article alone ("the former said")."""
+        t = self.tok
+        if t.tags[k] not in ("NN", "NNS"):
+            return False
+        i = k - 1
+        while i >= 0 and t.tags[i] in ("JJ", "JJR", "JJS", "VBN", "HYPH"):
+            i -= 1  # "a brief written statement"
+        return i >= 0 and (t.tags[i] == "POS" or t.words[i] in NOUN_OPENERS)
 
     def _cue_closes_np(self, j: int, hi: int) -> bool:
         t = self.tok

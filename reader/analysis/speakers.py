@@ -25,6 +25,13 @@ from reader.analysis.quotemarks import QuotedSpan
 from reader.analysis.speaker_features import Featurizer
 
 
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "at"})
+"""Prepositions that complete a role ("the head of the council", "a spokesman for the ministry")."""
+_COMPLEMENT_TOKENS = 10
+"""Most tokens a role's complements may take before the apposed name."""
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The span that names a quotation's speaker, and the cue beside it."""
@@ -79,15 +86,31 @@ class Attributor:
 
     def _apposed_name(self, c: Candidate, candidates: Sequence[Candidate]) -> Candidate:
         """The name beside a chosen description, if they stand in apposition ("The Prime Minister,
-        Rishi Sunak, said", "Rishi Sunak, the prime minister, said"): the reader is shown the name."""
+        Rishi Sunak, said", "Rishi Sunak, the prime minister, said", "the chair of the judging
+        panel, Harriet Ormsby, said"): the reader is shown the name."""
         words = self.layout.tok.words
         if c.kind != "phrase" or self.features.atoms(c)["kind"] == "PERSON":
             return c
+        after = self._complements_end(c)
         for other in candidates:
             if other.kind == "phrase" and self.features.atoms(other)["kind"] == "PERSON" and (
-                    other.i == c.j + 1 and words[c.j] == "," or c.i == other.j + 1 and words[other.j] == ","):
+                    other.i == after + 1 and words[after] == "," or c.i == other.j + 1 and words[other.j] == ","):
                 return other
         return c
+
+    def _complements_end(self, c: Candidate) -> int:
+        """Where a description ends with the prepositional phrase that completes it ("the chair
+        [of the judging panel]"): the comma after it, or the token after the description when no
+        such phrase runs to a comma (a finite verb, a cue or a quotation stops it)."""
+        lay, t = self.layout, self.layout.tok
+        if c.j >= len(t.starts) or t.words[c.j] not in _COMPLEMENT_PREPOSITIONS:
+            return c.j
+        for k in range(c.j + 1, min(len(t.starts), c.j + _COMPLEMENT_TOKENS)):
+            if t.words[k] == ",":
+                return k
+            if t.quoted[k] or lay.cue[k] or t.tags[k] in _FINITE_TAGS or t.words[k] in (".", ";", ":"):
+                break
+        return c.j
 
     def _attribution(self, k: int, c: Candidate) -> Attribution:
         return Attribution(c.start, c.end, self.features.cue_of(k, c))

@@ -51,6 +51,7 @@ from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.repeats import with_repeats
@@ -95,7 +96,7 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "misc_bodies", "pair_bodies",
+RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "headings", "misc_bodies", "pair_bodies",
          "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
@@ -121,6 +122,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("datelines", lambda found: with_datelines(text, found)),
         ("table_rows", lambda found: with_table_rows(text, found)),
         ("digests", lambda found: with_digest_papers(text, found, vocabulary)),
+        ("particle_bridges", lambda found: with_particle_bridges(parsed, found)),
+        ("patronymics", lambda found: with_patronymics(parsed, found)),
         ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),

@@ -1,0 +1,84 @@
+"""The third set of hard cases (issue 10): names the tagger cut at their particles, Irish
+surnames' capitalised particles. Every text is written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import Engine
+from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
+from reader.analysis.tagger import Span
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def _spans(text: str, *names: tuple[str, str]) -> list[Span]:
+    """Spans as a tagger would give them: each name's first occurrence after the last."""
+    out, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        out.append(Span(start, start + len(name), label))
+        pos = start + len(name)
+    return out
+
+
+def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(("text", "read", "whole"), [
+    ("The trophy went to Liesbeth van der Moolen on Sunday.", (("Liesbeth", "LOC"), ("Moolen", "LOC")),
+     ("Liesbeth van der Moolen", "PER")),
+    ("Its new chair, Renata dos Anjos, spoke first.", (("Renata", "ORG"), ("Anjos", "PER")),
+     ("Renata dos Anjos", "PER")),
+    ("The poem was read by Dafydd ap Gruffudd at dusk.", (("Dafydd", "PER"), ("Gruffudd", "PER")),
+     ("Dafydd ap Gruffudd", "PER")),
+    ("Elder Kamau wa Njoroge opened the market.", (("Elder Kamau", "PER"), ("Njoroge", "PER")),
+     ("Elder Kamau wa Njoroge", "PER")),
+    ("Profits at Caixa Rural do Minho rose again.", (("Caixa Rural", "ORG"), ("Minho", "ORG")),
+     ("Caixa Rural do Minho", "ORG")),
+    ("Flights to Porto de Galinhas were full.", (("Porto", "LOC"), ("Galinhas", "LOC")),
+     ("Porto de Galinhas", "LOC")),
+])
+def test_two_names_with_only_particles_between_them_are_one(engine: Engine, text: str,
+                                                            read: tuple[tuple[str, str], ...],
+                                                            whole: tuple[str, str]) -> None:
+    assert _shown(text, with_particle_bridges(engine.parse(text), _spans(text, *read))) == [whole]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Ajax beat Utrecht and the fans of Feyenoord sang.", (("Ajax", "ORG"), ("Utrecht", "ORG"), ("Feyenoord", "ORG"))),
+    ("Shares of Bayer and of BASF fell.", (("Bayer", "ORG"), ("BASF", "ORG"))),
+    ("Talks in Lisbon. De Sousa said no.", (("Lisbon", "LOC"), ("De Sousa", "PER"))),
+    ("Alderman Wim van der Stoep of Zierikzee spoke.", (("Wim van", "PER"), ("Stoep of Zierikzee", "ORG"))),
+])
+def test_names_apart_stay_apart(engine: Engine, text: str, read: tuple[tuple[str, str], ...]) -> None:
+    spans = _spans(text, *read)
+    assert with_particle_bridges(engine.parse(text), spans) == spans
+
+
+@pytest.mark.parametrize(("text", "read", "whole"), [
+    ("The award went to Gráinne Ní Bhraonáin of Carlow.", ("Gráinne Ní Bhraonáin", "ORG"),
+     ("Gráinne Ní Bhraonáin", "PER")),
+    ("Its author, Róisín Nic Conmara Breathnach, was there.", ("Róisín Nic Conmara Breathnach", "LOC"),
+     ("Róisín Nic Conmara Breathnach", "PER")),
+    ("The judges praised Eoghan Ó Briain and his crew.", ("Ó Briain", "ORG"), ("Eoghan Ó Briain", "PER")),
+])
+def test_a_name_with_an_irish_particle_is_a_person_with_its_given_name(engine: Engine, text: str,
+                                                                        read: tuple[str, str],
+                                                                        whole: tuple[str, str]) -> None:
+    assert _shown(text, with_patronymics(engine.parse(text), _spans(text, read))) == [whole]
+
+
+@pytest.mark.parametrize(("text", "read", "kept"), [
+    ("Minister Ó Briain said the ferry would run.", ("Ó Briain", "PER"), ("Ó Briain", "PER")),
+    ("Ó Briain said the ferry would run.", ("Ó Briain", "PER"), ("Ó Briain", "PER")),
+    ("Sales at Ó Briain Foods rose.", ("Ó Briain Foods", "ORG"), ("Ó Briain Foods", "ORG")),
+])
+def test_a_title_a_sentence_start_or_a_body_word_keeps_the_irish_name_as_read(engine: Engine, text: str,
+                                                                               read: tuple[str, str],
+                                                                               kept: tuple[str, str]) -> None:
+    assert _shown(text, with_patronymics(engine.parse(text), _spans(text, read))) == [kept]

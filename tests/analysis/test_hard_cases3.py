@@ -1,11 +1,13 @@
 """The third set of hard cases (issue 10): names the tagger cut at their particles, Irish
-surnames' capitalised particles. Every text is written here."""
+surnames' capitalised particles,
+datelines in capitals of Latin Extended-A or with the day before the month. Every text is written here."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.analysis.engine import Engine
+from reader.analysis.layout import datelines
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.tagger import Span
 
@@ -82,3 +84,9 @@ def test_a_title_a_sentence_start_or_a_body_word_keeps_the_irish_name_as_read(en
                                                                                read: tuple[str, str],
                                                                                kept: tuple[str, str]) -> None:
     assert _shown(text, with_patronymics(engine.parse(text), _spans(text, read))) == [kept]
+
+
+def test_a_dateline_in_capitals_of_latin_extended_a_with_the_day_before_the_month() -> None:
+    text = ("ŁÓDŹ, 3 March – The city will close two tram lines for the summer while the depot is rebuilt, "
+            "the operator said.\n\nPOZNAŃ – Students marched through the old town on Friday evening.")
+    assert [(label, text[s:e]) for label, s, e in datelines(text)] == [("LOC", "ŁÓDŹ"), ("LOC", "POZNAŃ")]

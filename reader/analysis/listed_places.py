@@ -2,9 +2,10 @@
 
 "Trials will run in Recife and Manaus", "hospitals in Padua, Lyon and Kraków", "140 shops
 across Bavaria and Austria": the tagger reads each name on its own and may take a town it
-never saw for a person or a body. A list joined by "and" after a preposition of place, whose
-other names are all places, names one more place of one word (a pair is joined by "and"
-alone: "in New York, and Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
+never saw for a person or a body. A list joined by "and" after a preposition of place, with at
+least one name read as a place, names places in its other names of one word ("in Porto Alegre,
+Pelotas and Canoas", two read as people; a pair is joined by "and" alone: "in New York, and
+Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
 and Kraft Heinz jointly in Chicago" lists firms); the name must not be a body by its own words
 (an acronym, an organisation's word, "Senate", a legal form, a body the lists know), nor follow a
 title, nor share a word with the full name of a person of the text. Only the listed mention
@@ -50,15 +51,17 @@ def listed_places(text: str, names: Named) -> Named:
                 or not _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
             continue
         odd = [k for k in run if names[k][0].label != "LOC"]
-        if len(odd) != 1:
+        if not odd or len(odd) == len(run):
             continue
-        span, t = names[odd[0]]
-        if t is None or span.label not in ("PER", "ORG") or titled(text, t[0], lex):
-            continue
-        name = text[t[0]:t[1]]
-        if " " in name or sure_body(name, lex) or name in lex.org_words or any(fold(w) in people for w in name.split()):
-            continue
-        out[odd[0]] = (Span(span.start, span.end, "LOC"), t)
+        for k in odd:
+            span, t = names[k]
+            if t is None or span.label not in ("PER", "ORG") or titled(text, t[0], lex):
+                continue
+            name = text[t[0]:t[1]]
+            if " " in name or sure_body(name, lex) or name in lex.org_words \
+                    or any(fold(w) in people for w in name.split()):
+                continue
+            out[k] = (Span(span.start, span.end, "LOC"), t)
     return out
 
 

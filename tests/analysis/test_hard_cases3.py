@@ -8,6 +8,7 @@ import pytest
 
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
+from reader.analysis.listed_places import listed_places
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.tagger import Span
 
@@ -90,3 +91,10 @@ def test_a_dateline_in_capitals_of_latin_extended_a_with_the_day_before_the_mont
     text = ("ŁÓDŹ, 3 March – The city will close two tram lines for the summer while the depot is rebuilt, "
             "the operator said.\n\nPOZNAŃ – Students marched through the old town on Friday evening.")
     assert [(label, text[s:e]) for label, s, e in datelines(text)] == [("LOC", "ŁÓDŹ"), ("LOC", "POZNAŃ")]
+
+
+def test_names_listed_with_a_place_after_in_are_places_though_several_were_read_otherwise() -> None:
+    text = "Depots will open in Porto Alegre, Pelotas and Canoas, and later in Tarvik and Brevdal."
+    names = [(s, (s.start, s.end)) for s in _spans(text, ("Porto Alegre", "LOC"), ("Pelotas", "PER"), ("Canoas", "ORG"),
+                                                   ("Tarvik", "PER"), ("Brevdal", "PER"))]
+    assert [s.label for s, _ in listed_places(text, names)] == ["LOC", "LOC", "LOC", "PER", "PER"]

@@ -51,6 +51,7 @@ from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
@@ -96,8 +97,8 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "headings", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "dashes",
+RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before", "headings", "misc_bodies", "pair_bodies",
+         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "hyphen_tails", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
@@ -125,6 +126,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("particle_bridges", lambda found: with_particle_bridges(parsed, found)),
         ("patronymics", lambda found: with_patronymics(parsed, found)),
         ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
+        ("given_before", lambda found: with_given_before(parsed, found)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
@@ -167,6 +169,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("brackets", lambda names: bracket_splits(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
         ("own_articles", lambda names: own_articles(text, names)),
+        ("hyphen_tails", lambda names: hyphen_tails(text, names, common)),
         ("dashes", lambda names: at_dashes(text, names, common)),
         ("capital_phrases", lambda names: without_capital_phrases(text, names, common)),
         ("event_days", lambda names: without_event_days(text, names, common)),

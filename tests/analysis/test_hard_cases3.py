@@ -8,6 +8,7 @@ import pytest
 
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
+from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.tagger import Span
@@ -98,3 +99,32 @@ def test_names_listed_with_a_place_after_in_are_places_though_several_were_read_
     names = [(s, (s.start, s.end)) for s in _spans(text, ("Porto Alegre", "LOC"), ("Pelotas", "PER"), ("Canoas", "ORG"),
                                                    ("Tarvik", "PER"), ("Brevdal", "PER"))]
     assert [s.label for s, _ in listed_places(text, names)] == ["LOC", "LOC", "LOC", "PER", "PER"]
+
+
+@pytest.mark.parametrize(("text", "read", "whole"), [
+    ("Editor Michael Okonkwo-Barre resigned.", "Okonkwo-Barre", "Michael Okonkwo-Barre"),
+    ("The former mayor Mehmet Yıldırım-Koç spoke first.", "Yıldırım-Koç", "Mehmet Yıldırım-Koç"),
+])
+def test_a_given_name_left_out_before_a_surname_opens_the_name(engine: Engine, text: str, read: str,
+                                                               whole: str) -> None:
+    assert _shown(text, with_given_before(engine.parse(text), _spans(text, (read, "PER")))) == [(whole, "PER")]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("President Okonkwo-Barre resigned.", ("Okonkwo-Barre", "PER")),
+    ("The aide Michael Okonkwo-Barre resigned.", ("Michael Okonkwo-Barre", "PER")),
+    ("Asked about it, Mr Okonkwo-Barre laughed.", ("Okonkwo-Barre", "PER")),
+])
+def test_a_title_or_a_given_name_already_in_the_name_takes_nothing_before_it(engine: Engine, text: str,
+                                                                             read: tuple[str, str]) -> None:
+    spans = _spans(text, read)
+    assert with_given_before(engine.parse(text), spans) == spans
+
+
+def test_a_persons_name_takes_in_a_lower_case_syllable_after_a_hyphen() -> None:
+    text = "Lee Dong-hyun met Lim Ji and the Merkel-led cabinet; Trump-isms and Choi Min-kyu-ish jokes."
+    spans = _spans(text, ("Lee Dong", "PER"), ("Lim Ji", "PER"), ("Merkel", "PER"), ("Trump", "PER"),
+                   ("Choi Min", "PER"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [text[t[0]:t[1]] for _, t in hyphen_tails(text, names, frozenset({"led"})) if t] == [
+        "Lee Dong-hyun", "Lim Ji", "Merkel", "Trump", "Choi Min"]

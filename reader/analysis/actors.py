@@ -52,6 +52,7 @@ from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_arti
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
 from reader.analysis.left_out import hyphen_tails, with_given_before
+from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
@@ -97,7 +98,7 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before", "headings", "misc_bodies", "pair_bodies",
+RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before", "headings", "byline_outlets", "misc_bodies", "pair_bodies",
          "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "hyphen_tails", "dashes",
          "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
@@ -128,6 +129,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
         ("given_before", lambda found: with_given_before(parsed, found)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
+        ("byline_outlets", lambda found: with_byline_outlets(text, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
         ("misc_org_words", lambda found: with_org_word_bodies(parsed, found)),

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.bodies import newspapers
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
+from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.tagger import Span
 
@@ -128,3 +130,21 @@ def test_a_persons_name_takes_in_a_lower_case_syllable_after_a_hyphen() -> None:
     names = [(s, (s.start, s.end)) for s in spans]
     assert [text[t[0]:t[1]] for _, t in hyphen_tails(text, names, frozenset({"led"})) if t] == [
         "Lee Dong-hyun", "Lim Ji", "Merkel", "Trump", "Choi Min"]
+
+
+def test_a_bylines_outlet_after_the_writer_is_an_organisation_and_a_desk_is_nobody() -> None:
+    text = ("Harbour Wall Plan Splits Tarvik\n\nBy Olga Brenner, Tarvik Courier\n\nResidents of the old quay met "
+            "on Monday to argue about the new wall and who should pay for it.\n\nBy Ivo Lenz, Radio Olmsund\n\n"
+            "The ferry will stop for a week while the quay is rebuilt, the operator said on Friday.\n\n"
+            "By Pia Stern, Harbour Desk\n\nThe mayor said the wall would be finished by the winter at the latest.")
+    assert _shown(text, with_byline_outlets(text, [], frozenset({"the", "on", "for", "to", "of"}))) == [
+        ("Tarvik Courier", "ORG"), ("Radio Olmsund", "ORG")]
+
+
+def test_the_town_of_a_paper_read_as_a_person_is_the_place_unless_a_person_has_its_name() -> None:
+    text = ("The Tarvik Courier said Tarvik would pay. The Brevdal Gazette backed Brevdal. "
+            "The Lund Herald quoted Anna Lund; Lund agreed.")
+    spans = _spans(text, ("Tarvik Courier", "ORG"), ("Tarvik", "PER"), ("Brevdal Gazette", "ORG"), ("Brevdal", "ORG"),
+                   ("Lund Herald", "ORG"), ("Anna Lund", "PER"), ("Lund", "PER"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [s.label for s, _ in newspapers(text, names)] == ["ORG", "LOC", "ORG", "LOC", "ORG", "PER", "PER"]

@@ -51,6 +51,7 @@ from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.opening_words import without_opening_words
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
@@ -100,7 +101,7 @@ measures them against gold entities."""
 
 RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before", "headings", "byline_outlets", "misc_bodies", "pair_bodies",
          "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "hyphen_tails", "dashes",
-         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
+         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words", "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "named_after", *JOIN_RULES)
@@ -178,6 +179,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("office_holders", lambda names: office_holders(text, names, common)),
         ("openers", lambda names: without_openers(parsed, names)),
         ("first_words", lambda names: with_first_words(parsed, names, common)),
+        ("opening_words", lambda names: without_opening_words(text, names, common)),
         ("ampersands", lambda names: ampersand_bodies(text, names)),
         ("conjoined", lambda names: conjoined_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),

@@ -11,6 +11,7 @@ from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
+from reader.analysis.opening_words import without_opening_words
 from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.tagger import Span
@@ -148,3 +149,13 @@ def test_the_town_of_a_paper_read_as_a_person_is_the_place_unless_a_person_has_i
                    ("Lund Herald", "ORG"), ("Anna Lund", "PER"), ("Lund", "PER"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [s.label for s, _ in newspapers(text, names)] == ["ORG", "LOC", "ORG", "LOC", "ORG", "PER", "PER"]
+
+
+def test_a_sentences_first_noun_for_a_job_is_cut_from_the_persons_long_name_after_it() -> None:
+    text = ("The band is new. Guitarist Tom Okafor Brown joined in May. Earl Tom Okafor left. "
+            "Pier Tom Brandt won. Then Pier Tom Brandt lost.")
+    spans = _spans(text, ("Guitarist Tom Okafor Brown", "PER"), ("Earl Tom Okafor", "PER"), ("Pier Tom Brandt", "PER"),
+                   ("Pier Tom Brandt", "PER"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [text[t[0]:t[1]] for _, t in without_opening_words(text, names, frozenset()) if t] == [
+        "Tom Okafor Brown", "Earl Tom Okafor", "Pier Tom Brandt", "Pier Tom Brandt"]

@@ -8,6 +8,7 @@ import pytest
 
 from reader.analysis.bodies import newspapers
 from reader.analysis.engine import Engine
+from reader.analysis.event_names import without_event_names
 from reader.analysis.layout import datelines
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
@@ -159,3 +160,21 @@ def test_a_sentences_first_noun_for_a_job_is_cut_from_the_persons_long_name_afte
     names = [(s, (s.start, s.end)) for s in spans]
     assert [text[t[0]:t[1]] for _, t in without_opening_words(text, names, frozenset()) if t] == [
         "Tom Okafor Brown", "Earl Tom Okafor", "Pier Tom Brandt", "Pier Tom Brandt"]
+
+
+def test_named_storms_and_awards_are_no_actors_and_their_words_stay_taken() -> None:
+    text = ("Storm Wilma closed the port. Wilma is the third storm this year. The Harbour Business Awards "
+            "went ahead; Jan Wilma of the National Hurricane Center spoke.")
+    spans = _spans(text, ("Storm Wilma", "ORG"), ("Wilma", "PER"), ("Harbour Business Awards", "ORG"),
+                   ("National Hurricane Center", "ORG"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [(text[s.start:s.end], t is not None) for s, t in without_event_names(text, names)] == [
+        ("Storm Wilma", False), ("Wilma", False), ("Harbour Business Awards", False),
+        ("National Hurricane Center", True)]
+
+
+def test_a_storms_name_that_is_a_persons_surname_stays() -> None:
+    text = "Hurricane Dolly hit Texas. Anna Dolly said Dolly would run again."
+    spans = _spans(text, ("Hurricane Dolly", "ORG"), ("Anna Dolly", "PER"), ("Dolly", "PER"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [t is not None for _, t in without_event_names(text, names)] == [False, True, True]

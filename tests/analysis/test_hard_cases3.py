@@ -15,6 +15,7 @@ from reader.analysis.listed_places import listed_places
 from reader.analysis.opening_words import without_opening_words
 from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
+from reader.analysis.particle_names import with_given_particles
 from reader.analysis.tagger import Span
 
 
@@ -178,3 +179,17 @@ def test_a_storms_name_that_is_a_persons_surname_stays() -> None:
     spans = _spans(text, ("Hurricane Dolly", "ORG"), ("Anna Dolly", "PER"), ("Dolly", "PER"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [t is not None for _, t in without_event_names(text, names)] == [False, True, True]
+
+
+def test_a_given_name_inside_a_sentence_opens_the_name_though_spacy_reads_it_as_a_verb(engine: Engine) -> None:
+    text = "The mediator, Anneloes ter Haar, said no."
+    parsed = engine.parse(text)
+    assert next(t.tag for t in parsed.tokens if text[t.start:t.end] == "Anneloes") not in ("NNP", "NNPS")
+    assert _shown(text, with_given_particles(parsed, _spans(text, ("Haar", "PER")), frozenset())) == [
+        ("Anneloes ter Haar", "PER")]
+
+
+def test_a_lower_case_word_before_a_name_opening_with_a_particle_stays_out(engine: Engine) -> None:
+    text = "The party's front-runner Ben Okafor spoke."
+    spans = _spans(text, ("Ben Okafor", "PER"))
+    assert with_given_particles(engine.parse(text), spans, frozenset()) == spans

@@ -9,6 +9,7 @@ import pytest
 from reader.analysis.bodies import newspapers
 from reader.analysis.engine import Engine
 from reader.analysis.event_names import without_event_names
+from reader.analysis.journals import journals
 from reader.analysis.layout import datelines
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
@@ -193,3 +194,11 @@ def test_a_lower_case_word_before_a_name_opening_with_a_particle_stays_out(engin
     text = "The party's front-runner Ben Okafor spoke."
     spans = _spans(text, ("Ben Okafor", "PER"))
     assert with_given_particles(engine.parse(text), spans, frozenset()) == spans
+
+
+def test_a_place_read_after_published_in_is_the_journal_unless_the_lists_know_the_place() -> None:
+    text = ("The trial, published in Lancet Oncology, was small. A paper published in the journal Cell Reports "
+            "agreed. The novel was published in London and taught in Tarvik.")
+    spans = _spans(text, ("Lancet Oncology", "LOC"), ("Cell Reports", "LOC"), ("London", "LOC"), ("Tarvik", "LOC"))
+    names = [(s, (s.start, s.end)) for s in spans]
+    assert [s.label for s, _ in journals(text, names)] == ["ORG", "ORG", "LOC", "LOC"]

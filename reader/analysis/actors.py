@@ -40,6 +40,7 @@ from functools import partial
 
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
+from reader.analysis.awards import without_awards
 from reader.analysis.engine import Parsed
 from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
@@ -47,7 +48,6 @@ from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed
 from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
-from reader.analysis.event_names import without_event_names
 from reader.analysis.inner_capitals import inner_capitals
 from reader.analysis.journals import journals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
@@ -83,7 +83,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
-    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("event_names", without_event_names),
+    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("awards", without_awards),
     ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),

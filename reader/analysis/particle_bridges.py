@@ -51,7 +51,7 @@ def with_particle_bridges(parsed: Parsed, spans: list[Span]) -> list[Span]:
         last = out[-1] if out else None
         if last is not None and last.label in _ACTOR_LABELS and span.label in _ACTOR_LABELS \
                 and text[span.start:span.start + 1].isupper() and text[last.end - 1:last.end].isalpha() \
-                and text[last.start:last.end].split()[-1][:1].isupper():
+                and text[last.start:last.end].rsplit(None, 1)[-1][:1].isupper():
             gap = _BRIDGE.fullmatch(text, last.end, span.start)
             if gap is not None:
                 out[-1] = Span(last.start, span.end, _bridged_label(last, span, gap.group().split()))

@@ -6,8 +6,8 @@ The modern texts of ``training/modern.py`` helped choose the tagger's features, 
 figure is optimistic. The held-out sets were written blind and must never choose anything
 (each file says so): they are the honest modern figure. The first set
 (``modern-heldout.txt``, the default) has since been read while fixing errors; the
-second (``--file benchmarks/data/modern-heldout2.txt``, 48 texts) was written later for a
-fresh blind figure. Scored like ``benchmarks/actors_modern.py``'s modern row (typed
+second (``--file benchmarks/data/modern-heldout2.txt``, 48 texts), written later for a
+fresh blind figure, was read too once a third (``modern-heldout3.txt``) replaced it. Scored like ``benchmarks/actors_modern.py``'s modern row (typed
 exact-span F1 with the shared scorer), Reader beside bare spaCy's entities from the same
 parse in the same run. ``--errors`` adds every difference between Reader and the gold,
 one entry per gold name or found span, with the text id and the words around it, so that

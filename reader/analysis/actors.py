@@ -26,7 +26,8 @@ saw no name; :mod:`openers`: a sentence's first word glued to a surname or left 
 :mod:`name_ends`: "&", an "'s" that ends a name, a title's word that is a surname;
 :mod:`name_edges`: an unclosed bracket, a dotted company suffix, a name's own "The";
 :mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
-a name listed among places after "in", or after "mayor of").
+a name listed among places after "in", or after "mayor of"; :mod:`acronym_names`: capitals in
+brackets after a body's name; :mod:`region_places`: "Tarvik, N.S.,").
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -38,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from functools import partial
 
+from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
 from reader.analysis.awards import without_awards
@@ -59,7 +61,9 @@ from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
+from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repeats import with_repeats
+from reader.analysis.results import result_clubs
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
@@ -70,21 +74,23 @@ from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, 
 from reader.analysis.misc_people import with_misc_people
 from reader.analysis.model import Actor, ActorKind, Mention
 from reader.analysis.repairs import (known_apart, party_states, with_particles, without_dates, without_event_days,
-                                     without_events, without_offices, with_nicknames, without_titles)
+                                     without_events, without_offices, without_storms, with_nicknames, without_titles)
 from reader.analysis.names import PARTICLES, name_key, trim_name
 from reader.analysis.roles import role_after, role_before
 from reader.analysis.tagger import ActorTagger, Span, default_tagger
 from reader.analysis.whole_names import (conjoined_apart, hyphen_joined, hyphenated_surnames, initials_apart,
-                                         office_holders, offices_apart, possessive_bodies)
+                                         office_holders, offices_apart, possessive_bodies,
+                                         title_modifiers)
 
 KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
+    ("title_modifiers", title_modifiers),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
-    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("awards", without_awards),
-    ("followings", followings),
+    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms),
+    ("awards", without_awards), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),
@@ -102,12 +108,14 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before", "headings", "byline_outlets", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "dotted_suffixes", "own_articles", "hyphen_tails", "dashes",
-         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words", "ampersands", "conjoined",
+RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before",
+         "headings", "byline_outlets", "misc_bodies", "pair_bodies",
+         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
+         "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
+         "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "results", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -173,6 +181,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
     text = parsed.text
     return (
         ("brackets", lambda names: bracket_splits(text, names)),
+        ("bracket_acronyms", lambda names: bracket_acronyms(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
         ("own_articles", lambda names: own_articles(text, names)),
         ("hyphen_tails", lambda names: hyphen_tails(text, names, common)),
@@ -195,7 +204,9 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),
         ("listed_places", lambda names: listed_places(text, names)),
-        ("office_places", lambda names: office_places(text, names)))
+        ("office_places", lambda names: office_places(text, names)),
+        ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
+        ("results", lambda names: result_clubs(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

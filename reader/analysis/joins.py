@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from reader.analysis.gazetteer import lexicon
+from reader.analysis.gazetteer import Lexicon, lexicon
+from reader.analysis.kinds import PARTY_MEMBERS
 from reader.analysis.model import ActorKind
 from reader.analysis.names import PARTICLES, name_key
 
@@ -179,10 +180,14 @@ def _join_middle_names(forms: dict[str, Form], union: Union) -> None:
 
 def _join_surnames(forms: dict[str, Form], union: Union) -> None:
     """"Stoltenberg", "von der Leyen" and "Suu Kyi" join the person's full name they end
-    ("Ursula von der Leyen"); failing that, the one they begin ("Wang" for "Wang Donghai").
+    ("Ursula von der Leyen"); failing that, the one they begin ("Wang" for "Wang Donghai"), or
+    the first surname of a given name and two surnames ("Quispe" of "Rosa Quispe Mamani"), when
+    no other name has it inside.
     Two people sharing the surname are told apart in the text (see :func:`_shared_owner`)."""
     endings: dict[str, list[Form]] = defaultdict(list)
     beginnings: dict[str, list[Form]] = defaultdict(list)
+    middles: dict[str, list[Form]] = defaultdict(list)
+    given = lexicon().is_given_name
     for form in forms.values():
         words = form.words
         if len(words) < 2 or form.kind != "person":
@@ -190,9 +195,12 @@ def _join_surnames(forms: dict[str, Form], union: Union) -> None:
         for k in range(1, len(words)):
             endings[form_key(" ".join(words[k:]), "person")].append(form)
             beginnings[form_key(" ".join(words[:k]), "person")].append(form)
+        if len(words) == 3 and not given(words[1]) and words[1][1:].isalpha() and words[1][1:].islower():
+            middles[form_key(words[1], "person")].append(form)  # "Quispe" of "Rosa Quispe Mamani"
     for form in forms.values():
+        inner = [o for o in middles.get(form.key, ()) if o is not form]
         owners = [o for o in endings.get(form.key, ()) if o is not form] or \
-            [o for o in beginnings.get(form.key, ()) if o is not form]
+            [o for o in beginnings.get(form.key, ()) if o is not form] or (inner if len(inner) == 1 else [])
         if not owners:
             continue
         form.short = True
@@ -254,6 +262,7 @@ def _join_prefixes(forms: dict[str, Form], union: Union) -> None:
     Liberals"); with two candidates it is left alone rather than guessed. Places and people
     never: a city is not its state. Nor an acronym before more words in lower case: "DNC" is
     a name whole, and "the DNC Rules Committee" one of its bodies, not its full name."""
+    lex = lexicon()
     longer: dict[str, list[Form]] = defaultdict(list)
     for form in forms.values():
         words = form.words
@@ -265,9 +274,21 @@ def _join_prefixes(forms: dict[str, Form], union: Union) -> None:
         owners = [o for o in longer.get(form.key, ()) if o is not form]
         if not owners and len(form.words) == 1 and form.surface.endswith("s"):
             owners = longer.get(form_key(form.surface[:-1], form.kind), [])  # "the Liberals" of the Liberal Party
-        if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]):
+        if len(owners) == 1 and not owners[0].short and not _acronym_of_part(form, owners[0]) \
+                and not _part_of(form, owners[0], lex):
             form.short = True
             union.join(owners[0].key, form.key)
+
+
+def _part_of(form: Form, longer: Form, lex: Lexicon) -> bool:
+    """Whether ``longer`` names a part or the members of the body ``form`` names rather than the
+    body in full: its members ("House Democrats", "Senate Republicans") or, after a body's
+    own word, a body of its own ("Senate Conservatives Fund"; "Congress Party" is Congress)."""
+    rest = longer.words[len(form.words):]
+    last = rest[-1] if rest else ""
+    if last.endswith("s") and (last[:-1] in PARTY_MEMBERS or lex.is_demonym(last)):
+        return True
+    return len(form.words) == 1 and form.surface in lex.org_words and len(rest) > 1
 
 
 def _join_endings(forms: dict[str, Form], union: Union) -> None:

@@ -231,22 +231,24 @@ Democrat") nor before a person's name ("Democrat Hillary Clinton")."""
 
 CIVIC = frozenset({"city", "town", "village", "county", "municipal", "mayor", "council", "councillors",
                    "premier", "governor", "downtown", "waterfront", "residents", "police", "township"})
-"""Nouns after a possessive that only a place has: "Kitchener’s city council", "Lisbon's mayor"."""
-_POSSESSED = re.compile(r"['\u2019]s[ \t]+([a-z]+)\b")
+"""Nouns after a name or its possessive that only a place has: "Kitchener’s city council", "Lisbon mayor"."""
+_POSSESSED = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)\b")
 
 
 def civic_kinds(text: str, names: Named) -> Named:
     """A name of one or two words read as a person or a body whose possessive holds a place's
-    own noun ("Kitchener’s city council", "Lisbon's mayor") is a place, unless it is the
-    surname of a person the text names in full (and no dateline's place) or a body the lists
-    know."""
+    own noun ("Kitchener’s city council", "Lisbon's mayor"), or that the noun follows as it
+    follows a town ("Tarvik city council voted", "Flint residents"; not a name in capitals nor
+    "town": "a CNN town hall"), is a place, unless it is the surname of a person the text names
+    in full (and no dateline's place) or a body the lists know."""
     lex = lexicon()
     surnames = person_surnames(text, names, full_only=True) - dateline_place_keys(text)
 
     def before_a_civic_noun(name: str, where: tuple[int, int]) -> bool:
         possessed = _POSSESSED.match(text, where[1])
         return possessed is not None and possessed.group(1) in CIVIC and len(name.split()) <= 2 \
-            and name_key(name) not in surnames and name_key(name) not in lex.organizations
+            and name_key(name) not in surnames and name_key(name) not in lex.organizations \
+            and (text[where[1]:where[1] + 1] in ("'", "\u2019") or not name.isupper() and possessed.group(1) != "town")
 
     return relabelled(text, names, ("PER", "ORG"), "LOC", before_a_civic_noun)
 

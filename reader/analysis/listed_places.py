@@ -2,10 +2,10 @@
 
 "Trials will run in Recife and Manaus", "hospitals in Padua, Lyon and Kraków", "140 shops
 across Bavaria and Austria": the tagger reads each name on its own and may take a town it
-never saw for a person or a body. A list joined by "and" after a preposition of place, with at
-least one name read as a place, names places in its other names of one word ("in Porto Alegre,
-Pelotas and Canoas", two read as people; a pair is joined by "and" alone: "in New York, and
-Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
+never saw for a person or a body. A list joined by "and" after a preposition of place, of which
+at least one name is read as a place, names places: each other name of one word is one too
+("in Tarvik, Brevdal and Olmsund" with Tarvik alone read as a place; a pair is joined by "and"
+alone: "in New York, and Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
 and Kraft Heinz jointly in Chicago" lists firms); the name must not be a body by its own words
 (an acronym, an organisation's word, "Senate", a legal form, a body the lists know), nor follow a
 title, nor share a word with the full name of a person of the text. Only the listed mention
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.bodies import sure_body
-from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import Named, titled
 from reader.analysis.tagger import Span
 
@@ -51,18 +51,21 @@ def listed_places(text: str, names: Named) -> Named:
                 or not _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
             continue
         odd = [k for k in run if names[k][0].label != "LOC"]
-        if not odd or len(odd) == len(run):
+        if not odd or len(odd) == len(run) or not all(_could_be_place(text, names[k], people, lex) for k in odd):
             continue
         for k in odd:
-            span, t = names[k]
-            if t is None or span.label not in ("PER", "ORG") or titled(text, t[0], lex):
-                continue
-            name = text[t[0]:t[1]]
-            if " " in name or sure_body(name, lex) or name in lex.org_words \
-                    or any(fold(w) in people for w in name.split()):
-                continue
-            out[k] = (Span(span.start, span.end, "LOC"), t)
+            out[k] = (Span(names[k][0].start, names[k][0].end, "LOC"), names[k][1])
     return out
+
+
+def _could_be_place(text: str, name: tuple[Span, tuple[int, int] | None], people: set[str], lex: Lexicon) -> bool:
+    """Whether a name listed among places may be one: a person or body of one word that is no body
+    by its own words, follows no title and shares no word with a person's full name."""
+    span, t = name
+    if t is None or span.label not in ("PER", "ORG") or titled(text, t[0], lex):
+        return False
+    word = text[t[0]:t[1]]
+    return " " not in word and not sure_body(word, lex) and word not in lex.org_words and fold(word) not in people
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Mm]ayors?|[Gg]overnors?)[ \t]+of[ \t]+$")

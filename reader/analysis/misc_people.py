@@ -4,8 +4,9 @@ of nationalities or faiths ("Christian Pulisic scored twice", "Christian Blanc r
 The tagger's MISC spans are dropped before the actor layer reads kinds, so the person would be
 lost. A MISC span of two words, or three with an initial between ("Edgar A. Poe"), that opens
 with a given name, the other words capitalised and none a common lower-case word nor
-hyphenated ("Donald Trump-led"), is a person's name: in CoNLL train and dev the tagger reads 2
-such spans, both people in the gold.
+hyphenated to a word in lower case ("Donald Trump-led"; "Olivier Bergeron-Hains" is a double
+surname), is a person's name: in CoNLL train and dev the tagger reads 2 such spans, both
+people in the gold.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def with_misc_people(text: str, spans: list[Span], common: frozenset[str]) -> li
         if not 2 <= len(words) <= 3 or (len(words) == 3 and not _INITIAL.fullmatch(words[1])):
             return False
         return lex.is_given_name(words[0]) and all(
-            w[:1].isupper() and "-" not in w and w.lower() not in common for w in words[1:])
+            w[:1].isupper() and all(part[:1].isupper() for part in w.split("-")) and w.lower() not in common
+            for w in words[1:])
 
     return [Span(s.start, s.end, "PER") if s.label == "MISC" and person(text[s.start:s.end].split()) else s
             for s in spans]

@@ -14,8 +14,9 @@ import re
 from reader.analysis.gazetteer import key
 
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "la", "le",
-                       "bin", "ibn", "ben", "al", "el", "ter", "zu", "ten", "op", "y"})
-"""Lower-case words inside names ("Ursula von der Leyen", "Luiz da Silva", "Faisal bin Nasser")."""
+                       "bin", "binti", "bint", "ibn", "ben", "al", "el", "ter", "zu", "ten", "op", "y", "wa"})
+"""Lower-case words inside names ("Ursula von der Leyen", "Luiz da Silva", "Faisal bin Nasser",
+"Siti binti Osman", "Kengo wa Dondo")."""
 MAX_PARTICLES = 3
 
 _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"

@@ -6,9 +6,7 @@ without its particles: "Katharina von der Heyden" as "der Heyden", "Jan ter Braa
 English a capitalised word right before lower-case particles and a person's surname is that
 person's given name, unless it is a title or a form of address ("Chancellor von der Leyen"),
 or, when the lists know it as no given name ("Jan" is one), a demonym, a place, a calendar
-word or a word news writes in lower case ("Yesterday de Blasio"); at a sentence's start it must
-be a proper noun to spaCy, inside a sentence its capital says so (spaCy reads "Annelies" in
-"the mediator, Annelies ter Horst," as a verb).
+word or a word news writes in lower case ("Yesterday de Blasio").
 The step runs on the tagger's spans, before headings read the body's names, so "Von der
 Heyden" in a headline finds the whole name the body gives; the later steps then join the
 surname's other mentions to it (``particles``).
@@ -63,10 +61,11 @@ def _given_name_start(text: str, span: Span, tags: dict[int, str], common: froze
         return None
     word = before.group("word")
     lex = lexicon()
-    if not word[:1].isupper() or not word[1:].replace("-", "").islower() or word.lower() in PARTICLES or lex.is_title(word) \
-            or lex.is_honorific(word) or (tags.get(before.start()) not in PROPER_TAGS
-                                          and sentence_starts_at(text, before.start())):
-        return None
+    if not word[1:].replace("-", "").islower() or word.lower() in PARTICLES or lex.is_title(word) \
+            or lex.is_honorific(word) \
+            or tags.get(before.start()) not in PROPER_TAGS \
+            and (not word[0].isupper() or sentence_starts_at(text, before.start())):
+        return None  # mid-sentence, the capital is the evidence: "Annelies" is often tagged a verb
     if not lex.is_given_name(word) and (word.lower() in common or word.lower() in lex.lower_words
                                         or lex.is_demonym(word) or fold(word) in lex.not_names
                                         or name_key(word) in lex.places):

@@ -3,7 +3,7 @@
 Each step takes the tagger's spans with their trimmed names (:data:`~reader.analysis.kinds.Named`)
 and returns them mended; :mod:`actors` runs them, each under its name in
 :data:`~reader.analysis.actors.RULES`, so the ablation can leave it out: a month or day opening
-a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), an office
+a body's name ("September Treasury"), a name of an event or law ("Giller Prize"), a storm's ("Storm Orla"), an office
 before a name ("Commissioner for Coastal Works Mirela Tost"), a title or form of address
 read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a name cut at its particles
 ("Ursula von" + "der Leyen") or its hyphen ("Anne-Marie") or its nickname in quotation marks
@@ -229,7 +229,7 @@ def made_whole(text: str, names: Named) -> Named:
     while k < len(names):
         span, trimmed = names[k]
         k += 1
-        if trimmed is None or span.label != "PER":
+        if trimmed is None or span.label != "PER" and not _given_before_particles(text, trimmed, names[k:k + 1]):
             out.append((span, trimmed))
             continue
         glued = _GLUED_BEFORE.search(text, max(0, trimmed[0] - 30), trimmed[0])
@@ -260,6 +260,17 @@ def made_whole(text: str, names: Named) -> Named:
     return out
 
 
+def _given_before_particles(text: str, trimmed: tuple[int, int], following: Named) -> bool:
+    """Whether a one-word body or place at ``trimmed`` is a given name: particles in lower case and
+    a person's surname follow it ("Mateus" + "da Silva Pinto", the tagger reading the given
+    name as a club)."""
+    run = _PARTICLE_RUN.match(text, trimmed[1])
+    word = text[trimmed[0]:trimmed[1]]
+    return run is not None and bool(run.group().split()) and " " not in word and word[1:].islower() \
+        and bool(following) and following[0][0].label == "PER" and following[0][1] is not None \
+        and following[0][1][0] == run.end()
+
+
 def without_events(text: str, names: Named) -> Named:
     """A name of two words or more that ends in a word of events, prizes and laws ("Giller
     Prize", "Glass-Steagall Act", "World Cup": CoNLL's MISC, learned by
@@ -281,6 +292,30 @@ def without_events(text: str, names: Named) -> Named:
             if not (t and span.label in ("PER", "ORG") and name_key(text[t[0]:t[1]]) in events)]
 
 
+STORM_WORDS = frozenset({"Hurricane", "Storm", "Typhoon", "Cyclone", "Superstorm"})
+"""Words before the given name of a storm: "Hurricane Edouard", "Storm Orla" (CoNLL's MISC)."""
+_STORM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STORM_WORDS)) + r")[ \t]+$")
+
+
+def without_storms(text: str, names: Named) -> Named:
+    """A storm's name is no actor, with its word ("Storm Orla", "Tropical Storm Dolly") or
+    after it ("Hurricane" + "Edouard" read apart), unless a body's word ends it ("Hurricane
+    Center")."""
+    lex = lexicon()
+
+    def storm(trimmed: tuple[int, int] | None) -> bool:
+        if trimmed is None:
+            return False
+        words = text[trimmed[0]:trimmed[1]].split()
+        if words[0] == "Tropical":
+            words = words[1:]
+        if len(words) == 2 and words[0] in STORM_WORDS:
+            return words[1] not in lex.org_words
+        return len(words) == 1 and _STORM_BEFORE.search(text, max(0, trimmed[0] - 15), trimmed[0]) is not None
+
+    return [(span, trimmed) for span, trimmed in names if not storm(trimmed)]
+
+
 def with_particles(text: str, names: Named) -> Named:
     """A surname after particles ("… said von der Leyen", "Van der Berg said") takes them in when
     the document names the person in full with them ("Ursula von der Leyen"): the name stays
@@ -291,7 +326,8 @@ def with_particles(text: str, names: Named) -> Named:
     for span, trimmed in names:
         if trimmed and span.label == "PER":
             words = text[trimmed[0]:trimmed[1]].split()
-            endings.update(name_key(" ".join(words[k:])) for k in range(1, len(words)))
+            endings.update(name_key(" ".join(words[k:])) for k in range(0 if starts_with_particle(words[0]) else 1,
+                                                                         len(words)))
     out = []
     for span, trimmed in names:
         if trimmed and span.label == "PER":

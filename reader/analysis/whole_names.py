@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import Named
@@ -84,6 +85,7 @@ def offices_apart(text: str, names: Named) -> Named:
     between them a role: the words after the office open with a given name and are two to five
     words that name no body or place (particles allowed)."""
     lex = lexicon()
+    surnames = {text[t[0]:t[1]] for s, t in names if t is not None and s.label == "PER" and " " not in text[t[0]:t[1]]}
     out: Named = []
     for span, trimmed in names:
         if trimmed is None or span.label not in ("ORG", "LOC"):
@@ -91,7 +93,7 @@ def offices_apart(text: str, names: Named) -> Named:
             continue
         words = list(re.finditer(r"\S+", text[trimmed[0]:trimmed[1]]))
         cut = next((k for k in range(1, len(words) - 2) if words[k].group()[:1].isupper()
-                    and lex.is_title(words[k].group()) and _a_person(words[k + 1:], lex)), None)
+                    and lex.is_title(words[k].group()) and _a_person(words[k + 1:], lex, surnames)), None)
         if cut is None:
             out.append((span, trimmed))
             continue
@@ -104,11 +106,46 @@ def offices_apart(text: str, names: Named) -> Named:
     return out
 
 
-def _a_person(words: list[re.Match[str]], lex: Lexicon) -> bool:
-    """Whether ``words`` are a person's name: 2-5 words opening with a given name, the others
-    capitalised name words or particles."""
+TITLE_MODIFIERS = frozenset({"majority", "minority", "senior", "managing", "deputy", "vice", "assistant",
+                             "associate", "acting", "interim"})
+"""Words that qualify the title after them and end no body's name: "Senate Majority Leader"."""
+_TITLE_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def title_modifiers(text: str, names: Named) -> Named:
+    """A body's or place's name the tagger ran on into a title or its first words ("Senate
+    Majority" before "Leader", "the House Majority Whip,") ends before them: the words are the
+    role's; a name of such words only is none."""
+    lex = lexicon()
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is None or span.label not in ("ORG", "LOC"):
+            out.append((span, trimmed))
+            continue
+        words = list(re.finditer(r"\S+", text[trimmed[0]:trimmed[1]]))
+        keep = len(words)
+        after = _TITLE_AFTER.match(text, trimmed[1])
+        if keep > 2 and lex.is_title(words[-1].group()) and words[-2].group().lower() in TITLE_MODIFIERS:
+            keep -= 1  # "House Majority Whip"
+        elif after is None or not lex.is_title(after.group(1)):
+            out.append((span, trimmed))
+            continue
+        while keep and words[keep - 1].group().lower() in TITLE_MODIFIERS:
+            keep -= 1
+        if keep == len(words):
+            out.append((span, trimmed))
+        elif keep:
+            end = trimmed[0] + words[keep - 1].end()
+            out.append((Span(span.start, end, span.label), (trimmed[0], end)))
+    return out
+
+
+def _a_person(words: list[re.Match[str]], lex: Lexicon, surnames: Collection[str] = ()) -> bool:
+    """Whether ``words`` are a person's name: 2-5 words opening with a given name or ending in a
+    surname the text writes alone as a person's (``surnames``), the others capitalised name words
+    or particles."""
     parts = [w.group() for w in words]
-    return 2 <= len(parts) <= 5 and lex.is_given_name(parts[0]) \
+    return 2 <= len(parts) <= 5 and (lex.is_given_name(parts[0]) or parts[-1] in surnames) \
         and parts[-1][:1].isupper() and all(
             p in PARTICLES or (p[:1].isupper() and p not in lex.org_words and p not in lex.place_words
                                and p not in lex.corporate_suffixes and not lex.is_title(p)) for p in parts)

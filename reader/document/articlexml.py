@@ -15,23 +15,25 @@ from typing import Any
 
 _RENAMED = {"row": "tr", "lb": "br"}  # p, table, div, del and body are HTML already
 _INLINE_PARENTS = frozenset({"p", "head", "item", "cell", "del"})
-"""Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``."""
+"""Inside these, ``quote`` was an inline ``<q>`` and ``code`` an inline ``<code>``, unless it starts a line."""
 
 
-def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
-    """Rename ``body`` (changed in place) to HTML; a first heading that is the title goes (with
+def to_html(body: Any, title: str | None, date: str | None = None, author: str | None = None) -> Any:
+    """Rename ``body`` (changed in place) to HTML; a first heading or line that is the title goes (with
     the labels above it, :func:`_drop_title`), and so does a line near the top that only gives
-    the page's date ("Published 1 June 2023, 10:00").
+    the page's date ("Published 1 June 2023, 10:00"), and a card of short lines above the text
+    that names the author (:func:`_drop_author_card`).
 
     The header shows the title and the date above the text, so repeating them in the text
     would show them twice and add words that are not the article's body.
     """
     _drop_title(body, title)
+    _drop_author_card(body, author)
     if date:
         for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
             if is_date_line(element.xpath("string()"), date):
                 body.remove(element)
-    inline = {el for el in body.iter("quote", "code") if el.getparent().tag in _INLINE_PARENTS}
+    inline = {el for el in body.iter("quote", "code") if el.getparent().tag in _INLINE_PARENTS and not _set_off(el)}
     for element in body.iter():
         if isinstance(element.tag, str):
             _rename(element, element in inline)
@@ -41,16 +43,18 @@ def to_html(body: Any, title: str | None, date: str | None = None) -> Any:
 TITLE_BLOCKS = 3
 """How many blocks at the top of a page may come before the title heading."""
 _LAYOUT = frozenset({"table", "row", "cell"})
+_TITLE_TAGS = frozenset({"head", "p"})
+"""A headline in a ``<div class="headline">`` (an older CMS) comes out of trafilatura as a paragraph."""
 LABEL_CHARS = 40
 """Longest line above the title that is taken for a label (a section, series or provider's name)."""
 
 
 def _drop_title(body: Any, title: str | None) -> None:
-    """Remove the heading that repeats ``title`` and, when it is not first, the short labels above it.
+    """Remove the heading or line that repeats ``title`` and, when it is not first, the short labels above it.
 
     Pages often put a kicker ("Opinion", "The Long Read", the wire's name) above the
     headline; trafilatura keeps both. A line that long above the title is text, and then
-    nothing goes but a first heading that is the title. On a page laid out in a table the
+    nothing goes but a first line that is the title. On a page laid out in a table the
     article starts in the table's first cell.
     """
     if not title:
@@ -58,12 +62,46 @@ def _drop_title(body: Any, title: str | None) -> None:
     while len(body) and body[0].tag in _LAYOUT:  # a page laid out in a table: its first cell
         body = body[0]
     for index, element in enumerate(body[:TITLE_BLOCKS]):
-        if element.tag == "head" and _same_words(element.xpath("string()"), title):
+        if element.tag in _TITLE_TAGS and _same_words(element.xpath("string()"), title):
             above = body[:index]
             if all(len(" ".join(el.xpath("string()").split())) <= LABEL_CHARS for el in above):
                 for el in [*above, element]:
                     body.remove(el)
             return
+
+
+def _set_off(element: Any) -> bool:
+    """Whether a quote or code inside a paragraph starts on a line of its own: a block the page put
+    inside its text box (a forum post's quoted notice after "From the notice:" and a break)."""
+    before = element.getprevious()
+    return before is not None and before.tag == "lb" and not (before.tail or "").strip()
+
+
+AUTHOR_CARD_BLOCKS = 8
+"""Most short lines above the text that may make an author's card."""
+
+
+def _drop_author_card(body: Any, author: str | None) -> None:
+    """Remove the short lines above the first line of text when one of them is the author's name.
+
+    A forum post opens with its poster's card (name, rank, "Joined", "Messages"), which
+    trafilatura keeps as headings and lists; the header shows the author. A line of the
+    author's name alone among labels is that card; a byline ("By …") or a first line of
+    text longer than a label leaves the top as it is.
+    """
+    if not author:
+        return
+    card = []
+    for element in body[:AUTHOR_CARD_BLOCKS + 1]:
+        text = " ".join(element.xpath("string()").split())
+        if len(text) > LABEL_CHARS:
+            break
+        card.append((element, text))
+    else:
+        return  # no text after the short lines, or too many of them
+    if any(_same_words(text, author) for _, text in card):
+        for element, _ in card:
+            body.remove(element)
 
 
 def _rename(element: Any, inline: bool) -> None:

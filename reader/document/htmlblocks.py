@@ -178,8 +178,16 @@ element Python touches (to make forms and inputs classes of their own, which Rea
 uses), a twentieth of the time a saved page takes."""
 
 
+_XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*\?>")
+"""An XHTML page's first line (``<?xml version="1.0" encoding="windows-1252"?>``): lxml refuses
+a decoded string that still names an encoding, and the text is decoded already."""
+
+
 def parse_fragment(markup: str) -> lxml_html.HtmlElement:
     """Parse HTML (a document or a fragment) into an element tree without running anything."""
+    declaration = _XML_DECLARATION.match(markup)
+    if declaration:
+        markup = markup[declaration.end():]
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     parser.set_element_class_lookup(_ELEMENTS)
     try:

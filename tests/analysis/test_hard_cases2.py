@@ -116,6 +116,15 @@ def test_a_name_in_apposition_to_a_bodys_noun_is_a_body_though_the_tagger_read_i
         ("Brouwer Lint", "ORG"), ("Halvard Osk", "ORG"), ("Anton Vries", "PER")]
 
 
+def test_a_name_that_modifies_a_bodys_noun_after_the_is_a_body_even_with_a_given_name() -> None:
+    text = ("Shoppers left the Walter Smit supermarket chain, and the Marcus Tan label signed two acts. "
+            "The Maputo daily Noticias said so, and the Ana Vries years were calm.")
+    names = _named(text, _spans(text, ("Walter Smit", "PER"), ("Marcus Tan", "PER"), ("Maputo", "PER"),
+                                ("Noticias", "ORG"), ("Ana Vries", "PER")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in called_bodies(text, names) if t] == [
+        ("Walter Smit", "ORG"), ("Marcus Tan", "ORG"), ("Maputo", "PER"), ("Noticias", "ORG"), ("Ana Vries", "PER")]
+
+
 def test_a_name_listed_among_places_after_in_is_a_place() -> None:
     text = ("Clinics will open in Tarvik, Olmsund and Brevdal next spring, and depots across Nordland and Skjervik. "
             "He met aides in Oslo, and Hedda, a student, later. Seats in the Storting and Senate fell.")

@@ -162,3 +162,30 @@ def test_and_between_names_written_apart_is_no_part_of_one_name(engine: Engine) 
     assert "Greens and Whitcombe" not in found
     assert found["Department of Health and Human Services"] == "organization"
     assert found["Securities and Exchange Commission"] == "organization"
+
+
+def test_a_title_s_first_words_are_no_part_of_the_body_before_it(engine: Engine) -> None:
+    text = ("Senate Majority Leader Ann Porter told reporters the Senate had other work. The House Majority "
+            "Leader, Raul Ortiz, disagreed.")
+    actors, mentions = analyse(engine, text)
+    assert kinds(actors) == {"Senate": "organization", "Ann Porter": "person", "House": "organization",
+                             "Raul Ortiz": "person"}
+    assert surfaces(text, named(actors, "Senate"), mentions) == ["Senate", "Senate"]
+
+
+def test_a_body_s_members_or_a_body_of_its_own_after_its_name_are_another_actor(engine: Engine) -> None:
+    text = ("House Democrats walked out on Tuesday. The House then voted to pass the bill, and the Senate will "
+            "take it up next week. Senate Republicans said they would block it, and the Senate Conservatives "
+            "Fund paid for the advertisements.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "House"), mentions) == ["House"]
+    assert surfaces(text, named(actors, "Senate"), mentions) == ["Senate"]
+    assert surfaces(text, named(actors, "Senate Republicans"), mentions) == ["Senate Republicans"]
+
+
+def test_a_storms_name_is_no_actor_but_the_centre_that_tracks_it_is(engine: Engine) -> None:
+    text = ("Storm Orla flooded Tadcaster on Sunday. Forecasters at the National Hurricane Center in Miami said "
+            "Hurricane Dolly would reach Texas by Tuesday, while Tropical Storm Ines stayed at sea.")
+    actors, _ = analyse(engine, text)
+    assert kinds(actors) == {"Tadcaster": "place", "National Hurricane Center": "organization", "Miami": "place",
+                             "Texas": "place"}

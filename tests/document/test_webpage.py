@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from reader.document import load, parse
+from reader.document.articlexml import to_html
 from reader.document.webpage import NO_ARTICLE_NOTICE
 
 PAGES = Path(__file__).parent / "webpages"
@@ -354,3 +356,116 @@ def test_comments_under_a_long_article_do_not_run_the_cascade(extractions: list[
                           f"<section id='comments' class='comments'>{comments}</section>"), "html")
     assert _PARAGRAPHS[0] in article.text
     assert calls == [True]
+
+
+def test_an_xhtml_page_in_windows_1252_gives_its_article(tmp_path: Path) -> None:
+    """An XHTML page opens with an XML declaration naming its encoding; the text is decoded before parsing."""
+    title = "Café closes after thirty years"
+    body = "".join(f"<p>{p} “Merci,” said Renée.</p>" for p in _PARAGRAPHS)
+    page = ('<?xml version="1.0" encoding="windows-1252"?>\n'
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:fb="http://www.facebook.com/2008/fbml" xml:lang="en">'
+            '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252" />'
+            f"<title>{title}</title></head><body><h1>{title}</h1>{body}"
+            '<fb:like href="http://example.com/cafe" layout="button_count"></fb:like></body></html>')
+    path = tmp_path / "cafe.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = load(path)
+    assert article.notice is None and article.title == title
+    assert [t for _, _, t in blocks(article)] == [f"{p} “Merci,” said Renée." for p in _PARAGRAPHS]
+
+
+def test_a_headline_in_a_plain_box_is_the_headers() -> None:
+    """An older CMS puts the headline in ``<div class="headline">``: trafilatura keeps it as a line of text."""
+    title = "Ferry timetable cut for the winter"
+    body = "<br><br>".join(_PARAGRAPHS)
+    article = parse(_page(f"<div class='story'><div class='headline'>{title}</div>"
+                          f"<div class='storytext'>{body}</div></div>", title), "html")
+    assert article.title == title
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_read_more_line_in_a_box_goes_and_the_text_after_it_stays() -> None:
+    """A CMS that lays paragraphs out with ``<br><br>`` puts its "READ MORE:" line in a ``<div>`` of its own."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"{_PARAGRAPHS[0]}<br><br><div class='readmore'><b>READ MORE:</b> <a href='/news/1'>Why crews are leaving "
+            f"the islands</a></div>{_PARAGRAPHS[1]}<br><br>{_PARAGRAPHS[2]}<br><br>")
+    article = parse(_page(f"<div class='story'><h1>{title}</h1><div class='storytext'>{body}</div></div>", title),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_quote_on_a_line_of_its_own_in_a_post_is_a_block_and_an_inline_one_stays_inline() -> None:
+    """A forum post is one box of text with breaks; a notice quoted in it starts after a break."""
+    title = "Ferry timetable cut for the winter"
+    notice = "Crossings at 07:10 and 19:40 will not run from 4 November until further notice."
+    said = "Islanders said the change was <q>a step too far</q> and asked the county to step in."
+    post = (f"<div class='post'><div class='bbWrapper'>{_PARAGRAPHS[0]}<br><br>{said} From the notice on the pier:"
+            f"<br><blockquote class='bbCodeBlock'>{notice}</blockquote>\n{_PARAGRAPHS[2]}</div></div>")
+    article = parse(_page(f"<h1>{title}</h1>{post}", title), "html")
+    assert blocks(article) == [
+        ("paragraph", 0, _PARAGRAPHS[0]),
+        ("paragraph", 0, "Islanders said the change was a step too far and asked the county to step in. "
+                         "From the notice on the pier:"),
+        ("quote", 0, notice),
+        ("paragraph", 0, _PARAGRAPHS[2]),
+    ]
+
+
+def test_a_photo_gallery_keeps_its_captions_without_credits_and_an_articles_photo_caption_stays_out() -> None:
+    """Trafilatura deletes figures; in a gallery the captions are the text (second held-out set)."""
+    title = "In pictures: the ferry's last winter"
+    captions = [p.split(",")[0] + ", as the photographs of the last crossings show." for p in _PARAGRAPHS]
+    slides = "".join(f"<li class='gallery__slide'><figure><img src='/{i}.jpg' alt=''><figcaption>"
+                     f"<span class='count'>{i + 1}/3</span><p>{text}</p><p class='credit'>Photograph: Ann Fell</p>"
+                     "</figcaption></figure></li>" for i, text in enumerate(captions))
+    intro = ("The island's old ferry made its last crossings this week, forty years after she first carried cars and "
+             "cattle across the sound, and our photographer went along for the ride on every one of them, from the "
+             "first sailing before dawn on Monday to the last one on Friday night.")
+    gallery = parse(_page(f"<article><h1>{title}</h1><p class='intro'>{intro}</p><ul class='slides'>{slides}</ul>"
+                          "</article>", title), "html")
+    assert [t for _, _, t in blocks(gallery)] == [intro, *captions]
+    photo = ("<figure><img src='/q.jpg' alt=''><figcaption>The quay at low tide, before the storm that took "
+             "its wall. <span class='credit'>Photograph: Ann Fell</span></figcaption></figure>")
+    article = parse(_page(f"<article><h1>Ferry timetable cut for the winter</h1>{photo}"
+                          + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_boxes_named_with_capitals_go_like_those_named_in_lower_case() -> None:
+    """CSS modules name a newsletter box ``Newsletter_box__p6`` and a bio ``AuthorBio_bio__r8``."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"<p>{_PARAGRAPHS[0]}</p><p>{_PARAGRAPHS[1]}</p><div class='Newsletter_box__p6'><h3>The Island Letter</h3>"
+            "<p>One ferry, one story, one timetable, every Friday.</p><form><input type='email'><button>Sign me up"
+            f"</button></form></div><p>{_PARAGRAPHS[2]}</p>")
+    bio = ("<div class='AuthorBio_bio__r8'><p><strong>Ann Fell</strong> has written about the islands and their "
+           "ferries for fifteen years.</p></div>")
+    article = parse(_page(f"<article><h1 class='Article_title__f5'>{title}</h1><div class='Article_body__k1'>{body}"
+                          f"</div>{bio}</article>", title), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+def test_a_forum_posters_card_above_the_post_is_the_headers() -> None:
+    """The poster's name, rank and counts sit beside a post (trafilatura keeps them); the header names the author."""
+    card = ("<section class='message-user'><h4 class='message-name'><a href='/members/pierwatcher.7/' "
+            "class='username'>PierWatcher</a></h4><h5 class='userTitle'>Well-known member</h5><div "
+            "class='message-userExtras'><dl><dt>Joined</dt><dd>Jun 1, 2009</dd></dl><dl><dt>Messages</dt><dd>2,341"
+            "</dd></dl></div></section>")
+    post = "<br><br>".join(_PARAGRAPHS)
+    page = ("<html><head><title>Ferry timetable cut for the winter | Island Forum</title></head><body>"
+            "<h1>Ferry timetable cut for the winter</h1><div class='block-body'><article class='message'><div "
+            f"class='message-inner'><div class='message-cell message-cell--user'>{card}</div><div class='message-cell "
+            f"message-cell--main'><article class='message-body'><div class='bbWrapper'>{post}</div></article></div>"
+            "</div></article></div></body></html>")
+    article = parse(page, "html")
+    assert article.author == "PierWatcher"
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS
+
+
+@pytest.mark.parametrize("author, kept", [("Ann Fell", 3), ("PierWatcher", 0)])
+def test_short_lines_above_the_text_stay_unless_one_names_the_author(author: str, kept: int) -> None:
+    body = etree.fromstring("<body><head rend='h4'>PierWatcher</head><head rend='h5'>Well-known member</head>"
+                            "<list rend='dl'><item rend='dt-1'>Joined</item><item rend='dd-1'>Jun 1, 2009</item></list>"
+                            f"<p>{_PARAGRAPHS[0]}</p></body>")
+    assert len(to_html(body, "Ferry timetable cut for the winter", None, author)) == kept + 1

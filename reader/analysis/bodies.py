@@ -33,7 +33,8 @@ BODY_NOUNS = frozenset({
     "carrier", "maker", "manufacturer", "start-up", "startup", "conglomerate", "supplier", "operator", "outlet",
     "broadsheet", "charity", "brand", "label", "developer", "giant", "subsidiary", "multinational", "bookseller",
     "bookstore", "distributor", "producer", "exchange", "regulator", "union", "agency", "organisation",
-    "organization", "group", "club", "university", "utility", "militia"})
+    "organization", "group", "club", "university", "utility", "militia", "seller", "platform", "marketplace",
+    "streamer", "chipmaker", "drugmaker", "app", "website", "miner", "bakery", "brewer", "pharmacy"})
 """Nouns that say a name is an organisation when they stand in apposition to it."""
 
 BODY_POSSESSIONS = frozenset({
@@ -137,7 +138,7 @@ def called_bodies(text: str, names: Named) -> Named:
         after = _AFTER.match(text, where[1])
         modified = _MODIFIER.match(text, where[1])
         if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
-                or after and after.group(1) in BODY_NOUNS:
+                or after and (after.group(1) in BODY_NOUNS or after.group(1).removesuffix("s") in BODY_NOUNS):
             return _plain_body_name(name, lex, others(name))
         if span.label == "PER" and modified and BODY_NOUNS.intersection(modified.groups()) \
                 and _THE.search(text, max(0, where[0] - 5), where[0]):

@@ -6,7 +6,7 @@ no list knows; the tagger, trained on 1996 news, reads many of them as people or
 What the article does with the name says what it is:
 
 - its stock: "Kroger shares", "Mattel's stock", "shares of Cleveland-Cliffs";
-- its head: "Uber chief executive …", "Zoom's finance chief";
+- its head: "Uber chief executive …", "Zoom's finance chief", "the founder of Amazon";
 - the pronoun that refers back from the clause the name opens as its subject: "Kroger raised its
   forecast", "Roku gained after it said" (a person would be "his" or "her").
 
@@ -36,8 +36,10 @@ _HOLDINGS = re.compile(r"[ \t]+(?:shares?|stock|shareholders|chief[ \t]+executiv
                        r"|finance[ \t]+chief|CEO|co-founder|founder)\b")
 """What only a company has, right after its name ("Kroger shares", "Uber chief executive"); the
 possessive ("Unilever's shares", and "Ottmar Kessel's shares" of a person) is ``called_bodies``'."""
-_HELD = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)[ \t]+$")
-"""The same, before the name ("shares of Kroger")."""
+_HELD = re.compile(r"\b(?:(?:[Ss]hares|[Ss]tock|[Ss]hareholders)[ \t]+(?:of|in)"
+                   r"|(?:[Cc]hief[ \t]+executive|CEO|[Cc]o-founder|[Ff]ounder|unit|subsidiary|owner)[ \t]+of)[ \t]+$")
+"""The same, before the name ("shares of Kroger", "the chief executive of Apple", "the streaming
+unit of Orvana", "the owner of Gucci")."""
 _CLAUSE_WORD = r"(?:[a-z][\w-]*|\d[\d.,%]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CLAUSE = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t][^,.;\n]{1,80},|[ \t]+and[ \t]+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)?)?"
                      rf"[ \t]+({_CLAUSE_WORD}(?:[ \t]+{_CLAUSE_WORD}){{0,6}})")

@@ -15,6 +15,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.document.article import BlockKind, Style, StyleKind, TextBuilder
+from reader.document.invisible import markup_without_invisible
+from reader.document.plaintext import join_hyphen_breaks
 
 DROPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "form",
@@ -50,7 +52,7 @@ class _Buffer:
         if not text:
             return
         if not preformatted:
-            text = _SPACE.sub(" ", text)
+            text = _SPACE.sub(" ", join_hyphen_breaks(text))
             if (not self.parts or self.parts[-1].endswith((" ", "\n"))) and text.startswith(" "):
                 text = text[1:]
         else:
@@ -184,7 +186,9 @@ a decoded string that still names an encoding, and the text is decoded already."
 
 
 def parse_fragment(markup: str) -> lxml_html.HtmlElement:
-    """Parse HTML (a document or a fragment) into an element tree without running anything."""
+    """Parse HTML (a document or a fragment) into an element tree without running anything, and
+    without the characters a browser never shows (:mod:`reader.document.invisible`)."""
+    markup = markup_without_invisible(markup)
     declaration = _XML_DECLARATION.match(markup)
     if declaration:
         markup = markup[declaration.end():]

@@ -41,6 +41,7 @@ from reader.document import inlinestyles, pagemeta
 from reader.document.article import Article, TextBuilder
 from reader.document.articlexml import to_html
 from reader.document.htmlblocks import BlockWalker, parse_fragment
+from reader.document.plaintext import join_hyphen_breaks
 
 NO_ARTICLE_NOTICE = "No article found on this page: showing all of its text"
 
@@ -105,8 +106,9 @@ def parse_html(markup: str, source: str | None = None) -> Article:
 
 
 def page_tree(markup: str) -> lxml_html.HtmlElement:
-    """The page parsed once, with nothing in it that could run, load or show hidden text."""
-    root = parse_fragment(markup)
+    """The page parsed once, with nothing in it that could run, load or show hidden text; a word
+    the page's source wraps at its hyphen is joined first, as trafilatura makes the break a space."""
+    root = parse_fragment(join_hyphen_breaks(markup))
     _strip_inert(root)
     return root
 

@@ -82,3 +82,11 @@ def test_names_listed_after_a_plural_that_only_bodies_are_are_bodies(engine: Eng
     found = kinds(actors)
     assert found["Eli Lilly"] == "organization" and found["Pfizer"] == "organization"
     assert found["Ted Cruz"] == "person" and found["Marco Rubio"] == "person"
+
+
+def test_a_name_called_a_website_or_one_of_the_online_sellers_is_a_body(engine: Engine) -> None:
+    text = ("Data compiled by Pollwise, a political polling website, showed the gap. Young shoppers turned to "
+            "Velmo and Quix, the fast-growing online sellers, last year.")
+    found = kinds(analyse(engine, text)[0])
+    assert found["Pollwise"] == "organization"
+    assert found["Quix"] == "organization"

@@ -34,6 +34,9 @@ def kinds_without_rules(engine: Engine, text: str) -> dict[str, str]:
      "Workers at Usdaw voted to strike.", ["Stifel", "Usdaw"]),
     ("Carvana and Wayfair reported earnings on Tuesday.", ["Carvana"]),
     ("Hershey and Rivian both fell in early trading.", ["Rivian"]),
+    ("Tom Reyes, the founder of Brightloop, said sales doubled.", ["Brightloop"]),
+    ("Shoppers moved to Brightwave, the streaming unit of Orvana, and to Kessel, the owner of Marlo.",
+     ["Orvana", "Marlo"]),
 ])
 def test_a_name_the_document_treats_as_a_company_is_one(engine: Engine, text: str, companies: list[str]) -> None:
     actors, _ = analyse(engine, text)

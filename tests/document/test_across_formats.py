@@ -72,3 +72,54 @@ def test_a_signature_keeps_its_lines_in_every_format(tmp_path: Path, suffix: str
     article = load(path)
     assert [article.text[b.start:b.end] for b in article.blocks] == [
         "Fix the potholes before the stadium.", "Maria Sanchez\nLong Beach, Calif."]
+
+
+CREW = ("The medal crews, in order of finish:\n\nOtterburn College, stroked by Dagny Ravnsborg\n"
+        "Lakehead University, stroked by Ifeoma Castellane\nQueen's University, stroked by Paul Whitlock\n\n"
+        "The women's eight, rowed in a crosswind, was won by a composite crew from Kenora after a restart.\n")
+
+
+@pytest.mark.parametrize("suffix, source", [
+    (".txt", CREW), (".md", CREW),
+    (".html", "<p>The medal crews, in order of finish:</p><ul><li>Otterburn College, stroked by Dagny Ravnsborg</li>"
+              "<li>Lakehead University, stroked by Ifeoma Castellane</li><li>Queen's University, stroked by Paul "
+              "Whitlock</li></ul>"
+              "<p>The women's eight, rowed in a crosswind, was won by a composite crew from Kenora after a restart.</p>"),
+])
+def test_lines_typed_one_to_a_name_are_blocks_in_every_format(tmp_path: Path, suffix: str,
+                                                                      source: str) -> None:
+    """Joined, "Dagny Ravnsborg Lakehead University" read as one organisation in the .txt copy."""
+    path = tmp_path / f"crews{suffix}"
+    path.write_text(source, encoding="utf-8")
+    article = load(path)
+    assert [article.text[b.start:b.end] for b in article.blocks][1:4] == [
+        "Otterburn College, stroked by Dagny Ravnsborg", "Lakehead University, stroked by Ifeoma Castellane",
+        "Queen's University, stroked by Paul Whitlock"]
+
+
+@pytest.mark.parametrize("suffix, source", [
+    (".txt", "The mill’s owner, Jas\u00admine Tolliver-\nMbeki, thanked Genevi\u200beve Arcand.\n"),
+    (".md", "The mill’s owner, **Jas\u00admine** Tolliver-\nMbeki, thanked Genevi&#8203;eve Arcand.\n"),
+    (".html", "<p>The mill’s owner, <b>Jas&shy;mine</b> Tolliver-\nMbeki, thanked Genevi&#x200B;eve Arcand.</p>"),
+])
+def test_invisible_characters_and_a_hyphen_at_a_line_end_leave_names_whole(tmp_path: Path, suffix: str,
+                                                                             source: str) -> None:
+    """A soft hyphen or zero-width space inside a name, and a name wrapped at its hyphen in the source."""
+    path = tmp_path / f"mill{suffix}"
+    path.write_text(source, encoding="utf-8")
+    assert load(path).text == "The mill’s owner, Jasmine Tolliver-Mbeki, thanked Genevieve Arcand."
+
+
+@pytest.mark.parametrize("suffix, source", [
+    (".txt", "How the trustees voted:\n\nTrustee\tWard\tVote\nOdile Farquhar\tRiverdale\tFor\n"),
+    (".md", "How the trustees voted:\n\n| Trustee | Ward | Vote |\n|---|---|---|\n| Odile Farquhar | Riverdale | For |\n"),
+    (".html", "<p>How the trustees voted:</p><table><tr><th>Trustee</th><th>Ward</th><th>Vote</th></tr>"
+              "<tr><td>Odile Farquhar</td><td>Riverdale</td><td>For</td></tr></table>"),
+])
+def test_a_table_gives_its_cells_as_blocks_in_every_format(tmp_path: Path, suffix: str, source: str) -> None:
+    """A table typed with tabs read "Odile Farquhar\tRiverdale" as one name."""
+    path = tmp_path / f"vote{suffix}"
+    path.write_text(source, encoding="utf-8")
+    article = load(path)
+    assert [article.text[b.start:b.end] for b in article.blocks] == [
+        "How the trustees voted:", "Trustee", "Ward", "Vote", "Odile Farquhar", "Riverdale", "For"]

@@ -39,3 +39,27 @@ def test_a_double_line_break_ends_a_paragraph() -> None:
     article = parse("One line<br>and the next<br><br>A new paragraph\n\n- an item<br><br>still the item\n", "md")
     assert [(b.kind, article.text[b.start:b.end]) for b in article.blocks] == [
         ("paragraph", "One line\nand the next"), ("paragraph", "A new paragraph"), ("list_item", "an item\nstill the item")]
+
+
+def test_a_footnote_leaves_no_brackets_and_its_note_ends_the_text() -> None:
+    """"[^1]" glued to the sentence and a "[^1]: …" line were shown as typed."""
+    article = parse("Quotas fell by a third.[^1] Talks resume in Bergen.\n\n"
+                    "[^1]: Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.\n", "md")
+    assert article.text == ("Quotas fell by a third. Talks resume in Bergen.\n\n"
+                            "Figures from the Faroese Fishing Board, whose chair, Oddvør Hansen, attended.")
+
+
+def test_any_punctuation_may_be_escaped_and_a_backslash_ends_a_line_as_a_break() -> None:
+    """CommonMark's escapes and backslash breaks: Python-Markdown showed "Marks \\& Spencer" and "said\\ hotels"."""
+    article = parse("Hollis \\& Crane's Odile Farquhar said\\\nhotels were full.\n\n```\nkept\\\nas typed\n```\n", "md")
+    assert article.text == "Hollis & Crane's Odile Farquhar said\nhotels were full.\n\nkept\\\nas typed"
+
+
+def test_a_front_matter_goes_to_the_header_and_a_rule_over_text_stays() -> None:
+    """Shown as text, "author: Martin Dubrovsky" made its writer an actor of the article."""
+    article = parse("---\ntitle: \"Okafor's Eight Wins\"\nauthor:\n  - Martin Dubrovsky\n  - Ines Catarino\n"
+                    "date: 2026-12-01T10:00\ntags: [rowing]\n---\n\nChidinma Okafor's crew won.\n", "md")
+    assert (article.text, article.title, article.date, article.author) == (
+        "Chidinma Okafor's crew won.", "Okafor's Eight Wins", "2026-12-01", "Martin Dubrovsky; Ines Catarino")
+    kept = parse("---\n\nThe Mayor: Odile Farquhar\n\n---\n\nMore.", "md")
+    assert kept.text == "The Mayor: Odile Farquhar\n\nMore."

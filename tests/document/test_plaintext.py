@@ -52,3 +52,13 @@ def test_lines_that_open_list_items_are_list_items() -> None:
 def test_a_hyphen_that_wraps_a_word_or_a_number_is_no_list() -> None:
     article = parse("The vote was 52\n-48 in the end, and 2.5 per cent\n2.5 more.", "txt")
     assert [b.kind for b in article.blocks] == ["paragraph"]
+
+
+def test_prose_wrapped_to_a_measure_reflows_though_its_lines_open_with_capitals() -> None:
+    """Each break of a wrapped paragraph left no room for the next word: the wrap made it, not the writer."""
+    text = ("The ferry board met on Monday in Digby and\nAnnapolis Royal to hear the\n"
+            "Transportation Safety Board.\n\nA short second paragraph ends the notice.")
+    article = parse(text, "txt")
+    assert article.text.split("\n\n")[0] == ("The ferry board met on Monday in Digby and Annapolis Royal to hear "
+                                            "the Transportation Safety Board.")
+

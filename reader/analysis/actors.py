@@ -42,6 +42,7 @@ from functools import partial
 from reader.analysis.acronym_names import bracket_acronyms
 from reader.analysis.bodies import (called_bodies, coordinated_bodies, example_bodies, newspapers, opened_bodies,
                                     whole_bodies, without_demonyms, works_owners)
+from reader.analysis.awards import without_awards
 from reader.analysis.engine import Parsed
 from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
@@ -50,9 +51,14 @@ from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
 from reader.analysis.echoes import with_echoes
 from reader.analysis.inner_capitals import inner_capitals
+from reader.analysis.journals import journals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.opening_words import without_opening_words
+from reader.analysis.left_out import hyphen_tails, with_given_before
+from reader.analysis.outlets import with_byline_outlets
+from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.region_places import abbreviated_regions
@@ -83,11 +89,12 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("title_modifiers", title_modifiers),
     ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
-    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms), ("followings", followings),
+    ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms),
+    ("awards", without_awards), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
     ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),
-    ("newspapers", newspapers), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
+    ("newspapers", newspapers), ("journals", journals), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),
     ("works_owners", works_owners),
     ("demonyms", without_demonyms), ("whole_bodies", whole_bodies), ("offices", without_offices), ("particles", with_particles),
@@ -101,9 +108,11 @@ JOIN_RULES = ("middle_names", "surnames", "name_words", "acronyms", "introduced_
 sharing a surname a bare one is): they change no span, so ``benchmarks/actors_joins.py``
 measures them against gold entities."""
 
-RULES = ("datelines", "table_rows", "digests", "given_particles", "headings", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "dashes",
-         "capital_phrases", "event_days", "office_holders", "openers", "first_words", "ampersands", "conjoined",
+RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before",
+         "headings", "byline_outlets", "misc_bodies", "pair_bodies",
+         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
+         "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
+         "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "results", "named_after", *JOIN_RULES)
@@ -127,8 +136,12 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("datelines", lambda found: with_datelines(text, found)),
         ("table_rows", lambda found: with_table_rows(text, found)),
         ("digests", lambda found: with_digest_papers(text, found, vocabulary)),
+        ("particle_bridges", lambda found: with_particle_bridges(parsed, found)),
+        ("patronymics", lambda found: with_patronymics(parsed, found)),
         ("given_particles", lambda found: with_given_particles(parsed, found, vocabulary)),
+        ("given_before", lambda found: with_given_before(parsed, found)),
         ("headings", lambda found: with_headings(parsed, found, vocabulary)),
+        ("byline_outlets", lambda found: with_byline_outlets(text, found, vocabulary)),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
         ("misc_org_words", lambda found: with_org_word_bodies(parsed, found)),
@@ -171,12 +184,14 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("bracket_acronyms", lambda names: bracket_acronyms(text, names)),
         ("dotted_suffixes", lambda names: dotted_suffixes(text, names)),
         ("own_articles", lambda names: own_articles(text, names)),
+        ("hyphen_tails", lambda names: hyphen_tails(text, names, common)),
         ("dashes", lambda names: at_dashes(text, names, common)),
         ("capital_phrases", lambda names: without_capital_phrases(text, names, common)),
         ("event_days", lambda names: without_event_days(text, names, common)),
         ("office_holders", lambda names: office_holders(text, names, common)),
         ("openers", lambda names: without_openers(parsed, names)),
         ("first_words", lambda names: with_first_words(parsed, names, common)),
+        ("opening_words", lambda names: without_opening_words(text, names, common)),
         ("ampersands", lambda names: ampersand_bodies(text, names)),
         ("conjoined", lambda names: conjoined_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
-from reader.analysis.kinds import PARTY_MEMBERS, Named, relabelled, titled
+from reader.analysis.kinds import PARTY_MEMBERS, Named, person_surnames, relabelled, titled
 from reader.analysis.names import NEWSPAPER_WORDS, TOWN_PAPERS, name_key
 from reader.analysis.tagger import Span
 
@@ -88,8 +88,9 @@ def newspapers(text: str, names: Named) -> Named:
     """A name of two or more words ending in a newspaper's word ("Ottawa Citizen", "Brockton
     Herald") is the paper, whatever other kind the tagger gave it (a given name and one more
     word aside: "Don Guardian"); the rest of it written alone and read as a body ("Brockton would build
-    two parks") is the town it is named after, unless the paper is a press ("Studiocomix
-    Press": the publisher)."""
+    two parks") or as a person is the town it is named after, unless the paper is a press
+    ("Studiocomix Press": the publisher) or the town's name a surname of a person the text
+    names in full ("Washington" beside "George Washington")."""
     lex = lexicon()
     towns: set[str] = set()
     out: Named = []
@@ -105,7 +106,8 @@ def newspapers(text: str, names: Named) -> Named:
         out.append((span, t))
     if not towns:
         return out
-    return relabelled(text, out, ("ORG",), "LOC", lambda name, _: name_key(name) in towns)
+    towns -= person_surnames(text, out, full_only=True)
+    return relabelled(text, out, ("ORG", "PER"), "LOC", lambda name, _: name_key(name) in towns)
 
 
 def called_bodies(text: str, names: Named) -> Named:

@@ -38,10 +38,12 @@ from reader.analysis.lines import heading_lines, line_kind, within
 from reader.analysis.names import NEWSPAPER_WORDS, PARTICLES, name_key, trim_name
 from reader.analysis.tagger import Span
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-"""Capital letters, the accented ones of Latin-1 too ("SÃO PAULO", "ZÜRICH", "KRAKÓW")."""
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+"""Capital letters, the accented ones of Latin-1 and Latin Extended-A too ("SÃO PAULO", "ZÜRICH",
+"KRAKÓW", "GDAŃSK", "ŁÓDŹ")."""
 _CAPS = rf"[{_UPPER}][{_UPPER}.'\u2019-]*[{_UPPER}.](?:[ \t]+[{_UPPER}][{_UPPER}.'\u2019-]*[{_UPPER}.])*"
-_DATE = r"[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2}"
+_DATE = r"(?:[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
+"""A date after a dateline's place: "Aug 25", "March 12", or the day first, "14 February"."""
 _REGION = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_CAPS})(?:,[ \t]*(?P<region>{_REGION}))?(?:,[ \t]*{_DATE})?"

@@ -1,0 +1,71 @@
+"""Parts of a person's name the tagger left out: a given name before the surname, a given
+name's lower-case half after a hyphen.
+
+CoNLL's people are mostly English, German and Dutch names; the tagger reads an unfamiliar
+surname as the whole name and leaves out the familiar given name before it ("Publisher
+Thomas Price-Lowther" as "Price-Lowther", "former deputy Ahmet Çelik-Demirtaş" as
+"Çelik-Demirtaş"), and stops a Korean given name at its hyphen ("Park Seo-yeon" as "Park
+Seo").
+
+``given_before``: a word the lists know as a given name, right before a person's name that
+does not open with one, is the name's first word; not a title, a form of address, a place
+or a demonym, nor a word another name holds. ``hyphen_tails``: a person's name of two words or more glued
+by a hyphen to a syllable in lower case takes it in when it is no word news writes in lower
+case ("Kang Young-hoon"; "Merkel-led", "Trump-isms", "Census-taker" stay apart).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.engine import Parsed
+from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.kinds import Named
+from reader.analysis.names import name_key
+from reader.analysis.openers import PROPER_TAGS
+from reader.analysis.tagger import Span
+
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z\u00c0-\u00de][^\W\d_]+)[ \t]+$")
+_LOWER_TAIL = re.compile(r"[-\u2010\u2011]([a-z]+)(?![\w-])")
+MAX_TAIL = 5
+"""The longest lower-case half of a given name, in letters: a syllable ("hoon", "yeon", "seong")."""
+
+
+def with_given_before(parsed: Parsed, spans: list[Span]) -> list[Span]:
+    """``spans`` where a person's name takes in a given name the tagger left out before it
+    (see the module docstring)."""
+    text = parsed.text
+    lex = lexicon()
+    tags = {t.start: t.tag for t in parsed.tokens}
+    out: list[Span] = []
+    for span in spans:
+        words = text[span.start:span.end].split()
+        if span.label == "PER" and words and not lex.is_given_name(words[0]):
+            before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+            if before is not None and (not out or out[-1].end <= before.start()) \
+                    and tags.get(before.start()) in PROPER_TAGS and _given_name(before.group(1)):
+                span = Span(before.start(), span.end, "PER")
+        out.append(span)
+    return out
+
+
+def _given_name(word: str) -> bool:
+    lex = lexicon()
+    return lex.is_given_name(word) and not lex.is_title(word) and not lex.is_honorific(word) \
+        and not lex.is_demonym(word) and name_key(word) not in lex.places and fold(word) not in lex.not_names
+
+
+def hyphen_tails(text: str, names: Named, common: frozenset[str]) -> Named:
+    """``names`` where a person's name glued by a hyphen to a word in lower case that is no common
+    word takes it in (see the module docstring); ``common`` holds the words usually written in
+    lower case."""
+    lower = lexicon().lower_words
+    out: Named = []
+    for span, trimmed in names:
+        if trimmed is not None and span.label == "PER":
+            tail = _LOWER_TAIL.match(text, trimmed[1])
+            if tail is not None and " " in text[trimmed[0]:trimmed[1]] and len(tail.group(1)) <= MAX_TAIL \
+                    and tail.group(1) not in common and tail.group(1) not in lower:
+                span, trimmed = Span(span.start, max(span.end, tail.end()), "PER"), (trimmed[0], tail.end())
+        out.append((span, trimmed))
+    return out

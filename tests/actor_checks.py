@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from reader.analysis.actors import find_actors
 from reader.analysis.engine import Engine
+from reader.analysis.kinds import Named
 from reader.analysis.model import Actor, Mention
+from reader.analysis.names import trim_name
+from reader.analysis.tagger import Span
 
 
 def analyse(engine: Engine, text: str) -> tuple[list[Actor], list[Mention]]:
@@ -35,3 +38,18 @@ def named(actors: list[Actor], name: str) -> Actor:
     found = [a for a in actors if a.name == name]
     assert len(found) == 1, f"{name!r} not found once in {[(a.name, a.kind) for a in actors]}"
     return found[0]
+
+
+def tagged(text: str, *names: tuple[str, str]) -> list[Span]:
+    """Spans as a tagger would give them: each name's first occurrence after the last."""
+    out, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        out.append(Span(start, start + len(name), label))
+        pos = start + len(name)
+    return out
+
+
+def trimmed(text: str, spans: list[Span]) -> Named:
+    """The spans as the actor layer's steps take them, each with its trimmed name."""
+    return [(s, trim_name(text, s.start, s.end)) for s in spans]

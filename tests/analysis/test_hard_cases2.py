@@ -10,13 +10,14 @@ from reader.analysis.actors import build_actors
 from reader.analysis.bodies import called_bodies
 from reader.analysis.engine import Engine
 from reader.analysis.layout import datelines
-from reader.analysis.kinds import Named, org_word_kinds
+from reader.analysis.kinds import org_word_kinds
 from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
-from reader.analysis.names import trim_name
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.repairs import with_particles
 from reader.analysis.tagger import Span
+
+from tests.actor_checks import tagged, trimmed
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +30,6 @@ def test_a_dateline_in_accented_capitals_with_an_agency_in_lower_case() -> None:
             "the operator said.\n\nMÁLAGA (efe) - A heatwave closed schools across the south on Tuesday morning.")
     assert [(label, text[s:e]) for label, s, e in datelines(text)] == [
         ("LOC", "ZÜRICH"), ("ORG", "dpa"), ("LOC", "MÁLAGA"), ("ORG", "efe")]
-
-
-def _spans(text: str, *names: tuple[str, str]) -> list[Span]:
-    """Spans as a tagger would give them: each name's first occurrence after the last."""
-    out, pos = [], 0
-    for name, label in names:
-        start = text.index(name, pos)
-        out.append(Span(start, start + len(name), label))
-        pos = start + len(name)
-    return out
 
 
 def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
@@ -54,7 +45,7 @@ def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
 def test_a_given_name_left_out_before_the_particles_opens_the_name(engine: Engine, text: str, read: str,
                                                                    whole: str) -> None:
     parsed = engine.parse(text)
-    assert _shown(text, with_given_particles(parsed, _spans(text, (read, "PER")), frozenset())) == [(whole, "PER")]
+    assert _shown(text, with_given_particles(parsed, tagged(text, (read, "PER")), frozenset())) == [(whole, "PER")]
 
 
 @pytest.mark.parametrize("text", [
@@ -66,17 +57,13 @@ def test_a_title_or_a_common_word_before_the_particles_stays_out(engine: Engine,
     parsed = engine.parse(text)
     read = text[text.index(next(p for p in ("von", "de ", "van") if p in text)):text.index(" opened" if "opened" in text
                                                                                          else " said")]
-    spans = _spans(text, (read, "PER"))
+    spans = tagged(text, (read, "PER"))
     assert with_given_particles(parsed, spans, frozenset({"yesterday"})) == spans
-
-
-def _named(text: str, spans: list[Span]) -> Named:
-    return [(s, trim_name(text, s.start, s.end)) for s in spans]
 
 
 def test_a_body_read_after_a_surnames_particles_gives_the_surname_and_keeps_the_place_apart() -> None:
     text = "Alderman Wim van der Stoep of Zierikzee closed the quay."
-    names = _named(text, _spans(text, ("Wim van", "PER"), ("Stoep of Zierikzee", "ORG")))
+    names = trimmed(text, tagged(text, ("Wim van", "PER"), ("Stoep of Zierikzee", "ORG")))
     assert [(text[t[0]:t[1]], s.label) for s, t in with_particles(text, names) if t] == [
         ("Wim van der Stoep", "PER"), ("Zierikzee", "ORG")]
 
@@ -84,14 +71,14 @@ def test_a_body_read_after_a_surnames_particles_gives_the_surname_and_keeps_the_
 def test_a_surname_read_as_a_body_after_a_quotation_takes_its_particles_and_is_the_person() -> None:
     text = ("Wim van der Stoep closed the quay. \u201cNo boat leaves today,\u201d Van der Stoep said. "
             "\"The tide is too high,\" Van der Stoep added.")
-    names = _named(text, _spans(text, ("Wim van der Stoep", "PER"), ("Stoep", "ORG"), ("Stoep", "LOC")))
+    names = trimmed(text, tagged(text, ("Wim van der Stoep", "PER"), ("Stoep", "ORG"), ("Stoep", "LOC")))
     assert [(text[t[0]:t[1]], s.label) for s, t in with_particles(text, names) if t] == [
         ("Wim van der Stoep", "PER"), ("Van der Stoep", "PER"), ("Van der Stoep", "PER")]
 
 
 def test_an_acronym_in_brackets_read_into_its_bodys_name_is_a_name_of_its_own() -> None:
     text = "The Office for Coastal Safety (Ocsa) said the quay was sound. Rovers ( T ) beat Harriers 2-0."
-    names = _named(text, _spans(text, ("Office for Coastal Safety (Ocsa", "ORG"), ("Rovers ( T", "ORG"),
+    names = trimmed(text, tagged(text, ("Office for Coastal Safety (Ocsa", "ORG"), ("Rovers ( T", "ORG"),
                                 ("Harriers", "ORG")))
     assert [(text[t[0]:t[1]], s.label) for s, t in bracket_splits(text, names) if t] == [
         ("Office for Coastal Safety", "ORG"), ("Ocsa", "ORG"), ("Rovers ( T )", "ORG"), ("Harriers", "ORG")]
@@ -104,14 +91,14 @@ def test_a_company_suffix_written_with_dots_ends_the_name_and_makes_it_a_company
     spans = [Span(castelli, castelli + len("Fonderie Castelli"), "PER"),
              Span(brambilla, brambilla + len("Tessiture Brambilla S.p"), "PER"),
              Span(nieuwland, nieuwland + len("Nieuwland"), "ORG")]
-    assert [(text[t[0]:t[1]], s.label) for s, t in dotted_suffixes(text, _named(text, spans)) if t] == [
+    assert [(text[t[0]:t[1]], s.label) for s, t in dotted_suffixes(text, trimmed(text, spans)) if t] == [
         ("Fonderie Castelli S.p.A.", "ORG"), ("Tessiture Brambilla S.p.A.", "ORG"), ("Nieuwland N.V.", "ORG")]
 
 
 def test_a_name_in_apposition_to_a_bodys_noun_is_a_body_though_the_tagger_read_it_as_a_person() -> None:
     text = ("Brouwer Lint, the regional transport company, will add buses. The fare rise was set by "
             "its owner. Its publisher, Halvard Osk, declined. Later the boss of insurer Anton Vries spoke.")
-    names = _named(text, _spans(text, ("Brouwer Lint", "PER"), ("Halvard Osk", "PER"), ("Anton Vries", "PER")))
+    names = trimmed(text, tagged(text, ("Brouwer Lint", "PER"), ("Halvard Osk", "PER"), ("Anton Vries", "PER")))
     assert [(text[t[0]:t[1]], s.label) for s, t in called_bodies(text, names) if t] == [
         ("Brouwer Lint", "ORG"), ("Halvard Osk", "ORG"), ("Anton Vries", "PER")]
 
@@ -119,7 +106,7 @@ def test_a_name_in_apposition_to_a_bodys_noun_is_a_body_though_the_tagger_read_i
 def test_a_name_that_modifies_a_bodys_noun_after_the_is_a_body_even_with_a_given_name() -> None:
     text = ("Shoppers left the Walter Smit supermarket chain, and the Marcus Tan label signed two acts. "
             "The Maputo daily Noticias said so, and the Ana Vries years were calm.")
-    names = _named(text, _spans(text, ("Walter Smit", "PER"), ("Marcus Tan", "PER"), ("Maputo", "PER"),
+    names = trimmed(text, tagged(text, ("Walter Smit", "PER"), ("Marcus Tan", "PER"), ("Maputo", "PER"),
                                 ("Noticias", "ORG"), ("Ana Vries", "PER")))
     assert [(text[t[0]:t[1]], s.label) for s, t in called_bodies(text, names) if t] == [
         ("Walter Smit", "ORG"), ("Marcus Tan", "ORG"), ("Maputo", "PER"), ("Noticias", "ORG"), ("Ana Vries", "PER")]
@@ -128,7 +115,7 @@ def test_a_name_that_modifies_a_bodys_noun_after_the_is_a_body_even_with_a_given
 def test_a_name_listed_among_places_after_in_is_a_place() -> None:
     text = ("Clinics will open in Tarvik, Olmsund and Brevdal next spring, and depots across Nordland and Skjervik. "
             "He met aides in Oslo, and Hedda, a student, later. Seats in the Storting and Senate fell.")
-    names = _named(text, _spans(text, ("Tarvik", "LOC"), ("Olmsund", "LOC"), ("Brevdal", "ORG"), ("Nordland", "LOC"),
+    names = trimmed(text, tagged(text, ("Tarvik", "LOC"), ("Olmsund", "LOC"), ("Brevdal", "ORG"), ("Nordland", "LOC"),
                                 ("Skjervik", "PER"), ("Oslo", "LOC"), ("Hedda", "PER"), ("Storting", "LOC"),
                                 ("Senate", "ORG")))
     assert [s.label for s, _ in listed_places(text, names)] == [
@@ -138,7 +125,7 @@ def test_a_name_listed_among_places_after_in_is_a_place() -> None:
 def test_a_headings_capital_word_after_a_place_is_no_part_of_its_name() -> None:
     text = ("# Harbour Paper Sold to Tarvik Group\n\nThe Harbour Post, a weekly, was sold to a media group based in "
             "Tarvik on Friday. Shares of Olmsund Group rose after the sale was announced.")
-    names = _named(text, _spans(text, ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"),
+    names = trimmed(text, tagged(text, ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"),
                                 ("Olmsund", "LOC")))
     assert [(text[t[0]:t[1]], s.label) for s, t in org_word_kinds(text, names) if t] == [
         ("Tarvik", "LOC"), ("Harbour Post", "ORG"), ("Tarvik", "LOC"), ("Olmsund Group", "ORG")]
@@ -147,7 +134,7 @@ def test_a_headings_capital_word_after_a_place_is_no_part_of_its_name() -> None:
 def test_a_full_name_with_particles_read_as_a_body_beside_a_person_of_that_surname_is_a_person() -> None:
     text = ("Verhoef Staal was founded by Lieke van Ommen in 1950. Her nephew, Bram van Ommen, sold it. "
             "Later Gerrit ter Weel joined; Ter Weel said so. The Dump Morgan group met Karl Morgan.")
-    names = _named(text, _spans(text, ("Verhoef Staal", "ORG"), ("Lieke van Ommen", "ORG"), ("Bram van Ommen", "PER"),
+    names = trimmed(text, tagged(text, ("Verhoef Staal", "ORG"), ("Lieke van Ommen", "ORG"), ("Bram van Ommen", "PER"),
                                 ("Gerrit ter Weel", "ORG"), ("Ter Weel", "PER"), ("Dump Morgan", "ORG"),
                                 ("Karl Morgan", "PER")))
     assert [s.label for s, _ in shared_surnames(text, names)] == ["ORG", "PER", "PER", "PER", "PER", "ORG", "PER"]
@@ -156,7 +143,7 @@ def test_a_full_name_with_particles_read_as_a_body_beside_a_person_of_that_surna
 def test_a_capital_the_inside_a_sentence_is_the_names_own() -> None:
     text = ("ROTTERDAM, June 2 - She moved to The Hague in May, read The Harbour Times daily.\n\n"
             "THE HAGUE, June 3 - The Hague council met. The Times said so.\n\nMayor Meets The Harbour Board")
-    names = _named(text, _spans(text, ("ROTTERDAM", "LOC"), ("The Hague", "LOC"), ("The Harbour Times", "ORG"),
+    names = trimmed(text, tagged(text, ("ROTTERDAM", "LOC"), ("The Hague", "LOC"), ("The Harbour Times", "ORG"),
                                 ("THE HAGUE", "LOC"), ("The Hague", "LOC"), ("The Times", "ORG"),
                                 ("The Harbour Board", "ORG")))
     assert [text[t[0]:t[1]] for _, t in own_articles(text, names) if t] == [
@@ -165,7 +152,7 @@ def test_a_capital_the_inside_a_sentence_is_the_names_own() -> None:
 
 def test_a_name_right_after_mayor_of_is_a_place() -> None:
     text = "Ria Olst was elected mayor of Sint-Maarten-Oost and governor of Tarvik; the mayor of BPX spoke."
-    names = _named(text, _spans(text, ("Ria Olst", "PER"), ("Sint-Maarten-Oost", "PER"), ("Tarvik", "ORG"),
+    names = trimmed(text, tagged(text, ("Ria Olst", "PER"), ("Sint-Maarten-Oost", "PER"), ("Tarvik", "ORG"),
                                 ("BPX", "ORG")))
     assert [s.label for s, _ in office_places(text, names)] == ["PER", "LOC", "LOC", "ORG"]
 

@@ -19,20 +19,12 @@ from reader.analysis.particle_bridges import with_particle_bridges, with_patrony
 from reader.analysis.particle_names import with_given_particles
 from reader.analysis.tagger import Span
 
+from tests.actor_checks import tagged
+
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine()
-
-
-def _spans(text: str, *names: tuple[str, str]) -> list[Span]:
-    """Spans as a tagger would give them: each name's first occurrence after the last."""
-    out, pos = [], 0
-    for name, label in names:
-        start = text.index(name, pos)
-        out.append(Span(start, start + len(name), label))
-        pos = start + len(name)
-    return out
 
 
 def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
@@ -56,7 +48,7 @@ def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
 def test_two_names_with_only_particles_between_them_are_one(engine: Engine, text: str,
                                                             read: tuple[tuple[str, str], ...],
                                                             whole: tuple[str, str]) -> None:
-    assert _shown(text, with_particle_bridges(engine.parse(text), _spans(text, *read))) == [whole]
+    assert _shown(text, with_particle_bridges(engine.parse(text), tagged(text, *read))) == [whole]
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -66,7 +58,7 @@ def test_two_names_with_only_particles_between_them_are_one(engine: Engine, text
     ("Alderman Wim van der Stoep of Zierikzee spoke.", (("Wim van", "PER"), ("Stoep of Zierikzee", "ORG"))),
 ])
 def test_names_apart_stay_apart(engine: Engine, text: str, read: tuple[tuple[str, str], ...]) -> None:
-    spans = _spans(text, *read)
+    spans = tagged(text, *read)
     assert with_particle_bridges(engine.parse(text), spans) == spans
 
 
@@ -80,7 +72,7 @@ def test_names_apart_stay_apart(engine: Engine, text: str, read: tuple[tuple[str
 def test_a_name_with_an_irish_particle_is_a_person_with_its_given_name(engine: Engine, text: str,
                                                                         read: tuple[str, str],
                                                                         whole: tuple[str, str]) -> None:
-    assert _shown(text, with_patronymics(engine.parse(text), _spans(text, read))) == [whole]
+    assert _shown(text, with_patronymics(engine.parse(text), tagged(text, read))) == [whole]
 
 
 @pytest.mark.parametrize(("text", "read", "kept"), [
@@ -91,7 +83,7 @@ def test_a_name_with_an_irish_particle_is_a_person_with_its_given_name(engine: E
 def test_a_title_a_sentence_start_or_a_body_word_keeps_the_irish_name_as_read(engine: Engine, text: str,
                                                                                read: tuple[str, str],
                                                                                kept: tuple[str, str]) -> None:
-    assert _shown(text, with_patronymics(engine.parse(text), _spans(text, read))) == [kept]
+    assert _shown(text, with_patronymics(engine.parse(text), tagged(text, read))) == [kept]
 
 
 def test_a_dateline_in_capitals_of_latin_extended_a_with_the_day_before_the_month() -> None:
@@ -102,7 +94,7 @@ def test_a_dateline_in_capitals_of_latin_extended_a_with_the_day_before_the_mont
 
 def test_names_listed_with_a_place_after_in_are_places_though_several_were_read_otherwise() -> None:
     text = "Depots will open in Porto Alegre, Pelotas and Canoas, and later in Tarvik and Brevdal."
-    names = [(s, (s.start, s.end)) for s in _spans(text, ("Porto Alegre", "LOC"), ("Pelotas", "PER"), ("Canoas", "ORG"),
+    names = [(s, (s.start, s.end)) for s in tagged(text, ("Porto Alegre", "LOC"), ("Pelotas", "PER"), ("Canoas", "ORG"),
                                                    ("Tarvik", "PER"), ("Brevdal", "PER"))]
     assert [s.label for s, _ in listed_places(text, names)] == ["LOC", "LOC", "LOC", "PER", "PER"]
 
@@ -113,7 +105,7 @@ def test_names_listed_with_a_place_after_in_are_places_though_several_were_read_
 ])
 def test_a_given_name_left_out_before_a_surname_opens_the_name(engine: Engine, text: str, read: str,
                                                                whole: str) -> None:
-    assert _shown(text, with_given_before(engine.parse(text), _spans(text, (read, "PER")))) == [(whole, "PER")]
+    assert _shown(text, with_given_before(engine.parse(text), tagged(text, (read, "PER")))) == [(whole, "PER")]
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -123,13 +115,13 @@ def test_a_given_name_left_out_before_a_surname_opens_the_name(engine: Engine, t
 ])
 def test_a_title_or_a_given_name_already_in_the_name_takes_nothing_before_it(engine: Engine, text: str,
                                                                              read: tuple[str, str]) -> None:
-    spans = _spans(text, read)
+    spans = tagged(text, read)
     assert with_given_before(engine.parse(text), spans) == spans
 
 
 def test_a_persons_name_takes_in_a_lower_case_syllable_after_a_hyphen() -> None:
     text = "Lee Dong-hyun met Lim Ji and the Merkel-led cabinet; Trump-isms and Choi Min-kyu-ish jokes."
-    spans = _spans(text, ("Lee Dong", "PER"), ("Lim Ji", "PER"), ("Merkel", "PER"), ("Trump", "PER"),
+    spans = tagged(text, ("Lee Dong", "PER"), ("Lim Ji", "PER"), ("Merkel", "PER"), ("Trump", "PER"),
                    ("Choi Min", "PER"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [text[t[0]:t[1]] for _, t in hyphen_tails(text, names, frozenset({"led"})) if t] == [
@@ -148,7 +140,7 @@ def test_a_bylines_outlet_after_the_writer_is_an_organisation_and_a_desk_is_nobo
 def test_the_town_of_a_paper_read_as_a_person_is_the_place_unless_a_person_has_its_name() -> None:
     text = ("The Tarvik Courier said Tarvik would pay. The Brevdal Gazette backed Brevdal. "
             "The Lund Herald quoted Anna Lund; Lund agreed.")
-    spans = _spans(text, ("Tarvik Courier", "ORG"), ("Tarvik", "PER"), ("Brevdal Gazette", "ORG"), ("Brevdal", "ORG"),
+    spans = tagged(text, ("Tarvik Courier", "ORG"), ("Tarvik", "PER"), ("Brevdal Gazette", "ORG"), ("Brevdal", "ORG"),
                    ("Lund Herald", "ORG"), ("Anna Lund", "PER"), ("Lund", "PER"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [s.label for s, _ in newspapers(text, names)] == ["ORG", "LOC", "ORG", "LOC", "ORG", "PER", "PER"]
@@ -157,7 +149,7 @@ def test_the_town_of_a_paper_read_as_a_person_is_the_place_unless_a_person_has_i
 def test_a_sentences_first_noun_for_a_job_is_cut_from_the_persons_long_name_after_it() -> None:
     text = ("The band is new. Guitarist Tom Okafor Brown joined in May. Earl Tom Okafor left. "
             "Pier Tom Brandt won. Then Pier Tom Brandt lost.")
-    spans = _spans(text, ("Guitarist Tom Okafor Brown", "PER"), ("Earl Tom Okafor", "PER"), ("Pier Tom Brandt", "PER"),
+    spans = tagged(text, ("Guitarist Tom Okafor Brown", "PER"), ("Earl Tom Okafor", "PER"), ("Pier Tom Brandt", "PER"),
                    ("Pier Tom Brandt", "PER"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [text[t[0]:t[1]] for _, t in without_opening_words(text, names, frozenset()) if t] == [
@@ -166,7 +158,7 @@ def test_a_sentences_first_noun_for_a_job_is_cut_from_the_persons_long_name_afte
 
 def test_awards_are_no_actors_and_their_words_stay_taken() -> None:
     text = "The Harbour Business Awards went ahead; the Anna Lund Award too. Anna Lund of the Awards Trust spoke."
-    spans = _spans(text, ("Harbour Business Awards", "ORG"), ("Anna Lund Award", "ORG"), ("Anna Lund", "PER"),
+    spans = tagged(text, ("Harbour Business Awards", "ORG"), ("Anna Lund Award", "ORG"), ("Anna Lund", "PER"),
                    ("Awards Trust", "ORG"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [(text[s.start:s.end], t is not None) for s, t in without_awards(text, names)] == [
@@ -177,19 +169,19 @@ def test_a_given_name_inside_a_sentence_opens_the_name_though_spacy_reads_it_as_
     text = "The mediator, Anneloes ter Haar, said no."
     parsed = engine.parse(text)
     assert next(t.tag for t in parsed.tokens if text[t.start:t.end] == "Anneloes") not in ("NNP", "NNPS")
-    assert _shown(text, with_given_particles(parsed, _spans(text, ("Haar", "PER")), frozenset())) == [
+    assert _shown(text, with_given_particles(parsed, tagged(text, ("Haar", "PER")), frozenset())) == [
         ("Anneloes ter Haar", "PER")]
 
 
 def test_a_lower_case_word_before_a_name_opening_with_a_particle_stays_out(engine: Engine) -> None:
     text = "The party's front-runner Ben Okafor spoke."
-    spans = _spans(text, ("Ben Okafor", "PER"))
+    spans = tagged(text, ("Ben Okafor", "PER"))
     assert with_given_particles(engine.parse(text), spans, frozenset()) == spans
 
 
 def test_a_place_read_after_published_in_is_the_journal_unless_the_lists_know_the_place() -> None:
     text = ("The trial, published in Lancet Oncology, was small. A paper published in the journal Cell Reports "
             "agreed. The novel was published in London and taught in Tarvik.")
-    spans = _spans(text, ("Lancet Oncology", "LOC"), ("Cell Reports", "LOC"), ("London", "LOC"), ("Tarvik", "LOC"))
+    spans = tagged(text, ("Lancet Oncology", "LOC"), ("Cell Reports", "LOC"), ("London", "LOC"), ("Tarvik", "LOC"))
     names = [(s, (s.start, s.end)) for s in spans]
     assert [s.label for s, _ in journals(text, names)] == ["ORG", "ORG", "LOC", "LOC"]

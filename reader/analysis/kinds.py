@@ -156,6 +156,40 @@ def org_word_kinds(text: str, names: Named) -> Named:
             else (span, t) for span, t in out]
 
 
+PLACE_ENDS = frozenset({"County", "Borough", "Avenue", "Boulevard", "Airport", "Stadium"})
+"""Last words of places' names that end no person's name: "Scott County", "Avalon Borough"."""
+BUILDING_ENDS = frozenset({"Plaza", "Tower"})
+"""Last words of buildings' names that are also surnames ("John Tower"): a place after a word
+that is no given name, the business named after a person the text names in full after that
+person's surname ("Trump Plaza", as ``named_after`` reads "Trump Tower")."""
+CENTRE_ENDS = frozenset({"Center", "Centre"})
+"""Last words of a centre's name, mostly an institute's ("Brennan Center") and no one's name."""
+
+
+def place_ends(text: str, names: Named) -> Named:
+    """A "person" whose last word ends a place's name and no person's ("Maricopa County",
+    ``PLACE_ENDS``; "Bulgari Tower", ``BUILDING_ENDS``, unless a given name opens it) is that
+    place; one ending in "Center" ("Brennan Center", "Civic Center") is an institution."""
+    lex = lexicon()
+    surnames = person_surnames(text, names, full_only=True)
+
+    def label(name: str) -> str | None:
+        words = name.split()
+        if len(words) < 2:
+            return None
+        if words[-1] in BUILDING_ENDS and not lex.is_given_name(words[0]):
+            return "ORG" if name_key(words[0]) in surnames else "LOC"
+        if words[-1] in PLACE_ENDS:
+            return "LOC"
+        return "ORG" if words[-1] in CENTRE_ENDS else None
+
+    out: Named = []
+    for span, trimmed in names:
+        new = label(text[trimmed[0]:trimmed[1]]) if trimmed and span.label == "PER" else None
+        out.append((_relabel(span, new), trimmed) if new else (span, trimmed))
+    return out
+
+
 def full_name_kinds(text: str, names: Named) -> Named:
     """A name of two to four words, none naming a body, that the text reads as a person's
     somewhere is that person wherever the tagger read it as a body or a place."""

@@ -37,10 +37,17 @@ _CLOSING = re.compile(r"[ \t]*\)")
 
 def bracket_splits(text: str, names: Named) -> Named:
     """``names`` with a name that holds an opening bracket it does not close cut into the names
-    on either side; one or two capitals after it close with the bracket after the name."""
+    on either side; one or two capitals after it close with the bracket after the name. A
+    square bracket closed in a name that does not open it ends an editor's words put into a
+    quotation ("[Bob] Corker", "[W]ith her poll numbers"): the name is what follows, if any."""
     out: Named = []
     for span, trimmed in names:
         surface = text[trimmed[0]:trimmed[1]] if trimmed else ""
+        if trimmed is not None and "]" in surface and "[" not in surface:
+            rest = trim_name(text, trimmed[0] + surface.rindex("]") + 1, trimmed[1])
+            if rest is not None:
+                out.append((Span(rest[0], span.end, span.label), rest))
+            continue
         if surface.count("(") <= surface.count(")") or trimmed is None:
             out.append((span, trimmed))
             continue

@@ -84,6 +84,15 @@ def test_an_acronym_in_brackets_read_into_its_bodys_name_is_a_name_of_its_own() 
         ("Office for Coastal Safety", "ORG"), ("Ocsa", "ORG"), ("Rovers ( T )", "ORG"), ("Harriers", "ORG")]
 
 
+def test_an_editors_square_brackets_in_a_quotation_leave_the_name_that_follows() -> None:
+    text = ("“Nobody works harder than [Marta] Kolbeck,” he said. “[W]e will win the ward,” added Dunmore, "
+            "whose agent [Ines] Varga-Holt agreed.")
+    names = trimmed(text, tagged(text, ("Marta] Kolbeck", "PER"), ("W]e", "ORG"), ("Dunmore", "PER"),
+                                ("Ines] Varga-Holt", "PER")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in bracket_splits(text, names) if t] == [
+        ("Kolbeck", "PER"), ("Dunmore", "PER"), ("Varga-Holt", "PER")]
+
+
 def test_a_company_suffix_written_with_dots_ends_the_name_and_makes_it_a_company() -> None:
     text = ("The builder Fonderie Castelli S.p.A. went bankrupt, and Tessiture Brambilla S.p.A., its supplier, "
             "was sold to Nieuwland N.V. in June.")

@@ -240,11 +240,14 @@ def apposition_kinds(text: str, names: Named) -> Named:
     after one ("The transport minister, Siobhán Mac Giolla Phádraig, said"; "Fiona Hale, the
     party's chair,"; "the columnist AWR Hawkins") or an age ("Marquez, 24,"), is a person; not a
     name that only modifies a person's noun after it, whose role that is ("a veteran Indiana
-    GOP insider")."""
+    GOP insider"), nor a name with a word that names a body or a company ("a major investor,
+    Pershing Square Capital Management")."""
     lex = lexicon()
     people = person_nouns()
 
-    def beside_a_role(_: str, where: tuple[int, int]) -> bool:
+    def beside_a_role(name: str, where: tuple[int, int]) -> bool:
+        if any(w in lex.org_words or w in lex.corporate_suffixes for w in name.split()):
+            return False  # "a major investor, Cobalt Ridge Capital Management"
         if _AGE_AFTER.match(text, where[1]):
             return True
         before = _ROLE_BEFORE.search(text, max(0, where[0] - 80), where[0])

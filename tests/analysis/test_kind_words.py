@@ -1,9 +1,10 @@
-"""A "person" whose last word ends places' or institutes' names and no one's (issue 10,
-read of PolNeAR seeds 65 and 66): "Maricopa County", "Trump Plaza", "Brennan Center"."""
+"""Words of a name that say what it names (issue 10, read of PolNeAR seeds 65 and 66): a
+"person" whose last word ends places' or institutes' names and no one's ("Maricopa County",
+"Bulgari Tower", "Brennan Center"), a company's words beside a person's role."""
 
 from __future__ import annotations
 
-from reader.analysis.kinds import place_ends
+from reader.analysis.kinds import apposition_kinds, place_ends
 
 from tests.actor_checks import tagged, trimmed
 
@@ -19,3 +20,11 @@ def test_a_person_ending_in_a_places_word_is_that_place_and_one_ending_in_center
         ("Lee County", "LOC"), ("Dunmore Borough", "LOC"), ("Halvard Plaza", "LOC"), ("John Tower", "PER"),
         ("Okafor Center", "ORG"), ("Maria Plaza", "PER"), ("Renner Stadium", "LOC"),
         ("Pia Renner", "PER"), ("Renner Tower", "ORG")]  # named after her, as ``named_after`` reads it
+
+
+def test_a_company_in_apposition_to_a_persons_noun_stays_a_company() -> None:
+    text = ("The slump hurt a major investor, Cobalt Ridge Capital Management, and a trader, Mirela Oskan, "
+            "who sold early.")
+    names = trimmed(text, tagged(text, ("Cobalt Ridge Capital Management", "ORG"), ("Mirela Oskan", "ORG")))
+    assert [(text[t[0]:t[1]], s.label) for s, t in apposition_kinds(text, names) if t] == [
+        ("Cobalt Ridge Capital Management", "ORG"), ("Mirela Oskan", "PER")]

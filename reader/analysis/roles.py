@@ -80,7 +80,8 @@ def _ends_sentence(word: str) -> bool:
 
 def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> str | None:
     """The role phrase ending right before a name, e.g. "NATO Secretary-General", "European
-    Commissioner for Maritime Affairs", "Norway's fisheries minister" (from "…, Lars Holmgren")."""
+    Commissioner for Maritime Affairs", "Norway's fisheries minister" (from "…, Lars Holmgren");
+    not what a role after "of" belongs to ("the government of President", "the home of investor")."""
     obj = role_object_before(text, start, lex)
     end = obj[1] if obj else None
     pos = start
@@ -102,6 +103,9 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         elif not _role_part(word, s, tags, lex, nouns) or (
                 fold(word) == "for" and any(lex.is_title(text[a:b]) for a, b in words)):
             break  # "finance chairman for former Florida governor Jeb Bush": his role is the governor's
+        elif not obj and fold(text[words[-1][0]:words[-1][1]]) == "of" and not capitalised(word) \
+                and not lex.is_title(word) and _role_opening(text[words[-2][0]:words[-2][1]], lex):
+            break  # "the government of President Petro Ostrenko", "the team of campaign manager …": his office
         # Nouns stand next to the title: not "the detention of veteran dissident", "donation Libyan leader".
         nouns = nouns and fold(word) not in _BINDERS and (not capitalised(word) or len(words) == 0)
         words.append((s, e))
@@ -111,6 +115,12 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
     if not words:
         return None
     return text[words[-1][0]:end or words[0][1]].rstrip(",;:") or None
+
+
+def _role_opening(word: str, lex: Lexicon) -> bool:
+    """Whether a role after "of" opens with ``word`` as a role of its own: a title or a noun in
+    lower case ("President", "campaign manager"), not a name ("Reserve bank of India governor")."""
+    return lex.is_title(word) or not capitalised(word)
 
 
 def _role_part(word: str, start: int, tags: dict[int, str], lex: Lexicon, nouns: bool) -> bool:

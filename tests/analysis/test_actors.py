@@ -505,6 +505,15 @@ def test_a_role_held_for_another_person_is_not_that_persons_role() -> None:
     assert named(actors, "Mirela Tost").role == "Commissioner for Coastal Works"
 
 
+def test_what_belongs_to_a_role_holder_is_not_the_holders_role() -> None:
+    text = ("Elections were called by the government of President Petro Ostrenko. Reporters waited outside "
+            "the home of investor Lena Marsh, and the team of campaign manager Ola Brandvik said nothing.")
+    actors, _ = actors_of(text, ("Petro Ostrenko", "PER"), ("Lena Marsh", "PER"), ("Ola Brandvik", "PER"))
+    assert named(actors, "Petro Ostrenko").role == "President"
+    assert named(actors, "Lena Marsh").role == "investor"
+    assert named(actors, "Ola Brandvik").role == "campaign manager"
+
+
 def test_a_thing_named_after_a_person_is_not_that_person() -> None:
     text = ("Marta Kessling opened Kessling Tower on Monday. Kessling Global Initiative paid for it, and Paul Hart "
             "thanked Sam Paul.")

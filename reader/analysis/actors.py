@@ -68,7 +68,7 @@ from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
                                    list_kinds, named_after, org_word_kinds, place_ends,
-                                   surname_kinds)
+                                   surname_kinds, surname_pairs)
 from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
 from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
@@ -93,7 +93,7 @@ NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms),
     ("awards", without_awards), ("followings", followings),
     ("lists", list_kinds), ("full_names", full_name_kinds), ("given_names", given_name_kinds), ("appositions", apposition_kinds),
-    ("civic", civic_kinds), ("families", families), ("surname_kinds", surname_kinds), ("person_words", person_words),
+    ("civic", civic_kinds), ("families", families), ("surname_pairs", surname_pairs), ("surname_kinds", surname_kinds), ("person_words", person_words),
     ("org_words", org_word_kinds), ("place_ends", place_ends), ("company_kinds", company_kinds), ("employer_kinds", employer_kinds),
     ("newspapers", newspapers), ("journals", journals), ("called_bodies", called_bodies), ("coordinated_bodies", coordinated_bodies),
     ("example_bodies", example_bodies), ("opened_bodies", opened_bodies),

@@ -84,6 +84,26 @@ def families(text: str, names: Named) -> Named:
     return relabelled(text, names, BODY_OR_PLACE, "PER", plural) if surnames else names
 
 
+_SURNAME_PAIR = re.compile(r"[A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)+")
+
+
+def surname_pairs(text: str, names: Named) -> Named:
+    """A name of surnames joined by hyphens, each of a different person the text names in full
+    ("the Trump-Clinton race", "the McCain-Kennedy bill"), is no actor: it says what the people
+    share, as CoNLL reads "the Tikhomirov-Maskhadov talks" (MISC); not the surname of a person
+    named in full."""
+    surnames = person_surnames(text, names, full_only=True)
+    if len(surnames) < 2:
+        return names
+
+    def paired(name: str) -> bool:
+        parts = [name_key(p) for p in name.split("-")]
+        return _SURNAME_PAIR.fullmatch(name) is not None and len(set(parts)) == len(parts) \
+            and all(p in surnames for p in parts) and name_key(name) not in surnames  # "Ann Lee-Park"
+
+    return [(span, None) if t and paired(text[t[0]:t[1]]) else (span, t) for span, t in names]
+
+
 def surname_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place that is the surname of a person the text names in full
     ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla

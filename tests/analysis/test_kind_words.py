@@ -1,10 +1,11 @@
 """Words of a name that say what it names (issue 10, read of PolNeAR seeds 65 and 66): a
 "person" whose last word ends places' or institutes' names and no one's ("Maricopa County",
-"Bulgari Tower", "Brennan Center"), a company's words beside a person's role."""
+"Bulgari Tower", "Brennan Center"), a company's words beside a person's role, two people's
+surnames joined by a hyphen ("the Trump-Clinton race")."""
 
 from __future__ import annotations
 
-from reader.analysis.kinds import apposition_kinds, place_ends
+from reader.analysis.kinds import apposition_kinds, place_ends, surname_pairs
 
 from tests.actor_checks import tagged, trimmed
 
@@ -28,3 +29,13 @@ def test_a_company_in_apposition_to_a_persons_noun_stays_a_company() -> None:
     names = trimmed(text, tagged(text, ("Cobalt Ridge Capital Management", "ORG"), ("Mirela Oskan", "ORG")))
     assert [(text[t[0]:t[1]], s.label) for s, t in apposition_kinds(text, names) if t] == [
         ("Cobalt Ridge Capital Management", "ORG"), ("Mirela Oskan", "PER")]
+
+
+def test_two_peoples_surnames_joined_by_a_hyphen_are_no_actor() -> None:
+    text = ("Ines Varga and Tomas Brell met in Dunmore. The Varga-Brell debate was dull, said Ann Lee-Park, "
+            "who knows Mia Lee and Ed Park. Lee-Park left.")
+    names = trimmed(text, tagged(text, ("Ines Varga", "PER"), ("Tomas Brell", "PER"), ("Varga-Brell", "PER"),
+                                 ("Ann Lee-Park", "PER"), ("Mia Lee", "PER"), ("Ed Park", "PER"),
+                                 ("Lee-Park", "PER")))
+    assert [text[t[0]:t[1]] for _, t in surname_pairs(text, names) if t] == [
+        "Ines Varga", "Tomas Brell", "Ann Lee-Park", "Mia Lee", "Ed Park", "Lee-Park"]

@@ -1,4 +1,4 @@
-"""What eight rules of the actor layer are worth on names no gold set marks; prints JSON.
+"""What the rules of :data:`JUDGED_RULES` are worth on names no gold set marks; prints JSON.
 
     python benchmarks/rules_judged.py [--only RULE]… [--list] [--cache DIR]
 
@@ -38,7 +38,7 @@ from reader.analysis.tagger import default_tagger  # noqa: E402
 
 JUDGED = Path(__file__).resolve().parent / "rules_judged.jsonl"
 JUDGED_RULES = ("misc_org_words", "misc_people", "event_days", "party_states", "followings", "offices",
-                "civic_places", "inner_capitals")
+                "civic_places", "inner_capitals", "place_ends", "surname_pairs")
 SAMPLE = 40
 SEED = 10
 

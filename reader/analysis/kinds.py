@@ -176,8 +176,9 @@ def org_word_kinds(text: str, names: Named) -> Named:
             else (span, t) for span, t in out]
 
 
-PLACE_ENDS = frozenset({"County", "Borough", "Avenue", "Boulevard", "Airport", "Stadium"})
-"""Last words of places' names that end no person's name: "Scott County", "Avalon Borough"."""
+PLACE_ENDS = frozenset({"County", "Borough"})
+"""Last words of places' names that end no person's name: "Scott County", "Avalon Borough"
+(streets, airports and stadiums the tagger already reads as places: ``place-words.txt``)."""
 BUILDING_ENDS = frozenset({"Plaza", "Tower"})
 """Last words of buildings' names that are also surnames ("John Tower"): a place after a word
 that is no given name, the business named after a person the text names in full after that

@@ -12,14 +12,14 @@ from tests.actor_checks import tagged, trimmed
 
 def test_a_person_ending_in_a_places_word_is_that_place_and_one_ending_in_center_a_body() -> None:
     text = ("Turnout rose in Lee County and in Dunmore Borough. The rally at Halvard Plaza drew crowds, "
-            "said John Tower of the Okafor Center, who met Maria Plaza at Renner Stadium. Pia Renner "
+            "said John Tower of the Okafor Center, who met Maria Plaza at Renner Borough. Pia Renner "
             "owns Renner Tower.")
     names = trimmed(text, tagged(text, ("Lee County", "PER"), ("Dunmore Borough", "PER"), ("Halvard Plaza", "PER"),
                                  ("John Tower", "PER"), ("Okafor Center", "PER"), ("Maria Plaza", "PER"),
-                                 ("Renner Stadium", "PER"), ("Pia Renner", "PER"), ("Renner Tower", "PER")))
+                                 ("Renner Borough", "PER"), ("Pia Renner", "PER"), ("Renner Tower", "PER")))
     assert [(text[t[0]:t[1]], s.label) for s, t in place_ends(text, names) if t] == [
         ("Lee County", "LOC"), ("Dunmore Borough", "LOC"), ("Halvard Plaza", "LOC"), ("John Tower", "PER"),
-        ("Okafor Center", "ORG"), ("Maria Plaza", "PER"), ("Renner Stadium", "LOC"),
+        ("Okafor Center", "ORG"), ("Maria Plaza", "PER"), ("Renner Borough", "LOC"),
         ("Pia Renner", "PER"), ("Renner Tower", "ORG")]  # named after her, as ``named_after`` reads it
 
 

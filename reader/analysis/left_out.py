@@ -39,8 +39,7 @@ def with_given_before(parsed: Parsed, spans: list[Span]) -> list[Span]:
     tags = {t.start: t.tag for t in parsed.tokens}
     out: list[Span] = []
     for span in spans:
-        words = text[span.start:span.end].split()
-        if span.label == "PER" and words and not lex.is_given_name(words[0]):
+        if span.label == "PER" and not lex.is_given_name(text[span.start:span.end].split()[0]):
             before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
             if before is not None and (not out or out[-1].end <= before.start()) \
                     and tags.get(before.start()) in PROPER_TAGS and _given_name(before.group(1)):

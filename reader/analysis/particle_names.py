@@ -55,10 +55,7 @@ def _given_name_start(text: str, span: Span, tags: dict[int, str], common: froze
     before = _BEFORE.search(text, max(0, span.start - _LOOK_BACK), span.start)
     if before is None:
         return None
-    words = text[span.start:span.end].split(maxsplit=1)
-    if not words:
-        return None  # a span of white space alone
-    first = words[0]
+    first = text[span.start:span.end].split(maxsplit=1)[0]
     opens_with_particle = first.lower() in PARTICLES or first.split("-", 1)[0].lower() in PARTICLES and "-" in first
     if not (before.group("run") or before.group("glued") or opens_with_particle):
         return None

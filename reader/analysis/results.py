@@ -4,10 +4,11 @@
 prose names a club by its town alone, and the tagger, which learned CoNLL's 1996 results
 tables, reads such a town in running prose as the place. A sentence that gives a score and
 puts the name beside a verb of results ("beat", "routed", "a 3-0 victory over", "lost to")
-says it is the club, whatever the tagger read there (CoNLL marks all such names of its train split but one as clubs; a
-country is its national team, which CoNLL marks as the place). Once a text names a club so, the
-same name read as a place elsewhere is the club, unless a preposition of place stands before
-it ("fans travelling back to Groningen", "In Winnipeg,") or it heads a dateline.
+says it is the club, whatever the tagger read there (CoNLL marks all such names of its train
+split but one as clubs; a country is its national team, which CoNLL marks as the place). Once
+a text names a club so, the same name read as a place elsewhere is the club, unless a
+preposition of place stands before it ("fans travelling back to Groningen", "In Winnipeg,")
+or it heads a dateline.
 """
 
 from __future__ import annotations
@@ -32,13 +33,16 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 def result_clubs(text: str, names: Named) -> Named:
     """``names`` with the towns a match report names as clubs read as organisations (see the
     module docstring)."""
+    if not _SCORE.search(text):
+        return names  # no match report
     lex = lexicon()
     clubs: set[str] = set()
     for span, t in names:
         if t is None or span.label not in ("LOC", "ORG") or len(text[t[0]:t[1]].split()) > 3 \
                 or name_key(text[t[0]:t[1]]) in lex.countries:
             continue
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, t[0] - 400), t[0])), default=0)
+        look = max(0, t[0] - 400)
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, look, t[0])), default=look)
         end = _SENTENCE_END.search(text, t[1])
         sentence = text[start:end.start() if end else len(text)]
         if _SCORE.search(sentence) and (_RESULT_BEFORE.search(text, max(start, t[0] - 30), t[0])

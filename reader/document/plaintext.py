@@ -23,7 +23,12 @@ def line_by_line(lines: list[str]) -> bool:
     """Whether a paragraph's lines are set line by line (a letter's signature "Maria Sanchez" over
     "Long Beach, Calif.", an address): several, all short, each after the first opening with no
     lower-case letter. Joined, "Maria Sanchez Long Beach" reads as one person's name."""
-    return len(lines) > 1 and all(len(line) < _SHORT_LINE for line in lines) \
+    return _short_lines(lines, _SHORT_LINE)
+
+
+def _short_lines(lines: list[str], limit: int) -> bool:
+    """Several lines, each shorter than ``limit``, none after the first opening in lower case."""
+    return len(lines) > 1 and all(len(line) < limit for line in lines) \
         and not any(line[:1].islower() for line in lines[1:])
 
 
@@ -35,10 +40,8 @@ def set_apart(lines: list[str], width: int) -> bool:
     of Victoria, …"), joined, reads as one long name; each line is a block of its own, as a Markdown
     or HTML list's items are. Longer lines stay joined: in a news dump a Title Case subheading over
     its paragraph, kept apart, reads as names."""
-    return len(lines) > 1 and all(len(line) < MEASURE for line in lines) \
-        and not any(line[:1].islower() for line in lines[1:]) \
-        and all(len(line) + 1 + len(after.split(maxsplit=1)[0]) <= width
-                for line, after in zip(lines, lines[1:], strict=False))
+    return _short_lines(lines, MEASURE) and all(
+        len(line) + 1 + len(after.split(maxsplit=1)[0]) <= width for line, after in zip(lines, lines[1:], strict=False))
 
 
 MEASURE = 80
@@ -98,10 +101,11 @@ def parse_text(text: str, source: str | None = None) -> Article:
                 kind, ordinal, lines = "paragraph", None, []
             elif line:
                 lines.append(line)
-        if kind == "paragraph" and not line_by_line(lines) and set_apart(lines, width):
+        kept = kind == "paragraph" and line_by_line(lines)
+        if kind == "paragraph" and not kept and set_apart(lines, width):
             for line in lines:
                 builder.add_block("paragraph", line)
             continue
-        joint = "\n" if kind == "paragraph" and line_by_line(lines) else " "
+        joint = "\n" if kept else " "
         builder.add_block(kind, joint.join(lines), level=int(kind == "list_item"), ordinal=ordinal)
     return Article(text=builder.text(), blocks=builder.blocks, date=date, source=source, format="txt")

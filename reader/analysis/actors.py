@@ -64,6 +64,7 @@ from reader.analysis.person_words import person_words
 from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repeats import with_repeats
 from reader.analysis.results import result_clubs
+from reader.analysis.score_rows import score_row_clubs, with_score_rows
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.joins import Form, Union, form_key, join_forms
 from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, families, followings, full_name_kinds, given_name_kinds,
@@ -116,7 +117,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "abbreviated_regions", "results", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -136,6 +137,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
     span_steps: tuple[tuple[str, Callable[[list[Span]], list[Span]]], ...] = (
         ("datelines", lambda found: with_datelines(text, found)),
         ("table_rows", lambda found: with_table_rows(text, found)),
+        ("score_rows", lambda found: with_score_rows(text, found)),
         ("digests", lambda found: with_digest_papers(text, found, vocabulary)),
         ("particle_bridges", lambda found: with_particle_bridges(parsed, found)),
         ("patronymics", lambda found: with_patronymics(parsed, found)),
@@ -208,7 +210,8 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("listed_places", lambda names: listed_places(text, names)),
         ("office_places", lambda names: office_places(text, names)),
         ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
-        ("results", lambda names: result_clubs(text, names)))
+        ("results", lambda names: result_clubs(text, names)),
+        ("score_rows", lambda names: score_row_clubs(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

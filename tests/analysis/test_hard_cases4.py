@@ -1,0 +1,63 @@
+"""The fourth set of hard cases (issue 10): results listings, forms of address and letters
+after a name. Every text is written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import Engine
+from reader.analysis.score_rows import score_row_clubs, with_score_rows
+from reader.analysis.tagger import Span
+
+from tests.actor_checks import analyse, kinds, tagged, trimmed
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def _shown(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in spans]
+
+
+_ROWS = ("## Handball: week 9\n\nKolding 31–29 Veszprém\nSporting Lisbon 27–27 Nantes (aet)\n"
+         "Monaco 24-30 Kielce\n\nTop scorer: Ivo Brant (Kielce) 11")
+
+
+def test_a_score_splits_a_row_into_its_two_clubs() -> None:
+    spans = tagged(_ROWS, ("Kolding 31–29 Veszprém", "PER"), ("Lisbon", "LOC"), ("Nantes", "ORG"),
+                   ("aet", "ORG"), ("Monaco", "LOC"), ("Kielce", "LOC"), ("Ivo Brant", "PER"), ("Kielce", "LOC"))
+    assert _shown(_ROWS, with_score_rows(_ROWS, spans)) == [
+        ("Kolding", "ORG"), ("Veszprém", "ORG"), ("Sporting Lisbon", "ORG"), ("Nantes", "ORG"),
+        ("Monaco", "ORG"), ("Kielce", "ORG"), ("Ivo Brant", "PER"), ("Kielce", "LOC")]
+
+
+def test_the_clubs_of_the_rows_are_clubs_elsewhere_but_after_a_preposition_of_place() -> None:
+    text = _ROWS + "\n\nKielce coach Adam Wolny was pleased. In Kielce, fans queued all night."
+    spans = tagged(text, ("Ivo Brant", "PER"), ("Kielce", "LOC"), ("Kielce", "LOC"), ("Adam Wolny", "PER"),
+                   ("Kielce", "LOC"))
+    assert [(text[s.start:s.end], s.label) for s, _ in score_row_clubs(text, trimmed(text, spans))] == [
+        ("Ivo Brant", "PER"), ("Kielce", "ORG"), ("Kielce", "ORG"), ("Adam Wolny", "PER"), ("Kielce", "LOC")]
+
+
+def test_a_listing_of_national_sides_keeps_its_countries_places() -> None:
+    text = "Group B\n\nNorway 3-1 Austria\nSpain 0-0 Portugal\n"
+    spans = with_score_rows(text, tagged(text, ("Norway 3-1 Austria", "ORG"), ("Spain", "ORG")))
+    assert _shown(text, spans) == [("Norway", "LOC"), ("Austria", "LOC"), ("Spain", "LOC"), ("Portugal", "LOC")]
+
+
+def test_one_line_with_a_score_or_a_sentence_is_no_listing() -> None:
+    text = "Upgrade from Windows 10-11 Pro\n\nBasel beat Lugano 2-1 on Sunday.\nThe Ajax 3-0 Twente game"
+    spans = tagged(text, ("Windows", "ORG"), ("Basel", "ORG"), ("Lugano", "LOC"), ("Ajax 3-0 Twente", "ORG"))
+    assert with_score_rows(text, spans) == spans
+
+
+def test_results_listing_end_to_end(engine: Engine) -> None:
+    text = ("Round 4 results\n\nAlbacete 2–1 Real Oviedo\nLeganés 0–3 Racing Santander\nTenerife 1–1 Eibar\n\n"
+            "Eibar coach Mikel Arrieta said the draw was fair.")
+    actors, mentions = analyse(engine, text)
+    found = kinds(actors)
+    for club in ("Albacete", "Real Oviedo", "Leganés", "Racing Santander", "Tenerife", "Eibar"):
+        assert found.get(club) == "organization", (club, found)
+    assert not any("–" in text[m.start:m.end] for m in mentions)

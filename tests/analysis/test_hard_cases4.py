@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.analysis.club_roles import role_clubs
 from reader.analysis.engine import Engine
 from reader.analysis.score_rows import score_row_clubs, with_score_rows
 from reader.analysis.tagger import Span
@@ -61,3 +62,21 @@ def test_results_listing_end_to_end(engine: Engine) -> None:
     for club in ("Albacete", "Real Oviedo", "Leganés", "Racing Santander", "Tenerife", "Eibar"):
         assert found.get(club) == "organization", (club, found)
     assert not any("–" in text[m.start:m.end] for m in mentions)
+
+
+def test_a_town_before_a_players_role_is_the_club_there_and_elsewhere_but_after_a_place_word() -> None:
+    text = ("Nantes striker Yves Mauger scored late. Nantes won again, and the Nantes defence held. "
+            "The club trains in Nantes. Norway coach Ola Berg watched.")
+    spans = tagged(text, ("Nantes", "LOC"), ("Yves Mauger", "PER"), ("Nantes", "PER"), ("Nantes", "LOC"),
+                   ("Nantes", "LOC"), ("Norway", "LOC"), ("Ola Berg", "PER"))
+    assert [(text[s.start:s.end], s.label) for s, _ in role_clubs(text, trimmed(text, spans))] == [
+        ("Nantes", "ORG"), ("Yves Mauger", "PER"), ("Nantes", "ORG"), ("Nantes", "ORG"), ("Nantes", "LOC"),
+        ("Norway", "LOC"), ("Ola Berg", "PER")]
+
+
+def test_a_club_named_by_its_town_end_to_end(engine: Engine) -> None:
+    text = ("Almería winger Pablo Ruano was injured on Sunday. Almería’s medical staff said he would be out "
+            "for a month. Ruano lives in Almería.")
+    actors, mentions = analyse(engine, text)
+    read = [(text[m.start:m.end], next(a.kind for a in actors if a.id == m.actor)) for m in mentions]
+    assert [k for n, k in read if n == "Almería"][:2] == ["organization", "organization"], read

@@ -7,6 +7,7 @@ import pytest
 
 from reader.analysis.club_roles import role_clubs
 from reader.analysis.engine import Engine
+from reader.analysis.preposition_names import preposition_apart
 from reader.analysis.score_rows import score_row_clubs, with_score_rows
 from reader.analysis.tagger import Span
 
@@ -80,3 +81,23 @@ def test_a_club_named_by_its_town_end_to_end(engine: Engine) -> None:
     actors, mentions = analyse(engine, text)
     read = [(text[m.start:m.end], next(a.kind for a in actors if a.id == m.actor)) for m in mentions]
     assert [k for n, k in read if n == "Almería"][:2] == ["organization", "organization"], read
+
+
+def test_a_name_read_across_in_or_as_is_two_names() -> None:
+    text = ("Thun stun Servette as Keller strikes late\n\nThun beat Servette on Sunday; Keller scored. The "
+            "Scottish Government in Edinburgh agreed. The Council for Peace in Europe met. Aid for Women in "
+            "Nepal spoke.")
+    spans = tagged(text, ("Thun", "ORG"), ("Servette as Keller", "ORG"), ("Thun", "ORG"), ("Servette", "ORG"),
+                   ("Keller", "PER"), ("Scottish Government in Edinburgh", "ORG"),
+                   ("Council for Peace in Europe", "ORG"), ("Aid for Women in Nepal", "ORG"))
+    assert [(text[s.start:s.end], s.label) for s, _ in preposition_apart(text, trimmed(text, spans))] == [
+        ("Thun", "ORG"), ("Servette", "ORG"), ("Keller", "PER"), ("Thun", "ORG"), ("Servette", "ORG"),
+        ("Keller", "PER"), ("Scottish Government", "ORG"), ("Edinburgh", "LOC"),
+        ("Council for Peace in Europe", "ORG"), ("Aid for Women in Nepal", "ORG")]
+
+
+def test_a_name_in_a_place_stays_whole_when_nothing_says_it_is_two() -> None:
+    text = "Friends of Rights in Chad wrote. The Pantheon in Leeds opens. Ali as Malik was praised."
+    spans = tagged(text, ("Friends of Rights in Chad", "ORG"), ("Pantheon in Leeds", "ORG"), ("Ali as Malik", "PER"))
+    assert [(text[s.start:s.end], s.label) for s, _ in preposition_apart(text, trimmed(text, spans))] == [
+        ("Friends of Rights in Chad", "ORG"), ("Pantheon in Leeds", "ORG"), ("Ali", "PER")]

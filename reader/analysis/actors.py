@@ -62,6 +62,7 @@ from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
+from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
 from reader.analysis.region_places import abbreviated_regions
 from reader.analysis.repeats import with_repeats
@@ -117,7 +118,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
-         "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
+         "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
@@ -203,6 +204,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("prepositions", lambda names: preposition_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),
+        ("post_nominals", lambda names: without_post_nominals(text, names)),
         *((rule, partial(step, text)) for rule, step in NAME_STEPS),
         ("named_after", lambda names: named_after(text, names, common)),
         ("echoes", lambda names: with_echoes(text, names, common)),

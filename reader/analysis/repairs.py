@@ -61,7 +61,10 @@ def without_titles(text: str, names: Named) -> Named:
     Scalia", "Mr. Burman"; a party too: "Democrat Hillary Clinton") is the name alone, so that it joins the person named in full
     ("Antonin Scalia", "Leonard Burman") and the title becomes the role, as CoNLL marks names.
     The same words read as a body or a place ("the arrival of Justice Alito") are that person
-    when what follows the title is a person's name or surname in the text. A word that is also
+    when what follows the title is a person's name or surname in the text, or when the title is a
+    form of address written short and the name has no lower-case word but a particle ("Ms Ní
+    Bhriain" read as a body: "Ms" is said to people only; not "Mr. Altman of Evercore").
+    A word that is also
     a given name ("Dean Amar") stays, as does a name of one word, but for a form of address
     read as a name of its own, written short ("Mr." of "Mr. and Mrs. Khan" read as a place),
     which is none (a state's abbreviation after a place, "Jackson, Miss.", stays)."""
@@ -89,7 +92,9 @@ def without_titles(text: str, names: Named) -> Named:
                 and not _STATE_AFTER_PLACE.search(text, max(0, trimmed[0] - 3), trimmed[0]):
             continue
         if trimmed and start != trimmed[0] and (
-                span.label == "PER" or name_key(text[start:trimmed[1]]) in people):
+                span.label == "PER" or name_key(text[start:trimmed[1]]) in people
+                or (_abbreviated_address(text[trimmed[0]:start].split()[0], lex) and all(
+                    w[:1].isupper() or w in PARTICLES for w in text[start:trimmed[1]].split()))):
             out.append((Span(start, span.end, "PER"), (start, trimmed[1])))
         else:
             out.append((span, trimmed))

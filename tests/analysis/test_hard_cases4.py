@@ -7,7 +7,9 @@ import pytest
 
 from reader.analysis.club_roles import role_clubs
 from reader.analysis.engine import Engine
+from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
+from reader.analysis.repairs import without_titles
 from reader.analysis.score_rows import score_row_clubs, with_score_rows
 from reader.analysis.tagger import Span
 
@@ -101,3 +103,28 @@ def test_a_name_in_a_place_stays_whole_when_nothing_says_it_is_two() -> None:
     spans = tagged(text, ("Friends of Rights in Chad", "ORG"), ("Pantheon in Leeds", "ORG"), ("Ali as Malik", "PER"))
     assert [(text[s.start:s.end], s.label) for s, _ in preposition_apart(text, trimmed(text, spans))] == [
         ("Friends of Rights in Chad", "ORG"), ("Pantheon in Leeds", "ORG"), ("Ali", "PER")]
+
+
+def test_a_form_of_address_makes_a_name_read_as_a_body_a_person() -> None:
+    text = "Ms Ó Faoláin told the court she had signed. Mr. Brandt of Halvorsen declined."
+    spans = tagged(text, ("Ms Ó Faoláin", "ORG"), ("Mr. Brandt of Halvorsen", "ORG"))
+    assert [(text[s.start:s.end], s.label) for s, _ in without_titles(text, trimmed(text, spans))] == [
+        ("Ó Faoláin", "PER"), ("Mr. Brandt of Halvorsen", "ORG")]
+
+
+def test_letters_after_a_persons_name_are_cut_and_make_it_a_persons() -> None:
+    text = ("Questioned by Ciarán Duffy SC, she agreed. Labour MP Ruth Gale spoke. Hamburger SC won. "
+            "Ann Kerr MSP said no.")
+    spans = tagged(text, ("Ciarán Duffy SC", "ORG"), ("Labour MP", "ORG"), ("Ruth Gale", "PER"),
+                   ("Hamburger SC", "ORG"), ("Ann Kerr MSP", "PER"))
+    assert [(text[s.start:s.end], s.label) for s, _ in without_post_nominals(text, trimmed(text, spans))] == [
+        ("Ciarán Duffy", "PER"), ("Labour MP", "ORG"), ("Ruth Gale", "PER"), ("Hamburger SC", "ORG"),
+        ("Ann Kerr", "PER")]
+
+
+def test_a_barrister_and_a_form_of_address_end_to_end(engine: Engine) -> None:
+    text = ("The finance director, Gráinne Mac Cárthaigh, gave evidence. Ms Mac Cárthaigh said the payments "
+            "were approved. Under cross-examination by Cathal Ó Briain SC, she agreed the forms were hers.")
+    actors, mentions = analyse(engine, text)
+    shown = {text[m.start:m.end]: next(a.kind for a in actors if a.id == m.actor) for m in mentions}
+    assert shown.get("Mac Cárthaigh") == "person" and shown.get("Cathal Ó Briain") == "person", shown

@@ -14,9 +14,9 @@ import re
 from reader.analysis.gazetteer import key
 
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "la", "le",
-                       "bin", "binti", "bint", "ibn", "ben", "al", "el", "ter", "zu", "ten", "op", "y", "wa"})
+                       "bin", "binti", "bint", "ibn", "ben", "al", "el", "ter", "zu", "ten", "op", "y", "wa", "ap"})
 """Lower-case words inside names ("Ursula von der Leyen", "Luiz da Silva", "Faisal bin Nasser",
-"Siti binti Osman", "Kengo wa Dondo")."""
+"Siti binti Osman", "Kengo wa Dondo", "Eleri ap Rhys")."""
 MAX_PARTICLES = 3
 
 _EDGE_PUNCT = ".,;:!?'\"\u2018\u2019\u201c\u201d()[]{}*\u2013\u2014-"

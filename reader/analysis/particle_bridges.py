@@ -26,9 +26,10 @@ from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.names import PARTICLES, name_key, sentence_starts_at
 from reader.analysis.tagger import Span
 
-BRIDGE_PARTICLES = PARTICLES | {"ap", "wa", "do"}
-"""The particles that may stand between two parts of one name: those of :data:`PARTICLES` and
-the Welsh "ap", Kikuyu "wa" and Portuguese "do" ("Banco Comercial do Atlântico")."""
+BRIDGE_PARTICLES = PARTICLES | {"wa", "do", "i"}
+"""The particles that may stand between two parts of one name: those of :data:`PARTICLES` (the
+Welsh "ap" and Kikuyu "wa" among them), the Portuguese "do" ("Banco Comercial do Atlântico")
+and the Catalan "i" between two surnames ("Montserrat Puigvert i Ferrer")."""
 
 PERSON_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "ten", "op", "zu", "ap", "wa", "bin", "ibn", "ben"})
 """Particles found in people's names only: "de", "da", "do", "del", "la" join places' names too."""

@@ -9,7 +9,7 @@ from reader.analysis.club_roles import role_clubs
 from reader.analysis.engine import Engine
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
-from reader.analysis.repairs import without_titles
+from reader.analysis.repairs import with_particles, without_titles
 from reader.analysis.score_rows import score_row_clubs, with_score_rows
 from reader.analysis.tagger import Span
 
@@ -128,3 +128,17 @@ def test_a_barrister_and_a_form_of_address_end_to_end(engine: Engine) -> None:
     actors, mentions = analyse(engine, text)
     shown = {text[m.start:m.end]: next(a.kind for a in actors if a.id == m.actor) for m in mentions}
     assert shown.get("Mac Cárthaigh") == "person" and shown.get("Cathal Ó Briain") == "person", shown
+
+
+def test_the_welsh_ap_opening_a_sentence_stays_in_the_surname_and_cllr_is_a_title() -> None:
+    text = "The leader, Cllr Gwenllian ap Dafydd, spoke. Ap Dafydd was elected in May."
+    spans = tagged(text, ("Cllr Gwenllian ap Dafydd", "PER"), ("Dafydd", "PER"))
+    names = with_particles(text, without_titles(text, trimmed(text, spans)))
+    assert [text[t[0]:t[1]] for _, t in names if t] == ["Gwenllian ap Dafydd", "Ap Dafydd"]
+
+
+def test_two_catalan_surnames_joined_by_i_are_one_name(engine: Engine) -> None:
+    text = "The tenor Jordi Vilanova i Puig sang the lead. Vilanova i Puig grew up in Girona."
+    actors, mentions = analyse(engine, text)
+    assert [text[m.start:m.end] for m in mentions][:2] == ["Jordi Vilanova i Puig", "Vilanova i Puig"]
+    assert kinds(actors)["Jordi Vilanova i Puig"] == "person"

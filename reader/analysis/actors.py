@@ -46,7 +46,7 @@ from reader.analysis.awards import without_awards
 from reader.analysis.engine import Parsed
 from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
-from reader.analysis.club_roles import role_clubs
+from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
@@ -120,7 +120,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "ampersands", "conjoined", "prepositions",
          "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -217,7 +217,8 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
         ("results", lambda names: result_clubs(text, names)),
         ("score_rows", lambda names: score_row_clubs(text, names)),
-        ("club_roles", lambda names: role_clubs(text, names)))
+        ("club_roles", lambda names: role_clubs(text, names)),
+        ("player_names", lambda names: role_players(text, names)))
 
 
 def _assemble(parsed: Parsed, forms: dict[str, Form], mentions: list[tuple[int, int, str]],

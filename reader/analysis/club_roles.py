@@ -23,6 +23,10 @@ PLAYER_ROLE = re.compile(
     r"(?:['\u2019]s)?[ \t]+(?:head[ \t]+|assistant[ \t]+)?(?:coach|manager|captain|skipper|goalkeeper|keeper|"
     r"striker|defender|midfielder|cent(?:re|er)-back|winger|forward|full-?back|playmaker)\b", re.IGNORECASE)
 """A player's or coach's role right after a name."""
+_PLAYER_BEFORE = re.compile(
+    r"\b(?:coach|goalkeeper|striker|defender|midfielder|cent(?:re|er)-back|winger|full-?back|playmaker)[ \t]+$")
+"""A player's or coach's role in lower case right before a name (not "forward", "captain" or
+"manager", which are other words too)."""
 TEAM_PART = re.compile(r"(?:['\u2019]s)?[ \t]+(?:defen[cs]e|attack|midfield|squad|bench|fans|supporters)\b", re.IGNORECASE)
 """A part of a team right after a name: once the text names the club, the name there is it,
 after a preposition too ("plays in the Basel defence")."""
@@ -54,3 +58,17 @@ def role_clubs(text: str, names: Named) -> Named:
 
     names = relabelled(text, names, ("LOC",), "ORG", club)
     return relabelled(text, names, ("PER",), "ORG", lambda name, where: len(name.split()) == 1 and club(name, where))
+
+
+def role_players(text: str, names: Named) -> Named:
+    """``names`` with a name of two words or more read as a body or a place right after a
+    player's or coach's role ("Valencia centre-back Álvaro Ruiz Cifuentes") read as a person,
+    unless a word of it names a body."""
+    lex = lexicon()
+
+    def player(name: str, where: tuple[int, int]) -> bool:
+        words = name.split()
+        return len(words) > 1 and _PLAYER_BEFORE.search(text, max(0, where[0] - 20), where[0]) is not None \
+            and not any(w in lex.org_words or w in lex.corporate_suffixes for w in words)
+
+    return relabelled(text, names, ("ORG", "LOC"), "PER", player)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis.club_roles import role_clubs
+from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.engine import Engine
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
@@ -142,3 +142,9 @@ def test_two_catalan_surnames_joined_by_i_are_one_name(engine: Engine) -> None:
     actors, mentions = analyse(engine, text)
     assert [text[m.start:m.end] for m in mentions][:2] == ["Jordi Vilanova i Puig", "Vilanova i Puig"]
     assert kinds(actors)["Jordi Vilanova i Puig"] == "person"
+
+
+def test_a_name_after_a_players_role_is_a_persons() -> None:
+    text = "Rayo suspended centre-back Íñigo Lasa Mendi. The coach Le Van Thanh resigned. The striker Lille FC left."
+    spans = tagged(text, ("Íñigo Lasa Mendi", "ORG"), ("Le Van Thanh", "ORG"), ("Lille FC", "ORG"))
+    assert [s.label for s, _ in role_players(text, trimmed(text, spans))] == ["PER", "PER", "ORG"]

@@ -7,6 +7,7 @@ import pytest
 
 from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.engine import Engine
+from reader.analysis.kinds import surname_kinds
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
 from reader.analysis.repairs import with_particles, without_titles
@@ -148,3 +149,9 @@ def test_a_name_after_a_players_role_is_a_persons() -> None:
     text = "Rayo suspended centre-back Íñigo Lasa Mendi. The coach Le Van Thanh resigned. The striker Lille FC left."
     spans = tagged(text, ("Íñigo Lasa Mendi", "ORG"), ("Le Van Thanh", "ORG"), ("Lille FC", "ORG"))
     assert [s.label for s, _ in role_players(text, trimmed(text, spans))] == ["PER", "PER", "ORG"]
+
+
+def test_the_first_of_two_surnames_alone_is_the_person() -> None:
+    text = "The set is by Itziar Olano Berasategi, from Azpeitia. Olano said the budget was small."
+    spans = tagged(text, ("Itziar Olano Berasategi", "PER"), ("Azpeitia", "LOC"), ("Olano", "ORG"))
+    assert [s.label for s, _ in surname_kinds(text, trimmed(text, spans))] == ["PER", "LOC", "PER"]

@@ -56,6 +56,7 @@ from reader.analysis.journals import journals
 from reader.analysis.name_edges import bracket_splits, dotted_suffixes, own_articles
 from reader.analysis.name_ends import ampersand_bodies, apostrophe_names, title_surnames
 from reader.analysis.openers import with_first_words, without_openers
+from reader.analysis.nickname_people import nickname_people
 from reader.analysis.opening_words import without_opening_words
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.outlets import with_byline_outlets
@@ -119,7 +120,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
          "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
-         "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
+         "nickname_people", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
@@ -209,6 +210,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("named_after", lambda names: named_after(text, names, common)),
         ("echoes", lambda names: with_echoes(text, names, common)),
         ("repeats", lambda names: with_repeats(text, names, common, spans)),
+        ("nickname_people", lambda names: nickname_people(text, names)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),

@@ -8,6 +8,7 @@ import pytest
 from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import surname_kinds
+from reader.analysis.nickname_people import nickname_people
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
 from reader.analysis.repairs import with_particles, without_titles
@@ -155,3 +156,12 @@ def test_the_first_of_two_surnames_alone_is_the_person() -> None:
     text = "The set is by Itziar Olano Berasategi, from Azpeitia. Olano said the budget was small."
     spans = tagged(text, ("Itziar Olano Berasategi", "PER"), ("Azpeitia", "LOC"), ("Olano", "ORG"))
     assert [s.label for s, _ in surname_kinds(text, trimmed(text, spans))] == ["PER", "LOC", "PER"]
+
+
+def test_a_nickname_given_to_a_person_is_that_person_and_not_a_citys() -> None:
+    text = ("Known to fans as “La Roca”, she won the title at 19. La Roca retired in May. Oporto, nicknamed "
+            "“Invicta”, hosted the final. Tomás Pena, nicknamed “El Muro” by the crowd, was sent off.")
+    spans = tagged(text, ("La Roca", "LOC"), ("La Roca", "ORG"), ("Oporto", "LOC"), ("Invicta", "ORG"),
+                   ("Tomás Pena", "PER"), ("El Muro", "LOC"))
+    assert [s.label for s, _ in nickname_people(text, trimmed(text, spans))] == ["PER", "PER", "LOC", "ORG", "PER",
+                                                                                  "PER"]

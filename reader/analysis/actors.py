@@ -47,6 +47,7 @@ from reader.analysis.engine import Parsed
 from reader.analysis.capital_phrases import without_capital_phrases
 from reader.analysis.civic_places import with_civic_places
 from reader.analysis.club_roles import role_clubs, role_players
+from reader.analysis.credits import credited_people
 from reader.analysis.company_kinds import company_kinds, employer_kinds, unnamed_companies
 from reader.analysis.dashes import at_dashes
 from reader.analysis.dated_names import without_trailing_dates
@@ -120,7 +121,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
          "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
-         "nickname_people", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
+         "nickname_people", "credits", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
@@ -211,6 +212,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("echoes", lambda names: with_echoes(text, names, common)),
         ("repeats", lambda names: with_repeats(text, names, common, spans)),
         ("nickname_people", lambda names: nickname_people(text, names)),
+        ("credits", lambda names: credited_people(text, names)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.club_roles import role_clubs, role_players
+from reader.analysis.credits import credited_people
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import surname_kinds
 from reader.analysis.nickname_people import nickname_people
@@ -164,4 +165,13 @@ def test_a_nickname_given_to_a_person_is_that_person_and_not_a_citys() -> None:
     spans = tagged(text, ("La Roca", "LOC"), ("La Roca", "ORG"), ("Oporto", "LOC"), ("Invicta", "ORG"),
                    ("Tomás Pena", "PER"), ("El Muro", "LOC"))
     assert [s.label for s, _ in nickname_people(text, trimmed(text, spans))] == ["PER", "PER", "LOC", "ORG", "PER",
+                                                                                  "PER"]
+
+
+def test_the_names_of_a_wire_storys_credits_are_people() -> None:
+    text = ("Figures compiled by Harrow Analytics showed a fall.\n(Reporting by Zélia Monteiro in Porto; Additional "
+            "reporting by Jun Takeda and Olu Bankole; Editing by Greta Lind)")
+    spans = tagged(text, ("Harrow Analytics", "ORG"), ("Zélia Monteiro", "ORG"), ("Porto", "LOC"),
+                   ("Jun Takeda", "PER"), ("Olu Bankole", "ORG"), ("Greta Lind", "LOC"))
+    assert [s.label for s, _ in credited_people(text, trimmed(text, spans))] == ["ORG", "PER", "LOC", "PER", "PER",
                                                                                   "PER"]

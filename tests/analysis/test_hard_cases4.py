@@ -9,6 +9,7 @@ from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.credits import credited_people
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import surname_kinds
+from reader.analysis.legal_names import legal_bodies
 from reader.analysis.nickname_people import nickname_people
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
@@ -175,3 +176,13 @@ def test_the_names_of_a_wire_storys_credits_are_people() -> None:
                    ("Jun Takeda", "PER"), ("Olu Bankole", "ORG"), ("Greta Lind", "LOC"))
     assert [s.label for s, _ in credited_people(text, trimmed(text, spans))] == ["ORG", "PER", "LOC", "PER", "PER",
                                                                                   "PER"]
+
+
+def test_a_company_without_its_legal_form_is_the_company_but_a_given_names() -> None:
+    text = ("Vandersteen Koeken agrees sale\n\nVandersteen Koeken N.V. was sold. Thomas Berg Inc. and Thomas Berg "
+            "met. Ana Ruiz Holdings thanked Ana Ruiz.")
+    spans = tagged(text, ("Vandersteen Koeken", "PER"), ("Vandersteen Koeken N.V.", "ORG"), ("Thomas Berg Inc.", "ORG"),
+                   ("Thomas Berg", "PER"), ("Ana Ruiz Holdings", "ORG"), ("Ana Ruiz", "PER"))
+    common = frozenset({"holdings"})
+    assert [s.label for s, _ in legal_bodies(text, trimmed(text, spans), common)] == ["ORG", "ORG", "ORG", "PER",
+                                                                                      "ORG", "PER"]

@@ -76,6 +76,7 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
                                    list_kinds, named_after, org_word_kinds, place_ends,
                                    surname_kinds, surname_pairs)
 from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
+from reader.analysis.kin_people import kin_people
 from reader.analysis.legal_names import legal_bodies
 from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
@@ -122,7 +123,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
          "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
-         "nickname_people", "credits", "legal_bodies", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
+         "nickname_people", "credits", "legal_bodies", "kin_people", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
@@ -215,6 +216,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("nickname_people", lambda names: nickname_people(text, names)),
         ("credits", lambda names: credited_people(text, names)),
         ("legal_bodies", lambda names: legal_bodies(text, names, common)),
+        ("kin_people", lambda names: kin_people(text, names)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),
         ("inner_capitals", lambda names: inner_capitals(text, names, spans)),

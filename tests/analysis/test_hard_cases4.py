@@ -9,6 +9,7 @@ from reader.analysis.club_roles import role_clubs, role_players
 from reader.analysis.credits import credited_people
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import surname_kinds
+from reader.analysis.kin_people import kin_people
 from reader.analysis.legal_names import legal_bodies
 from reader.analysis.nickname_people import nickname_people
 from reader.analysis.post_nominals import without_post_nominals
@@ -186,3 +187,10 @@ def test_a_company_without_its_legal_form_is_the_company_but_a_given_names() -> 
     common = frozenset({"holdings"})
     assert [s.label for s, _ in legal_bodies(text, trimmed(text, spans), common)] == ["ORG", "ORG", "ORG", "PER",
                                                                                       "ORG", "PER"]
+
+
+def test_a_name_after_a_word_of_kinship_is_a_persons() -> None:
+    text = "Lena Voss, whose twin sister Mara Voss plays for Kiel, scored. His son, Piet Smit, spoke. Her son Lyon left."
+    spans = tagged(text, ("Lena Voss", "PER"), ("Mara Voss", "ORG"), ("Kiel", "LOC"), ("Piet Smit", "LOC"),
+                   ("Lyon", "LOC"))
+    assert [s.label for s, _ in kin_people(text, trimmed(text, spans))] == ["PER", "PER", "LOC", "PER", "LOC"]

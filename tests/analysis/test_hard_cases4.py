@@ -190,7 +190,8 @@ def test_a_company_without_its_legal_form_is_the_company_but_a_given_names() -> 
 
 
 def test_a_name_after_a_word_of_kinship_is_a_persons() -> None:
-    text = "Lena Voss, whose twin sister Mara Voss plays for Kiel, scored. His son, Piet Smit, spoke. Her son Lyon left."
+    text = ("Lena Voss, whose twin sister Mara Voss plays for Kiel, scored. His son, Piet Smit, spoke. Her son "
+            "Lyon left.")
     spans = tagged(text, ("Lena Voss", "PER"), ("Mara Voss", "ORG"), ("Kiel", "LOC"), ("Piet Smit", "LOC"),
                    ("Lyon", "LOC"))
     assert [s.label for s, _ in kin_people(text, trimmed(text, spans))] == ["PER", "PER", "LOC", "PER", "LOC"]

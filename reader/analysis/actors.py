@@ -149,7 +149,7 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
         ("misc_org_words", lambda found: with_org_word_bodies(parsed, found)),
         ("misc_people", lambda found: with_misc_people(text, found, vocabulary)),
-        ("linked_bodies", lambda found: linked_bodies(text, found)))
+        ("linked_bodies", lambda found: linked_bodies(text, found, vocabulary)))
     spans = [span for span in spans if text[span.start:span.end].strip()]  # the steps read its words
     for rule, span_step in span_steps:
         if rule not in off:

@@ -1,4 +1,4 @@
-"""A body's name that goes on past "for the", "of the" or "on" is one name.
+"""A body's name that goes on past "for the", "of the", "on" or "Without" is one name.
 
 "Analysts at the Institute for the Study of War said", "the Royal Society for the Protection of
 Birds", "the Organisation for Economic Co-operation and Development": the tagger, which learned
@@ -14,6 +14,10 @@ the head starts the name after it ("Columbia University's Institute for …"), a
 across the possessive keeps what stands before it, unless that is a title ("the Mayor's Fund for
 Peace" is one name).
 
+A capitalised preposition between capitalised words links them the same way in a line of prose
+("Doctors Without Borders", "Action Against Hunger"; the tagger read "Without Borders" as a
+person), where no name read reaches past them.
+
 The same shape with a treaty's or a meeting's head ("the Convention on the Rights of the
 Child") changed no mention of CoNLL, PolNeAR or the modern texts, and was left out.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.gazetteer import fold, lexicon
+from reader.analysis.lines import line_kind
 from reader.analysis.tagger import Span
 
 _HEADS = ("Institute|Institutes|Institution|Center|Centre|Centers|Centres|Society|Association|Organisation|"
@@ -37,6 +42,11 @@ _LINKED = re.compile(
     rf"(?P<tail>{_CAP}(?:(?:[ \t]+(?:of|for)(?:[ \t]+the)?|[ \t]+and|[ \t]+&)?[ \t]+{_CAP})*)")
 """A head phrase ending in a body's head word, a link in lower case, and a tail of capitalised
 words, joined inside by "of", "for", "and" or "&"."""
+_CAPITAL_LINKED = re.compile(
+    rf"(?<![\w'\u2019-])(?P<head>{_CAP}(?:[ \t]+{_CAP}){{0,3}})[ \t]+(?:Without|Against|Across|Sans|Beyond)[ \t]+"
+    rf"(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}")
+"""Capitalised words on both sides of a capitalised preposition: "Doctors Without Borders",
+"Action Against Hunger"."""
 _POSSESSIVE = re.compile(r"['\u2019]s[ \t]+")
 _HEAD_BEFORE_LINK = re.compile(rf"(?:{_CAP}[ \t]+){{0,4}}(?:{_HEADS})[ \t]+(?:for|on|against|of)[ \t]")
 
@@ -47,10 +57,18 @@ def linked_body_name(name: str) -> bool:
     return _HEAD_BEFORE_LINK.match(name) is not None
 
 
-def linked_bodies(text: str, spans: list[Span]) -> list[Span]:
-    """``spans`` with each linked body's name (see the module docstring) read as one organisation."""
+def linked_bodies(text: str, spans: list[Span], common: frozenset[str]) -> list[Span]:
+    """``spans`` with each linked body's name (see the module docstring) read as one organisation;
+    ``common`` holds the words usually written in lower case (for :func:`line_kind`)."""
     lex = lexicon()
     out = list(spans)
+    for found in _CAPITAL_LINKED.finditer(text):
+        start, end = found.span()
+        line_end = text.find("\n", end)
+        line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end]
+        inside = [s for s in out if s.start < end and s.end > start]
+        if line_kind(line, common) == "body" and not any(s.start < start or s.end > end for s in inside):
+            out = [s for s in out if s not in inside] + [Span(start, end, "ORG")]
     for found in _LINKED.finditer(text):
         start, end = found.start(), found.end()
         tail = found.start("tail")

@@ -469,3 +469,22 @@ def test_short_lines_above_the_text_stay_unless_one_names_the_author(author: str
                             "<list rend='dl'><item rend='dt-1'>Joined</item><item rend='dd-1'>Jun 1, 2009</item></list>"
                             f"<p>{_PARAGRAPHS[0]}</p></body>")
     assert len(to_html(body, "Ferry timetable cut for the winter", None, author)) == kept + 1
+
+
+def test_a_page_laid_out_in_nested_tables_gives_the_story_cell_alone() -> None:
+    """An old site puts its menu, story and advert column in cells of nested tables; trafilatura kept them all."""
+    title = "Ferry timetable cut for the winter"
+    menu = ("<table><tr><td><b>SECTIONS</b><br><a href='/news'>Local News</a><br><a href='/ferries'>Ferries</a>"
+            "</td></tr></table>")
+    photo = ("<table align='right'><tr><td><img src='/f.jpg'><br><i>The ferry at the pier. Picture: Gazette</i>"
+             "</td></tr></table>")
+    story = (f"<table><tr><td><font size='1'>Home &gt; News &gt; {title}</font><br><font size='5'><b>{title}</b></font>"
+             f"<br>{photo}<font size='2'>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+             + "</font><br><a href='/print'>Printer friendly version</a> | <a href='mailto:'>Email this story</a>"
+             "</td></tr></table>")
+    page = (f"<html><head><title>Sound Gazette Online - News - {title}</title></head><body><table width='780'>"
+            "<tr><td colspan='3'>Friday 16 October | <a href='/news'>News</a> | <a href='/sport'>Sport</a></td></tr>"
+            f"<tr><td width='150'>{menu}</td><td width='470'>{story}</td><td width='160'>ADVERTISEMENT<br>"
+            "<b>Subscribe to the printed Gazette</b><br>Delivered every Friday.</td></tr>"
+            "<tr><td colspan='3'>© 2026 The Sound Gazette. All rights reserved.</td></tr></table></body></html>")
+    assert [t for _, _, t in blocks(parse(page, "html"))] == _PARAGRAPHS

@@ -488,3 +488,22 @@ def test_a_page_laid_out_in_nested_tables_gives_the_story_cell_alone() -> None:
             "<b>Subscribe to the printed Gazette</b><br>Delivered every Friday.</td></tr>"
             "<tr><td colspan='3'>© 2026 The Sound Gazette. All rights reserved.</td></tr></table></body></html>")
     assert [t for _, _, t in blocks(parse(page, "html"))] == _PARAGRAPHS
+
+
+def test_an_embedded_post_and_a_video_players_text_are_not_the_articles() -> None:
+    """An embed's quote is drawn by the network's script beside it; a player holds the clip's title and transcript."""
+    title = "Ferry timetable cut for the winter"
+    post = ("<blockquote class='social-embed'><p>Four boats a day?! How are we meant to get to work #ferry</p>&mdash; "
+            "Island Mum (@islandmum) <a href='https://x.example/islandmum/status/1'>November 8, 2026</a></blockquote>"
+            "<script async src='https://x.example/widgets.js'></script>")
+    player = ("<div class='mediaPlayer' data-id='clip-4'><p class='title'>Islanders react to the cuts</p><details>"
+              "<summary>Show transcript</summary><p>ISLANDER: We were not asked, we were told, and that is the "
+              "problem with this company from top to bottom.</p></details></div>")
+    quoted = "A quote of the article's own, set off as a block, stays with the text around it."
+    article = parse(_page(f"<article><h1>{title}</h1>{player}<p>{_PARAGRAPHS[0]}</p>{post}<p>{_PARAGRAPHS[1]}</p>"
+                          f"<blockquote><p>{quoted}</p></blockquote><p>{_PARAGRAPHS[2]}</p><div class='player-card'>"
+                          "<p>Goalkeeper Ann Fell has kept eleven clean sheets this season, a club record.</p></div>"
+                          "</article>"), "html")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS[:2], quoted, _PARAGRAPHS[2],
+                                                  "Goalkeeper Ann Fell has kept eleven clean sheets this season, "
+                                                  "a club record."]

@@ -507,3 +507,23 @@ def test_an_embedded_post_and_a_video_players_text_are_not_the_articles() -> Non
     assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS[:2], quoted, _PARAGRAPHS[2],
                                                   "Goalkeeper Ann Fell has kept eleven clean sheets this season, "
                                                   "a club record."]
+
+
+def test_an_asides_own_text_stays_and_a_pull_quote_or_a_box_of_links_goes() -> None:
+    """Trafilatura deletes every aside; in an article a verdict box and the notes are the article's."""
+    title = "Did the ferry company really cut half its crossings?"
+    verdict = ("<aside class='verdict'><h2>Our verdict</h2><p>Misleading: two crossings of six were cut, a third of "
+               "them, and only in winter.</p></aside>")
+    pull = ("<aside class='pullquote'><p>It said on Monday that it would run four crossings a day instead of six"
+            "</p></aside>")
+    related = ("<aside class='related'><h3>Related</h3><ul><li><a href='/a'>Crew shortage hits island routes</a></li>"
+               "<li><a href='/b'>County to meet ferry firm</a></li></ul></aside>")
+    note = ("<aside id='n1' class='note'><a href='#r1'>1</a> The timetable is on the company's website and at "
+            "the pier.</aside>")
+    first = _PARAGRAPHS[0].replace("on Monday,", "on Monday,<sup><a id='r1' href='#n1'>1</a></sup>")
+    article = parse(_page(f"<article><h1>{title}</h1>{verdict}<p>{first}</p>{pull}<p>{_PARAGRAPHS[1]}</p>"
+                          f"{related}<p>{_PARAGRAPHS[2]}</p>{note}</article>", title), "html")
+    assert [t for _, _, t in blocks(article)] == [
+        "Our verdict", "Misleading: two crossings of six were cut, a third of them, and only in winter.",
+        _PARAGRAPHS[0].replace("on Monday,", "on Monday,1"), *_PARAGRAPHS[1:],
+        "1 The timetable is on the company's website and at the pier."]

@@ -141,10 +141,29 @@ _FILLER = re.compile(
     r"|\d{1,2}[:.]\d{2}|[\s,.:|·•–—-]+", re.IGNORECASE)
 
 
+_BY_NAME = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&))*")
+"""A credit, "By Ann Fell" or "by Ann Fell and Ray Holt"."""
+
+
+def credited_author(body: Any, date: str | None) -> str | None:
+    """The name in a byline near the top that gives the page's date and a credit, for a page
+    whose metadata names no author: the line goes as the header's (:func:`is_date_line`), and
+    the header then shows the name."""
+    if not date:
+        return None
+    for element in body[:TITLE_BLOCKS + DATE_LINE_BLOCKS]:
+        text = element.xpath("string()") if element.tag == "p" else ""
+        credit = _BY_NAME.search(text)
+        if credit and is_date_line(text, date):
+            return " ".join(credit.group().split()[1:])
+    return None
+
+
 def is_date_line(text: str, iso: str) -> bool:
     """Whether ``text`` says only that the page is of the day ``iso`` (a few words such as
-    "Published" or a weekday and a time of day allowed), so the header's date covers it."""
-    text = " ".join(text.split())
+    "Published" or a weekday and a time of day allowed), so the header's date covers it; a
+    byline with the date ("Published 19 August 2026 · By Ann Fell") is the header's too."""
+    text = " ".join(_BY_NAME.sub(" ", text).split())
     if not text or len(text) > 80:
         return False
     for pattern in _DATES:

@@ -40,7 +40,7 @@ from lxml import html as lxml_html
 
 from reader.document import inlinestyles, pagemeta
 from reader.document.article import Article, TextBuilder
-from reader.document.articlexml import to_html
+from reader.document.articlexml import credited_author, to_html
 from reader.document.htmlblocks import BlockWalker, parse_fragment
 from reader.document.plaintext import join_hyphen_breaks
 
@@ -91,18 +91,20 @@ def parse_html(markup: str, source: str | None = None) -> Article:
     meta = pagemeta.read(root)
     found = _extract(root, meta.url)  # trafilatura works on a copy: ``root`` stays whole
     body = _visible_body(root)
+    author = meta.author
     if found is None:
         article, notice = _walk(body), NO_ARTICLE_NOTICE
         styles = article.styles
     else:
         _add_captions(found, root)
-        article, notice = _walk(to_html(found, meta.title, meta.date, meta.author)), None
+        author = meta.author or credited_author(found, meta.date)
+        article, notice = _walk(to_html(found, meta.title, meta.date, author)), None
         text = article.text()
         styles = inlinestyles.carry(text, article.blocks, inlinestyles.page_index(body, text))
         styles += article.styles  # inline code trafilatura kept
     styles = sorted(set(inlinestyles.resolve(styles, meta.url)), key=lambda s: (s.start, s.end, s.kind))
     return Article(text=article.text(), blocks=article.blocks, styles=styles, title=meta.title or "",
-                   date=meta.date, author=meta.author, site=meta.site, source=source, format="html",
+                   date=meta.date, author=author, site=meta.site, source=source, format="html",
                    notice=notice)
 
 
@@ -178,6 +180,7 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     _lower_case_classes(root)
     _unwrap_layout_tables(root)
     _keep_article_asides(root)
+    _keep_times(root)
     found = _bare_extraction(root, url, fast=True)
     if found is not None and not _too_little(*found) and not _page_holds_more(root, found[1]):
         return found[0]
@@ -218,6 +221,24 @@ def _unwrap_layout_tables(root: lxml_html.HtmlElement) -> None:
     for table in root.xpath(_LAYOUT_TABLES):
         for element in table.iter(*_TABLE_PARTS):
             element.tag = "div"
+
+
+def _keep_times(root: lxml_html.HtmlElement) -> None:
+    """Give trafilatura a ``<time>``'s text, which it deletes with the element.
+
+    A live blog's entries are headed by their times ("14:58"), and a byline says "Published
+    <time>…</time> by …": without them a live blog lost every time of day (held-out pages) and
+    the byline read "Published · By …". A time on a line of its own becomes a paragraph (a
+    date line at the top then goes as the header's, :func:`reader.document.articlexml.to_html`);
+    one inside a sentence leaves its text in it.
+    """
+    for time in root.xpath("//body//time"):
+        before = time.getprevious()
+        text_before = (before.tail if before is not None else time.getparent().text) or ""
+        if text_before.strip() or (time.tail or "").strip() or time.xpath("ancestor::p"):
+            time.drop_tag()
+        else:
+            time.tag = "p"
 
 
 _TOKEN = re.compile(r"\w+")

@@ -200,6 +200,8 @@ def test_a_failing_extractor_still_shows_the_page(monkeypatch) -> None:
     ("Published 1 June 2023, 10:00", True), ("June 1, 2023", True), ("Thursday 1 June 2023", True),
     ("01.06.2023", True), ("Updated: 2023-06-01 10:00 UTC", True),
     ("1 June 2023: the council meets", False), ("Published 2 June 2023", False), ("", False),
+    ("Published 1 June 2023 · By Ann Fell", True), ("1 June 2023 by Ann Fell and Ray Holt", True),
+    ("By Ann Fell", False), ("1 June 2023: by the harbour", False),
 ])
 def test_a_line_that_only_gives_the_pages_date_is_the_headers(line: str, same: bool) -> None:
     """The header shows the page's date; a line near the top saying only that date goes (issue 12, item 4)."""
@@ -527,3 +529,28 @@ def test_an_asides_own_text_stays_and_a_pull_quote_or_a_box_of_links_goes() -> N
         "Our verdict", "Misleading: two crossings of six were cut, a third of them, and only in winter.",
         _PARAGRAPHS[0].replace("on Monday,", "on Monday,1"), *_PARAGRAPHS[1:],
         "1 The timetable is on the company's website and at the pier."]
+
+
+def test_a_live_blogs_entry_times_are_kept() -> None:
+    """Trafilatura deletes ``<time>`` with its text; a live blog's entries are headed by their times."""
+    more = " A spokesperson said the change would be reviewed in March, and that the company was talking to the union."
+    texts = [*_PARAGRAPHS, "Good morning: the ferry company is to announce its winter timetable."]
+    entries = "".join(f"<article class='live-entry'><time datetime='2023-06-01T{hour}:05'>{hour}:05</time>"
+                      f"<h3>Update {hour}</h3><p>{text}{more}</p></article>"
+                      for hour, text in zip((14, 13, 12, 11), texts))
+    article = parse(_page(f"<h1>Ferry cuts live</h1><div class='live-feed'>{entries}</div>", "Ferry cuts live"),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == [
+        line for hour, text in zip((14, 13, 12, 11), texts) for line in (f"{hour}:05", f"Update {hour}", text + more)]
+
+
+def test_a_byline_with_the_date_is_the_headers_and_a_date_in_a_sentence_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    said = "The county's meeting on <time datetime='2023-06-08'>8 June</time> is open to the public."
+    page = (f"<html><head><title>{title}</title><meta property='article:published_time' content='2023-06-01T09:00:00Z'>"
+            f"</head><body><main><article><h1>{title}</h1><p>Published <time datetime='2023-06-01'>1 June 2023</time>"
+            " · By <a href='/ann'>Ann Fell</a></p>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+            + f"<p>{said}</p></article></main></body></html>")
+    article = parse(page, "html")
+    assert (article.title, article.date, article.author) == (title, "2023-06-01", "Ann Fell")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "The county's meeting on 8 June is open to the public."]

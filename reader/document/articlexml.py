@@ -29,6 +29,7 @@ def to_html(body: Any, title: str | None, date: str | None = None, author: str |
     """
     _drop_title(body, title)
     _drop_author_card(body, author)
+    _drop_copyright_lines(body)
     if date:
         for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
             if is_date_line(element.xpath("string()"), date):
@@ -68,6 +69,23 @@ def _drop_title(body: Any, title: str | None) -> None:
                 for el in [*above, element]:
                     body.remove(el)
             return
+
+
+COPYRIGHT_CHARS = 100
+"""Longest last line taken for a copyright notice ("© Coastal Wire 2026. All rights reserved.")."""
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_LINES = ".//p[not(.//p)] | .//cell[not(.//p)][normalize-space()]"
+"""The body's lines in order: paragraphs, and cells of text (a page laid out in one table)."""
+
+
+def _drop_copyright_lines(body: Any) -> None:
+    """Remove the copyright notices that end the body: a wire story's line, or an old site's footer
+    in the table the story is laid out in; the site's words, not the article's."""
+    while lines := body.xpath(_LINES):
+        text = " ".join(lines[-1].xpath("string()").split())
+        if len(text) > COPYRIGHT_CHARS or not _COPYRIGHT.match(text):
+            return
+        lines[-1].getparent().remove(lines[-1])
 
 
 def _set_off(element: Any) -> bool:

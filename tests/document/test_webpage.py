@@ -554,3 +554,14 @@ def test_a_byline_with_the_date_is_the_headers_and_a_date_in_a_sentence_stays() 
     article = parse(page, "html")
     assert (article.title, article.date, article.author) == (title, "2023-06-01", "Ann Fell")
     assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "The county's meeting on 8 June is open to the public."]
+
+
+def test_a_copyright_line_that_ends_the_story_goes_and_a_sentence_about_copyright_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    law = ("Copyright in the timetable belongs to the county, the company said, so it cannot be printed by the "
+           "islanders' own paper without permission.")
+    body = "".join(f"<p>{p}</p>" for p in [*_PARAGRAPHS, law])
+    for story in (f"<article><h1>{title}</h1>{body}<p>© Coastal Wire 2026. All rights reserved.</p></article>",
+                  f"<table><tr><td><h1>{title}</h1>{body}</td><td></td></tr>"
+                  "<tr><td>© 2004 Sound Gazette · Web design: Isle Data</td><td></td></tr></table>"):
+        assert [t for _, _, t in blocks(parse(_page(story), "html"))] == [*_PARAGRAPHS, law]

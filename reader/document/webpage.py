@@ -124,7 +124,24 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
             script.drop_tree()
     for element in root.xpath(_HIDDEN):
         element.drop_tree()
+    _names_as_classes(root)
     _strip_furniture(root)
+
+
+_NAMING_ATTRIBUTES = ("data-testid", "data-component")
+
+
+def _names_as_classes(root: lxml_html.HtmlElement) -> None:
+    """Add the names a box has in ``data-testid`` or ``data-component`` to its class.
+
+    Sites built with React name their boxes there and give them hashed classes
+    (``css-8y7aa1``, ``data-testid="newsletter"``): trafilatura, and the ad-slot rule here,
+    read only classes and ids, and a saved page's newsletter box and ad label stayed in its
+    body (held-out page).
+    """
+    for element in root.xpath("//body//*[@data-testid or @data-component]"):
+        names = [element.get(name) or "" for name in ("class", *_NAMING_ATTRIBUTES)]
+        element.set("class", " ".join(name for name in names if name))
 
 
 _EMBED_QUOTES = "//body//blockquote[following-sibling::*[1][self::script[@src]]]"

@@ -565,3 +565,16 @@ def test_a_copyright_line_that_ends_the_story_goes_and_a_sentence_about_copyrigh
                   f"<table><tr><td><h1>{title}</h1>{body}</td><td></td></tr>"
                   "<tr><td>© 2004 Sound Gazette · Web design: Isle Data</td><td></td></tr></table>"):
         assert [t for _, _, t in blocks(parse(_page(story), "html"))] == [*_PARAGRAPHS, law]
+
+
+def test_boxes_named_in_data_attributes_go_like_those_named_in_classes() -> None:
+    """A React site names its boxes in ``data-testid`` and ``data-component``; its classes are hashes."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"<div data-component='text' class='css-1q2w'>{_PARAGRAPHS[0]}</div>"
+            "<div data-component='ad' class='css-9z8x'><div class='css-3e4r'>Advertisement</div></div>"
+            + "".join(f"<div data-component='text' class='css-1q2w'>{p}</div>" for p in _PARAGRAPHS[1:]))
+    letter = ("<div data-testid='newsletter' class='css-5t6y'><div class='css-7u8i'>Sign up for the Island Letter</div>"
+              "<div>The news from the islands, every morning.</div></div>")
+    article = parse(_page(f"<div class='css-0o9i'><div data-testid='headline' class='css-h1h1'>{title}</div>"
+                          f"<div data-testid='article-body' class='css-8y7a'>{body}</div>{letter}</div>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

@@ -6,7 +6,7 @@ reads the title, date, author and site name; Reader keeps the rest of the job:
 - **Safety.** The page is parsed here, by lxml, with no network access, comments and
   processing instructions removed. Scripts (all but JSON-LD metadata), styles, frames,
   embedded objects, media and images are deleted before trafilatura sees the tree (and
-  so are embedded posts and media players, :func:`_strip_embeds`, ad slots' labels and
+  so are embedded posts, :func:`_strip_embeds`, ad slots' labels and
   "Read more:" links, :func:`_strip_furniture`), and it is
   given that tree, never a string, so it fetches and opens nothing (htmldate
   downloads a string that looks like a URL). Only text and link targets come out;
@@ -112,11 +112,11 @@ def page_tree(markup: str) -> lxml_html.HtmlElement:
     """The page parsed once, with nothing in it that could run, load or show hidden text; a word
     the page's source wraps at its hyphen is joined first, as trafilatura makes the break a space."""
     root = parse_fragment(join_hyphen_breaks(markup))
-    _strip_inert(root)
+    _strip_inert(root, named=any(name in markup for name in _NAMING_ATTRIBUTES))
     return root
 
 
-def _strip_inert(root: lxml_html.HtmlElement) -> None:
+def _strip_inert(root: lxml_html.HtmlElement, named: bool = False) -> None:
     _strip_embeds(root)
     etree.strip_elements(root, *_INERT, with_tail=False)
     for script in list(root.iter("script")):
@@ -124,7 +124,8 @@ def _strip_inert(root: lxml_html.HtmlElement) -> None:
             script.drop_tree()
     for element in root.xpath(_HIDDEN):
         element.drop_tree()
-    _names_as_classes(root)
+    if named:  # a search of the text is far cheaper than one of the tree
+        _names_as_classes(root)
     _strip_furniture(root)
 
 
@@ -147,29 +148,15 @@ def _names_as_classes(root: lxml_html.HtmlElement) -> None:
 _EMBED_QUOTES = "//body//blockquote[following-sibling::*[1][self::script[@src]]]"
 """A block quote that a script of the page's renders: the embed code of a post on X, Instagram,
 TikTok or Bluesky is the post's text in a ``blockquote`` followed by the network's script."""
-_PLAYER_CANDIDATES = ("//body//*[contains(translate(@class, 'P', 'p'), 'player')"
-                      " or contains(translate(@id, 'P', 'p'), 'player')]")
-_MEDIA_WORDS = frozenset({"video", "audio", "media"})
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
 def _strip_embeds(root: lxml_html.HtmlElement) -> None:
-    """Delete what other sites' scripts draw into the page: embedded posts and media players.
+    """Delete the posts of other sites embedded in the page.
 
-    Trafilatura keeps an embedded post as a quote, and a video player's title and transcript
-    as paragraphs (held-out page with both, F1 0.81); the article tells of the post in its own
-    words, and the player's text is the clip's. Found before the scripts go, for the script
-    beside a quote is what shows it is an embed. A player is a box whose class or id has the
-    word "player" with "video", "audio" or "media" (``video-player``, ``mediaPlayer``), not a
-    sports page's ``player-profile``.
+    Trafilatura keeps an embedded post as a quote (held-out pages); the article tells of the
+    post in its own words. Found before the scripts go, for the script beside a quote is what
+    shows it is an embed.
     """
     for quote in root.xpath(_EMBED_QUOTES):
         quote.drop_tree()
-    for element in root.xpath(_PLAYER_CANDIDATES):
-        names = _CAMEL.sub(" ", f"{element.get('class') or ''} {element.get('id') or ''}").lower()
-        words = set(_WORD.findall(names))
-        if "player" in words and not _MEDIA_WORDS.isdisjoint(words):
-            element.drop_tree()
 
 
 def _strip_furniture(root: lxml_html.HtmlElement) -> None:
@@ -194,7 +181,7 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     jusText, which costs several times as much and gives the same body on a page the fast
     step reads well.
     """
-    _lower_case_classes(root)
+    _read_classes(root)
     _unwrap_layout_tables(root)
     _keep_article_asides(root)
     _keep_times(root)
@@ -205,19 +192,37 @@ def _extract(root: lxml_html.HtmlElement, url: str | None) -> Any:
     return None if found is None or _is_page_dump(found[0]) else found[0]
 
 
-def _lower_case_classes(root: lxml_html.HtmlElement) -> None:
-    """Give a class with capitals its lower-case spelling as well (``Newsletter_box newsletter_box``).
+def _read_classes(root: lxml_html.HtmlElement) -> None:
+    """Give a class with capitals its lower-case spelling as well (``Newsletter_box newsletter_box``),
+    and delete media players; one pass over the classes, which on a heavy page are many.
 
     Trafilatura names boilerplate by lower-case parts of a class ("newsletter", "author",
     "share"), and sites built with CSS modules write ``Newsletter_box__p6`` or ``AuthorBio_bio``:
     its newsletter box and author's bio stayed in an interview's body. Added, not replaced, for
     its names of article bodies have capitals (``articleBody``). Ids are left alone: it also
     tests them whole (``@id='articleContent'``).
+
+    A player (:func:`_is_player`) holds a clip's title and transcript, which trafilatura kept as
+    paragraphs (held-out page, F1 0.81 with an embedded post).
     """
     for element in root.xpath("//body//*[@class]"):
         names = element.get("class")
-        if names != names.lower():
-            element.set("class", f"{names} {names.lower()}")
+        lower = names.lower()
+        if "player" in lower and _is_player(names):
+            element.drop_tree()
+        elif names != lower:
+            element.set("class", f"{names} {lower}")
+
+
+_MEDIA_WORDS = frozenset({"video", "audio", "media"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _is_player(names: str) -> bool:
+    """A class with the word "player" and "video", "audio" or "media" (``video-player``,
+    ``mediaPlayer``), not a sports page's ``player-profile``."""
+    words = set(_WORD.findall(_CAMEL.sub(" ", names).lower()))
+    return "player" in words and not _MEDIA_WORDS.isdisjoint(words)
 
 
 _LAYOUT_TABLES = "//body//table[.//table][not(ancestor::table)]"
@@ -235,9 +240,10 @@ def _unwrap_layout_tables(root: lxml_html.HtmlElement) -> None:
     photo with its caption): kept as tables, they stayed in the story (F1 0.95); a data table
     in the story's cell of such a page is shown as its cells' lines, as Reader shows any table.
     """
-    for table in root.xpath(_LAYOUT_TABLES):
-        for element in table.iter(*_TABLE_PARTS):
-            element.tag = "div"
+    if any(table.find(".//table") is not None for table in root.iter("table")):  # cheaper than the search below
+        for table in root.xpath(_LAYOUT_TABLES):
+            for element in table.iter(*_TABLE_PARTS):
+                element.tag = "div"
 
 
 def _keep_times(root: lxml_html.HtmlElement) -> None:
@@ -274,12 +280,11 @@ def _keep_article_asides(root: lxml_html.HtmlElement) -> None:
     related stories holds links. It becomes a ``div``, or a ``p`` when it holds text alone
     (trafilatura drops a ``div`` of bare text).
     """
-    asides = root.xpath("//body//article//aside")
-    if not asides:
-        return
-    targets = {href[1:] for href in root.xpath("//body//a/@href") if href.startswith("#") and len(href) > 1}
-    for aside in asides:
-        if aside.get("id") in targets or (not aside.xpath(".//a") and not _repeats_article(aside)):
+    targets: set[str] | None = None
+    for aside in root.xpath("//body//article//aside"):
+        if aside.get("id") and targets is None:
+            targets = {href[1:] for href in root.xpath("//body//a/@href") if href.startswith("#")}
+        if (targets and aside.get("id") in targets) or (not aside.xpath(".//a") and not _repeats_article(aside)):
             inline = all(child.tag in _INLINE_TAGS for child in aside.iterdescendants())
             aside.tag = "p" if inline else "div"
 

@@ -148,6 +148,8 @@ def _names_as_classes(root: lxml_html.HtmlElement) -> None:
 _EMBED_QUOTES = "//body//blockquote[following-sibling::*[1][self::script[@src]]]"
 """A block quote that a script of the page's renders: the embed code of a post on X, Instagram,
 TikTok or Bluesky is the post's text in a ``blockquote`` followed by the network's script."""
+
+
 def _strip_embeds(root: lxml_html.HtmlElement) -> None:
     """Delete the posts of other sites embedded in the page.
 

@@ -27,7 +27,8 @@ saw no name; :mod:`openers`: a sentence's first word glued to a surname or left 
 :mod:`name_edges`: an unclosed bracket, a dotted company suffix, a name's own "The";
 :mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
 a name listed among places after "in", or after "mayor of"; :mod:`acronym_names`: capitals in
-brackets after a body's name; :mod:`region_places`: "Tarvik, N.S.,").
+brackets after a body's name; :mod:`region_places`: "Tarvik, N.S.,"; :mod:`linked_bodies`: "the
+Institute for the Study of War" read in parts).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.
@@ -78,6 +79,7 @@ from reader.analysis.kinds import (Named, apposition_kinds, civic_kinds, familie
 from reader.analysis.layout import with_datelines, with_digest_papers, with_headings, with_table_rows
 from reader.analysis.kin_people import kin_people
 from reader.analysis.legal_names import legal_bodies
+from reader.analysis.linked_bodies import linked_bodies
 from reader.analysis.listed_places import listed_places, office_places
 from reader.analysis.misc_bodies import with_misc_bodies, with_org_word_bodies, with_pair_bodies
 from reader.analysis.misc_people import with_misc_people
@@ -119,7 +121,7 @@ measures them against gold entities."""
 
 RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics", "given_particles", "given_before",
          "headings", "byline_outlets", "misc_bodies", "pair_bodies",
-         "misc_org_words", "misc_people", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
+         "misc_org_words", "misc_people", "linked_bodies", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
          "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
@@ -155,7 +157,8 @@ def build_actors(parsed: Parsed, spans: list[Span], off: Collection[str] = (),
         ("misc_bodies", lambda found: with_misc_bodies(parsed, found)),
         ("pair_bodies", lambda found: with_pair_bodies(parsed, found)),
         ("misc_org_words", lambda found: with_org_word_bodies(parsed, found)),
-        ("misc_people", lambda found: with_misc_people(text, found, vocabulary)))
+        ("misc_people", lambda found: with_misc_people(text, found, vocabulary)),
+        ("linked_bodies", lambda found: linked_bodies(text, found, vocabulary)))
     spans = [span for span in spans if text[span.start:span.end].strip()]  # the steps read its words
     for rule, span_step in span_steps:
         if rule not in off:

@@ -107,17 +107,18 @@ def surname_pairs(text: str, names: Named) -> Named:
 def surname_kinds(text: str, names: Named) -> Named:
     """A name read as a body or a place that is the surname of a person the text names in full
     ("Merrick Garland" … "Garland"), or the words after the given name ("Siobhán Mac Giolla
-    Phádraig" … "Mac Giolla Phádraig"), or the first of two surnames, as Spanish and Basque news
-    calls a person by it ("Núria Vilaseca Roig" … "Vilaseca"), is that person; not where an office and its holder's
-    name follow its possessive ("Jordan’s King Abdullah" beside "Michael Jordan": people hold
+    Phádraig" … "Mac Giolla Phádraig": not after another person's surname, "Bush White House"
+    beside "George W. Bush" leaves "White House" as read), or the first of two surnames, as Spanish
+    and Basque news calls a person by it ("Núria Vilaseca Roig" … "Vilaseca"), is that person; not
+    where an office and its holder's name follow its possessive ("Jordan’s King Abdullah" beside "Michael Jordan": people hold
     no kings, and the tagger's place stays)."""
     surnames = person_surnames(text, names, full_only=True)
     surnames |= {name_key(" ".join(words[1:])) for span, t in names if t and span.label == "PER"
-                 for words in [text[t[0]:t[1]].split()] if len(words) > 2}
+                 for words in [text[t[0]:t[1]].split()] if len(words) > 2 and name_key(words[0]) not in surnames}
     given = lexicon().given_names
     surnames |= {name_key(words[1]) for span, t in names if t and span.label == "PER"
                  for words in [text[t[0]:t[1]].split()] if len(words) == 3 and words[1] not in given
-                 and words[1][:1].isupper() and words[1][1:].islower()}
+                 and words[1][:1].isupper() and words[1][1:].islower() and name_key(words[0]) not in surnames}
     surnames -= dateline_place_keys(text)  # "KITCHENER, Ont. —" is the city, whoever "CTV Kitchener" is
     if not surnames:
         return names

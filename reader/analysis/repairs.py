@@ -18,6 +18,7 @@ import re
 from reader.analysis.lines import within
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
 from reader.analysis.kinds import PARTY_MEMBERS, Named
+from reader.analysis.linked_bodies import linked_body_name
 from reader.analysis.names import PARTICLES, name_key, particles_before, starts_with_particle, trim_name
 from reader.analysis.tagger import Span
 
@@ -281,13 +282,14 @@ def without_events(text: str, names: Named) -> Named:
     Prize", "Glass-Steagall Act", "World Cup": CoNLL's MISC, learned by
     ``training/learned_words.py``) is no actor, whatever kind the tagger gave it; nor is the
     rest of it written alone and read as a person or body ("Glass-Steagall"), unless it is
-    the surname of a person the text names in full."""
+    the surname of a person the text names in full. A body's name whose head comes before a
+    link is kept ("Institute for the Study of War": :mod:`linked_bodies`)."""
     words = lexicon().misc_words
     events: set[str] = set()
     kept: Named = []
     for span, trimmed in names:
         parts = text[trimmed[0]:trimmed[1]].split() if trimmed else []
-        if len(parts) > 1 and parts[-1] in words:
+        if len(parts) > 1 and parts[-1] in words and not linked_body_name(" ".join(parts)):
             events.add(name_key(" ".join(parts[:-1])))
         else:
             kept.append((span, trimmed))

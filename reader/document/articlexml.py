@@ -29,6 +29,7 @@ def to_html(body: Any, title: str | None, date: str | None = None, author: str |
     """
     _drop_title(body, title)
     _drop_author_card(body, author)
+    _drop_copyright_lines(body)
     if date:
         for element in [el for el in body[:DATE_LINE_BLOCKS] if el.tag == "p"]:
             if is_date_line(element.xpath("string()"), date):
@@ -68,6 +69,23 @@ def _drop_title(body: Any, title: str | None) -> None:
                 for el in [*above, element]:
                     body.remove(el)
             return
+
+
+COPYRIGHT_CHARS = 100
+"""Longest last line taken for a copyright notice ("© Coastal Wire 2026. All rights reserved.")."""
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_LINES = ".//p[not(.//p)] | .//cell[not(.//p)][normalize-space()]"
+"""The body's lines in order: paragraphs, and cells of text (a page laid out in one table)."""
+
+
+def _drop_copyright_lines(body: Any) -> None:
+    """Remove the copyright notices that end the body: a wire story's line, or an old site's footer
+    in the table the story is laid out in; the site's words, not the article's."""
+    while lines := body.xpath(_LINES):
+        text = " ".join(lines[-1].xpath("string()").split())
+        if len(text) > COPYRIGHT_CHARS or not _COPYRIGHT.match(text):
+            return
+        lines[-1].getparent().remove(lines[-1])
 
 
 def _set_off(element: Any) -> bool:
@@ -141,10 +159,29 @@ _FILLER = re.compile(
     r"|\d{1,2}[:.]\d{2}|[\s,.:|·•–—-]+", re.IGNORECASE)
 
 
+_BY_NAME = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&))*")
+"""A credit, "By Ann Fell" or "by Ann Fell and Ray Holt"."""
+
+
+def credited_author(body: Any, date: str | None) -> str | None:
+    """The name in a byline near the top that gives the page's date and a credit, for a page
+    whose metadata names no author: the line goes as the header's (:func:`is_date_line`), and
+    the header then shows the name."""
+    if not date:
+        return None
+    for element in body[:TITLE_BLOCKS + DATE_LINE_BLOCKS]:
+        text = element.xpath("string()") if element.tag == "p" else ""
+        credit = _BY_NAME.search(text)
+        if credit and is_date_line(text, date):
+            return " ".join(credit.group().split()[1:])
+    return None
+
+
 def is_date_line(text: str, iso: str) -> bool:
     """Whether ``text`` says only that the page is of the day ``iso`` (a few words such as
-    "Published" or a weekday and a time of day allowed), so the header's date covers it."""
-    text = " ".join(text.split())
+    "Published" or a weekday and a time of day allowed), so the header's date covers it; a
+    byline with the date ("Published 19 August 2026 · By Ann Fell") is the header's too."""
+    text = " ".join(_BY_NAME.sub(" ", text).split())
     if not text or len(text) > 80:
         return False
     for pattern in _DATES:

@@ -5,7 +5,7 @@ surnames joined by a hyphen ("the Trump-Clinton race")."""
 
 from __future__ import annotations
 
-from reader.analysis.kinds import apposition_kinds, place_ends, surname_pairs
+from reader.analysis.kinds import apposition_kinds, place_ends, surname_kinds, surname_pairs
 
 from tests.actor_checks import tagged, trimmed
 
@@ -39,3 +39,13 @@ def test_two_peoples_surnames_joined_by_a_hyphen_are_no_actor() -> None:
                                  ("Lee-Park", "PER")))
     assert [text[t[0]:t[1]] for _, t in surname_pairs(text, names) if t] == [
         "Ines Varga", "Tomas Brell", "Ann Lee-Park", "Mia Lee", "Ed Park", "Lee-Park"]
+
+
+def test_the_words_after_another_persons_surname_are_no_surname() -> None:
+    """"the Halvorsen White House" read as a person's name names no person "White House"."""
+    text = ("Ex-president Tore Halvorsen spoke. Aides of the Halvorsen White House left. The White House said no. "
+            "The minister, Siobhán Mac Giolla Phádraig, agreed. Mac Giolla Phádraig left.")
+    names = trimmed(text, tagged(text, ("Tore Halvorsen", "PER"), ("Halvorsen White House", "PER"),
+                                 ("White House", "LOC"), ("Siobhán Mac Giolla Phádraig", "PER"),
+                                 ("Mac Giolla Phádraig", "ORG")))
+    assert [s.label for s, _ in surname_kinds(text, names)] == ["PER", "PER", "LOC", "PER", "PER"]

@@ -200,6 +200,8 @@ def test_a_failing_extractor_still_shows_the_page(monkeypatch) -> None:
     ("Published 1 June 2023, 10:00", True), ("June 1, 2023", True), ("Thursday 1 June 2023", True),
     ("01.06.2023", True), ("Updated: 2023-06-01 10:00 UTC", True),
     ("1 June 2023: the council meets", False), ("Published 2 June 2023", False), ("", False),
+    ("Published 1 June 2023 · By Ann Fell", True), ("1 June 2023 by Ann Fell and Ray Holt", True),
+    ("By Ann Fell", False), ("1 June 2023: by the harbour", False),
 ])
 def test_a_line_that_only_gives_the_pages_date_is_the_headers(line: str, same: bool) -> None:
     """The header shows the page's date; a line near the top saying only that date goes (issue 12, item 4)."""
@@ -469,3 +471,110 @@ def test_short_lines_above_the_text_stay_unless_one_names_the_author(author: str
                             "<list rend='dl'><item rend='dt-1'>Joined</item><item rend='dd-1'>Jun 1, 2009</item></list>"
                             f"<p>{_PARAGRAPHS[0]}</p></body>")
     assert len(to_html(body, "Ferry timetable cut for the winter", None, author)) == kept + 1
+
+
+def test_a_page_laid_out_in_nested_tables_gives_the_story_cell_alone() -> None:
+    """An old site puts its menu, story and advert column in cells of nested tables; trafilatura kept them all."""
+    title = "Ferry timetable cut for the winter"
+    menu = ("<table><tr><td><b>SECTIONS</b><br><a href='/news'>Local News</a><br><a href='/ferries'>Ferries</a>"
+            "</td></tr></table>")
+    photo = ("<table align='right'><tr><td><img src='/f.jpg'><br><i>The ferry at the pier. Picture: Gazette</i>"
+             "</td></tr></table>")
+    story = (f"<table><tr><td><font size='1'>Home &gt; News &gt; {title}</font><br><font size='5'><b>{title}</b></font>"
+             f"<br>{photo}<font size='2'>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+             + "</font><br><a href='/print'>Printer friendly version</a> | <a href='mailto:'>Email this story</a>"
+             "</td></tr></table>")
+    page = (f"<html><head><title>Sound Gazette Online - News - {title}</title></head><body><table width='780'>"
+            "<tr><td colspan='3'>Friday 16 October | <a href='/news'>News</a> | <a href='/sport'>Sport</a></td></tr>"
+            f"<tr><td width='150'>{menu}</td><td width='470'>{story}</td><td width='160'>ADVERTISEMENT<br>"
+            "<b>Subscribe to the printed Gazette</b><br>Delivered every Friday.</td></tr>"
+            "<tr><td colspan='3'>© 2026 The Sound Gazette. All rights reserved.</td></tr></table></body></html>")
+    assert [t for _, _, t in blocks(parse(page, "html"))] == _PARAGRAPHS
+
+
+def test_an_embedded_post_and_a_video_players_text_are_not_the_articles() -> None:
+    """An embed's quote is drawn by the network's script beside it; a player holds the clip's title and transcript."""
+    title = "Ferry timetable cut for the winter"
+    post = ("<blockquote class='social-embed'><p>Four boats a day?! How are we meant to get to work #ferry</p>&mdash; "
+            "Island Mum (@islandmum) <a href='https://x.example/islandmum/status/1'>November 8, 2026</a></blockquote>"
+            "<script async src='https://x.example/widgets.js'></script>")
+    player = ("<div class='mediaPlayer' data-id='clip-4'><p class='title'>Islanders react to the cuts</p><details>"
+              "<summary>Show transcript</summary><p>ISLANDER: We were not asked, we were told, and that is the "
+              "problem with this company from top to bottom.</p></details></div>")
+    quoted = "A quote of the article's own, set off as a block, stays with the text around it."
+    article = parse(_page(f"<article><h1>{title}</h1>{player}<p>{_PARAGRAPHS[0]}</p>{post}<p>{_PARAGRAPHS[1]}</p>"
+                          f"<blockquote><p>{quoted}</p></blockquote><p>{_PARAGRAPHS[2]}</p><div class='player-card'>"
+                          "<p>Goalkeeper Ann Fell has kept eleven clean sheets this season, a club record.</p></div>"
+                          "</article>"), "html")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS[:2], quoted, _PARAGRAPHS[2],
+                                                  "Goalkeeper Ann Fell has kept eleven clean sheets this season, "
+                                                  "a club record."]
+
+
+def test_an_asides_own_text_stays_and_a_pull_quote_or_a_box_of_links_goes() -> None:
+    """Trafilatura deletes every aside; in an article a verdict box and the notes are the article's."""
+    title = "Did the ferry company really cut half its crossings?"
+    verdict = ("<aside class='verdict'><h2>Our verdict</h2><p>Misleading: two crossings of six were cut, a third of "
+               "them, and only in winter.</p></aside>")
+    pull = ("<aside class='pullquote'><p>It said on Monday that it would run four crossings a day instead of six"
+            "</p></aside>")
+    related = ("<aside class='related'><h3>Related</h3><ul><li><a href='/a'>Crew shortage hits island routes</a></li>"
+               "<li><a href='/b'>County to meet ferry firm</a></li></ul></aside>")
+    note = ("<aside id='n1' class='note'><a href='#r1'>1</a> The timetable is on the company's website and at "
+            "the pier.</aside>")
+    first = _PARAGRAPHS[0].replace("on Monday,", "on Monday,<sup><a id='r1' href='#n1'>1</a></sup>")
+    article = parse(_page(f"<article><h1>{title}</h1>{verdict}<p>{first}</p>{pull}<p>{_PARAGRAPHS[1]}</p>"
+                          f"{related}<p>{_PARAGRAPHS[2]}</p>{note}</article>", title), "html")
+    assert [t for _, _, t in blocks(article)] == [
+        "Our verdict", "Misleading: two crossings of six were cut, a third of them, and only in winter.",
+        _PARAGRAPHS[0].replace("on Monday,", "on Monday,1"), *_PARAGRAPHS[1:],
+        "1 The timetable is on the company's website and at the pier."]
+
+
+def test_a_live_blogs_entry_times_are_kept() -> None:
+    """Trafilatura deletes ``<time>`` with its text; a live blog's entries are headed by their times."""
+    more = " A spokesperson said the change would be reviewed in March, and that the company was talking to the union."
+    texts = [*_PARAGRAPHS, "Good morning: the ferry company is to announce its winter timetable."]
+    entries = "".join(f"<article class='live-entry'><time datetime='2023-06-01T{hour}:05'>{hour}:05</time>"
+                      f"<h3>Update {hour}</h3><p>{text}{more}</p></article>"
+                      for hour, text in zip((14, 13, 12, 11), texts))
+    article = parse(_page(f"<h1>Ferry cuts live</h1><div class='live-feed'>{entries}</div>", "Ferry cuts live"),
+                    "html")
+    assert [t for _, _, t in blocks(article)] == [
+        line for hour, text in zip((14, 13, 12, 11), texts) for line in (f"{hour}:05", f"Update {hour}", text + more)]
+
+
+def test_a_byline_with_the_date_is_the_headers_and_a_date_in_a_sentence_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    said = "The county's meeting on <time datetime='2023-06-08'>8 June</time> is open to the public."
+    page = (f"<html><head><title>{title}</title><meta property='article:published_time' content='2023-06-01T09:00:00Z'>"
+            f"</head><body><main><article><h1>{title}</h1><p>Published <time datetime='2023-06-01'>1 June 2023</time>"
+            " · By <a href='/ann'>Ann Fell</a></p>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+            + f"<p>{said}</p></article></main></body></html>")
+    article = parse(page, "html")
+    assert (article.title, article.date, article.author) == (title, "2023-06-01", "Ann Fell")
+    assert [t for _, _, t in blocks(article)] == [*_PARAGRAPHS, "The county's meeting on 8 June is open to the public."]
+
+
+def test_a_copyright_line_that_ends_the_story_goes_and_a_sentence_about_copyright_stays() -> None:
+    title = "Ferry timetable cut for the winter"
+    law = ("Copyright in the timetable belongs to the county, the company said, so it cannot be printed by the "
+           "islanders' own paper without permission.")
+    body = "".join(f"<p>{p}</p>" for p in [*_PARAGRAPHS, law])
+    for story in (f"<article><h1>{title}</h1>{body}<p>© Coastal Wire 2026. All rights reserved.</p></article>",
+                  f"<table><tr><td><h1>{title}</h1>{body}</td><td></td></tr>"
+                  "<tr><td>© 2004 Sound Gazette · Web design: Isle Data</td><td></td></tr></table>"):
+        assert [t for _, _, t in blocks(parse(_page(story), "html"))] == [*_PARAGRAPHS, law]
+
+
+def test_boxes_named_in_data_attributes_go_like_those_named_in_classes() -> None:
+    """A React site names its boxes in ``data-testid`` and ``data-component``; its classes are hashes."""
+    title = "Ferry timetable cut for the winter"
+    body = (f"<div data-component='text' class='css-1q2w'>{_PARAGRAPHS[0]}</div>"
+            "<div data-component='ad' class='css-9z8x'><div class='css-3e4r'>Advertisement</div></div>"
+            + "".join(f"<div data-component='text' class='css-1q2w'>{p}</div>" for p in _PARAGRAPHS[1:]))
+    letter = ("<div data-testid='newsletter' class='css-5t6y'><div class='css-7u8i'>Sign up for the Island Letter</div>"
+              "<div>The news from the islands, every morning.</div></div>")
+    article = parse(_page(f"<div class='css-0o9i'><div data-testid='headline' class='css-h1h1'>{title}</div>"
+                          f"<div data-testid='article-body' class='css-8y7a'>{body}</div>{letter}</div>"), "html")
+    assert [t for _, _, t in blocks(article)] == _PARAGRAPHS

@@ -28,7 +28,11 @@ saw no name; :mod:`openers`: a sentence's first word glued to a surname or left 
 :mod:`particle_names`: a given name left out before a surname's particles; :mod:`listed_places`:
 a name listed among places after "in", or after "mayor of"; :mod:`acronym_names`: capitals in
 brackets after a body's name; :mod:`region_places`: "Tarvik, N.S.,"; :mod:`linked_bodies`: "the
-Institute for the Study of War" read in parts).
+Institute for the Study of War" read in parts; :mod:`score_rows`: a results listing's lines;
+:mod:`club_roles`: a town before a player's role is the club, a name after it a person;
+:mod:`preposition_names`: a name read across "in" or "as"; :mod:`post_nominals`: "Conor Brady
+SC"; :mod:`nickname_people`, :mod:`credits`, :mod:`kin_people`: a nickname, a wire story's
+credits and a relative are people; :mod:`legal_names`: a company written without its legal form).
 
 Each step that can change what is found is named in :data:`RULES`, so the ablations in
 ``training/train_actors.py`` and ``benchmarks/actors_rules.py`` can measure it.

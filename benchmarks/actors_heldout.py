@@ -11,7 +11,8 @@ fresh blind figure, was read too once a third (``modern-heldout3.txt``) replaced
 exact-span F1 with the shared scorer), Reader beside bare spaCy's entities from the same
 parse in the same run. ``--errors`` adds every difference between Reader and the gold,
 one entry per gold name or found span, with the text id and the words around it, so that
-each can be reproduced.
+each can be reproduced; ``--off RULE`` leaves a rule of the actor layer out (what it is worth
+on one set).
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ def main() -> None:
     parser.add_argument("--model-dir", type=Path, default=REPO / "resources" / "models" / "actors")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/reader-actors-training"))
     parser.add_argument("--errors", action="store_true", help="list every error of Reader's")
+    parser.add_argument("--off", action="append", default=[], choices=RULES, metavar="RULE",
+                        help="leave this rule of the actor layer out (repeatable)")
     args = parser.parse_args()
     tagger = ActorTagger.load(args.model_dir)
     items = heldout_items(args.file)
@@ -88,7 +91,7 @@ def main() -> None:
     def predictions(spans_of: Any, off: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
         return {i["id"]: modern.prediction(*build_actors(p, spans_of(p), off)) for i, p in zip(items, parsed)}
 
-    reader = predictions(tagger.spans)
+    reader = predictions(tagger.spans, tuple(args.off))
     report: dict[str, Any] = {"file": str(args.file), "texts": len(items),
                               "reader": modern.score_modern(items, reader, scorer),
                               "bare_spacy": modern.score_modern(items, predictions(spacy_spans, RULES), scorer)}

@@ -222,7 +222,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("repeats", lambda names: with_repeats(text, names, common, spans)),
         ("nickname_people", lambda names: nickname_people(text, names)),
         ("credits", lambda names: credited_people(text, names)),
-        ("legal_bodies", lambda names: legal_bodies(text, names, common)),
+        ("legal_bodies", lambda names: legal_bodies(text, names)),
         ("kin_people", lambda names: kin_people(text, names)),
         ("civic_places", lambda names: with_civic_places(text, names, common)),
         ("unnamed_companies", lambda names: unnamed_companies(text, names, common, spans)),

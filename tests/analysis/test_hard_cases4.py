@@ -184,9 +184,8 @@ def test_a_company_without_its_legal_form_is_the_company_but_a_given_names() -> 
             "met. Ana Ruiz Holdings thanked Ana Ruiz.")
     spans = tagged(text, ("Vandersteen Koeken", "PER"), ("Vandersteen Koeken N.V.", "ORG"), ("Thomas Berg Inc.", "ORG"),
                    ("Thomas Berg", "PER"), ("Ana Ruiz Holdings", "ORG"), ("Ana Ruiz", "PER"))
-    common = frozenset({"holdings"})
-    assert [s.label for s, _ in legal_bodies(text, trimmed(text, spans), common)] == ["ORG", "ORG", "ORG", "PER",
-                                                                                      "ORG", "PER"]
+    assert [s.label for s, _ in legal_bodies(text, trimmed(text, spans))] == ["ORG", "ORG", "ORG", "PER", "ORG",
+                                                                              "PER"]
 
 
 def test_a_name_after_a_word_of_kinship_is_a_persons() -> None:

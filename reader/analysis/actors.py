@@ -61,7 +61,7 @@ from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
-from reader.analysis.region_places import abbreviated_regions
+from reader.analysis.region_places import abbreviated_regions, named_regions
 from reader.analysis.repeats import with_repeats
 from reader.analysis.results import result_clubs
 from reader.analysis.gazetteer import lexicon
@@ -116,7 +116,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "abbreviated_regions", "results", "named_after", *JOIN_RULES)
+         "listed_places", "office_places", "abbreviated_regions", "named_regions", "results", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -208,6 +208,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("listed_places", lambda names: listed_places(text, names)),
         ("office_places", lambda names: office_places(text, names)),
         ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
+        ("named_regions", lambda names: named_regions(text, names)),
         ("results", lambda names: result_clubs(text, names)))
 
 

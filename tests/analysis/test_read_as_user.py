@@ -15,3 +15,14 @@ def test_a_title_in_the_plural_before_several_names_is_each_ones_in_the_singular
     assert named(actors, "Maren Ostby").role == "Sen."
     assert named(actors, "Lia Vendt").role == "presidential candidate"
     assert named(actors, "Ada Lunde").role == "boss"
+
+
+def test_a_town_before_a_comma_and_its_state_is_a_place() -> None:
+    text = ("He runs a school in Brevik, Oregon, and a shop at Port Halsey, Maine; Dunmore, N.C.-based Kelso Labs "
+            "sued them. — Maria Lind, Philadelphia.")
+    actors, _ = actors_of(text, ("Brevik", "ORG"), ("Oregon", "LOC"), ("Port Halsey", "PER"), ("Maine", "LOC"),
+                          ("Dunmore", "PER"), ("Kelso Labs", "ORG"), ("Maria Lind", "PER"), ("Philadelphia", "LOC"))
+    assert {a.name: a.kind for a in actors} == {
+        "Brevik": "place", "Oregon": "place", "Port Halsey": "place", "Maine": "place", "Dunmore": "place",
+        "Kelso Labs": "organization", "Maria Lind": "person", "Philadelphia": "place"}
+

@@ -26,3 +26,8 @@ def test_a_town_before_a_comma_and_its_state_is_a_place() -> None:
         "Brevik": "place", "Oregon": "place", "Port Halsey": "place", "Maine": "place", "Dunmore": "place",
         "Kelso Labs": "organization", "Maria Lind": "person", "Philadelphia": "place"}
 
+
+def test_a_name_called_after_a_noun_of_bodies_is_an_organisation() -> None:
+    text = "Tove Marsh, at a consulting firm called Halvard Brightwater, argues the deal will hold."
+    actors, _ = actors_of(text, ("Tove Marsh", "PER"), ("Halvard Brightwater", "PER"))
+    assert {a.name: a.kind for a in actors} == {"Tove Marsh": "person", "Halvard Brightwater": "organization"}

@@ -31,3 +31,11 @@ def test_a_name_called_after_a_noun_of_bodies_is_an_organisation() -> None:
     text = "Tove Marsh, at a consulting firm called Halvard Brightwater, argues the deal will hold."
     actors, _ = actors_of(text, ("Tove Marsh", "PER"), ("Halvard Brightwater", "PER"))
     assert {a.name: a.kind for a in actors} == {"Tove Marsh": "person", "Halvard Brightwater": "organization"}
+
+
+def test_a_feasts_eve_or_day_is_no_actor() -> None:
+    text = ("Olsen turned 70 on Valentine's Day. \"I guess Christmas Eve was booked,\" said Ida Kress. "
+            "Kress's Day of Reckoning, a book by Ida Kress, sold well.")
+    actors, _ = actors_of(text, ("Olsen", "PER"), ("Valentine", "ORG"), ("Christmas Eve", "PER"), ("Ida Kress", "PER"),
+                          ("Kress", "PER", 1), ("Ida Kress", "PER", 1))
+    assert {a.name: a.kind for a in actors} == {"Olsen": "person", "Ida Kress": "person"}

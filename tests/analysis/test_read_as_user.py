@@ -39,3 +39,16 @@ def test_a_feasts_eve_or_day_is_no_actor() -> None:
     actors, _ = actors_of(text, ("Olsen", "PER"), ("Valentine", "ORG"), ("Christmas Eve", "PER"), ("Ida Kress", "PER"),
                           ("Kress", "PER", 1), ("Ida Kress", "PER", 1))
     assert {a.name: a.kind for a in actors} == {"Olsen": "person", "Ida Kress": "person"}
+
+
+def test_a_body_named_for_what_it_is_on_or_for_is_one_name() -> None:
+    text = ("A study by the Joint Committee on Taxation found it, said Lena Voss of the Center for Coastal Progress "
+            "and the Halden Institute for Near North Policy. The Security Council on Wednesday met a committee for "
+            "Ivar Holm.")
+    actors, _ = actors_of(text, ("Joint Committee", "ORG"), ("Taxation", "ORG"), ("Lena Voss", "PER"),
+                          ("Center", "LOC"), ("Halden Institute", "ORG"), ("Near North Policy", "LOC"),
+                          ("Security Council", "ORG"), ("Ivar Holm", "PER"))
+    assert {a.name: a.kind for a in actors} == {
+        "Joint Committee on Taxation": "organization", "Lena Voss": "person",
+        "Center for Coastal Progress": "organization", "Halden Institute for Near North Policy": "organization",
+        "Security Council": "organization", "Ivar Holm": "person"}

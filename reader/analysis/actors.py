@@ -61,7 +61,6 @@ from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
-from reader.analysis.purpose_bodies import purpose_bodies
 from reader.analysis.person_words import person_words
 from reader.analysis.region_places import abbreviated_regions, named_regions
 from reader.analysis.repeats import with_repeats
@@ -116,7 +115,7 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "headings", "byline_outlets", "misc_bodies", "pair_bodies",
          "misc_org_words", "misc_people", "linked_bodies", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
-         "ampersands", "purpose_bodies", "conjoined",
+         "ampersands", "conjoined",
          "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
          "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
          "listed_places", "office_places", "abbreviated_regions", "named_regions", "results", "named_after", *JOIN_RULES)
@@ -199,7 +198,6 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("first_words", lambda names: with_first_words(parsed, names, common)),
         ("opening_words", lambda names: without_opening_words(text, names, common)),
         ("ampersands", lambda names: ampersand_bodies(text, names)),
-        ("purpose_bodies", lambda names: purpose_bodies(text, names)),
         ("conjoined", lambda names: conjoined_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),

@@ -42,6 +42,7 @@ def test_a_feasts_eve_or_day_is_no_actor() -> None:
 
 
 def test_a_body_named_for_what_it_is_on_or_for_is_one_name() -> None:
+    """``linked_bodies``, which took in the branch's own ``purpose_bodies``."""
     text = ("A study by the Joint Committee on Taxation found it, said Lena Voss of the Center for Coastal Progress "
             "and the Halden Institute for Near North Policy. The Security Council on Wednesday met a committee for "
             "Ivar Holm.")

@@ -3,10 +3,19 @@ blind figure), each fixed generally. Every text is written here."""
 
 from __future__ import annotations
 
+import pytest
+
+from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named
 from reader.analysis.listed_places import listed_places
+from reader.analysis.post_nominals import without_post_nominals
 
-from tests.actor_checks import tagged, trimmed
+from tests.actor_checks import analyse, tagged, trimmed
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
 
 
 def _shown(text: str, names: Named) -> list[tuple[str, str]]:
@@ -25,3 +34,20 @@ def test_a_list_after_to_is_left_as_read() -> None:
     text = "The club lost to Tarvik and Brevdal in the cup."
     names = trimmed(text, tagged(text, ("Tarvik", "LOC"), ("Brevdal", "ORG")))
     assert _shown(text, listed_places(text, names)) == [("Tarvik", "LOC"), ("Brevdal", "ORG")]
+
+
+def test_letters_after_a_persons_name_are_no_part_of_it() -> None:
+    text = ("The whip, Niamh Corcoran TD, spoke. Aled Hughes MP agreed. Charles Elliott III left. "
+            "Shares in Vesta Holdings PLC fell. In Ohio, Our Voters PAC spent more. BRIAN COLE MP WINS.")
+    names = trimmed(text, tagged(text, ("Niamh Corcoran TD", "ORG"), ("Aled Hughes MP", "PER"),
+                                ("Charles Elliott III", "PER"), ("Vesta Holdings PLC", "ORG"), ("Our Voters PAC", "ORG"),
+                                ("BRIAN COLE MP", "PER")))
+    assert _shown(text, without_post_nominals(text, names)) == [
+        ("Niamh Corcoran", "PER"), ("Aled Hughes", "PER"), ("Charles Elliott III", "PER"), ("Vesta Holdings PLC", "ORG"),
+        ("Our Voters PAC", "ORG"), ("BRIAN COLE MP", "PER")]
+
+
+def test_a_barristers_letters_leave_the_name_to_join_its_surname(engine: Engine) -> None:
+    actors, _ = analyse(engine, "Her counsel, Declan Foyle SC, said she would appeal. Foyle said the verdict was wrong.")
+    people = [a for a in actors if a.kind == "person"]
+    assert [(a.name, a.aliases) for a in people] == [("Declan Foyle", ["Foyle"])]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.engine import Engine
-from reader.analysis.kinds import Named
+from reader.analysis.kinds import Named, apposition_kinds
 from reader.analysis.listed_places import listed_places
 from reader.analysis.post_nominals import without_post_nominals
 
@@ -51,3 +51,10 @@ def test_a_barristers_letters_leave_the_name_to_join_its_surname(engine: Engine)
     actors, _ = analyse(engine, "Her counsel, Declan Foyle SC, said she would appeal. Foyle said the verdict was wrong.")
     people = [a for a in actors if a.kind == "person"]
     assert [(a.name, a.aliases) for a in people] == [("Declan Foyle", ["Foyle"])]
+
+
+def test_a_definite_role_opening_a_relative_clause_after_a_name_makes_it_a_persons() -> None:
+    text = ("Tadhg Ó Ceallaigh, the poet whose plays ran for years, died. In Vestby Nord, a young woman who "
+            "studied there spoke.")
+    names = trimmed(text, tagged(text, ("Tadhg Ó Ceallaigh", "ORG"), ("Vestby Nord", "ORG")))
+    assert _shown(text, apposition_kinds(text, names)) == [("Tadhg Ó Ceallaigh", "PER"), ("Vestby Nord", "ORG")]

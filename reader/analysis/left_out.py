@@ -9,7 +9,8 @@ Seo").
 
 ``given_before``: a word the lists know as a given name, right before a person's name that
 does not open with one, is the name's first word; not a title, a form of address, a place
-or a demonym, nor a word another name holds. ``hyphen_tails``: a person's name of two words or more glued
+or a demonym, nor a word another name holds. So is a word the tagger set aside as MISC where
+spaCy reads it and the name as one person's ("substitute Kwame Asante-Boateng"). ``hyphen_tails``: a person's name of two words or more glued
 by a hyphen to a syllable in lower case takes it in when it is no word news writes in lower
 case ("Kang Young-hoon"; "Merkel-led", "Trump-isms", "Census-taker" stay apart).
 """
@@ -37,8 +38,12 @@ def with_given_before(parsed: Parsed, spans: list[Span]) -> list[Span]:
     text = parsed.text
     lex = lexicon()
     tags = {t.start: t.tag for t in parsed.tokens}
+    people = {(e.start, e.end) for e in parsed.entities if e.label == "PERSON"}
     out: list[Span] = []
     for span in spans:
+        if span.label == "PER" and out and _set_aside_given(text, out[-1], span, people):
+            out[-1] = Span(out[-1].start, span.end, "PER")
+            continue
         if span.label == "PER" and not lex.is_given_name(text[span.start:span.end].split()[0]):
             before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
             if before is not None and (not out or out[-1].end <= before.start()) \
@@ -46,6 +51,15 @@ def with_given_before(parsed: Parsed, spans: list[Span]) -> list[Span]:
                 span = Span(before.start(), span.end, "PER")
         out.append(span)
     return out
+
+
+def _set_aside_given(text: str, before: Span, span: Span, people: set[tuple[int, int]]) -> bool:
+    """Whether ``before`` is a given name the tagger set aside as MISC right before the person's
+    name ``span``, spaCy reading the two words as one person's name ("substitute Kwame
+    Asante-Boateng"): one capitalised word, one space, no demonym."""
+    word = text[before.start:before.end]
+    return before.label == "MISC" and text[before.end:span.start] == " " and (before.start, span.end) in people \
+        and word.isalpha() and word[:1].isupper() and not lexicon().is_demonym(word)
 
 
 def _given_name(word: str) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named, apposition_kinds
+from reader.analysis.left_out import with_given_before
 from reader.analysis.listed_places import listed_places
 from reader.analysis.post_nominals import without_post_nominals
 
@@ -58,3 +59,14 @@ def test_a_definite_role_opening_a_relative_clause_after_a_name_makes_it_a_perso
             "studied there spoke.")
     names = trimmed(text, tagged(text, ("Tadhg Ó Ceallaigh", "ORG"), ("Vestby Nord", "ORG")))
     assert _shown(text, apposition_kinds(text, names)) == [("Tadhg Ó Ceallaigh", "PER"), ("Vestby Nord", "ORG")]
+
+
+def test_a_given_name_set_aside_as_misc_where_spacy_reads_one_person_opens_the_name(engine: Engine) -> None:
+    text = "The winner came from substitute Kofi Amankwah-Mensah late on."
+    parsed = engine.parse(text)
+    assert (text.index("Kofi"), text.index(" late")) in {(e.start, e.end) for e in parsed.entities if e.label == "PERSON"}
+    spans = tagged(text, ("Kofi", "MISC"), ("Amankwah-Mensah", "PER"))
+    assert [(text[s.start:s.end], s.label) for s in with_given_before(parsed, spans)] == [
+        ("Kofi Amankwah-Mensah", "PER")]
+    placed = tagged(text, ("Kofi", "LOC"), ("Amankwah-Mensah", "PER"))
+    assert with_given_before(parsed, placed) == placed  # only what the tagger set aside

@@ -12,7 +12,8 @@ does not open with one, is the name's first word; not a title, a form of address
 or a demonym, nor a word another name holds. So is a word the tagger set aside as MISC where
 spaCy reads it and the name as one person's ("substitute Kwame Asante-Boateng"). ``hyphen_tails``: a person's name of two words or more glued
 by a hyphen to a syllable in lower case takes it in when it is no word news writes in lower
-case ("Kang Young-hoon"; "Merkel-led", "Trump-isms", "Census-taker" stay apart).
+case ("Kang Young-hoon"; "Merkel-led", "Trump-isms", "Census-taker" stay apart); a surname of
+one word read alone takes in such a given name after it ("Kim" of "Kim Do-yeon").
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from reader.analysis.tagger import Span
 
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z\u00c0-\u00de][^\W\d_]+)[ \t]+$")
 _LOWER_TAIL = re.compile(r"[-\u2010\u2011]([a-z]+)(?![\w-])")
+_HYPHENED_GIVEN = re.compile(r"[ \t][A-Z][a-z]{1,4}[-\u2010\u2011]([a-z]{2,5})(?![\w-])")
+"""A given name of two syllables joined by a hyphen, the second in lower case, after a surname
+of one word ("Kim Do-yeon")."""
 MAX_TAIL = 5
 """The longest lower-case half of a given name, in letters: a syllable ("hoon", "yeon", "seong")."""
 
@@ -75,6 +79,10 @@ def hyphen_tails(text: str, names: Named, common: frozenset[str]) -> Named:
     lower = lexicon().lower_words
     out: Named = []
     for span, trimmed in names:
+        if trimmed is not None and span.label == "PER" and " " not in text[trimmed[0]:trimmed[1]]:
+            given = _HYPHENED_GIVEN.match(text, trimmed[1])
+            if given is not None and given.group(1) not in common and given.group(1) not in lower:
+                span, trimmed = Span(span.start, max(span.end, given.end()), "PER"), (trimmed[0], given.end())
         if trimmed is not None and span.label == "PER":
             tail = _LOWER_TAIL.match(text, trimmed[1])
             if tail is not None and " " in text[trimmed[0]:trimmed[1]] and len(tail.group(1)) <= MAX_TAIL \

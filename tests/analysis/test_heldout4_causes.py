@@ -7,7 +7,7 @@ import pytest
 
 from reader.analysis.engine import Engine
 from reader.analysis.kinds import Named, apposition_kinds
-from reader.analysis.left_out import with_given_before
+from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
 from reader.analysis.post_nominals import without_post_nominals
 
@@ -70,3 +70,10 @@ def test_a_given_name_set_aside_as_misc_where_spacy_reads_one_person_opens_the_n
         ("Kofi Amankwah-Mensah", "PER")]
     placed = tagged(text, ("Kofi", "LOC"), ("Amankwah-Mensah", "PER"))
     assert with_given_before(parsed, placed) == placed  # only what the tagger set aside
+
+
+def test_a_one_word_surname_takes_in_the_hyphened_given_name_after_it() -> None:
+    text = "Founders Choi Min-seo and Park Ha-eun met. Smith Pro-am players and Merkel-led talks went on."
+    names = trimmed(text, tagged(text, ("Choi", "PER"), ("Park", "PER"), ("Smith", "PER"), ("Merkel", "PER")))
+    assert _shown(text, hyphen_tails(text, names, frozenset({"am"}))) == [
+        ("Choi Min-seo", "PER"), ("Park Ha-eun", "PER"), ("Smith", "PER"), ("Merkel", "PER")]

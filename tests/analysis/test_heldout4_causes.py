@@ -10,6 +10,7 @@ from reader.analysis.kinds import Named, apposition_kinds
 from reader.analysis.left_out import hyphen_tails, with_given_before
 from reader.analysis.listed_places import listed_places
 from reader.analysis.post_nominals import without_post_nominals
+from reader.analysis.whole_names import conjoined_apart
 
 from tests.actor_checks import analyse, tagged, trimmed
 
@@ -77,3 +78,11 @@ def test_a_one_word_surname_takes_in_the_hyphened_given_name_after_it() -> None:
     names = trimmed(text, tagged(text, ("Choi", "PER"), ("Park", "PER"), ("Smith", "PER"), ("Merkel", "PER")))
     assert _shown(text, hyphen_tails(text, names, frozenset({"am"}))) == [
         ("Choi Min-seo", "PER"), ("Park Ha-eun", "PER"), ("Smith", "PER"), ("Merkel", "PER")]
+
+
+def test_a_name_read_across_and_is_two_bodies_when_each_side_has_the_same_bodys_word() -> None:
+    text = "Scholars of the University of Tarvik and Brevdal University met. The Department of Health and Social Services answered."
+    names = trimmed(text, tagged(text, ("University of Tarvik and Brevdal University", "ORG"),
+                                ("Department of Health and Social Services", "ORG")))
+    assert _shown(text, conjoined_apart(text, names)) == [
+        ("University of Tarvik", "ORG"), ("Brevdal University", "ORG"), ("Department of Health and Social Services", "ORG")]

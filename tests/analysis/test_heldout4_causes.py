@@ -42,15 +42,16 @@ def test_letters_after_a_persons_name_are_no_part_of_it() -> None:
     text = ("The whip, Niamh Corcoran TD, spoke. Aled Hughes MP agreed. Charles Elliott III left. "
             "Shares in Vesta Holdings PLC fell. In Ohio, Our Voters PAC spent more. BRIAN COLE MP WINS.")
     names = trimmed(text, tagged(text, ("Niamh Corcoran TD", "ORG"), ("Aled Hughes MP", "PER"),
-                                ("Charles Elliott III", "PER"), ("Vesta Holdings PLC", "ORG"), ("Our Voters PAC", "ORG"),
-                                ("BRIAN COLE MP", "PER")))
+                                ("Charles Elliott III", "PER"), ("Vesta Holdings PLC", "ORG"),
+                                ("Our Voters PAC", "ORG"), ("BRIAN COLE MP", "PER")))
     assert _shown(text, without_post_nominals(text, names)) == [
-        ("Niamh Corcoran", "PER"), ("Aled Hughes", "PER"), ("Charles Elliott III", "PER"), ("Vesta Holdings PLC", "ORG"),
-        ("Our Voters PAC", "ORG"), ("BRIAN COLE MP", "PER")]
+        ("Niamh Corcoran", "PER"), ("Aled Hughes", "PER"), ("Charles Elliott III", "PER"),
+        ("Vesta Holdings PLC", "ORG"), ("Our Voters PAC", "ORG"), ("BRIAN COLE MP", "PER")]
 
 
 def test_a_barristers_letters_leave_the_name_to_join_its_surname(engine: Engine) -> None:
-    actors, _ = analyse(engine, "Her counsel, Declan Foyle SC, said she would appeal. Foyle said the verdict was wrong.")
+    text = "Her counsel, Declan Foyle SC, said she would appeal. Foyle said the verdict was wrong."
+    actors, _ = analyse(engine, text)
     people = [a for a in actors if a.kind == "person"]
     assert [(a.name, a.aliases) for a in people] == [("Declan Foyle", ["Foyle"])]
 
@@ -65,7 +66,8 @@ def test_a_definite_role_opening_a_relative_clause_after_a_name_makes_it_a_perso
 def test_a_given_name_set_aside_as_misc_where_spacy_reads_one_person_opens_the_name(engine: Engine) -> None:
     text = "The winner came from substitute Kofi Amankwah-Mensah late on."
     parsed = engine.parse(text)
-    assert (text.index("Kofi"), text.index(" late")) in {(e.start, e.end) for e in parsed.entities if e.label == "PERSON"}
+    people = {(e.start, e.end) for e in parsed.entities if e.label == "PERSON"}
+    assert (text.index("Kofi"), text.index(" late")) in people
     spans = tagged(text, ("Kofi", "MISC"), ("Amankwah-Mensah", "PER"))
     assert [(text[s.start:s.end], s.label) for s in with_given_before(parsed, spans)] == [
         ("Kofi Amankwah-Mensah", "PER")]
@@ -81,8 +83,10 @@ def test_a_one_word_surname_takes_in_the_hyphened_given_name_after_it() -> None:
 
 
 def test_a_name_read_across_and_is_two_bodies_when_each_side_has_the_same_bodys_word() -> None:
-    text = "Scholars of the University of Tarvik and Brevdal University met. The Department of Health and Social Services answered."
+    text = ("Scholars of the University of Tarvik and Brevdal University met. "
+            "The Department of Health and Social Services answered.")
     names = trimmed(text, tagged(text, ("University of Tarvik and Brevdal University", "ORG"),
                                 ("Department of Health and Social Services", "ORG")))
     assert _shown(text, conjoined_apart(text, names)) == [
-        ("University of Tarvik", "ORG"), ("Brevdal University", "ORG"), ("Department of Health and Social Services", "ORG")]
+        ("University of Tarvik", "ORG"), ("Brevdal University", "ORG"),
+        ("Department of Health and Social Services", "ORG")]

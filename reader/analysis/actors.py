@@ -62,6 +62,7 @@ from reader.analysis.outlets import with_byline_outlets
 from reader.analysis.particle_bridges import with_particle_bridges, with_patronymics
 from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
+from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.region_places import abbreviated_regions, named_regions
 from reader.analysis.repeats import with_repeats
 from reader.analysis.results import result_clubs
@@ -90,7 +91,8 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
     ("title_modifiers", title_modifiers),
-    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
+    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("post_nominals", without_post_nominals),
+    ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
     ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms),
     ("awards", without_awards), ("followings", followings),

@@ -38,7 +38,7 @@ from reader.analysis.tagger import default_tagger  # noqa: E402
 
 JUDGED = Path(__file__).resolve().parent / "rules_judged.jsonl"
 JUDGED_RULES = ("misc_org_words", "misc_people", "event_days", "party_states", "followings", "offices",
-                "civic_places", "inner_capitals", "place_ends", "surname_pairs")
+                "civic_places", "inner_capitals", "place_ends", "surname_pairs", "named_regions")
 SAMPLE = 40
 SEED = 10
 

@@ -71,7 +71,7 @@ from reader.analysis.particle_names import shared_surnames, with_given_particles
 from reader.analysis.person_words import person_words
 from reader.analysis.post_nominals import without_post_nominals
 from reader.analysis.preposition_names import preposition_apart
-from reader.analysis.region_places import abbreviated_regions
+from reader.analysis.region_places import abbreviated_regions, named_regions
 from reader.analysis.repeats import with_repeats
 from reader.analysis.results import result_clubs
 from reader.analysis.score_rows import score_row_clubs, with_score_rows
@@ -102,7 +102,8 @@ KINDS_OF_LABELS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization",
 NAME_STEPS: tuple[tuple[str, Callable[[str, Named], Named]], ...] = (
     ("hyphens", hyphen_joined), ("hyphenated_surnames", hyphenated_surnames), ("office_splits", offices_apart),
     ("title_modifiers", title_modifiers),
-    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("titles", without_titles),
+    ("sentence_initials", initials_apart), ("possessive_bodies", possessive_bodies), ("post_nominals", without_post_nominals),
+    ("titles", without_titles),
     ("party_states", party_states), ("nicknames", with_nicknames), ("calendar", without_dates),
     ("trailing_dates", without_trailing_dates), ("misc_words", without_events), ("storms", without_storms),
     ("awards", without_awards), ("followings", followings),
@@ -128,9 +129,10 @@ RULES = ("datelines", "table_rows", "digests", "particle_bridges", "patronymics"
          "misc_org_words", "misc_people", "linked_bodies", "brackets", "bracket_acronyms", "dotted_suffixes", "own_articles", "hyphen_tails",
          "dashes", "capital_phrases", "event_days", "office_holders", "openers", "first_words", "opening_words",
          "ampersands", "conjoined", "prepositions",
-         "apostrophe_names", "title_surnames", "post_nominals", *(rule for rule, _ in NAME_STEPS),
-         "nickname_people", "credits", "legal_bodies", "kin_people", "known_organizations", "echoes", "repeats", "civic_places", "unnamed_companies", "inner_capitals",
-         "listed_places", "office_places", "abbreviated_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
+         "apostrophe_names", "title_surnames", *(rule for rule, _ in NAME_STEPS),
+         "nickname_people", "credits", "legal_bodies", "kin_people", "known_organizations", "echoes", "repeats",
+         "civic_places", "unnamed_companies", "inner_capitals", "listed_places", "office_places", "abbreviated_regions",
+         "named_regions", "results", "score_rows", "club_roles", "player_names", "named_after", *JOIN_RULES)
 """Steps after the tagger, each measured on its own (see the module docstring)."""
 
 def find_actors(parsed: Parsed, tagger: ActorTagger | None = None) -> tuple[list[Actor], list[Mention]]:
@@ -215,7 +217,6 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("prepositions", lambda names: preposition_apart(text, names)),
         ("apostrophe_names", lambda names: apostrophe_names(parsed, names)),
         ("title_surnames", lambda names: title_surnames(text, names)),
-        ("post_nominals", lambda names: without_post_nominals(text, names)),
         *((rule, partial(step, text)) for rule, step in NAME_STEPS),
         ("named_after", lambda names: named_after(text, names, common)),
         ("echoes", lambda names: with_echoes(text, names, common)),
@@ -230,6 +231,7 @@ def _name_steps(parsed: Parsed, spans: list[Span], common: frozenset[str]
         ("listed_places", lambda names: listed_places(text, names)),
         ("office_places", lambda names: office_places(text, names)),
         ("abbreviated_regions", lambda names: abbreviated_regions(text, names)),
+        ("named_regions", lambda names: named_regions(text, names)),
         ("results", lambda names: result_clubs(text, names)),
         ("score_rows", lambda names: score_row_clubs(text, names)),
         ("club_roles", lambda names: role_clubs(text, names)),

@@ -45,9 +45,11 @@ _CHIEF_EXECUTIVE = re.compile(r"['\u2019]s[ \t]+(?:chief[ \t]+executive\b|([a-z]
 _BEFORE = re.compile(
     r"(?:(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'\u2019-]+\s+){0,3}|"
     r"\w['\u2019]s\s+(?:[\w-]+\s+){0,2})([a-z-]+),[ \t]+$|"
-    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)[ \t]+$")
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+){0,2}(?!called\b)([a-z-]+)[ \t]+(?:called[ \t]+)?$")
 """A noun before a name: in apposition, closed by a comma after the name ("its parent company,
-Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the public broadcaster RTÉ")."""
+Corvid,"; "Mélenchon's party, La France Insoumise,"), or right before it ("the public broadcaster
+RTÉ"), "called" between them ("a consulting firm called Gavekal Dragonomics"; not "named", which
+is as often the verb: "the firm named Ostrowski chief executive")."""
 _AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z-]+)"
                     r"(?:[ \t]*[,.;]|[ \t]+(?:in|based|behind|that|which|whose|from|with|founded|owned)\b)")
 """A noun in apposition after a name: "Chapters, the bookstore chain, said"; "X, a start-up in Lisbon"."""
@@ -116,9 +118,10 @@ def called_bodies(text: str, names: Named) -> Named:
     only an organisation has ("Unilever's shares", "its chief executive") is an organisation,
     unless a word of it is in the full name of a person of the text. Where the noun stands in
     apposition, set off by a comma, the name's own reading as a person is no such evidence
-    ("De Lijn, the transport company,"; "its publisher, Norton Books,"); right before the name
-    or before a possessive it is ("The other was insurer Thierry Dehaan", "a group Barack Obama
-    won", "Ottmar Kessel's shares")."""
+    ("De Lijn, the transport company,"; "its publisher, Norton Books,"), nor where "called" stands
+    between them ("a consulting firm called Gavekal Dragonomics"); right before the name or before
+    a possessive it is ("The other was insurer Thierry Dehaan", "a group Barack Obama won",
+    "Ottmar Kessel's shares")."""
     lex = lexicon()
     people = _person_words(text, names)
     owners: dict[str, set[str]] = {}  # a word of a person's full name: the names it is in
@@ -138,6 +141,7 @@ def called_bodies(text: str, names: Named) -> Named:
         after = _AFTER.match(text, where[1])
         modified = _MODIFIER.match(text, where[1])
         if before and before.group(1) in BODY_NOUNS and text.startswith(",", where[1]) \
+                or before and before.group(2) in BODY_NOUNS and before.group().rstrip().endswith(" called") \
                 or after and (after.group(1) in BODY_NOUNS or after.group(1).removesuffix("s") in BODY_NOUNS):
             return _plain_body_name(name, lex, others(name))
         if span.label == "PER" and modified and BODY_NOUNS.intersection(modified.groups()) \

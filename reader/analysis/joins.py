@@ -280,14 +280,23 @@ def _join_prefixes(forms: dict[str, Form], union: Union) -> None:
             union.join(owners[0].key, form.key)
 
 
+_UNITS = frozenset({"Office", "School", "Department", "Bureau", "Committee", "Subcommittee", "Division", "Center",
+                    "Centre", "Institute", "Faculty"})
+"""Words of a body's unit, before what it does: "New York University School of Law"."""
+
+
 def _part_of(form: Form, longer: Form, lex: Lexicon) -> bool:
     """Whether ``longer`` names a part or the members of the body ``form`` names rather than the
     body in full: its members ("House Democrats", "Senate Republicans") or, after a body's
-    own word, a body of its own ("Senate Conservatives Fund"; "Congress Party" is Congress)."""
+    own word, a body of its own ("Senate Conservatives Fund"; "Congress Party" is Congress), or
+    a unit's word and its link after it ("White House Office of Strategic Initiatives"; not
+    "Planned Parenthood Federation of America", the body in full)."""
     rest = longer.words[len(form.words):]
     last = rest[-1] if rest else ""
     if last.endswith("s") and (last[:-1] in PARTY_MEMBERS or lex.is_demonym(last)):
         return True
+    if len(rest) > 2 and rest[0] in _UNITS and rest[1] in ("of", "for", "on"):
+        return True  # "White House Office of Strategic Initiatives": an office of the White House
     return len(form.words) == 1 and form.surface in lex.org_words and len(rest) > 1
 
 

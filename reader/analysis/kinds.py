@@ -257,7 +257,11 @@ _ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]i
 no other word ("the columnist …"; a plural or "the official Xinhua" is no person's role)."""
 _LOWER_NEXT = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+([a-z]+)\b")
 """The first lower-case word after a name, over any capitalised words between ("Ohio GOP insider")."""
-_ROLE_AFTER = re.compile(r",[ \t]*(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]")
+_ROLE_AFTER = re.compile(r",[ \t]*(?:(?:the|an?)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]*[,.;]"
+                         r"|the[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?([a-z]+)[ \t]+(?:who|whose)\b)")
+"""A role in apposition after a name, closed by a comma or a full stop, or a definite one
+opening a relative clause ("Seosamh Mac Giolla Bhríde, the poet whose verses"; not "In Ho Chi
+Minh City, a young woman who", a sentence's subject after its opening words)."""
 _AGE_AFTER = re.compile(r"[ \t]?,[ \t]*\d{1,3}[ \t]?,(?!\d)")
 """An age in apposition: "Marquez, 24, is accused" (all 55 such names of CoNLL train are people)."""
 
@@ -283,7 +287,7 @@ def apposition_kinds(text: str, names: Named) -> Named:
             before = None if modified and modified.group(1) in people else before
         after = _ROLE_AFTER.match(text, where[1])
         roles = [before.group(1) or before.group(2)] if before else []
-        roles += [after.group(1)] if after else []
+        roles += [after.group(1) or after.group(2)] if after else []
         return any(r != "official" and (r in people or lex.is_title(r)) for r in roles)
 
     return relabelled(text, names, BODY_OR_PLACE, "PER", beside_a_role)

@@ -31,24 +31,26 @@ from reader.analysis.lines import line_kind
 from reader.analysis.tagger import Span
 
 _HEADS = ("Institute|Institutes|Institution|Center|Centre|Centers|Centres|Society|Association|Organisation|"
-          "Organization|Committee|Commission|Council|Office|Foundation|Fund|Agency|Museum|Coalition|Alliance|"
+          "Organization|Committee|Subcommittee|Caucus|Commission|Council|Office|Foundation|Fund|Agency|Museum|Coalition|Alliance|"
           "League|Union|Federation|Network|Campaign|Movement|Party|Front|Church|Academy|School|College|"
           "University|Department|Ministry|Bureau|Board|Authority|Tribunal|Trust|Forum|Corps|"
           "Service|Programme|Program|Project|Initiative|Court")
+_S = r"[ \t\u00a0]"
+"""A space between the words of a name, a no-break space too."""
 _CAP = r"[A-Z][\w]*(?:[-'\u2019][\w]+)*"
 """A capitalised word, with its hyphened or apostrophed parts ("Co-operation", "Latter-day")."""
 _LINKED = re.compile(
-    rf"(?<![\w'\u2019-])(?P<head>(?:{_CAP}[ \t]+){{0,4}}(?:{_HEADS}))[ \t]+(?:(?:for|on|against)(?:[ \t]+the)?|of[ \t]+the)[ \t]+"
-    rf"(?P<tail>{_CAP}(?:(?:[ \t]+(?:of|for)(?:[ \t]+the)?|[ \t]+and|[ \t]+&)?[ \t]+{_CAP})*)")
+    rf"(?<![\w'\u2019-])(?P<head>(?:{_CAP}{_S}+){{0,4}}(?:{_HEADS})){_S}+(?:(?:for|on|against)(?:{_S}+the)?|of{_S}+the){_S}+"
+    rf"(?P<tail>{_CAP}(?:(?:{_S}+(?:of|for)(?:{_S}+the)?|{_S}+and|{_S}+&)?{_S}+{_CAP})*)")
 """A head phrase ending in a body's head word, a link in lower case, and a tail of capitalised
 words, joined inside by "of", "for", "and" or "&"."""
 _CAPITAL_LINKED = re.compile(
-    rf"(?<![\w'\u2019-])(?P<head>{_CAP}(?:[ \t]+{_CAP}){{0,3}})[ \t]+(?:Without|Against|Across|Sans|Beyond)[ \t]+"
-    rf"(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}")
+    rf"(?<![\w'\u2019-])(?P<head>{_CAP}(?:{_S}+{_CAP}){{0,3}}){_S}+(?:Without|Against|Across|Sans|Beyond){_S}+"
+    rf"(?:the{_S}+)?{_CAP}(?:{_S}+{_CAP}){{0,3}}")
 """Capitalised words on both sides of a capitalised preposition: "Doctors Without Borders",
 "Action Against Hunger"."""
-_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+")
-_HEAD_BEFORE_LINK = re.compile(rf"(?:{_CAP}[ \t]+){{0,4}}(?:{_HEADS})[ \t]+(?:for|on|against|of)[ \t]")
+_POSSESSIVE = re.compile(rf"['\u2019]s{_S}+")
+_HEAD_BEFORE_LINK = re.compile(rf"(?:{_CAP}{_S}+){{0,4}}(?:{_HEADS}){_S}+(?:for|on|against|of){_S}")
 
 
 def linked_body_name(name: str) -> bool:

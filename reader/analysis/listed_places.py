@@ -1,4 +1,4 @@
-"""A name listed among places after "in" is a place.
+"""A name listed among places after "in" (or "of", "from") is a place.
 
 "Trials will run in Recife and Manaus", "hospitals in Padua, Lyon and Kraków", "140 shops
 across Bavaria and Austria": the tagger reads each name on its own and may take a town it
@@ -8,7 +8,9 @@ at least one name is read as a place, names places: each other name of one word 
 alone: "in New York, and Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
 and Kraft Heinz jointly in Chicago" lists firms); the name must not be a body by its own words
 (an acronym, an organisation's word, "Senate", a legal form, a body the lists know), nor follow a
-title, nor share a word with the full name of a person of the text. Only the listed mention
+title, nor share a word with the full name of a person of the text. After "of", "from", "over"
+or "between" ("the exporters of Bursa and Izmir") a list names people and bodies as often, so
+only a name written nowhere else in the text is read as a place. Only the listed mention
 changes: what a town's name means elsewhere (its club, its council) is left to the other rules.
 """
 
@@ -24,6 +26,11 @@ from reader.analysis.tagger import Span
 _JOINS = frozenset({", ", " and ", ", and "})
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|near|outside)[ \t]+(?:the[ \t]+)?$")
 """A preposition of place right before a list of names."""
+_OF_OR_FROM = re.compile(r"\b(?:of|from|over|between)[ \t]+(?:the[ \t]+)?$")
+"""A preposition that lists places as often as bodies or people ("exporters of Bursa and
+Izmir", "the prosecution of Bill, Hillary, and Chelsea"): the list names places only for
+names written once in the text (a town named in passing; a person or a body is named again).
+"to" is left out: it lists rivals and buyers as often ("lost to Rangers and Celtic")."""
 
 
 def listed_places(text: str, names: Named) -> Named:
@@ -47,11 +54,14 @@ def listed_places(text: str, names: Named) -> Named:
         previous = t[1]
     for run, joins in runs:
         first = names[run[0]][1]
-        if len(run) < 2 or first is None or joins[-1] == ", " or len(run) == 2 and joins[0] != " and " \
-                or not _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0]):
+        if len(run) < 2 or first is None or joins[-1] == ", " or len(run) == 2 and joins[0] != " and ":
+            continue
+        in_places = _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0])
+        if not in_places and not _OF_OR_FROM.search(text, max(0, first[0] - 20), first[0]):
             continue
         odd = [k for k in run if names[k][0].label != "LOC"]
-        if not odd or len(odd) == len(run) or not all(_could_be_place(text, names[k], people, lex) for k in odd):
+        if not odd or len(odd) == len(run) or not all(_could_be_place(text, names[k], people, lex) for k in odd) \
+                or not in_places and not all(_written_once(text, names[k][1]) for k in odd):
             continue
         for k in odd:
             out[k] = (Span(names[k][0].start, names[k][0].end, "LOC"), names[k][1])
@@ -66,6 +76,14 @@ def _could_be_place(text: str, name: tuple[Span, tuple[int, int] | None], people
         return False
     word = text[t[0]:t[1]]
     return " " not in word and not sure_body(word, lex) and word not in lex.org_words and fold(word) not in people
+
+
+def _written_once(text: str, trimmed: tuple[int, int] | None) -> bool:
+    """Whether the word at ``trimmed`` is written nowhere else in ``text`` as a word."""
+    if trimmed is None:
+        return False
+    word = text[trimmed[0]:trimmed[1]]
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == 1
 
 
 _OFFICE_OF = re.compile(r"\b(?:[Mm]ayors?|[Gg]overnors?)[ \t]+of[ \t]+$")

@@ -12,6 +12,8 @@ one or two capitalised words after "in", "from", "of", "near", "at" or "outside"
 Tarvik, N.S."), or a name already read as a place. The abbreviation keeps its full stop
 when a comma or a dash follows ("BREVDAL, Ont. — The mill": the dash made it look like a
 sentence's end); before a new sentence the stop may be the sentence's ("in Benghazi, Libya.").
+A state or country written in full after a town says the same of a town read as a body or a
+person ("in Waco, Texas,"; :func:`named_regions`).
 """
 
 from __future__ import annotations
@@ -75,3 +77,36 @@ def _a_region(region: str, lex: Lexicon) -> bool:
         and region not in lex.corporate_suffixes and not lex.is_title(region.rstrip(".")) \
         and not lex.is_honorific(region) and not lex.is_honorific(region.rstrip(".")) \
         and name_key(region) not in lex.organizations
+
+
+_NAMED_REGION = re.compile(r"[ \t]?,[ \t]+(?P<region>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+                           r"(?=[,;:.)]|[ \t]+[\u2014\u2013]|[ \t]*\n|$)")
+"""A comma and a region's name in full, then a stop: ", Texas,", ", South Carolina;"."""
+_BASED = re.compile(r"[ \t]?,[ \t]+(?P<region>(?:[A-Z]\.){2,3})-based\b")
+"""A comma and a region written short that a company is based in: ", N.C.-based"."""
+
+
+def named_regions(text: str, names: Named) -> Named:
+    """``names`` with a town the tagger read as a body or a person read as a place when a comma
+    and its state or country follow, written in full as the lists know it ("in Waco, Texas, in
+    the wake", "Ferguson, Missouri, has", "Fort Hood, Texas;") or short before "-based"
+    ("Raleigh, N.C.-based Salix"). News writes a person or a company so only in a signature or
+    a table ("Michelle Marks, Philadelphia.", "Norwest Corp., Ohio-based"): a person's name of
+    several words opening with a given name and a body's of several words stay."""
+    lex = lexicon()
+    out: Named = []
+    for span, t in names:
+        if t is None or span.label not in ("PER", "ORG"):
+            out.append((span, t))
+            continue
+        words = text[t[0]:t[1]].split()
+        full = _NAMED_REGION.match(text, t[1])
+        short = _BASED.match(text, t[1])
+        region = full is not None and name_key(full.group("region")) in lex.places \
+            and name_key(full.group("region")) not in lex.organizations \
+            or short is not None and _a_region(short.group("region"), lex)
+        town = len(words) == 1 if span.label == "ORG" else not lex.is_given_name(words[0]) or len(words) == 1
+        if region and town:
+            span = Span(span.start, span.end, "LOC")
+        out.append((span, t))
+    return out

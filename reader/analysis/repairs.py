@@ -14,6 +14,7 @@ read as the first word of a person's name ("Justice Scalia", "Mr. Burman"), a na
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.analysis.lines import within
 from reader.analysis.gazetteer import Lexicon, fold, lexicon
@@ -160,19 +161,28 @@ _FIRST_WORD = re.compile(r"(\S+?)\.?[ \t\u00a0]+(?=\S)")
 
 
 _DAY_AFTER = re.compile(r"[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FEAST_AFTER = re.compile(r"['\u2019]s[ \t]+(?:Day|Eve)\b(?![ \t]+[A-Z0-9])")
+"""A feast named after a saint, a person or a kind of people: "Valentine's Day", "St. Patrick's Day"."""
 
 
 def without_event_days(text: str, names: Named, common: frozenset[str]) -> Named:
     """A common word the tagger read as a name right before a day's name, or with it, is the
     first word of an event's ("Super Tuesday", "Black Friday"), not an actor: a one-word name
     that ``common`` holds in lower case, unless it ends a longer name of the document
-    ("introducing Pence Thursday" after "Mike Pence")."""
+    ("introducing Pence Thursday" after "Mike Pence"). So is a feast's eve or day ("Christmas
+    Eve"), and a name written once before "'s Day" or "'s Eve" ("on Valentine's Day"; not
+    "Trump's Day of Reckoning" where the text names him elsewhere)."""
+    lex = lexicon()
     ends = {text[t[0]:t[1]].split()[-1] for _, t in names if t and " " in text[t[0]:t[1]]}
+    written = Counter(w for _, t in names if t for w in text[t[0]:t[1]].split())
 
     def event(trimmed: tuple[int, int] | None) -> bool:
         if trimmed is None:
             return False
         words = text[trimmed[0]:trimmed[1]].split()
+        if len(words) == 2 and fold(words[0]) in lex.calendar and words[1] in ("Eve", "Day") \
+                or len(words) == 1 and written[words[0]] == 1 and _FEAST_AFTER.match(text, trimmed[1]):
+            return True
         if len(words) == 2 and _DAY_AFTER.fullmatch(" " + words[1]):
             words = words[:1]
         elif len(words) != 1 or not _DAY_AFTER.match(text, trimmed[1]):

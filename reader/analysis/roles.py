@@ -114,7 +114,20 @@ def role_before(text: str, start: int, tags: dict[int, str], lex: Lexicon) -> st
         words.pop()
     if not words:
         return None
-    return text[words[-1][0]:end or words[0][1]].rstrip(",;:") or None
+    return held_by_one(text[words[-1][0]:end or words[0][1]].rstrip(",;:"), lex) or None
+
+
+def held_by_one(role: str, lex: Lexicon) -> str:
+    """``role`` as one person holds it: a title written in the plural before a list of names
+    ("Sens. Ann Ries of Utah and Tom Berg", "presidential candidates Ann Ries and Tom Berg") or
+    after them is each one's in the singular ("Sen.", "presidential candidate"); a word the titles
+    hold as it is ("boss", "actress") stays."""
+    head = role.rsplit(None, 1)[-1] if role.strip() else ""
+    folded = fold(head)
+    if not head or folded in lex.titles or not folded.endswith("s") or folded[:-1] not in lex.titles:
+        return role
+    one = head[:-2] + "." if head.endswith("s.") else head[:-1]
+    return role[:len(role) - len(head)] + one
 
 
 def _role_opening(word: str, lex: Lexicon) -> bool:
@@ -157,4 +170,4 @@ def role_after(text: str, end: int, tags: dict[int, str], lex: Lexicon) -> str |
         if not (capitalised(w) or lex.is_title(w) or f in lex.role_modifiers or f in _BINDERS
                 or f in ("the", "a", "an") or w.endswith(("'s", "\u2019s")) or tags.get(start) in _NOUN_TAGS):
             return None
-    return m.group(1)
+    return held_by_one(m.group(1), lex)

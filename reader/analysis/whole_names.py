@@ -298,7 +298,9 @@ def conjoined_apart(text: str, names: Named) -> Named:
     name with a lower-case word ("Department of Health and Human Services"), ending in a word
     of bodies or a company's legal form ("Securities and Exchange Commission", "Henry Holt and
     Company") or known whole ("Trinidad and Tobago") is one, and so is a newspaper's name
-    whose second side is not written alone ("The Globe and Mail" … "The Globe said")."""
+    whose second side is not written alone ("The Globe and Mail" … "The Globe said"), unless
+    each side is a body of its own words sharing one ("University of Amsterdam and Ghent
+    University", :func:`_two_bodies`)."""
     lex = lexicon()
     alone: set[str] = set()
     people: set[str] = set()
@@ -316,6 +318,11 @@ def conjoined_apart(text: str, names: Named) -> Named:
             continue
         sides = (name_key(text[trimmed[0]:joint.start()]), name_key(text[joint.end():trimmed[1]]))
         words = text[trimmed[0]:trimmed[1]].split()
+        if " and " not in text[joint.end():trimmed[1]] and _two_bodies(text[trimmed[0]:joint.start()],
+                                                                       text[joint.end():trimmed[1]], lex):
+            out.append((Span(span.start, joint.start(), span.label), (trimmed[0], joint.start())))
+            out.append((Span(joint.end(), span.end, span.label), (joint.end(), trimmed[1])))
+            continue
         if any(not w[:1].isupper() for w in words if w != "and") or " and " in text[joint.end():trimmed[1]] \
                 or words[-1] in lex.org_words or words[-1] in lex.corporate_suffixes \
                 or lex.knows(text[trimmed[0]:trimmed[1]]) or not any(side in alone or side in people for side in sides) \
@@ -327,3 +334,10 @@ def conjoined_apart(text: str, names: Named) -> Named:
         out.append((Span(joint.end(), span.end, labels[1]), (joint.end(), trimmed[1])))
     return out
 
+
+def _two_bodies(first: str, second: str, lex: Lexicon) -> bool:
+    """Whether the sides of a name read across "and" each name a body of its own: two words or
+    more each, sharing a body's word ("the University of Amsterdam and Ghent University", "Bank
+    of Ghana and Bank of Kenya"; not "Department of Health and Human Services", one body)."""
+    words = [w for w in first.split() if w in lex.org_words], [w for w in second.split() if w in lex.org_words]
+    return len(first.split()) > 1 and len(second.split()) > 1 and bool(set(words[0]) & set(words[1]))

@@ -183,6 +183,15 @@ def test_a_body_s_members_or_a_body_of_its_own_after_its_name_are_another_actor(
     assert surfaces(text, named(actors, "Senate Republicans"), mentions) == ["Senate Republicans"]
 
 
+def test_a_unit_of_a_body_after_its_name_is_another_actor(engine: Engine) -> None:
+    text = ("Maren Tollefsen studied at Harwick University and then at the Harwick University School of Law. "
+            "Harwick University said on Monday that fees would rise.")
+    actors, mentions = analyse(engine, text)
+    assert surfaces(text, named(actors, "Harwick University"), mentions) == ["Harwick University", "Harwick University"]
+    assert surfaces(text, named(actors, "Harwick University School of Law"), mentions) == [
+        "Harwick University School of Law"]
+
+
 def test_a_storms_name_is_no_actor_but_the_centre_that_tracks_it_is(engine: Engine) -> None:
     text = ("Storm Orla flooded Tadcaster on Sunday. Forecasters at the National Hurricane Center in Miami said "
             "Hurricane Dolly would reach Texas by Tuesday, while Tropical Storm Ines stayed at sea.")

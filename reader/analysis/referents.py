@@ -10,7 +10,9 @@ actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a 
 one left over ("the minister") goes to the salient person unless that person's known role
 says otherwise, an indefinite one ("a spokesman") names nobody. "It" goes to the nearest
 organisation, "they" and "we" only to an organisation that just spoke. Gender is never
-guessed: "he" and "she" are resolved alike.
+guessed from a name, but what the text says of a person counts: "he" or "she" passes over a
+person the text has called "Ms" or "Mr", or whom an earlier "she" or "he" of this text was
+resolved to ("“…,” he said" for a man, then "A reporter asked Ferrer … “…,” she said").
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from reader.analysis.engine import Parsed
 from reader.analysis.model import Actor, Mention, SpeakerVia
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_FORMS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+"""Forms of address that say a person's sex where the text uses them ("Mr Pryce", "Ms Whitfield")."""
+_FORM_BEFORE = re.compile(r"\b(\w+)\.?\s+$")
 """Third persons only: "I" in a column is its author, who is no actor of the article."""
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -99,6 +105,13 @@ class Referents:
                 if words:
                     by_word.setdefault(words[-1], set()).add(a.id)
         self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
+        self._sexes: dict[str, set[str]] = {}
+        for m in self.mentions:
+            form = _FORM_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+            first = _WORD.match(self.text, m.start)
+            for word in (form.group(1) if form else "", first.group(0) if first else ""):
+                if word.lower() in _FORMS:
+                    self._sexes.setdefault(m.actor, set()).add(_FORMS[word.lower()])
 
     def resolve(self, start: int, end: int, last: tuple[str, int] | None = None) -> Resolved:
         """The actor that ``text[start:end]`` names, the mention span to show for it, and how it names it.
@@ -115,7 +128,7 @@ class Referents:
             m = (people or inside)[-1]
             return Resolved(m.actor, m.start, m.end, "named")
         if len(words) == 1 and head in _PERSONAL:
-            return Resolved(self._preceding_subject(start) or self._salient_person(start, last), start, end, "pronoun")
+            return Resolved(self._person_for(start, last, _SEX[head]), start, end, "pronoun")
         if len(words) == 1 and head in _RELATIVE:
             before = self._between(max(0, start - 80), start)
             return Resolved(before[-1].actor if before else None, start, end, "pronoun")
@@ -309,18 +322,40 @@ class Referents:
                   if self.actors[m.actor].kind == "organization" and not self._in_quote(m.start)]
         return bodies[-1].actor if bodies else None
 
+    def _person_for(self, pos: int, last: tuple[str, int] | None, sex: str) -> str | None:
+        """The person a "he" or "she" at ``pos`` refers to: the subject before it, else the most
+        salient person, passing over anyone the text gives the other sex. A subject so chosen is
+        noted as that person's sex for the pronouns after it; salience, which errs more, is not."""
+        subject = self._preceding_subject(pos)
+        if subject is not None and sex in self._sexes.get(subject, {sex}):
+            self._sexes.setdefault(subject, set()).add(sex)
+            return subject
+        for actor in self._salient_people(pos, last):
+            if sex in self._sexes.get(actor, {sex}):
+                return actor
+        return None
+
     def _salient_person(self, pos: int, last: tuple[str, int] | None) -> str | None:
+        people = self._salient_people(pos, last)
+        return people[0] if people else None
+
+    def _salient_people(self, pos: int, last: tuple[str, int] | None) -> list[str]:
+        """People a pronoun or description may refer to, most salient first: those who opened a
+        sentence since the last speaker was named (nearest first), the last speaker, then everyone
+        named in the window, nearest first."""
         since = last[1] if last else 0
         window = self._between(max(0, pos - _WINDOW), pos)
         people = [m for m in window if self.actors[m.actor].kind == "person" and not self._in_quote(m.start)]
+        ranked: list[str] = []
         for m in reversed(people):
             if m.start <= since:
                 break
             if self._opens_sentence(m):
-                return m.actor
+                ranked.append(m.actor)
         if last is not None and self.actors[last[0]].kind == "person":
-            return last[0]
-        return people[-1].actor if people else None
+            ranked.append(last[0])
+        ranked += [m.actor for m in reversed(people)]
+        return list(dict.fromkeys(ranked))
 
     def _opens_sentence(self, m: Mention) -> bool:
         """The mention is its sentence's subject: only titles and capitalised words come before it."""

@@ -8,7 +8,10 @@ most salient person before them: a person who opened a sentence since the last s
 was named, else the last speaker, else the nearest person. A description first tries the
 actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
 one left over ("the minister") goes to the salient person unless that person's known role
-says otherwise, an indefinite one ("a spokesman") names nobody. "It" goes to the nearest
+says otherwise, an indefinite one ("a spokesman") names nobody. Someone who speaks for a
+body, or a document from one, is that body when the text names it: "a Valtera
+spokesperson", "a spokesman for the ministry", "a statement from ZVSHK"; "the spokesperson"
+after one is the same body again. "It" goes to the nearest
 organisation, "they" and "we" only to an organisation that just spoke. Gender is never
 guessed from a name, but what the text says of a person counts: "he" or "she" passes over a
 person the text has called "Ms" or "Mr", or whom an earlier "she" or "he" of this text was
@@ -38,6 +41,13 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
 _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then", "new", "top", "senior", "vice"})
 """Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                     "representative", "representatives"})
+"""Heads of a description of someone who speaks for a body: the body is the speaker's actor."""
+_VOICE_OF = re.compile(r"\s+(?:for|of|at|from)\s+")
+_DOCUMENT_FROM = re.compile(r"\s+from\s+")
+"""What joins a voice ("a spokesman for …") or a document ("a statement from …") to its body."""
+_BODY_NP_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "HYPH"})
 _LEADER_HEADS = frozenset({"chief", "head", "leader"})
 """Heads that name whoever leads the body before them ("the NATO chief" for the "NATO
 Secretary-General"): a role phrase need not find them in the actor's role."""
@@ -106,6 +116,8 @@ class Referents:
                     by_word.setdefault(words[-1], set()).add(a.id)
         self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
         self._sexes: dict[str, set[str]] = {}
+        self._voiced: str | None = None
+        """The body the last voice of this text spoke for ("the spokesperson" is its voice again)."""
         for m in self.mentions:
             form = _FORM_BEFORE.search(self.text, max(0, m.start - 8), m.start)
             first = _WORD.match(self.text, m.start)
@@ -134,9 +146,40 @@ class Referents:
             return Resolved(before[-1].actor if before else None, start, end, "pronoun")
         if len(words) == 1 and head in _GROUP:
             return Resolved(self._salient_body(start, last, nearest=head == "it"), start, end, "pronoun")
+        if head in _VOICES or head in source_nouns():
+            body = self._voiced_body(start, end, words, head, inside)
+            if body is not None:
+                return Resolved(body, start, end, "description")
         if head in person_nouns() or head in source_nouns() or self._describes_one(start, end, words):
             return Resolved(self._described(start, end, words, head, last), start, end, "description")
         return Resolved(self._by_last_word.get(head.removesuffix("'s")), start, end, "named")
+
+    def _voiced_body(self, start: int, end: int, words: list[str], head: str, inside: list[Mention]) -> str | None:
+        """The body a voice or a document speaks for: named in it ("a Department for Education
+        spokesperson"), in its complement ("a spokesman for the ministry", "a note from Pareto
+        Securities") or, for "the spokesperson", the body of the voice before."""
+        bodies = [m.actor for m in inside if self.actors[m.actor].kind == "organization"]
+        join = (_VOICE_OF if head in _VOICES else _DOCUMENT_FROM).match(self.text, end)
+        if not bodies and join:
+            i = j = bisect.bisect_left(self._token_starts, join.end())
+            while j < len(self._token_starts) and j - i < _SUBJECT_WORDS and self._token_tags[j] in _BODY_NP_TAGS:
+                j += 1
+            if j > i:
+                np_start, np_end = self._token_starts[i], self._token_ends[j - 1]
+                bodies = [m.actor for m in self._between(np_start, np_end) if self.actors[m.actor].kind == "organization"]
+                complement = _words(self.text[np_start:np_end])
+                if not bodies and complement[0] in _DEFINITE:
+                    found = self._by_role(np_start, set(complement[1:]), person=False)
+                    bodies = [found] if found else []
+        content = {w for w in words[:-1] if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
+        if not bodies and content and head in _VOICES:
+            found = self._by_role(start, content, person=False)
+            bodies = [found] if found else []
+        if not bodies and head in _VOICES and words[0] in _DEFINITE and not content:
+            bodies = [self._voiced] if self._voiced else []
+        if bodies and head in _VOICES:
+            self._voiced = bodies[0]
+        return bodies[0] if bodies else None
 
     def _describes_one(self, start: int, end: int, words: list[str]) -> bool:
         """A definite description of one someone by a noun the lists do not hold: "the bow-tied maverick"."""

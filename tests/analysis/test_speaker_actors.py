@@ -37,3 +37,19 @@ def test_he_passes_over_a_woman_the_text_calls_ms(engine: Engine) -> None:
             "Under questioning from Paul Devlin, Ms Whitfield said she had called the council twice. "
             "“Did anyone ring you back?” he asked.")
     assert speakers(engine, text)[-1] == ("“Did anyon", "Paul Devlin")
+
+
+def test_a_spokesperson_for_a_named_body_speaks_for_it(engine: Engine) -> None:
+    text = ("Hundreds of people marched to City Hall on Saturday against the closure of four libraries. "
+            "Fatima Osei, who organised the march, led the chants.\n\n"
+            "A spokesperson for Bristol City Council said closures were “one option among several”. "
+            "“We understand how strongly people feel,” the spokesperson added.")
+    assert speakers(engine, text) == [("“one optio", "Bristol City Council"), ("“We unders", "Bristol City Council")]
+
+
+def test_a_spokesman_for_a_body_described_speaks_for_the_body_named_before(engine: Engine) -> None:
+    text = ("Officials at the Interior Ministry in Madrid briefed reporters on Monday as fires burned for a sixth day. "
+            "Tomás Ibarra, the minister, promised more planes.\n\n"
+            "A spokesman for the ministry later said the briefings would be held “every evening until the fires are out”.")
+    assert speakers(engine, text)[-1] == ("“every eve", "Interior Ministry")
+

@@ -8,7 +8,8 @@ most salient person before them: a person who opened a sentence since the last s
 was named, else the last speaker, else the nearest person. A description first tries the
 actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
 one left over ("the minister") goes to the salient person unless that person's known role
-says otherwise, an indefinite one ("a spokesman") names nobody. Someone who speaks for a
+says otherwise, an indefinite one ("a spokesman") names nobody; one by nationality ("the
+Swede") is read as a pronoun. Someone who speaks for a
 body, or a document from one, is that body when the text names it: "a Valtera
 spokesperson", "a spokesman for the ministry", "a statement from ZVSHK"; "the spokesperson"
 after one is the same body again. "It" goes to the nearest
@@ -27,6 +28,7 @@ from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
 from reader.analysis.engine import Parsed
+from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.model import Actor, Mention, SpeakerVia
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -152,6 +154,10 @@ class Referents:
                 return Resolved(body, start, end, "description")
         if head in person_nouns() or head in source_nouns() or self._describes_one(start, end, words):
             return Resolved(self._described(start, end, words, head, last), start, end, "description")
+        if words[0] in _DEFINITE and not inside and fold(head) in lexicon().demonyms:
+            # "the Swede", "the 21-year-old Pole" (not "the Russians"): an epithet, not a role, read as a pronoun is
+            return Resolved(self._preceding_subject(start) or self._salient_person(start, last), start, end,
+                            "description")
         return Resolved(self._by_last_word.get(head.removesuffix("'s")), start, end, "named")
 
     def _voiced_body(self, start: int, end: int, words: list[str], head: str, inside: list[Mention]) -> str | None:

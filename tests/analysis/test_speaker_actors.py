@@ -2,8 +2,8 @@
 
 Each text is written for this test, after a case of the second modern quotation set
 (``benchmarks/data/quotes-modern2.txt``): a pronoun that must pass over a person of the
-other sex, a body that speaks through a spokesperson or as "it", a speaker described by
-nationality, a person named after an organisation's possessive.
+other sex, a body that speaks through a spokesperson, a speaker described by nationality,
+a subject the tags cut.
 """
 
 from __future__ import annotations
@@ -50,6 +50,14 @@ def test_a_spokesperson_for_a_named_body_speaks_for_it(engine: Engine) -> None:
 def test_a_spokesman_for_a_body_described_speaks_for_the_body_named_before(engine: Engine) -> None:
     text = ("Officials at the Interior Ministry in Madrid briefed reporters on Monday as fires burned for a sixth day. "
             "Tomás Ibarra, the minister, promised more planes.\n\n"
-            "A spokesman for the ministry later said the briefings would be held “every evening until the fires are out”.")
+            "A spokesman for the ministry later said the briefings would be held "
+            "“every evening until the fires are out”.")
     assert speakers(engine, text)[-1] == ("“every eve", "Interior Ministry")
+
+
+def test_a_speaker_described_by_nationality_is_the_subject_before(engine: Engine) -> None:
+    text = ("“We threw away a two-goal lead,” said Celtic manager Niall Brennan.\n\n"
+            "His opposite number, Stefan Lindqvist, believed the equaliser should not have stood. "
+            "“It is a foul on my goalkeeper,” the Swede said.")
+    assert speakers(engine, text)[-1] == ("“It is a f", "Stefan Lindqvist")
 

@@ -70,6 +70,11 @@ _SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PR
 _SUBJECT_WORDS = 8
 """Most tokens a sentence's subject may have ("Norway’s fisheries minister, Lars Holmgren,")."""
 _SUBJECT_SENTENCES = 2
+_SUBJECT_SPAN = 16
+"""A subject the tags do not make a noun phrase of is looked for up to its verb, this many tokens on."""
+_SUBJECT_VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
+_CLAUSE_WORDS = frozenset({"whom", "whose", "whether", "if", "because", "after", "before", "when", "while"})
+"""Words that open a clause before the verb: a person after them is not the sentence's subject."""
 _UNKNOWN = ""
 """A subject that describes a person the roles do not identify: the search stops there."""
 """How many sentences before a pronoun's own are searched for its antecedent subject."""
@@ -338,6 +343,15 @@ class Referents:
             if comma < 0:
                 return None
             i = bisect.bisect_left(self._token_starts, comma + 1)
+        found = self._noun_phrase_subject(i, end)
+        if found is None or found == _UNKNOWN or self.actors[found].kind != "person":
+            # a subject the tags cut or overran ("Rangers captain Euan Tait" with "captain" a verb,
+            # "The second witness, the loss adjuster Martin Hale,"): the person named before the verb
+            return self._person_before_verb(i, end) or found
+        return found
+
+    def _noun_phrase_subject(self, i: int, end: int) -> str | None:
+        """The actor the noun phrase at token ``i`` names or describes, if the tags make one."""
         j = i
         while j < len(self._token_starts) and self._token_starts[j] < end and self._token_tags[j] in _SUBJECT_NP_TAGS:
             j += 1
@@ -350,6 +364,22 @@ class Referents:
         words = _words(self.text[np_start:np_end])
         if words and words[-1] in person_nouns() and words[0] in _DEFINITE:
             return self._by_full_role(np_start, set(words[1:])) or _UNKNOWN
+        return None
+
+    def _person_before_verb(self, i: int, end: int) -> str | None:
+        """The first person named between token ``i`` and the first verb in the past or third
+        person after it, within ``_SUBJECT_SPAN`` tokens; None without such a verb, or when a
+        clause opens before it ("Trump's claim that Obama and Clinton created …")."""
+        k = i
+        while k < len(self._token_starts) and self._token_starts[k] < end and k - i < _SUBJECT_SPAN:
+            word = self.text[self._token_starts[k]:self._token_ends[k]].lower()
+            if word in _RELATIVE or word in _CLAUSE_WORDS:
+                return None
+            if self._token_tags[k] in _SUBJECT_VERB_TAGS:
+                people = [m for m in self._between(self._token_starts[i], self._token_starts[k])
+                          if self.actors[m.actor].kind == "person" and not self.text.startswith(("’s", "'s"), m.end)]
+                return people[0].actor if people else None
+            k += 1
         return None
 
     def _by_full_role(self, start: int, content: set[str]) -> str | None:

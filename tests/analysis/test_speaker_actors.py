@@ -61,3 +61,10 @@ def test_a_speaker_described_by_nationality_is_the_subject_before(engine: Engine
             "“It is a foul on my goalkeeper,” the Swede said.")
     assert speakers(engine, text)[-1] == ("“It is a f", "Stefan Lindqvist")
 
+
+def test_he_is_the_subject_named_in_a_long_apposition_before(engine: Engine) -> None:
+    text = ("‘I knew the car,’ said Colin Ashdown, the night guard.\n\n"
+            "The second witness, the loss adjuster Martin Hale, told the court the sprinklers had been shut off. "
+            "‘Someone had closed the main valve by hand,’ he said.")
+    assert speakers(engine, text)[-1] == ("‘Someone h", "Martin Hale")
+

@@ -209,9 +209,11 @@ class Referents:
         if person and words[0] in _DEFINITE:
             found = self._salient_person(start, last)
             actor = self.actors.get(found) if found else None
-            if actor is None or content & set(_words(actor.name)) or actor.role and head in person_nouns():
+            if actor is None or content & set(_words(actor.name)) or (
+                    actor.role and head in person_nouns() and not content & _PAST_OFFICE):
                 # "the Clinton aide" is not Clinton; a known role that shares no word with a role noun
-                # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a role
+                # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a
+                # role, and "the former minister" says nothing of the present one
                 return None
             return found
         return None
@@ -273,18 +275,21 @@ class Referents:
         return _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
 
     def _by_role(self, start: int, content: set[str], person: bool) -> str | None:
-        """The actor whose role (or, for bodies, name) shares most words with a description."""
-        def shared(actor: Actor) -> int:
+        """The actor whose role (or, for bodies, name) shares most words with a description; of
+        those sharing as many, the one whose role adds the fewest words to it ("the minister" is
+        the "Housing Minister" rather than the "shadow housing minister"), then the nearest."""
+        def fit(actor: Actor) -> tuple[int, int]:
             if (actor.kind == "person") != person:
-                return 0
-            return len(content & self._known_words(actor, person))
+                return 0, 0
+            known = self._known_words(actor, person)
+            return len(content & known), -len(known - content)
 
         # Recently mentioned actors first, then any actor of the article ("the NATO chief" pages later).
         window = self._between(max(0, start - _WINDOW), start)
-        recent = [(shared(self.actors[m.actor]), m.start, m.actor) for m in window]
-        anywhere = [(shared(a), -1, a.id) for a in self.actors.values()]
+        recent = [(*fit(self.actors[m.actor]), m.start, m.actor) for m in window]
+        anywhere = [(*fit(a), -1, a.id) for a in self.actors.values()]
         best = max((c for c in recent if c[0]), default=None) or max((c for c in anywhere if c[0]), default=None)
-        return best[2] if best is not None else None
+        return best[3] if best is not None else None
 
     def _preceding_subject(self, pos: int) -> str | None:
         """The person the sentence or two before a pronoun's sentence are about, named or described

@@ -68,3 +68,16 @@ def test_he_is_the_subject_named_in_a_long_apposition_before(engine: Engine) -> 
             "‘Someone had closed the main valve by hand,’ he said.")
     assert speakers(engine, text)[-1] == ("‘Someone h", "Martin Hale")
 
+
+def test_the_former_minister_is_the_person_before_whatever_their_present_role(engine: Engine) -> None:
+    text = ("“This is not a blip,” said chief executive Henrik Aasland.\n\n"
+            "Aasland was Norway's trade minister before he joined the company in 2021. The former minister said "
+            "he had heard “caution, not panic” from customers in Shanghai.")
+    assert speakers(engine, text)[-1] == ("“caution, ", "Henrik Aasland")
+
+
+def test_the_minister_is_the_one_whose_role_adds_least(engine: Engine) -> None:
+    text = ("Housing Minister Claire Donnelly opened the debate.\n\n"
+            "The shadow housing minister, Rebecca Thorne, called the figures “a fairy tale”.\n\n"
+            "When the House resumed, the minister said: “Forty thousand is the full term.”")
+    assert speakers(engine, text)[-1] == ("“Forty tho", "Claire Donnelly")

@@ -3,20 +3,23 @@
 A name is the actor layer's mention (or, when the layer missed it, an actor whose name
 ends in the same word). A personal pronoun first goes to the subject of the sentence or
 two before its own (named, or described by a role: "the commissioner shook her head. “…,”
-she said"). Pronouns and descriptions ("he", "the NATO chief") otherwise go to the
-most salient person before them: a person who opened a sentence since the last speaker
-was named, else the last speaker, else the nearest person. A description first tries the
-actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
-one left over ("the minister") goes to the salient person unless that person's known role
-says otherwise, an indefinite one ("a spokesman") names nobody; one by nationality ("the
-Swede") is read as a pronoun. Someone who speaks for a
-body, or a document from one, is that body when the text names it: "a Valtera
-spokesperson", "a spokesman for the ministry", "a statement from ZVSHK"; "the spokesperson"
-after one is the same body again. "It" goes to the nearest
-organisation, "they" and "we" only to an organisation that just spoke. Gender is never
-guessed from a name, but what the text says of a person counts: "he" or "she" passes over a
-person the text has called "Ms" or "Mr", or whom an earlier "she" or "he" of this text was
-resolved to ("“…,” he said" for a man, then "A reporter asked Ferrer … “…,” she said").
+she said"; a subject the tags cut is the first person before its verb). Pronouns and
+descriptions ("he", "the NATO chief") otherwise go to the most salient person before
+them: a person who opened a sentence since the last speaker was named, else the last
+speaker, else the nearest person. A description first tries the actors whose role shares
+a word with it ("NATO" in "NATO Secretary-General"; of equal fits the role that adds
+fewest words), then the person the text introduced with its role noun ("the judge, Mrs
+Justice Rowena Kirby"); a definite one left over ("the minister") goes to the salient
+person unless that person's known present role says otherwise ("the former minister" is
+not held to it), an indefinite one ("a spokesman") names nobody; one by nationality ("the
+Swede") is read as a pronoun. Someone who speaks for a body, or a document from one, is
+that body when the text names it: "a Valtera spokesperson", "a spokesman for the
+ministry", "a statement from ZVSHK"; "the spokesperson" after one is the same body again.
+"It" goes to the nearest organisation, "they" and "we" only to an organisation that just
+spoke. Gender is never guessed from a name, but what the text says of a person counts:
+"he" or "she" passes over a person the text has called "Ms" or "Mr", or whom an earlier
+"she" or "he" of this text was resolved to as the subject before it ("“…,” he said" for
+a man, then "A reporter asked Ferrer … “…,” she said").
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ _SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PR
 _SUBJECT_WORDS = 8
 """Most tokens a sentence's subject may have ("Norway’s fisheries minister, Lars Holmgren,")."""
 _SUBJECT_SENTENCES = 2
+_TITLES_BEFORE = 20
+"""Most characters of titles between a noun and the name it introduces ("judge, Mrs Justice Rowena Kirby")."""
 _SUBJECT_SPAN = 16
 """A subject the tags do not make a noun phrase of is looked for up to its verb, this many tokens on."""
 _SUBJECT_VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
@@ -203,7 +208,8 @@ class Referents:
         """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
         person = head not in source_nouns()
         content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
-        found = self._by_role(start, content, person)
+        found = self._by_role(start, content, person) or (
+            self._introduced_as(start, head) if head in person_nouns() else None)
         if found is not None:
             return found
         if person and words[0] in _DEFINITE:
@@ -217,6 +223,20 @@ class Referents:
                 return None
             return found
         return None
+
+    def _introduced_as(self, start: int, head: str) -> str | None:
+        """The person the text introduced by this noun beside their name before ``start`` ("the
+        defender Daniel Obregón", "Her daughter, Giulia", "the judge, Mrs Justice Rowena Kirby"):
+        the latest such."""
+        found = None
+        for m in re.finditer(rf"\b{re.escape(head)},?\s+", self.text[max(0, start - _WINDOW):start], re.IGNORECASE):
+            at = max(0, start - _WINDOW) + m.end()
+            k = bisect.bisect_left(self._starts, at)
+            if k < len(self.mentions) and self.actors[self.mentions[k].actor].kind == "person":
+                between = self.text[at:self.mentions[k].start]
+                if len(between) <= _TITLES_BEFORE and all(w[:1].isupper() for w in between.split()):
+                    found = self.mentions[k].actor
+        return found
 
     def only_fit(self, start: int, end: int, off: Collection[str] = (), qualifiers: Collection[str] = ()) -> str | None:
         """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the

@@ -81,3 +81,10 @@ def test_the_minister_is_the_one_whose_role_adds_least(engine: Engine) -> None:
             "The shadow housing minister, Rebecca Thorne, called the figures “a fairy tale”.\n\n"
             "When the House resumed, the minister said: “Forty thousand is the full term.”")
     assert speakers(engine, text)[-1] == ("“Forty tho", "Claire Donnelly")
+
+
+def test_a_description_is_the_person_the_text_introduced_with_that_noun(engine: Engine) -> None:
+    text = ("Asked by the judge, Mrs Justice Rowena Kirby, whether he had seen a valve closed that way, "
+            "Martin Hale said: ‘Once, in thirty years.’\n\n"
+            "The judge told jurors to ‘put that last remark out of your minds’.")
+    assert speakers(engine, text)[-1] == ("‘put that ", "Rowena Kirby")

@@ -3,7 +3,8 @@
 Each text is written for this test, after a case of the second modern quotation set
 (``benchmarks/data/quotes-modern2.txt``): a pronoun that must pass over a person of the
 other sex, a body that speaks through a spokesperson, a speaker described by nationality,
-a subject the tags cut.
+a subject the tags cut, "the former minister", two ministers for "the minister", a role
+noun the text gave a name to before.
 """
 
 from __future__ import annotations

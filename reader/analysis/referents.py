@@ -35,11 +35,11 @@ from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.model import Actor, Mention, SpeakerVia
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+"""Third persons only: "I" in a column is its author, who is no actor of the article."""
 _SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _FORMS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 """Forms of address that say a person's sex where the text uses them ("Mr Pryce", "Ms Whitfield")."""
 _FORM_BEFORE = re.compile(r"\b(\w+)\.?\s+$")
-"""Third persons only: "I" in a column is its author, who is no actor of the article."""
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -73,6 +73,7 @@ _SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PR
 _SUBJECT_WORDS = 8
 """Most tokens a sentence's subject may have ("Norway’s fisheries minister, Lars Holmgren,")."""
 _SUBJECT_SENTENCES = 2
+"""How many sentences before a pronoun's own are searched for its antecedent subject."""
 _TITLES_BEFORE = 20
 """Most characters of titles between a noun and the name it introduces ("judge, Mrs Justice Rowena Kirby")."""
 _SUBJECT_SPAN = 16
@@ -82,7 +83,6 @@ _CLAUSE_WORDS = frozenset({"whom", "whose", "whether", "if", "because", "after",
 """Words that open a clause before the verb: a person after them is not the sentence's subject."""
 _UNKNOWN = ""
 """A subject that describes a person the roles do not identify: the search stops there."""
-"""How many sentences before a pronoun's own are searched for its antecedent subject."""
 _WINDOW = 3000
 """Characters searched back for the person a pronoun or description refers to."""
 

@@ -3,14 +3,23 @@
 A name is the actor layer's mention (or, when the layer missed it, an actor whose name
 ends in the same word). A personal pronoun first goes to the subject of the sentence or
 two before its own (named, or described by a role: "the commissioner shook her head. “…,”
-she said"). Pronouns and descriptions ("he", "the NATO chief") otherwise go to the
-most salient person before them: a person who opened a sentence since the last speaker
-was named, else the last speaker, else the nearest person. A description first tries the
-actors whose role shares a word with it ("NATO" in "NATO Secretary-General"); a definite
-one left over ("the minister") goes to the salient person unless that person's known role
-says otherwise, an indefinite one ("a spokesman") names nobody. "It" goes to the nearest
-organisation, "they" and "we" only to an organisation that just spoke. Gender is never
-guessed: "he" and "she" are resolved alike.
+she said"; a subject the tags cut is the first person before its verb). Pronouns and
+descriptions ("he", "the NATO chief") otherwise go to the most salient person before
+them: a person who opened a sentence since the last speaker was named, else the last
+speaker, else the nearest person. A description first tries the actors whose role shares
+a word with it ("NATO" in "NATO Secretary-General"; of equal fits the role that adds
+fewest words), then the person the text introduced with its role noun ("the judge, Mrs
+Justice Rowena Kirby"); a definite one left over ("the minister") goes to the salient
+person unless that person's known present role says otherwise ("the former minister" is
+not held to it), an indefinite one ("a spokesman") names nobody; one by nationality ("the
+Swede") is read as a pronoun. Someone who speaks for a body, or a document from one, is
+that body when the text names it: "a Valtera spokesperson", "a spokesman for the
+ministry", "a statement from ZVSHK"; "the spokesperson" after one is the same body again.
+"It" goes to the nearest organisation, "they" and "we" only to an organisation that just
+spoke. Gender is never guessed from a name, but what the text says of a person counts:
+"he" or "she" passes over a person the text has called "Ms" or "Mr", or whom an earlier
+"she" or "he" of this text was resolved to as the subject before it ("“…,” he said" for
+a man, then "A reporter asked Ferrer … “…,” she said").
 """
 
 from __future__ import annotations
@@ -22,16 +31,28 @@ from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
 from reader.analysis.engine import Parsed
+from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.model import Actor, Mention, SpeakerVia
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 """Third persons only: "I" in a column is its author, who is no actor of the article."""
+_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_FORMS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+"""Forms of address that say a person's sex where the text uses them ("Mr Pryce", "Ms Whitfield")."""
+_FORM_BEFORE = re.compile(r"\b(\w+)\.?\s+$")
 _GROUP = frozenset({"they", "we", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
 _TITLE_WORDS = frozenset({"the", "a", "an", "former", "deputy", "acting", "then", "new", "top", "senior", "vice"})
 """Words that may stand before a name in a sentence's subject ("the former deputy minister Lars Holm")."""
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                     "representative", "representatives"})
+"""Heads of a description of someone who speaks for a body: the body is the speaker's actor."""
+_VOICE_OF = re.compile(r"\s+(?:for|of|at|from)\s+")
+_DOCUMENT_FROM = re.compile(r"\s+from\s+")
+"""What joins a voice ("a spokesman for …") or a document ("a statement from …") to its body."""
+_BODY_NP_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "HYPH"})
 _LEADER_HEADS = frozenset({"chief", "head", "leader"})
 """Heads that name whoever leads the body before them ("the NATO chief" for the "NATO
 Secretary-General"): a role phrase need not find them in the actor's role."""
@@ -52,9 +73,16 @@ _SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PR
 _SUBJECT_WORDS = 8
 """Most tokens a sentence's subject may have ("Norway’s fisheries minister, Lars Holmgren,")."""
 _SUBJECT_SENTENCES = 2
+"""How many sentences before a pronoun's own are searched for its antecedent subject."""
+_TITLES_BEFORE = 20
+"""Most characters of titles between a noun and the name it introduces ("judge, Mrs Justice Rowena Kirby")."""
+_SUBJECT_SPAN = 16
+"""A subject the tags do not make a noun phrase of is looked for up to its verb, this many tokens on."""
+_SUBJECT_VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
+_CLAUSE_WORDS = frozenset({"whom", "whose", "whether", "if", "because", "after", "before", "when", "while"})
+"""Words that open a clause before the verb: a person after them is not the sentence's subject."""
 _UNKNOWN = ""
 """A subject that describes a person the roles do not identify: the search stops there."""
-"""How many sentences before a pronoun's own are searched for its antecedent subject."""
 _WINDOW = 3000
 """Characters searched back for the person a pronoun or description refers to."""
 
@@ -99,6 +127,15 @@ class Referents:
                 if words:
                     by_word.setdefault(words[-1], set()).add(a.id)
         self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
+        self._sexes: dict[str, set[str]] = {}
+        self._voiced: str | None = None
+        """The body the last voice of this text spoke for ("the spokesperson" is its voice again)."""
+        for m in self.mentions:
+            form = _FORM_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+            first = _WORD.match(self.text, m.start)
+            for word in (form.group(1) if form else "", first.group(0) if first else ""):
+                if word.lower() in _FORMS:
+                    self._sexes.setdefault(m.actor, set()).add(_FORMS[word.lower()])
 
     def resolve(self, start: int, end: int, last: tuple[str, int] | None = None) -> Resolved:
         """The actor that ``text[start:end]`` names, the mention span to show for it, and how it names it.
@@ -115,15 +152,50 @@ class Referents:
             m = (people or inside)[-1]
             return Resolved(m.actor, m.start, m.end, "named")
         if len(words) == 1 and head in _PERSONAL:
-            return Resolved(self._preceding_subject(start) or self._salient_person(start, last), start, end, "pronoun")
+            return Resolved(self._person_for(start, last, _SEX[head]), start, end, "pronoun")
         if len(words) == 1 and head in _RELATIVE:
             before = self._between(max(0, start - 80), start)
             return Resolved(before[-1].actor if before else None, start, end, "pronoun")
         if len(words) == 1 and head in _GROUP:
             return Resolved(self._salient_body(start, last, nearest=head == "it"), start, end, "pronoun")
+        if head in _VOICES or head in source_nouns():
+            body = self._voiced_body(start, end, words, head, inside)
+            if body is not None:
+                return Resolved(body, start, end, "description")
         if head in person_nouns() or head in source_nouns() or self._describes_one(start, end, words):
             return Resolved(self._described(start, end, words, head, last), start, end, "description")
+        if words[0] in _DEFINITE and not inside and fold(head) in lexicon().demonyms:
+            # "the Swede", "the 21-year-old Pole" (not "the Russians"): an epithet, not a role, read as a pronoun is
+            return Resolved(self._preceding_subject(start) or self._salient_person(start, last), start, end,
+                            "description")
         return Resolved(self._by_last_word.get(head.removesuffix("'s")), start, end, "named")
+
+    def _voiced_body(self, start: int, end: int, words: list[str], head: str, inside: list[Mention]) -> str | None:
+        """The body a voice or a document speaks for: named in it ("a Department for Education
+        spokesperson"), in its complement ("a spokesman for the ministry", "a note from Pareto
+        Securities") or, for "the spokesperson", the body of the voice before."""
+        bodies = [m.actor for m in inside if self.actors[m.actor].kind == "organization"]
+        join = (_VOICE_OF if head in _VOICES else _DOCUMENT_FROM).match(self.text, end)
+        if not bodies and join:
+            i = j = bisect.bisect_left(self._token_starts, join.end())
+            while j < len(self._token_starts) and j - i < _SUBJECT_WORDS and self._token_tags[j] in _BODY_NP_TAGS:
+                j += 1
+            if j > i:
+                np_start, np_end = self._token_starts[i], self._token_ends[j - 1]
+                bodies = [m.actor for m in self._between(np_start, np_end) if self.actors[m.actor].kind == "organization"]
+                complement = _words(self.text[np_start:np_end])
+                if not bodies and complement[0] in _DEFINITE:
+                    found = self._by_role(np_start, set(complement[1:]), person=False)
+                    bodies = [found] if found else []
+        content = {w for w in words[:-1] if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
+        if not bodies and content and head in _VOICES:
+            found = self._by_role(start, content, person=False)
+            bodies = [found] if found else []
+        if not bodies and head in _VOICES and words[0] in _DEFINITE and not content:
+            bodies = [self._voiced] if self._voiced else []
+        if bodies and head in _VOICES:
+            self._voiced = bodies[0]
+        return bodies[0] if bodies else None
 
     def _describes_one(self, start: int, end: int, words: list[str]) -> bool:
         """A definite description of one someone by a noun the lists do not hold: "the bow-tied maverick"."""
@@ -136,18 +208,35 @@ class Referents:
         """A description: an actor whose role (or, for bodies, name) shares a word, else the salient person."""
         person = head not in source_nouns()
         content = {w for w in words if w not in _DEFINITE and w not in ("a", "an", "one", "another")}
-        found = self._by_role(start, content, person)
+        found = self._by_role(start, content, person) or (
+            self._introduced_as(start, head) if head in person_nouns() else None)
         if found is not None:
             return found
         if person and words[0] in _DEFINITE:
             found = self._salient_person(start, last)
             actor = self.actors.get(found) if found else None
-            if actor is None or content & set(_words(actor.name)) or actor.role and head in person_nouns():
+            if actor is None or content & set(_words(actor.name)) or (
+                    actor.role and head in person_nouns() and not content & _PAST_OFFICE):
                 # "the Clinton aide" is not Clinton; a known role that shares no word with a role noun
-                # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a role
+                # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a
+                # role, and "the former minister" says nothing of the present one
                 return None
             return found
         return None
+
+    def _introduced_as(self, start: int, head: str) -> str | None:
+        """The person the text introduced by this noun beside their name before ``start`` ("the
+        defender Daniel Obregón", "Her daughter, Giulia", "the judge, Mrs Justice Rowena Kirby"):
+        the latest such."""
+        found = None
+        for m in re.finditer(rf"\b{re.escape(head)},?\s+", self.text[max(0, start - _WINDOW):start], re.IGNORECASE):
+            at = max(0, start - _WINDOW) + m.end()
+            k = bisect.bisect_left(self._starts, at)
+            if k < len(self.mentions) and self.actors[self.mentions[k].actor].kind == "person":
+                between = self.text[at:self.mentions[k].start]
+                if len(between) <= _TITLES_BEFORE and all(w[:1].isupper() for w in between.split()):
+                    found = self.mentions[k].actor
+        return found
 
     def only_fit(self, start: int, end: int, off: Collection[str] = (), qualifiers: Collection[str] = ()) -> str | None:
         """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the
@@ -206,18 +295,21 @@ class Referents:
         return _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
 
     def _by_role(self, start: int, content: set[str], person: bool) -> str | None:
-        """The actor whose role (or, for bodies, name) shares most words with a description."""
-        def shared(actor: Actor) -> int:
+        """The actor whose role (or, for bodies, name) shares most words with a description; of
+        those sharing as many, the one whose role adds the fewest words to it ("the minister" is
+        the "Housing Minister" rather than the "shadow housing minister"), then the nearest."""
+        def fit(actor: Actor) -> tuple[int, int]:
             if (actor.kind == "person") != person:
-                return 0
-            return len(content & self._known_words(actor, person))
+                return 0, 0
+            known = self._known_words(actor, person)
+            return len(content & known), -len(known - content)
 
         # Recently mentioned actors first, then any actor of the article ("the NATO chief" pages later).
         window = self._between(max(0, start - _WINDOW), start)
-        recent = [(shared(self.actors[m.actor]), m.start, m.actor) for m in window]
-        anywhere = [(shared(a), -1, a.id) for a in self.actors.values()]
+        recent = [(*fit(self.actors[m.actor]), m.start, m.actor) for m in window]
+        anywhere = [(*fit(a), -1, a.id) for a in self.actors.values()]
         best = max((c for c in recent if c[0]), default=None) or max((c for c in anywhere if c[0]), default=None)
-        return best[2] if best is not None else None
+        return best[3] if best is not None else None
 
     def _preceding_subject(self, pos: int) -> str | None:
         """The person the sentence or two before a pronoun's sentence are about, named or described
@@ -276,6 +368,15 @@ class Referents:
             if comma < 0:
                 return None
             i = bisect.bisect_left(self._token_starts, comma + 1)
+        found = self._noun_phrase_subject(i, end)
+        if found is None or found == _UNKNOWN or self.actors[found].kind != "person":
+            # a subject the tags cut or overran ("Rangers captain Euan Tait" with "captain" a verb,
+            # "The second witness, the loss adjuster Martin Hale,"): the person named before the verb
+            return self._person_before_verb(i, end) or found
+        return found
+
+    def _noun_phrase_subject(self, i: int, end: int) -> str | None:
+        """The actor the noun phrase at token ``i`` names or describes, if the tags make one."""
         j = i
         while j < len(self._token_starts) and self._token_starts[j] < end and self._token_tags[j] in _SUBJECT_NP_TAGS:
             j += 1
@@ -288,6 +389,22 @@ class Referents:
         words = _words(self.text[np_start:np_end])
         if words and words[-1] in person_nouns() and words[0] in _DEFINITE:
             return self._by_full_role(np_start, set(words[1:])) or _UNKNOWN
+        return None
+
+    def _person_before_verb(self, i: int, end: int) -> str | None:
+        """The first person named between token ``i`` and the first verb in the past or third
+        person after it, within ``_SUBJECT_SPAN`` tokens; None without such a verb, or when a
+        clause opens before it ("Trump's claim that Obama and Clinton created …")."""
+        k = i
+        while k < len(self._token_starts) and self._token_starts[k] < end and k - i < _SUBJECT_SPAN:
+            word = self.text[self._token_starts[k]:self._token_ends[k]].lower()
+            if word in _RELATIVE or word in _CLAUSE_WORDS:
+                return None
+            if self._token_tags[k] in _SUBJECT_VERB_TAGS:
+                people = [m for m in self._between(self._token_starts[i], self._token_starts[k])
+                          if self.actors[m.actor].kind == "person" and not self.text.startswith(("’s", "'s"), m.end)]
+                return people[0].actor if people else None
+            k += 1
         return None
 
     def _by_full_role(self, start: int, content: set[str]) -> str | None:
@@ -309,18 +426,40 @@ class Referents:
                   if self.actors[m.actor].kind == "organization" and not self._in_quote(m.start)]
         return bodies[-1].actor if bodies else None
 
+    def _person_for(self, pos: int, last: tuple[str, int] | None, sex: str) -> str | None:
+        """The person a "he" or "she" at ``pos`` refers to: the subject before it, else the most
+        salient person, passing over anyone the text gives the other sex. A subject so chosen is
+        noted as that person's sex for the pronouns after it; salience, which errs more, is not."""
+        subject = self._preceding_subject(pos)
+        if subject is not None and sex in self._sexes.get(subject, {sex}):
+            self._sexes.setdefault(subject, set()).add(sex)
+            return subject
+        for actor in self._salient_people(pos, last):
+            if sex in self._sexes.get(actor, {sex}):
+                return actor
+        return None
+
     def _salient_person(self, pos: int, last: tuple[str, int] | None) -> str | None:
+        people = self._salient_people(pos, last)
+        return people[0] if people else None
+
+    def _salient_people(self, pos: int, last: tuple[str, int] | None) -> list[str]:
+        """People a pronoun or description may refer to, most salient first: those who opened a
+        sentence since the last speaker was named (nearest first), the last speaker, then everyone
+        named in the window, nearest first."""
         since = last[1] if last else 0
         window = self._between(max(0, pos - _WINDOW), pos)
         people = [m for m in window if self.actors[m.actor].kind == "person" and not self._in_quote(m.start)]
+        ranked: list[str] = []
         for m in reversed(people):
             if m.start <= since:
                 break
             if self._opens_sentence(m):
-                return m.actor
+                ranked.append(m.actor)
         if last is not None and self.actors[last[0]].kind == "person":
-            return last[0]
-        return people[-1].actor if people else None
+            ranked.append(last[0])
+        ranked += [m.actor for m in reversed(people)]
+        return list(dict.fromkeys(ranked))
 
     def _opens_sentence(self, m: Mention) -> bool:
         """The mention is its sentence's subject: only titles and capitalised words come before it."""

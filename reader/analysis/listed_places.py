@@ -1,4 +1,4 @@
-"""A name listed among places after "in" (or "of", "from") is a place.
+"""A name listed among places after "in" (or "of", "over", "between") is a place.
 
 "Trials will run in Recife and Manaus", "hospitals in Padua, Lyon and Kraków", "140 shops
 across Bavaria and Austria": the tagger reads each name on its own and may take a town it
@@ -8,8 +8,8 @@ at least one name is read as a place, names places: each other name of one word 
 alone: "in New York, and Iyassu, a former athlete" is no list; "Cleveland-Cliffs in Cleveland
 and Kraft Heinz jointly in Chicago" lists firms); the name must not be a body by its own words
 (an acronym, an organisation's word, "Senate", a legal form, a body the lists know), nor follow a
-title, nor share a word with the full name of a person of the text. After "of", "from", "over"
-or "between" ("the exporters of Bursa and Izmir") a list names people and bodies as often, so
+title, nor share a word with the full name of a person of the text. After "of", "over" or
+"between" ("the exporters of Bursa and Izmir") a list names people and bodies as often, so
 only a name written nowhere else in the text is read as a place. Only the listed mention
 changes: what a town's name means elsewhere (its club, its council) is left to the other rules.
 """
@@ -26,11 +26,12 @@ from reader.analysis.tagger import Span
 _JOINS = frozenset({", ", " and ", ", and "})
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|near|outside)[ \t]+(?:the[ \t]+)?$")
 """A preposition of place right before a list of names."""
-_OF_OR_FROM = re.compile(r"\b(?:of|from|over|between)[ \t]+(?:the[ \t]+)?$")
+_OF_OR_BETWEEN = re.compile(r"\b(?:of|over|between)[ \t]+(?:the[ \t]+)?$")
 """A preposition that lists places as often as bodies or people ("exporters of Bursa and
 Izmir", "the prosecution of Bill, Hillary, and Chelsea"): the list names places only for
 names written once in the text (a town named in passing; a person or a body is named again).
-"to" is left out: it lists rivals and buyers as often ("lost to Rangers and Celtic")."""
+"to" and "from" are left out: they list rivals, buyers and sellers as often ("lost to Rangers
+and Celtic", "sales from Tesco and Asda")."""
 
 
 def listed_places(text: str, names: Named) -> Named:
@@ -57,7 +58,7 @@ def listed_places(text: str, names: Named) -> Named:
         if len(run) < 2 or first is None or joins[-1] == ", " or len(run) == 2 and joins[0] != " and ":
             continue
         in_places = _PLACE_BEFORE.search(text, max(0, first[0] - 20), first[0])
-        if not in_places and not _OF_OR_FROM.search(text, max(0, first[0] - 20), first[0]):
+        if not in_places and not _OF_OR_BETWEEN.search(text, max(0, first[0] - 20), first[0]):
             continue
         odd = [k for k in run if names[k][0].label != "LOC"]
         if not odd or len(odd) == len(run) or not all(_could_be_place(text, names[k], people, lex) for k in odd) \

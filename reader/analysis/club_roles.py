@@ -16,8 +16,8 @@ import re
 
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named, relabelled
-from reader.analysis.layout import datelines
 from reader.analysis.names import name_key
+from reader.analysis.results import town_readings
 
 PLAYER_ROLE = re.compile(
     r"(?:['\u2019]s)?[ \t]+(?:head[ \t]+|assistant[ \t]+)?(?:coach|manager|captain|skipper|goalkeeper|keeper|"
@@ -30,8 +30,6 @@ _PLAYER_BEFORE = re.compile(
 TEAM_PART = re.compile(r"(?:['\u2019]s)?[ \t]+(?:defen[cs]e|attack|midfield|squad|bench|fans|supporters)\b", re.IGNORECASE)
 """A part of a team right after a name: once the text names the club, the name there is it,
 after a preposition too ("plays in the Basel defence")."""
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|around|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-"""A preposition of place before a name: there the name is the town, not its club."""
 MOST_WORDS = 3
 """The longest town-named club read so ("Real Sociedad", "St Gallen", "Paris Saint-Germain")."""
 
@@ -49,12 +47,11 @@ def role_clubs(text: str, names: Named) -> Named:
             clubs.add(key)
     if not clubs:
         return names
-    lines = {start for label, start, _ in datelines(text) if label == "LOC"}
+    towns = town_readings(text)
 
     def club(name: str, where: tuple[int, int]) -> bool:
         return name_key(name) in clubs and (
-            bool(PLAYER_ROLE.match(text, where[1]) or TEAM_PART.match(text, where[1]))
-            or (where[0] not in lines and not _PLACE_BEFORE.search(text, max(0, where[0] - 20), where[0])))
+            bool(PLAYER_ROLE.match(text, where[1]) or TEAM_PART.match(text, where[1])) or not towns(where))
 
     names = relabelled(text, names, ("LOC",), "ORG", club)
     return relabelled(text, names, ("PER",), "ORG", lambda name, where: len(name.split()) == 1 and club(name, where))

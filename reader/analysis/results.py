@@ -14,6 +14,7 @@ or it heads a dateline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named, relabelled
@@ -27,6 +28,7 @@ _RESULT_BEFORE = re.compile(
 _RESULT_AFTER = re.compile(r"[ \t]+(?:beat|beats|defeated|edged|routed|thrashed|drew|blanked|swept|led|leads|"
                            r"trailed|visits|hosts)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|around|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+"""A preposition of place before a name: there the name is the town, not its club."""
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -50,6 +52,12 @@ def result_clubs(text: str, names: Named) -> Named:
             clubs.add(name_key(text[t[0]:t[1]]))
     if not clubs:
         return names
+    towns = town_readings(text)
+    return relabelled(text, names, ("LOC",), "ORG", lambda name, where: name_key(name) in clubs and not towns(where))
+
+
+def town_readings(text: str) -> Callable[[tuple[int, int]], bool]:
+    """Whether the name at a place of ``text`` names the town whatever club the text names after
+    it: it heads a dateline, or a preposition of place stands before it ("a game in Getafe")."""
     lines = {start for label, start, _ in datelines(text) if label == "LOC"}
-    return relabelled(text, names, ("LOC",), "ORG", lambda name, where: name_key(name) in clubs and (
-        where[0] not in lines and not _PLACE_BEFORE.search(text, max(0, where[0] - 20), where[0])))
+    return lambda where: where[0] in lines or _PLACE_BEFORE.search(text, max(0, where[0] - 20), where[0]) is not None

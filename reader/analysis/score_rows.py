@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 from reader.analysis.gazetteer import lexicon
 from reader.analysis.kinds import Named, relabelled
-from reader.analysis.layout import datelines
 from reader.analysis.names import name_key
+from reader.analysis.results import town_readings
 from reader.analysis.tagger import Span
 
 _SIDE = r"[^\W\d_][\w.&'\u2019-]*(?:[ \t]+[^\W\d_][\w.&'\u2019-]*){0,3}"
@@ -32,8 +32,6 @@ SCORE_ROW = re.compile(
 note in brackets; each side's words open with a letter."""
 MIN_ROWS = 2
 """Result lines one after the other (a blank line between allowed) that make a listing."""
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|around|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-"""A preposition of place before a name: there the name is the town, not its club."""
 
 
 def _listings(text: str) -> Iterator[list[re.Match[str]]]:
@@ -83,6 +81,6 @@ def score_row_clubs(text: str, names: Named) -> Named:
     clubs = {name_key(text[a:b]) for label, a, b in score_sides(text) if label == "ORG"}
     if not clubs:
         return names
-    lines = {start for label, start, _ in datelines(text) if label == "LOC"}
-    return relabelled(text, names, ("LOC", "PER"), "ORG", lambda name, where: name_key(name) in clubs and (
-        where[0] not in lines and not _PLACE_BEFORE.search(text, max(0, where[0] - 20), where[0])))
+    towns = town_readings(text)
+    return relabelled(text, names, ("LOC", "PER"), "ORG", lambda name, where: name_key(name) in clubs
+                      and not towns(where))

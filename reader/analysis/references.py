@@ -7,7 +7,7 @@ meant:
 - it is definite and singular: "the", then adjectives and nouns, ending on a noun of the
   speaker or source word lists ("the NATO chief", "the foreign minister", "the company");
   never a pronoun, an indefinite ("a minister") or a plural ("the ministers");
-- exactly one actor of the article fits it (:meth:`Referents.only_fit`: every word in that
+- exactly one actor of the article fits it (:meth:`RoleFits.only_fit`: every word in that
   person's role, or in that organisation's name or role) — with two ministers in the article,
   "the minister" stays unmarked;
 - that actor was named before it, so the phrase looks back to a name the reader has read;
@@ -35,7 +35,7 @@ from collections.abc import Collection, Mapping, Sequence
 from reader.analysis.engine import Parsed, Token
 from reader.analysis.model import Actor, Mention, Reference
 from reader.analysis.cues import person_nouns
-from reader.analysis.referents import Referents
+from reader.analysis.role_fits import RoleFits
 
 _MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "HYPH"})
 """Tags that may stand between "the" and the head: "the NATO chief", "the alliance's secretary-general"
@@ -71,7 +71,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
                     off: Collection[str] = ()) -> list[Reference]:
     """The role phrases of a text that refer to exactly one of its actors, in order; ``off``
     names :data:`RULES` to leave out (ablation)."""
-    referents = Referents(parsed, actors, mentions)
+    fits = RoleFits(parsed.text, actors)
     kinds = {a.id: a.kind for a in actors}
     first_named: dict[str, int] = {}
     for m in mentions:
@@ -93,7 +93,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
         if "predicates" not in off and i > 0 and text[tokens[i - 1].start:tokens[i - 1].end].lower() in _COPULAS:
             continue
         if "possessors" not in off and (k := _possessed_head(text, tokens, j)) is not None:
-            holder = _holder(referents, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
+            holder = _holder(fits, ordered, starts, kinds, (start, end), (tokens[j + 2].start, tokens[k].end), off)
             if holder is not None and first_named.get(holder, tokens[k].end) <= start and \
                     _apposed(text, ordered, starts, kinds, (start, tokens[k].end), holder, off) in (None, holder):
                 found.append(Reference(start, tokens[k].end, holder))
@@ -102,7 +102,7 @@ def find_references(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[
         if "complements" not in off and (c := _complement(text, tokens, j)) is not None:
             end = tokens[c].end
             qualifiers = _qualifiers(text, tokens[j + 1:c + 1], ordered, starts)
-        actor = referents.only_fit(start, tokens[j].end, off, qualifiers)
+        actor = fits.only_fit(start, tokens[j].end, off, qualifiers)
         if actor is None or first_named.get(actor, end) > start:
             continue
         if "nearest_body" not in off and kinds[actor] == "organization" and \
@@ -200,17 +200,17 @@ def _possessed_head(text: str, tokens: Sequence[Token], j: int) -> int | None:
     return k
 
 
-def _holder(referents: Referents, mentions: Sequence[Mention], starts: Sequence[int], kinds: Mapping[str, str],
+def _holder(fits: RoleFits, mentions: Sequence[Mention], starts: Sequence[int], kinds: Mapping[str, str],
             owner: tuple[int, int], role: tuple[int, int], off: Collection[str]) -> str | None:
     """The person "the alliance's chief" means: the body "the alliance" is (the one actor that fits
     it, else the body named last before it), then the one person whose role names that body and
     holds the role's words."""
-    body = referents.only_fit(*owner, off)
+    body = fits.only_fit(*owner, off)
     if body is None or kinds.get(body) != "organization":
         body = _last_body(mentions, starts, owner[0], kinds)
     if body is None:
         return None
-    return referents.only_holder(body, *role, off)
+    return fits.only_holder(body, *role, off)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

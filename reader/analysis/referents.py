@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.analysis.cues import person_nouns, source_nouns
 from reader.analysis.engine import Parsed
 from reader.analysis.gazetteer import fold, lexicon
 from reader.analysis.model import Actor, Mention, SpeakerVia
+from reader.analysis.role_fits import PAST_OFFICE, WORD, known_words, role_words
+from reader.analysis.role_fits import words as phrase_words
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 """Third persons only: "I" in a column is its author, who is no actor of the article."""
@@ -53,20 +55,7 @@ _VOICE_OF = re.compile(r"\s+(?:for|of|at|from)\s+")
 _DOCUMENT_FROM = re.compile(r"\s+from\s+")
 """What joins a voice ("a spokesman for …") or a document ("a statement from …") to its body."""
 _BODY_NP_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "HYPH"})
-_LEADER_HEADS = frozenset({"chief", "head", "leader"})
-"""Heads that name whoever leads the body before them ("the NATO chief" for the "NATO
-Secretary-General"): a role phrase need not find them in the actor's role."""
-_PAST_OFFICE = frozenset({"former", "ex", "late"})
-"""Words that make a role a past one: only a phrase that says so refers to its holder."""
-
-
-def _present(known: set[str], content: set[str], off: Collection[str]) -> bool:
-    """A role ``known`` is a present one, or ``content`` (the phrase) says it is past too."""
-    return "past_offices" in off or not (known & _PAST_OFFICE) - content
-
-
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+|\n")
-_WORD = re.compile(r"[\w’'-]+")
 _CLAUSE_OPENERS = frozenset({"VBN", "VBG", "IN", "WRB", "RB"})
 """Tags that open a clause before the subject: "Asked whether …,", "After the vote,", "When …,"."""
 _SUBJECT_NP_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "PRP$", "HYPH", ","})
@@ -85,14 +74,6 @@ _UNKNOWN = ""
 """A subject that describes a person the roles do not identify: the search stops there."""
 _WINDOW = 3000
 """Characters searched back for the person a pronoun or description refers to."""
-
-
-def _words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
-
-
-def _role_words(text: str) -> set[str]:
-    return {w for part in _words(text) for w in (part, *part.split("-"))}
 
 
 class Resolved(NamedTuple):
@@ -123,7 +104,7 @@ class Referents:
         by_word: dict[str, set[str]] = {}
         for a in actors:
             for name in (a.name, *a.aliases):
-                words = _words(name)
+                words = phrase_words(name)
                 if words:
                     by_word.setdefault(words[-1], set()).add(a.id)
         self._by_last_word = {w: next(iter(ids)) for w, ids in by_word.items() if len(ids) == 1}
@@ -132,7 +113,7 @@ class Referents:
         """The body the last voice of this text spoke for ("the spokesperson" is its voice again)."""
         for m in self.mentions:
             form = _FORM_BEFORE.search(self.text, max(0, m.start - 8), m.start)
-            first = _WORD.match(self.text, m.start)
+            first = WORD.match(self.text, m.start)
             for word in (form.group(1) if form else "", first.group(0) if first else ""):
                 if word.lower() in _FORMS:
                     self._sexes.setdefault(m.actor, set()).add(_FORMS[word.lower()])
@@ -142,7 +123,7 @@ class Referents:
 
         ``last`` is the previous speaker and where it was named, for pronouns and descriptions.
         """
-        words = _words(self.text[start:end])
+        words = phrase_words(self.text[start:end])
         if not words:
             return Resolved(None, start, end, "named")
         head = words[-1]
@@ -183,7 +164,7 @@ class Referents:
             if j > i:
                 np_start, np_end = self._token_starts[i], self._token_ends[j - 1]
                 bodies = [m.actor for m in self._between(np_start, np_end) if self.actors[m.actor].kind == "organization"]
-                complement = _words(self.text[np_start:np_end])
+                complement = phrase_words(self.text[np_start:np_end])
                 if not bodies and complement[0] in _DEFINITE:
                     found = self._by_role(np_start, set(complement[1:]), person=False)
                     bodies = [found] if found else []
@@ -215,8 +196,8 @@ class Referents:
         if person and words[0] in _DEFINITE:
             found = self._salient_person(start, last)
             actor = self.actors.get(found) if found else None
-            if actor is None or content & set(_words(actor.name)) or (
-                    actor.role and head in person_nouns() and not content & _PAST_OFFICE):
+            if actor is None or content & set(phrase_words(actor.name)) or (
+                    actor.role and head in person_nouns() and not content & PAST_OFFICE):
                 # "the Clinton aide" is not Clinton; a known role that shares no word with a role noun
                 # ("the official") is another person, but an epithet ("the bow-tied maverick") is not a
                 # role, and "the former minister" says nothing of the present one
@@ -238,62 +219,6 @@ class Referents:
                     found = self.mentions[k].actor
         return found
 
-    def only_fit(self, start: int, end: int, off: Collection[str] = (), qualifiers: Collection[str] = ()) -> str | None:
-        """The one actor a definite role phrase ``text[start:end]`` can mean ("the NATO chief", "the
-        minister", "the party"), or None when no actor of the article or more than one fits;
-        ``qualifiers`` are more words the role must hold (a complement's: "energy" of "the minister
-        of energy").
-
-        Stricter than a speaker's description, which the speech cue already tells is someone: every
-        word of the phrase must be in the person's role (or the organisation's name or role),
-        except a head that only says "the one at the top" ("chief" of "the NATO chief"); and a
-        former office is no present one ("the president" is not the "former president").
-        ``off`` names rules to leave out, for the ablation (``leader_heads``, ``past_offices``).
-        """
-        words = _words(self.text[start:end])
-        if len(words) < 2 or words[0] != "the":
-            return None
-        head = words[-1]
-        person = head in person_nouns()
-        if not person and head not in source_nouns():
-            return None
-        content = set(words[1:]) - (_LEADER_HEADS if person and "leader_heads" not in off else set())
-        if not content:
-            return None
-        content |= set(qualifiers)
-        kind = "person" if person else "organization"
-
-        def fits(actor: Actor) -> bool:
-            known = self._known_words(actor, person)
-            return actor.kind == kind and content <= known and _present(known, content, off)
-
-        return self._only(fits)
-
-    def only_holder(self, body: str, start: int, end: int, off: Collection[str] = ()) -> str | None:
-        """The one person whose role names the organisation ``body`` and holds the role
-        ``text[start:end]`` ("chief" of "the alliance's chief" for the "NATO Secretary-General"
-        when "the alliance" is NATO), or
-        None when no one or several fit. A leader head ("chief") needs no more than the body."""
-        names = {w.removesuffix("'s") for a in (self.actors[body].name, *self.actors[body].aliases)
-                 for w in _role_words(a)}
-        content = set(_words(self.text[start:end])) - (_LEADER_HEADS if "leader_heads" not in off else set())
-
-        def fits(actor: Actor) -> bool:
-            known = {w.removesuffix("'s") for w in _role_words(actor.role or "")}
-            return actor.kind == "person" and bool(known & names) and content <= known and _present(known, content, off)
-
-        return self._only(fits)
-
-    def _only(self, fits: Callable[[Actor], bool]) -> str | None:
-        """The one actor that ``fits``, or None when none or several do."""
-        found = [a.id for a in self.actors.values() if fits(a)]
-        return found[0] if len(found) == 1 else None
-
-    @staticmethod
-    def _known_words(actor: Actor, person: bool) -> set[str]:
-        """The words a description of ``actor`` may use: a person's role; a body's name and role."""
-        return _role_words(actor.role or "") if person else _role_words(actor.name) | _role_words(actor.role or "")
-
     def _by_role(self, start: int, content: set[str], person: bool) -> str | None:
         """The actor whose role (or, for bodies, name) shares most words with a description; of
         those sharing as many, the one whose role adds the fewest words to it ("the minister" is
@@ -301,7 +226,7 @@ class Referents:
         def fit(actor: Actor) -> tuple[int, int]:
             if (actor.kind == "person") != person:
                 return 0, 0
-            known = self._known_words(actor, person)
+            known = known_words(actor, person)
             return len(content & known), -len(known - content)
 
         # Recently mentioned actors first, then any actor of the article ("the NATO chief" pages later).
@@ -386,7 +311,7 @@ class Referents:
         named = [m for m in self._between(np_start, np_end) if not self.text.startswith(("’s", "'s"), m.end)]
         if named:
             return named[-1].actor
-        words = _words(self.text[np_start:np_end])
+        words = phrase_words(self.text[np_start:np_end])
         if words and words[-1] in person_nouns() and words[0] in _DEFINITE:
             return self._by_full_role(np_start, set(words[1:])) or _UNKNOWN
         return None
@@ -412,7 +337,7 @@ class Referents:
         "European Commissioner for Maritime Affairs"); a partial match may be someone else
         ("the Republican nominee" is not the Libertarian one)."""
         found = self._by_role(start, content, person=True)
-        if found is None or not content <= _role_words(self.actors[found].role or ""):
+        if found is None or not content <= role_words(self.actors[found].role or ""):
             return None
         return found
 
@@ -469,7 +394,7 @@ class Referents:
         breaks = list(_SENTENCE_END.finditer(self.text, start, m.start))
         lead = self.text[breaks[-1].end() if breaks else start:m.start]
         titles = person_nouns()
-        return (all(w[:1].isupper() or w.lower() in titles or w.lower() in _TITLE_WORDS for w in _WORD.findall(lead))
+        return (all(w[:1].isupper() or w.lower() in titles or w.lower() in _TITLE_WORDS for w in WORD.findall(lead))
                 and not self.text.startswith(("’s", "'s"), m.end))
 
     def _between(self, start: int, end: int) -> list[Mention]:
